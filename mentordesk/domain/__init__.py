@@ -1,0 +1,1 @@
+"""Plain types, enumerations and rules of a mentoring programme; imports nothing else."""

@@ -1,0 +1,148 @@
+"""Enumerations of the programme's vocabulary, stored in the file as their values."""
+
+from __future__ import annotations
+
+import enum
+
+
+class _Labelled(enum.StrEnum):
+    """A string enumeration whose members read well in a table or a combo box."""
+
+    @property
+    def label(self) -> str:
+        """The member as a coordinator would write it: ``fixed_term`` is ``Fixed term``."""
+        return self.value.replace("_", " ").capitalize()
+
+    @classmethod
+    def from_label(cls, text: str) -> _Labelled:
+        """Find the member whose value or label matches ``text``, ignoring case.
+
+        Raises:
+            ValueError: no member matches.
+        """
+        wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
+        for member in cls:
+            if member.value == wanted:
+                return member
+        choices = ", ".join(m.label for m in cls)
+        raise ValueError(f"“{text}” is not one of: {choices}.")
+
+
+class StrandFormat(_Labelled):
+    """How a strand's mentoring is organised."""
+
+    ONE_TO_ONE = "one_to_one"
+    GROUP = "group"
+
+    @property
+    def label(self) -> str:
+        """``One-to-one`` or ``Group``."""
+        return "One-to-one" if self is StrandFormat.ONE_TO_ONE else "Group"
+
+
+class Role(_Labelled):
+    """The side a person applies for; one person may apply as both."""
+
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+
+
+class ApplicationStatus(_Labelled):
+    """Where an application stands in the selection."""
+
+    RECEIVED = "received"
+    SHORTLISTED = "shortlisted"
+    ACCEPTED = "accepted"
+    WAITLISTED = "waitlisted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+
+class ContractType(_Labelled):
+    """Kind of employment contract (ADVANCE splits its strands on it)."""
+
+    PERMANENT = "permanent"
+    FIXED_TERM = "fixed_term"
+    STUDENT = "student"
+    OTHER = "other"
+
+
+class Grade(_Labelled):
+    """Career grades on one ordered scale, most junior first.
+
+    The order matters: rules such as "a mentor ideally no more than two grades
+    above the mentee" compare positions on this scale.
+    """
+
+    DOCTORAL_CANDIDATE = "doctoral_candidate"
+    RESEARCH_ASSISTANT = "research_assistant"
+    POSTDOCTORAL_RESEARCHER = "postdoctoral_researcher"
+    RESEARCH_SCIENTIST = "research_scientist"
+    ASSISTANT_PROFESSOR = "assistant_professor"
+    ASSOCIATE_PROFESSOR = "associate_professor"
+    PROFESSOR = "professor"
+    PROFESSIONAL_STAFF = "professional_staff"
+
+    @property
+    def rank(self) -> int:
+        """Position on the scale, 1 for the most junior grade."""
+        return list(Grade).index(self) + 1
+
+
+class PairingStatus(_Labelled):
+    """The life of a mentoring relationship."""
+
+    PROPOSED = "proposed"
+    INTRODUCED = "introduced"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+
+
+class CheckInOutcome(_Labelled):
+    """What a follow-up with a pairing found."""
+
+    ON_TRACK = "on_track"
+    NEEDS_SUPPORT = "needs_support"
+    NO_CONTACT = "no_contact"
+    ENDING = "ending"
+
+
+class EventKind(_Labelled):
+    """Anything with a date; the first three are training sessions."""
+
+    ORIENTATION = "orientation"
+    MENTOR_TRAINING = "mentor_training"
+    WORKSHOP = "workshop"
+    KICK_OFF = "kick_off"
+    NETWORKING = "networking"
+    CLOSING = "closing"
+    DEADLINE = "deadline"
+    OTHER = "other"
+
+    @property
+    def is_training(self) -> bool:
+        """Whether the event is a training session (shown on the Training tab)."""
+        return self in TRAINING_KINDS
+
+
+TRAINING_KINDS = frozenset({EventKind.ORIENTATION, EventKind.MENTOR_TRAINING, EventKind.WORKSHOP})
+
+
+class AttendanceStatus(_Labelled):
+    """A person's part in one event."""
+
+    INVITED = "invited"
+    REGISTERED = "registered"
+    ATTENDED = "attended"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class SurveyKind(_Labelled):
+    """When a questionnaire was answered."""
+
+    PRE = "pre"
+    POST = "post"
+    FEEDBACK = "feedback"

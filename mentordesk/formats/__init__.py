@@ -1,0 +1,1 @@
+"""File formats in and out of MentorDesk: Excel, CSV, iCalendar and PDF; no Qt."""

@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, tabs, table models, forms and background work."""

@@ -1,0 +1,327 @@
+"""People and their applications: add, edit, list and move them through the selection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
+from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
+from mentordesk.services.audit import record_change
+from mentordesk.services.validation import (
+    normalise_email,
+    optional_count,
+    optional_text,
+)
+from mentordesk.store.models import Application, Person, Strand
+
+
+@dataclass
+class PersonInput:
+    """A person as typed in a form or read from a spreadsheet row."""
+
+    first_name: str
+    last_name: str
+    email: str
+    organisation: str = ""
+    department: str = ""
+    position: str = ""
+    grade: Grade | None = None
+    contract_type: ContractType | None = None
+    field: str = ""
+    expertise: str = ""
+    languages: str = ""
+    gender: str = ""
+    consent_on: dt.date | None = None
+
+
+@dataclass
+class ApplicationInput:
+    """An application as typed in a form."""
+
+    strand_id: int
+    role: Role
+    status: ApplicationStatus = ApplicationStatus.RECEIVED
+    submitted_on: dt.date | None = None
+    goals: str = ""
+    development_needs: str = ""
+    preferences: str = ""
+    capacity: int | None = None
+    source: str = "typed in"
+
+
+@dataclass(frozen=True)
+class ApplicantRow:
+    """One line of the Applicants table."""
+
+    application_id: int
+    person_id: int
+    name: str
+    email: str
+    role: Role
+    strand: str
+    status: ApplicationStatus
+    organisation: str
+    department: str
+    grade: Grade | None
+    contract_type: ContractType | None
+    submitted_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A person as offered in a form's drop-down."""
+
+    id: int
+    name: str
+    email: str
+    department: str
+
+
+def _clean_person(data: PersonInput) -> dict[str, object]:
+    first = optional_text(data.first_name, "First name", max_length=100)
+    last = optional_text(data.last_name, "Last name", max_length=100)
+    if not first and not last:
+        raise InvalidInput("A name is required: type a first or a last name.")
+    return {
+        "first_name": first,
+        "last_name": last,
+        "email": normalise_email(data.email),
+        "organisation": optional_text(data.organisation, "Organisation"),
+        "department": optional_text(data.department, "Department"),
+        "position": optional_text(data.position, "Position"),
+        "grade": data.grade,
+        "contract_type": data.contract_type,
+        "field": optional_text(data.field, "Field"),
+        "expertise": optional_text(data.expertise, "Expertise", max_length=2000),
+        "languages": optional_text(data.languages, "Languages"),
+        "gender": optional_text(data.gender, "Gender", max_length=60),
+        "consent_on": data.consent_on,
+    }
+
+
+def _check_email_free(session: Session, email: str, person_id: int | None = None) -> None:
+    query = select(Person).where(func.lower(Person.email) == email)
+    if person_id is not None:
+        query = query.where(Person.id != person_id)
+    other = session.scalar(query)
+    if other is not None:
+        raise Conflict(f"{other.full_name} already uses the email {email}.")
+
+
+def add_person(session: Session, data: PersonInput) -> int:
+    """Add a person and return their id.
+
+    Raises:
+        InvalidInput: a field is missing or wrong.
+        Conflict: someone already has that email (whatever its case).
+    """
+    values = _clean_person(data)
+    _check_email_free(session, str(values["email"]))
+    person = Person(**values)
+    session.add(person)
+    session.flush()
+    record_change(session, "created", "person", person.id)
+    return person.id
+
+
+def update_person(session: Session, person_id: int, data: PersonInput) -> None:
+    """Save changes to a person.
+
+    Raises:
+        NotFound, InvalidInput, Conflict: as for :func:`add_person`.
+    """
+    person = get_person(session, person_id)
+    values = _clean_person(data)
+    _check_email_free(session, str(values["email"]), person_id)
+    for name, value in values.items():
+        setattr(person, name, value)
+    record_change(session, "edited", "person", person_id)
+
+
+def delete_person(session: Session, person_id: int) -> None:
+    """Remove a person with their applications, attendance and notes.
+
+    Raises:
+        Conflict: they still mentor a pairing (end or reassign it first).
+    """
+    person = get_person(session, person_id)
+    session.delete(person)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(
+            f"{person.full_name} mentors at least one pairing. Reassign or delete "
+            "those pairings first."
+        ) from None
+    record_change(session, "deleted", "person", person_id)
+
+
+def get_person(session: Session, person_id: int) -> Person:
+    """The person with this id.
+
+    Raises:
+        NotFound: they are no longer in the file.
+    """
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("This person is no longer in the file.")
+    return person
+
+
+def person_input(session: Session, person_id: int) -> PersonInput:
+    """A person's current values, ready to fill an edit form."""
+    person = get_person(session, person_id)
+    return PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)})
+
+
+def _clean_application(session: Session, data: ApplicationInput) -> dict[str, object]:
+    if session.get(Strand, data.strand_id) is None:
+        raise InvalidInput("Choose the strand the application is for.")
+    capacity = optional_count(data.capacity, "Capacity")
+    if capacity is not None and data.role is not Role.MENTOR:
+        raise InvalidInput("Only mentors have a capacity (how many mentees they take).")
+    return {
+        "strand_id": data.strand_id,
+        "role": data.role,
+        "status": data.status,
+        "submitted_on": data.submitted_on,
+        "goals": optional_text(data.goals, "Goals", max_length=5000),
+        "development_needs": optional_text(
+            data.development_needs, "Development needs", max_length=5000
+        ),
+        "preferences": optional_text(data.preferences, "Preferences", max_length=5000),
+        "capacity": capacity,
+        "source": optional_text(data.source, "Source", max_length=300) or "typed in",
+    }
+
+
+def _check_application_free(
+    session: Session, person_id: int, values: dict[str, object], application_id: int | None = None
+) -> None:
+    query = select(Application.id).where(
+        Application.person_id == person_id,
+        Application.strand_id == values["strand_id"],
+        Application.role == values["role"],
+    )
+    if application_id is not None:
+        query = query.where(Application.id != application_id)
+    if session.scalar(query) is not None:
+        role = values["role"]
+        assert isinstance(role, Role)
+        raise Conflict(f"This person already applied to that strand as a {role.label.lower()}.")
+
+
+def add_application(session: Session, person_id: int, data: ApplicationInput) -> int:
+    """Add an application for an existing person and return its id."""
+    get_person(session, person_id)
+    values = _clean_application(session, data)
+    _check_application_free(session, person_id, values)
+    application = Application(person_id=person_id, **values)
+    session.add(application)
+    session.flush()
+    record_change(session, "created", "application", application.id)
+    return application.id
+
+
+def add_applicant(session: Session, person: PersonInput, application: ApplicationInput) -> int:
+    """Add a new person with their application (the Applicants form); returns the application id."""
+    person_id = add_person(session, person)
+    return add_application(session, person_id, application)
+
+
+def update_application(session: Session, application_id: int, data: ApplicationInput) -> None:
+    """Save changes to an application."""
+    application = get_application(session, application_id)
+    values = _clean_application(session, data)
+    _check_application_free(session, application.person_id, values, application_id)
+    for name, value in values.items():
+        setattr(application, name, value)
+    record_change(session, "edited", "application", application_id)
+
+
+def set_application_status(
+    session: Session, application_ids: list[int], status: ApplicationStatus
+) -> int:
+    """Move applications to a status (a bulk action); returns how many changed."""
+    changed = 0
+    for application_id in application_ids:
+        application = get_application(session, application_id)
+        if application.status != status:
+            application.status = status
+            changed += 1
+            record_change(session, f"status {status.value}", "application", application_id)
+    return changed
+
+
+def get_application(session: Session, application_id: int) -> Application:
+    """The application with this id.
+
+    Raises:
+        NotFound: it is no longer in the file.
+    """
+    application = session.get(Application, application_id)
+    if application is None:
+        raise NotFound("This application is no longer in the file.")
+    return application
+
+
+def application_input(session: Session, application_id: int) -> ApplicationInput:
+    """An application's current values, ready to fill an edit form."""
+    application = get_application(session, application_id)
+    return ApplicationInput(
+        **{f.name: getattr(application, f.name) for f in fields(ApplicationInput)}
+    )
+
+
+def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
+    """Every application of a programme, with the applicant, for the Applicants table."""
+    query = (
+        select(
+            Application.id,
+            Person.id,
+            Person.first_name,
+            Person.last_name,
+            Person.email,
+            Application.role,
+            Strand.name,
+            Application.status,
+            Person.organisation,
+            Person.department,
+            Person.grade,
+            Person.contract_type,
+            Application.submitted_on,
+        )
+        .join(Person, Application.person_id == Person.id)
+        .join(Strand, Application.strand_id == Strand.id)
+        .where(Strand.programme_id == programme_id)
+        .order_by(Person.last_name, Person.first_name, Application.id)
+    )
+    return [
+        ApplicantRow(
+            application_id=r[0],
+            person_id=r[1],
+            name=f"{r[2]} {r[3]}".strip(),
+            email=r[4],
+            role=r[5],
+            strand=r[6],
+            status=r[7],
+            organisation=r[8],
+            department=r[9],
+            grade=r[10],
+            contract_type=r[11],
+            submitted_on=r[12],
+        )
+        for r in session.execute(query)
+    ]
+
+
+def person_choices(session: Session) -> list[PersonChoice]:
+    """Everyone in the file, by name, for a form's drop-down."""
+    query = select(Person.id, Person.first_name, Person.last_name, Person.email, Person.department)
+    rows = session.execute(query.order_by(Person.last_name, Person.first_name))
+    return [PersonChoice(r[0], f"{r[1]} {r[2]}".strip(), r[3], r[4]) for r in rows]

@@ -1,0 +1,131 @@
+"""Confidential coordinator notes about a person or a pairing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.services.audit import record_change
+from mentordesk.services.validation import optional_text
+from mentordesk.store.models import Application, Note, Pairing, PairingMember, Person, Strand
+
+#: Longest note text kept; a note is a record, not a document.
+MAX_NOTE_LENGTH = 20_000
+
+
+@dataclass
+class NoteInput:
+    """A note as typed in a form: about exactly one person or one pairing."""
+
+    written_on: dt.date
+    title: str
+    text: str
+    person_id: int | None = None
+    pairing_id: int | None = None
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """One line of the Notes table; holds the note's first line, not its whole text."""
+
+    note_id: int
+    written_on: dt.date
+    about: str
+    title: str
+    preview: str
+
+
+def _clean(session: Session, data: NoteInput) -> dict[str, object]:
+    if (data.person_id is None) == (data.pairing_id is None):
+        raise InvalidInput("A note is about one person or one pairing: choose exactly one.")
+    if data.person_id is not None and session.get(Person, data.person_id) is None:
+        raise InvalidInput("The person this note is about is no longer in the file.")
+    if data.pairing_id is not None and session.get(Pairing, data.pairing_id) is None:
+        raise InvalidInput("The pairing this note is about is no longer in the file.")
+    title = optional_text(data.title, "Title")
+    text = optional_text(data.text, "Note", max_length=MAX_NOTE_LENGTH)
+    if not title and not text:
+        raise InvalidInput("The note is empty: type a title or some text.")
+    return {
+        "written_on": data.written_on,
+        "title": title,
+        "text": text,
+        "person_id": data.person_id,
+        "pairing_id": data.pairing_id,
+    }
+
+
+def add_note(session: Session, data: NoteInput) -> int:
+    """Add a note and return its id; the audit trail records that, not what, was written."""
+    note = Note(**_clean(session, data))
+    session.add(note)
+    session.flush()
+    record_change(session, "created", "note", note.id)
+    return note.id
+
+
+def update_note(session: Session, note_id: int, data: NoteInput) -> None:
+    """Save changes to a note."""
+    note = get_note(session, note_id)
+    for name, value in _clean(session, data).items():
+        setattr(note, name, value)
+    record_change(session, "edited", "note", note_id)
+
+
+def delete_note(session: Session, note_id: int) -> None:
+    """Remove a note."""
+    session.delete(get_note(session, note_id))
+    record_change(session, "deleted", "note", note_id)
+
+
+def get_note(session: Session, note_id: int) -> Note:
+    """The note with this id.
+
+    Raises:
+        NotFound: it is no longer in the file.
+    """
+    note = session.get(Note, note_id)
+    if note is None:
+        raise NotFound("This note is no longer in the file.")
+    return note
+
+
+def note_input(session: Session, note_id: int) -> NoteInput:
+    """A note's current values, ready to fill an edit form."""
+    n = get_note(session, note_id)
+    return NoteInput(n.written_on, n.title, n.text, n.person_id, n.pairing_id)
+
+
+def note_rows(session: Session, programme_id: int) -> list[NoteRow]:
+    """The notes about a programme's pairings and the people who applied or take part."""
+    in_programme = (
+        select(Application.person_id).join(Strand).where(Strand.programme_id == programme_id)
+    )
+    pairings = select(Pairing.id).join(Strand).where(Strand.programme_id == programme_id)
+    notes = session.scalars(
+        select(Note)
+        .where(or_(Note.person_id.in_(in_programme), Note.pairing_id.in_(pairings)))
+        .options(
+            selectinload(Note.person),
+            selectinload(Note.pairing).selectinload(Pairing.mentor),
+            selectinload(Note.pairing)
+            .selectinload(Pairing.members)
+            .selectinload(PairingMember.person),
+        )
+        .order_by(Note.written_on.desc(), Note.id.desc())
+    )
+    rows = []
+    for n in notes:
+        if n.person is not None:
+            about = n.person.full_name
+        else:
+            assert n.pairing is not None
+            mentees = ", ".join(sorted(m.person.full_name for m in n.pairing.members))
+            about = f"Pairing: {n.pairing.mentor.full_name} – {mentees}"
+        first_line = n.text.splitlines()[0] if n.text else ""
+        rows.append(NoteRow(n.id, n.written_on, about, n.title, first_line[:120]))
+    return rows

@@ -1,0 +1,64 @@
+"""Checks on what a coordinator typed, each failing with a message that names the field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from mentordesk.domain.errors import InvalidInput
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def required_text(value: str, field: str, *, max_length: int = 200) -> str:
+    """The value without surrounding spaces; refused if empty or too long."""
+    cleaned = value.strip()
+    if not cleaned:
+        raise InvalidInput(f"{field} is required.")
+    return optional_text(cleaned, field, max_length=max_length)
+
+
+def optional_text(value: str | None, field: str, *, max_length: int = 200) -> str:
+    """The value without surrounding spaces (empty if none); refused if too long."""
+    cleaned = (value or "").strip()
+    if len(cleaned) > max_length:
+        raise InvalidInput(f"{field} is too long: at most {max_length} characters.")
+    return cleaned
+
+
+def normalise_email(value: str) -> str:
+    """An email address as stored: no surrounding spaces, lower case.
+
+    Raises:
+        InvalidInput: the address is missing or malformed.
+    """
+    email = value.strip().lower()
+    if not email:
+        raise InvalidInput("Email is required: it is how MentorDesk tells people apart.")
+    if not _EMAIL.match(email) or len(email) > 254:
+        raise InvalidInput(f"“{value.strip()}” is not a valid email address.")
+    return email
+
+
+def optional_count(value: int | None, field: str, *, minimum: int = 0) -> int | None:
+    """A whole number of at least ``minimum``, or None."""
+    if value is None:
+        return None
+    if value < minimum:
+        raise InvalidInput(f"{field} must be {minimum} or more.")
+    return value
+
+
+def join_tags(values: Iterable[str]) -> str:
+    """Tags such as expertise or languages, stored as one comma-separated text."""
+    seen: dict[str, None] = {}
+    for value in values:
+        tag = value.strip()
+        if tag and tag.lower() not in {t.lower() for t in seen}:
+            seen[tag] = None
+    return ", ".join(seen)
+
+
+def split_tags(text: str) -> list[str]:
+    """The tags in a comma- or semicolon-separated text."""
+    return [t.strip() for t in re.split(r"[;,]", text) if t.strip()]

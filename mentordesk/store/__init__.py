@@ -1,0 +1,1 @@
+"""The encrypted programme file: models, the SQLCipher engine, migrations and the lock."""

@@ -1,0 +1,428 @@
+"""The programme file's tables, as SQLAlchemy 2 typed models with their constraints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    CheckConstraint,
+    Dialect,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy import DateTime as _DateTime
+from sqlalchemy import Enum as _Enum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    AttendanceStatus,
+    CheckInOutcome,
+    ContractType,
+    EventKind,
+    Grade,
+    PairingStatus,
+    Role,
+    StrandFormat,
+    SurveyKind,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A moment in time: stored as naive UTC, always read back timezone-aware."""
+
+    impl = _DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        """Convert an aware datetime to naive UTC; naive values are refused."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("A moment in time needs a time zone.")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: Dialect
+    ) -> dt.datetime | None:
+        """Mark a stored naive UTC value as UTC."""
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+def enum_column(enum_type: type[enum.StrEnum], name: str) -> _Enum:
+    """A column type storing a StrEnum's values, with a CHECK constraint listing them."""
+    return _Enum(
+        enum_type,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        length=40,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+class Base(DeclarativeBase):
+    """Every table has an integer id and knows when it was created and last changed."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dt.datetime: UTCDateTime()}
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class FileInfo(Base):
+    """Key/value facts about the file itself; marks it as a MentorDesk programme file."""
+
+    __tablename__ = "file_info"
+
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class Programme(Base):
+    """A cohort such as "ADVANCE 2026", with its dates and matching rules."""
+
+    __tablename__ = "programme"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[dt.date | None]
+    ends_on: Mapped[dt.date | None]
+    applications_open_on: Mapped[dt.date | None]
+    applications_close_on: Mapped[dt.date | None]
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Luxembourg")
+    max_mentees_per_mentor: Mapped[int | None]
+    max_grade_gap: Mapped[int | None]
+    duration_months: Mapped[int | None]
+
+    strands: Mapped[list[Strand]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan", order_by="Strand.name"
+    )
+    events: Mapped[list[Event]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "max_mentees_per_mentor IS NULL OR max_mentees_per_mentor > 0", "max_mentees"
+        ),
+        CheckConstraint("max_grade_gap IS NULL OR max_grade_gap >= 0", "grade_gap"),
+        CheckConstraint("duration_months IS NULL OR duration_months > 0", "duration"),
+        CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", "dates"),
+    )
+
+
+class Strand(Base):
+    """Part of a programme with its own format and number of places."""
+
+    __tablename__ = "strand"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    format: Mapped[StrandFormat] = mapped_column(enum_column(StrandFormat, "strand_format"))
+    places: Mapped[int | None]
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    programme: Mapped[Programme] = relationship(back_populates="strands")
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="strand", cascade="all, delete-orphan"
+    )
+    pairings: Mapped[list[Pairing]] = relationship(
+        back_populates="strand", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("programme_id", "name"),
+        CheckConstraint("places IS NULL OR places >= 0", "places"),
+    )
+
+
+class Person(Base):
+    """Someone who applies, mentors, is mentored or attends; known by a unique email."""
+
+    __tablename__ = "person"
+
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    email: Mapped[str] = mapped_column(String(254))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    grade: Mapped[Grade | None] = mapped_column(enum_column(Grade, "grade"))
+    contract_type: Mapped[ContractType | None] = mapped_column(
+        enum_column(ContractType, "contract_type")
+    )
+    field: Mapped[str] = mapped_column(String(200), default="")
+    expertise: Mapped[str] = mapped_column(Text, default="")
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    gender: Mapped[str] = mapped_column(String(60), default="")
+    line_manager_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL")
+    )
+    consent_on: Mapped[dt.date | None]
+
+    line_manager: Mapped[Person | None] = relationship(remote_side="Person.id")
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="person", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("uq_person_email_nocase", func.lower(email), unique=True),
+        CheckConstraint("trim(email) <> ''", "email_present"),
+        CheckConstraint("trim(first_name) <> '' OR trim(last_name) <> ''", "name_present"),
+        CheckConstraint("line_manager_id IS NULL OR line_manager_id <> id", "own_manager"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        """First and last name, as a coordinator reads them."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Application(Base):
+    """A person applying to a strand as mentor or mentee."""
+
+    __tablename__ = "application"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    strand_id: Mapped[int] = mapped_column(ForeignKey("strand.id", ondelete="CASCADE"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
+    status: Mapped[ApplicationStatus] = mapped_column(
+        enum_column(ApplicationStatus, "application_status"), default=ApplicationStatus.RECEIVED
+    )
+    submitted_on: Mapped[dt.date | None]
+    goals: Mapped[str] = mapped_column(Text, default="")
+    development_needs: Mapped[str] = mapped_column(Text, default="")
+    preferences: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int | None]
+    source: Mapped[str] = mapped_column(String(300), default="typed in")
+
+    person: Mapped[Person] = relationship(back_populates="applications")
+    strand: Mapped[Strand] = relationship(back_populates="applications")
+    mentor_choices: Mapped[list[MentorChoice]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="MentorChoice.rank",
+    )
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "strand_id", "role"),
+        CheckConstraint("capacity IS NULL OR capacity >= 0", "capacity"),
+        CheckConstraint("capacity IS NULL OR role = 'mentor'", "capacity_for_mentors"),
+    )
+
+
+class MentorChoice(Base):
+    """A mentee's ranked preference for a mentor."""
+
+    __tablename__ = "mentor_choice"
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    rank: Mapped[int]
+
+    application: Mapped[Application] = relationship(back_populates="mentor_choices")
+    mentor: Mapped[Person] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "rank"),
+        UniqueConstraint("application_id", "mentor_id"),
+        CheckConstraint("rank >= 1", "rank"),
+    )
+
+
+class Pairing(Base):
+    """A mentoring relationship: one mentor (or facilitator) and one or more mentees."""
+
+    __tablename__ = "pairing"
+
+    strand_id: Mapped[int] = mapped_column(ForeignKey("strand.id", ondelete="CASCADE"))
+    # A mentor cannot be deleted while they lead a pairing: the coordinator ends or
+    # reassigns it first, so no pairing is ever left without its mentor.
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[PairingStatus] = mapped_column(
+        enum_column(PairingStatus, "pairing_status"), default=PairingStatus.PROPOSED
+    )
+    proposed_on: Mapped[dt.date | None]
+    started_on: Mapped[dt.date | None]
+    ended_on: Mapped[dt.date | None]
+    match_score: Mapped[float | None]
+    match_explanation: Mapped[str] = mapped_column(Text, default="")
+    meeting_frequency: Mapped[str] = mapped_column(String(120), default="")
+    meeting_length: Mapped[str] = mapped_column(String(120), default="")
+    meeting_venue: Mapped[str] = mapped_column(String(200), default="")
+    contact_between_meetings: Mapped[str] = mapped_column(String(200), default="")
+    review_on: Mapped[dt.date | None]
+
+    strand: Mapped[Strand] = relationship(back_populates="pairings")
+    mentor: Mapped[Person] = relationship()
+    members: Mapped[list[PairingMember]] = relationship(
+        back_populates="pairing", cascade="all, delete-orphan"
+    )
+    check_ins: Mapped[list[CheckIn]] = relationship(
+        back_populates="pairing", cascade="all, delete-orphan", order_by="CheckIn.due_on"
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on", "dates"
+        ),
+        CheckConstraint(
+            "match_score IS NULL OR (match_score >= 0 AND match_score <= 100)", "score"
+        ),
+    )
+
+
+class PairingMember(Base):
+    """A mentee in a pairing (several of them make a circle)."""
+
+    __tablename__ = "pairing_member"
+
+    pairing_id: Mapped[int] = mapped_column(ForeignKey("pairing.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+
+    pairing: Mapped[Pairing] = relationship(back_populates="members")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (UniqueConstraint("pairing_id", "person_id"),)
+
+
+class CheckIn(Base):
+    """A follow-up with a pairing: when it is due, when it was done, what it found."""
+
+    __tablename__ = "check_in"
+
+    pairing_id: Mapped[int] = mapped_column(ForeignKey("pairing.id", ondelete="CASCADE"))
+    due_on: Mapped[dt.date]
+    done_on: Mapped[dt.date | None]
+    outcome: Mapped[CheckInOutcome | None] = mapped_column(
+        enum_column(CheckInOutcome, "check_in_outcome")
+    )
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    pairing: Mapped[Pairing] = relationship(back_populates="check_ins")
+
+
+class Event(Base):
+    """A training session or any other dated event of a programme."""
+
+    __tablename__ = "event"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "event_kind"))
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[dt.datetime]
+    ends_at: Mapped[dt.datetime]
+    all_day: Mapped[bool] = mapped_column(default=False)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int | None]
+    # Calendar identity: the UID never changes, the sequence grows with each change.
+    uid: Mapped[str] = mapped_column(String(100), unique=True, default=lambda: str(uuid.uuid4()))
+    sequence: Mapped[int] = mapped_column(default=0)
+
+    programme: Mapped[Programme] = relationship(back_populates="events")
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="event", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        CheckConstraint("ends_at >= starts_at", "times"),
+        CheckConstraint("trim(title) <> ''", "title_present"),
+        CheckConstraint("sequence >= 0", "sequence"),
+        CheckConstraint("capacity IS NULL OR capacity > 0", "capacity"),
+    )
+
+
+class Attendance(Base):
+    """A person's part in an event."""
+
+    __tablename__ = "attendance"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    status: Mapped[AttendanceStatus] = mapped_column(
+        enum_column(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
+    )
+    minutes_attended: Mapped[int | None]
+
+    event: Mapped[Event] = relationship(back_populates="attendances")
+    person: Mapped[Person] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "person_id"),
+        CheckConstraint("minutes_attended IS NULL OR minutes_attended >= 0", "minutes"),
+    )
+
+
+class Note(Base):
+    """A confidential coordinator note about exactly one person or one pairing."""
+
+    __tablename__ = "note"
+
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    pairing_id: Mapped[int | None] = mapped_column(ForeignKey("pairing.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    written_on: Mapped[dt.date]
+
+    person: Mapped[Person | None] = relationship()
+    pairing: Mapped[Pairing | None] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (pairing_id IS NULL)", "one_subject"),
+    )
+
+
+class SurveyResponse(Base):
+    """A questionnaire answered by a participant: ratings and free answers."""
+
+    __tablename__ = "survey_response"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    pairing_id: Mapped[int | None] = mapped_column(ForeignKey("pairing.id", ondelete="SET NULL"))
+    kind: Mapped[SurveyKind] = mapped_column(enum_column(SurveyKind, "survey_kind"))
+    submitted_on: Mapped[dt.date]
+    rating: Mapped[int | None]
+    answers: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", "rating"),)
+
+
+class AuditEntry(Base):
+    """What changed and when; never the confidential text itself."""
+
+    __tablename__ = "audit_entry"
+
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[int | None]
+    summary: Mapped[str] = mapped_column(String(300), default="")

@@ -1,0 +1,265 @@
+"""The programme file: create, open and close one encrypted MentorDesk file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mentordesk import APP_NAME, __version__
+from mentordesk.domain.errors import (
+    DamagedFile,
+    FileAlreadyExists,
+    FileMissing,
+    NewerFileVersion,
+    NotAProgrammeFile,
+    ProgrammeFileError,
+    WrongPassphrase,
+)
+from mentordesk.store.cipher import (
+    SQLITE_NOTADB,
+    check_passphrase,
+    check_sqlcipher_build,
+    make_engine,
+    sqlite_error_code,
+)
+from mentordesk.store.lock import ProgrammeFileLock
+from mentordesk.store.models import FileInfo
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+PAGE_SIZE = 4096
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+WRONG_PASSPHRASE_MESSAGE = (
+    "The file did not open with this passphrase. Check the passphrase (capital letters, "
+    "spaces) and try again. If you are sure it is right, the file may be damaged or made "
+    "with an older encryption format: open your most recent backup instead."
+)
+
+
+class ProgrammeFile:
+    """One open, unlocked programme file.
+
+    Use as a context manager, or call :meth:`close`. Every change goes through
+    :meth:`session`, one transaction at a time.
+
+    Attributes:
+        path: where the file is.
+        engine: the SQLAlchemy engine keyed with the passphrase.
+    """
+
+    def __init__(self, path: Path, engine: Engine, lock: ProgrammeFileLock) -> None:
+        self.path = path
+        self.engine = engine
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, *, replace: bool = False) -> ProgrammeFile:
+        """Make a new, empty programme file protected by ``passphrase``.
+
+        The file is built under a temporary name beside the target and renamed
+        into place only once complete, so a failure never leaves half a file.
+
+        Args:
+            path: where the new file goes.
+            passphrase: the passphrase; it is never written anywhere.
+            replace: replace a file already at ``path`` (the caller asked the user).
+
+        Raises:
+            PassphraseRefused: the passphrase is blank (no file is made).
+            FileAlreadyExists: a file is there and ``replace`` is false.
+            FileInUse: the file to replace is open elsewhere.
+        """
+        check_passphrase(passphrase)
+        check_sqlcipher_build()
+        path = Path(path).expanduser().absolute()
+        if path.exists() and not replace:
+            raise FileAlreadyExists(f"There is already a file at {path}. Choose another name.")
+        if not path.parent.is_dir():
+            raise FileMissing(f"The folder {path.parent} does not exist.")
+        lock = ProgrammeFileLock(path)
+        lock.acquire()
+        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.new")
+        try:
+            engine = make_engine(building, passphrase)
+            try:
+                with engine.begin() as connection:
+                    _upgrade(connection)
+                    connection.execute(
+                        FileInfo.__table__.insert(),
+                        [
+                            {"key": "application", "value": APP_NAME},
+                            {"key": "created_with", "value": __version__},
+                        ],
+                    )
+            finally:
+                engine.dispose()
+            os.replace(building, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                building.unlink()
+            lock.release()
+            raise
+        return cls(path, make_engine(path, passphrase), lock)
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str) -> ProgrammeFile:
+        """Unlock an existing programme file, upgrading its layout if it is older.
+
+        Nothing is written to a file that fails to open.
+
+        Raises:
+            FileMissing, NotAProgrammeFile, DamagedFile, WrongPassphrase,
+            NewerFileVersion, FileInUse: each with a message for the user.
+        """
+        check_passphrase(passphrase)
+        check_sqlcipher_build()
+        path = Path(path).expanduser().absolute()
+        _check_looks_like_programme_file(path)
+        lock = ProgrammeFileLock(path)
+        lock.acquire()
+        engine = make_engine(path, passphrase)
+        try:
+            with engine.connect() as connection:
+                _check_key(connection)
+                _check_is_mentordesk(connection)
+                current = MigrationContext.configure(connection).get_current_revision()
+            if current != _head_revision():
+                _check_not_newer(current)
+                with engine.begin() as connection:
+                    _upgrade(connection)
+        except BaseException:
+            engine.dispose()
+            lock.release()
+            raise
+        return cls(path, engine, lock)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Close every connection and release the lock; safe to call twice."""
+        self.engine.dispose()
+        self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the file is still open in this process."""
+        return self._lock.held
+
+    def __enter__(self) -> ProgrammeFile:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _check_looks_like_programme_file(path: Path) -> None:
+    if not path.exists():
+        raise FileMissing(f"There is no file at {path}. It may have been moved or renamed.")
+    if not path.is_file():
+        raise NotAProgrammeFile(f"{path} is a folder, not a programme file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAProgrammeFile(
+            f"{path.name} is empty: it is not a MentorDesk programme file, or it was cut off "
+            "while being copied. Open your most recent backup instead."
+        )
+    with path.open("rb") as handle:
+        header = handle.read(len(PLAIN_SQLITE_HEADER))
+    if header == PLAIN_SQLITE_HEADER:
+        raise NotAProgrammeFile(
+            f"{path.name} is an ordinary, unencrypted SQLite database, not a MentorDesk "
+            "programme file. MentorDesk files are always encrypted."
+        )
+    if size % PAGE_SIZE:
+        raise DamagedFile(
+            f"{path.name} is not a MentorDesk programme file, or it is incomplete (it may "
+            "have been cut off while being copied). Open your most recent backup instead."
+        )
+
+
+def _check_key(connection: Connection) -> None:
+    try:
+        connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+    except DatabaseError as error:
+        if sqlite_error_code(error) == SQLITE_NOTADB:
+            raise WrongPassphrase(WRONG_PASSPHRASE_MESSAGE) from None
+        raise DamagedFile(
+            "The file opened but parts of it cannot be read: it is damaged. "
+            "Open your most recent backup instead."
+        ) from None
+
+
+def _check_is_mentordesk(connection: Connection) -> None:
+    message = "The file is encrypted, but it was not made by MentorDesk."
+    try:
+        if not inspect(connection).has_table(FileInfo.__tablename__):
+            raise NotAProgrammeFile(message)
+        marker = connection.execute(
+            select(FileInfo.value).where(FileInfo.key == "application")
+        ).scalar_one_or_none()
+    except DatabaseError:
+        raise DamagedFile(
+            "The file opened but parts of it cannot be read: it is damaged. "
+            "Open your most recent backup instead."
+        ) from None
+    if marker != APP_NAME:
+        raise NotAProgrammeFile(message)
+
+
+def _alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def _head_revision() -> str | None:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _check_not_newer(current: str | None) -> None:
+    if current is None:
+        return
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    try:
+        known = scripts.get_revision(current)
+    except Exception:  # alembic raises several kinds for an unknown revision
+        known = None
+    if known is None:
+        raise NewerFileVersion(
+            f"This file was saved by a newer version of MentorDesk than this one "
+            f"({__version__}). Install the latest MentorDesk to open it; the file "
+            "has not been changed."
+        )
+
+
+def _upgrade(connection: Connection) -> None:
+    try:
+        command.upgrade(_alembic_config(connection), "head")
+    except DatabaseError as error:
+        raise ProgrammeFileError(
+            "The file could not be brought up to date with this version of MentorDesk; "
+            "it has not been changed."
+        ) from error
