@@ -13,7 +13,7 @@ from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_count, optional_text, required_text
-from mentordesk.store.models import Programme, Strand
+from mentordesk.store.models import Application, Event, Pairing, Person, Programme, Strand
 
 
 @dataclass
@@ -51,6 +51,15 @@ class ProgrammeSummary:
     name: str
     timezone: str
     strand_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeCounts:
+    """How much a programme holds."""
+
+    applications: int
+    pairings: int
+    events: int
 
 
 @dataclass(frozen=True)
@@ -159,3 +168,25 @@ def get_programme(session: Session, programme_id: int) -> Programme:
     if programme is None:
         raise NotFound("This programme no longer exists.")
     return programme
+
+
+def programme_counts(session: Session, programme_id: int) -> ProgrammeCounts:
+    """How many applications, pairings and events a programme holds."""
+    in_programme = Strand.programme_id == programme_id
+    return ProgrammeCounts(
+        applications=session.scalar(
+            select(func.count(Application.id)).join(Strand).where(in_programme)
+        )
+        or 0,
+        pairings=session.scalar(select(func.count(Pairing.id)).join(Strand).where(in_programme))
+        or 0,
+        events=session.scalar(
+            select(func.count(Event.id)).where(Event.programme_id == programme_id)
+        )
+        or 0,
+    )
+
+
+def count_people(session: Session) -> int:
+    """How many people the file holds, across all programmes."""
+    return session.scalar(select(func.count(Person.id))) or 0
