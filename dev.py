@@ -1,0 +1,153 @@
+"""Set up MentorDesk from a fresh clone and run it: ``python3 dev.py demo|test|bench|cli``.
+
+Needs only Python 3.11+. The first run makes a virtual environment in ``.venv``
+and installs MentorDesk with its test tools; on Linux it also checks that the
+system libraries Qt needs are there, installs them with apt-get when run as
+root, and otherwise prints the one command that installs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / "mentordesk-installed"
+
+#: Shared libraries the Qt wheels load but do not bundle, and the Debian/Ubuntu
+#: packages that provide them.
+DEBIAN_PACKAGES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libX11.so.6": "libx11-6",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb.so.1": "libxcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+}
+
+
+def say(message: str) -> None:
+    """Tell the person at the terminal what is happening."""
+    print(f"dev.py: {message}", flush=True)
+
+
+def ensure_environment() -> None:
+    """Make .venv and install MentorDesk into it, again whenever pyproject.toml changes."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        say("making the virtual environment .venv")
+        try:
+            venv.create(VENV, with_pip=True)
+        except (subprocess.CalledProcessError, OSError) as error:
+            shutil.rmtree(VENV, ignore_errors=True)
+            sys.exit(
+                f"dev.py: could not make a virtual environment ({error}). On Debian or "
+                "Ubuntu install it with: sudo apt-get install python3-venv"
+            )
+    say("installing MentorDesk and its test tools into .venv (once)")
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def ensure_qt_libraries(platform: str) -> None:
+    """Check that Qt's ``platform`` plugin can load, installing what is missing on Linux."""
+    if not sys.platform.startswith("linux"):
+        return
+    probe = (
+        "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt' / "
+        f"'plugins' / 'platforms' / 'libq{platform}.so')"
+    )
+    plugin = subprocess.run(
+        [str(PYTHON), "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    ldd = subprocess.run(["ldd", plugin], capture_output=True, text=True, check=False).stdout
+    missing = sorted({line.split()[0] for line in ldd.splitlines() if "not found" in line})
+    packages = sorted({DEBIAN_PACKAGES.get(name, name) for name in missing})
+    if not Path("/usr/share/fonts").is_dir():
+        packages.append("fonts-dejavu-core")
+    if not packages:
+        return
+    command = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        say("installing the system libraries Qt needs: " + " ".join(packages))
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    sys.exit(
+        "dev.py: Qt needs system libraries that are missing. Install them with:\n"
+        "    sudo " + " ".join(command)
+    )
+
+
+def run(command: list[str], **env: str) -> int:
+    """Run a command from .venv with extra environment variables; return its exit status."""
+    return subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, check=False).returncode
+
+
+def main(argv: list[str]) -> int:
+    """Dispatch ``demo``, ``test``, ``bench`` or ``cli``."""
+    action, rest = (argv[0], argv[1:]) if argv else ("", [])
+    if action not in {"demo", "test", "bench", "cli"}:
+        print(__doc__)
+        return 2
+    ensure_environment()
+    if action == "demo":
+        ensure_qt_libraries(os.environ.get("QT_QPA_PLATFORM", "xcb"))
+        return run([str(BIN / "mentordesk"), "--demo", *rest])
+    if action == "cli":
+        return run([str(BIN / "mentordesk-cli"), *rest])
+    ensure_qt_libraries("offscreen")
+    if action == "bench":
+        return run(
+            [
+                str(PYTHON),
+                "-m",
+                "pytest",
+                "tests/benchmarks",
+                "-s",
+                "-p",
+                "no:cacheprovider",
+                "--override-ini",
+                "addopts=--import-mode=importlib",
+                *rest,
+            ],
+            QT_QPA_PLATFORM="offscreen",
+        )
+    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):
+        if status := run([str(BIN / check[0]), *check[1:]]):
+            return status
+    return run([str(PYTHON), "-m", "pytest", *rest], QT_QPA_PLATFORM="offscreen")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
