@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
@@ -17,7 +16,7 @@ from mentordesk.services.validation import (
     optional_count,
     optional_text,
 )
-from mentordesk.store.models import Application, Person, Strand
+from mentordesk.store.models import Application, Pairing, Person, Strand
 
 
 @dataclass
@@ -150,14 +149,15 @@ def delete_person(session: Session, person_id: int) -> None:
         Conflict: they still mentor a pairing (end or reassign it first).
     """
     person = get_person(session, person_id)
-    session.delete(person)
-    try:
-        session.flush()
-    except IntegrityError:
+    # Checked before deleting: a failed flush would roll the whole transaction back
+    # and leave the session unusable, even for composing this message.
+    if session.scalar(select(Pairing.id).where(Pairing.mentor_id == person_id).limit(1)):
         raise Conflict(
             f"{person.full_name} mentors at least one pairing. Reassign or delete "
             "those pairings first."
-        ) from None
+        )
+    session.delete(person)
+    session.flush()
     record_change(session, "deleted", "person", person_id)
 
 
@@ -242,6 +242,21 @@ def update_application(session: Session, application_id: int, data: ApplicationI
     for name, value in values.items():
         setattr(application, name, value)
     record_change(session, "edited", "application", application_id)
+
+
+def update_applicant(
+    session: Session, application_id: int, person: PersonInput, application: ApplicationInput
+) -> None:
+    """Save changes to an application and its applicant (the Applicants form)."""
+    person_id = get_application(session, application_id).person_id
+    update_person(session, person_id, person)
+    update_application(session, application_id, application)
+
+
+def delete_application(session: Session, application_id: int) -> None:
+    """Remove an application; the person stays in the file with their other records."""
+    session.delete(get_application(session, application_id))
+    record_change(session, "deleted", "application", application_id)
 
 
 def set_application_status(

@@ -1,0 +1,82 @@
+"""Start the MentorDesk window: ``mentordesk [--demo] [FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from mentordesk import APP_NAME, FILE_SUFFIX, __version__
+from mentordesk.gui.errors import install_excepthook, show_error
+from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.ops import run_long_op
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="mentordesk", description="Open the MentorDesk window.")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a demo programme in a temporary file, deleted on exit",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help=f"a programme file (*{FILE_SUFFIX})")
+    return parser.parse_args(argv)
+
+
+def make_application() -> QApplication:
+    """The QApplication, named so that QSettings finds MentorDesk's settings."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def open_demo(window: MainWindow, folder: Path) -> ProgrammeFile:
+    """Make the demo file in ``folder`` and show it once it is built (off the GUI thread).
+
+    Its passphrase is random and kept only in memory: nobody needs it again.
+    """
+    from mentordesk.services.demo import build_demo
+
+    demo = ProgrammeFile.create(folder / f"demo{FILE_SUFFIX}", secrets.token_urlsafe(24))
+
+    def failed(error: BaseException) -> None:
+        demo.close()
+        show_error(window, error)
+
+    run_long_op(
+        lambda progress: build_demo(demo),
+        parent=window,
+        label="Building the demo programme…",
+        on_success=lambda _programme_id: window.show_file(demo, demo=True),
+        on_failure=failed,
+    )
+    return demo
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the window until it closes; returns the exit status."""
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    app = make_application()
+    install_excepthook()
+    window = MainWindow()
+    with contextlib.ExitStack() as cleanup:
+        if args.demo:
+            folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="mentordesk-demo-"))
+            demo = open_demo(window, Path(folder))
+            cleanup.callback(demo.close)
+        elif args.file is not None:
+            window.opener.open_path(args.file)
+        window.show()
+        status = app.exec()
+        window.close_file()
+    return status

@@ -1,0 +1,1 @@
+"""Forms generated from ui/*.ui by ui/compile.py; do not edit."""

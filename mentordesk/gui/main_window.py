@@ -1,0 +1,286 @@
+"""The main window: the start page, or the five tabs of an open programme file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from mentordesk import APP_NAME, __version__
+from mentordesk.gui.ops import run_op, wait_for_work
+from mentordesk.gui.programme_dialog import ProgrammeDialog
+from mentordesk.gui.start_page import StartPage
+from mentordesk.gui.tabs.applicants import ApplicantsTab
+from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.gui.tabs.events import EventsTab, TrainingTab
+from mentordesk.gui.tabs.notes import NotesTab
+from mentordesk.gui.tabs.pairings import PairingsTab
+from mentordesk.services.programmes import ProgrammeSummary, list_programmes
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+class MainWindow(QMainWindow):
+    """The one MentorDesk window.
+
+    Attributes:
+        programme_file: the open file, if any.
+        programmes: the programmes in it; the selector shows them when there are several.
+        tabs: the five record tabs, in order.
+
+    Signals:
+        programme_shown: the tabs now show a programme (after opening or switching).
+    """
+
+    programme_shown = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.programme_file: ProgrammeFile | None = None
+        self.programmes: list[ProgrammeSummary] = []
+        self.demo = False
+        self.start_page = StartPage(self)
+        self.tab_widget = QTabWidget(self)
+        self.tab_widget.setObjectName("tabs")
+        self.tab_widget.setDocumentMode(True)
+        self.tabs: list[RecordTab] = [
+            ApplicantsTab(),
+            PairingsTab(),
+            TrainingTab(),
+            EventsTab(),
+            NotesTab(),
+        ]
+        for tab in self.tabs:
+            self.tab_widget.addTab(tab, tab.TITLE)
+            tab.loaded.connect(self._update_status)
+            tab.changed.connect(self._reload_others)
+        self.tab_widget.currentChanged.connect(self._tab_changed)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.tab_widget)
+        self.setCentralWidget(self.pages)
+        self.file_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        self.statusBar().addWidget(self.counts_label, 1)
+        self.statusBar().addPermanentWidget(self.file_label)
+        # Imported here: opening needs this class for its type hints only.
+        from mentordesk.gui.opening import FileOpener
+
+        self.opener = FileOpener(self)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._restore_geometry()
+        self._show_start_page()
+
+    # Building ----------------------------------------------------------------
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        opener = self.opener
+        self.new_action = self._action("&New…", opener.new_file, keys.New)
+        self.open_action = self._action("&Open…", opener.open_file, keys.Open)
+        self.close_action = self._action("&Close", self.close_file, keys.Close)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.new_programme_action = self._action("New &programme…", self.new_programme)
+        add_key = QKeySequence("Ctrl+Shift+N")
+        self.add_action = self._action("&Add…", lambda: self.current_tab().add(), add_key)
+        self.edit_action = self._action("&Edit…", lambda: self.current_tab().edit())
+        self.delete_action = self._action("&Delete…", lambda: self.current_tab().delete())
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.find_action = self._action("&Find", self.focus_search, QKeySequence("Ctrl+F"))
+        self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.file_actions = [
+            self.close_action,
+            self.new_programme_action,
+            self.add_action,
+            self.edit_action,
+            self.delete_action,
+            self.find_action,
+        ]
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.opener.fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.new_programme_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
+        edit_menu.addSeparator()
+        self.status_menu_action = edit_menu.addMenu(self.tabs[0].extra_actions()[0])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        self.programme_selector = QComboBox(self)
+        self.programme_selector.setObjectName("programme_selector")
+        self.programme_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.programme_selector.currentIndexChanged.connect(self._programme_chosen)
+        self.programme_selector_action = toolbar.addWidget(self.programme_selector)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # Showing a file ----------------------------------------------------------
+
+    def current_tab(self) -> RecordTab:
+        """The tab in front."""
+        return self.tabs[self.tab_widget.currentIndex()]
+
+    def show_file(self, programme_file: ProgrammeFile, *, demo: bool = False) -> None:
+        """Show an open file (closing the one shown before)."""
+        self.close_file()
+        self.programme_file = programme_file
+        self.demo = demo
+        name = "demo programme (changes are not kept)" if demo else programme_file.path.name
+        self.file_label.setText(name)
+        self.pages.setCurrentWidget(self.tab_widget)
+        for action in self.file_actions:
+            action.setEnabled(True)
+        self.load_programmes()
+
+    def load_programmes(self, select_id: int | None = None) -> None:
+        """List the file's programmes and show one (asking for a first one if none)."""
+        if self.programme_file is None:
+            return
+        run_op(
+            self.programme_file,
+            list_programmes,
+            parent=self,
+            on_success=lambda programmes: self._programmes_loaded(programmes, select_id),
+        )
+
+    def _programmes_loaded(self, programmes: list[ProgrammeSummary], select_id: int | None) -> None:
+        self.programmes = programmes
+        if not programmes:
+            self.new_programme()
+            return
+        self.programme_selector.blockSignals(True)
+        self.programme_selector.clear()
+        for programme in programmes:
+            self.programme_selector.addItem(programme.name, programme.id)
+        index = self.programme_selector.findData(select_id) if select_id is not None else 0
+        self.programme_selector.setCurrentIndex(max(index, 0))
+        self.programme_selector.blockSignals(False)
+        self.programme_selector_action.setVisible(len(programmes) > 1)
+        self._programme_chosen(self.programme_selector.currentIndex())
+
+    def _programme_chosen(self, index: int) -> None:
+        if self.programme_file is None or not 0 <= index < len(self.programmes):
+            return
+        programme = self.programmes[index]
+        for tab in self.tabs:
+            tab.set_programme(self.programme_file, programme)
+        what = "Demo" if self.demo else self.programme_file.path.name
+        self.setWindowTitle(f"{programme.name} — {what} — {APP_NAME}")
+        self.programme_shown.emit()
+
+    def new_programme(self) -> None:
+        """Ask for a new programme in the open file."""
+        if self.programme_file is None:
+            return
+        dialog = ProgrammeDialog(self, self.programme_file)
+        dialog.saved.connect(lambda programme_id: self.load_programmes(programme_id))
+        dialog.open()
+
+    def close_file(self) -> None:
+        """Close the open file, if any, and go back to the start page."""
+        if self.programme_file is None:
+            return
+        wait_for_work()
+        for tab in self.tabs:
+            tab.clear()
+        self.programme_file.close()
+        self.programme_file = None
+        self.programmes = []
+        self._show_start_page()
+
+    def _show_start_page(self) -> None:
+        self.pages.setCurrentWidget(self.start_page)
+        self.start_page.refresh()
+        self.setWindowTitle(APP_NAME)
+        self.file_label.clear()
+        self.counts_label.clear()
+        self.programme_selector_action.setVisible(False)
+        for action in self.file_actions:
+            action.setEnabled(False)
+        self.status_menu_action.setEnabled(False)
+
+    # Reacting ----------------------------------------------------------------
+
+    def _tab_changed(self, _index: int) -> None:
+        self.status_menu_action.setEnabled(
+            self.programme_file is not None and isinstance(self.current_tab(), ApplicantsTab)
+        )
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.programme_file is None:
+            return
+        self.counts_label.setText(" · ".join(tab.status_text() for tab in self.tabs))
+
+    def _reload_others(self) -> None:
+        sender = self.sender()
+        for tab in self.tabs:
+            if tab is not sender:
+                tab.reload()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the current tab's search box."""
+        search = self.current_tab().search
+        search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        search.selectAll()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Run a research mentoring programme from one laptop: applicants, pairings, "
+            "training, events and confidential notes in one encrypted file.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        self.close_file()
+        super().closeEvent(event)

@@ -1,0 +1,115 @@
+"""Make, open and reopen programme files from the window: the dialogs in order."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from mentordesk import FILE_SUFFIX
+from mentordesk.gui.passphrase import NewFileDialog, UnlockDialog
+from mentordesk.gui.recent_files import forget_file, recent_files, remember_file
+
+if TYPE_CHECKING:
+    from mentordesk.gui.main_window import MainWindow
+
+FILE_FILTER = f"MentorDesk programme files (*{FILE_SUFFIX});;All files (*)"
+
+
+class FileOpener:
+    """Takes the user from "New…", "Open…" or a recent file to an open programme file.
+
+    Attributes:
+        window: the window that shows the file.
+        dialog: the passphrase dialog now open, if any.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.dialog: NewFileDialog | UnlockDialog | None = None
+        page = window.start_page
+        page.new_requested.connect(self.new_file)
+        page.open_requested.connect(self.open_file)
+        page.recent_chosen.connect(self.open_path)
+
+    def _folder(self) -> str:
+        recent = recent_files()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    def new_file(self) -> None:
+        """Ask where the new file goes, then for its passphrase."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window, "New programme file", self._folder(), FILE_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(FILE_SUFFIX)
+        # The save dialog already asked whether to replace an existing file.
+        self.create_at(path, replace=path.exists())
+
+    def create_at(self, path: Path, *, replace: bool = False) -> NewFileDialog:
+        """Ask for the new file's passphrase; once made, ask for its first programme."""
+        dialog = NewFileDialog(path, self.window, replace=replace)
+        dialog.accepted.connect(partial(self._created, dialog))
+        self._show(dialog)
+        return dialog
+
+    def _created(self, dialog: NewFileDialog) -> None:
+        if dialog.programme_file is not None:
+            remember_file(dialog.path)
+            self.window.show_file(dialog.programme_file)
+
+    def open_file(self) -> None:
+        """Ask which file to open, then for its passphrase."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, "Open programme file", self._folder(), FILE_FILTER
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> UnlockDialog | None:
+        """Ask for the passphrase of the file at ``path`` and show it."""
+        if not path.exists():
+            forget_file(path)
+            self.window.start_page.refresh()
+            QMessageBox.warning(
+                self.window,
+                "File not found",
+                f"There is no file at {path}. It may have been moved or renamed; "
+                "it has been taken off the recent files.",
+            )
+            return None
+        dialog = UnlockDialog(path, self.window)
+        dialog.accepted.connect(partial(self._unlocked, dialog))
+        self._show(dialog)
+        return dialog
+
+    def _unlocked(self, dialog: UnlockDialog) -> None:
+        if dialog.programme_file is not None:
+            remember_file(dialog.path)
+            self.window.show_file(dialog.programme_file)
+
+    def _show(self, dialog: NewFileDialog | UnlockDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _code: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: NewFileDialog | UnlockDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def fill_recent_menu(self) -> None:
+        """List the recent files in File ▸ Open Recent."""
+        menu = self.window.recent_menu
+        menu.clear()
+        for path in recent_files():
+            action = menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(partial(self.open_path, path))
+        if menu.isEmpty():
+            menu.addAction("No recent files").setEnabled(False)

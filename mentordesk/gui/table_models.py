@@ -1,0 +1,321 @@
+"""Table models for the five tabs, each holding plain service rows and their search text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from mentordesk.services.applicants import ApplicantRow
+from mentordesk.services.events import EventRow
+from mentordesk.services.notes import NoteRow
+from mentordesk.services.pairings import PairingRow
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+SortKey = str | int | float
+
+#: The role holding a cell's sort key: a str, int or float, one type per column,
+#: so that Qt compares them in C++ without calling back into Python objects.
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def date_text(value: dt.date | None) -> str:
+    """A date as the tables show it (ISO, so it reads the same everywhere)."""
+    return value.isoformat() if value else ""
+
+
+def date_key(value: dt.date | dt.datetime | None) -> str:
+    """A date's sort key: ISO text, so blanks sort first."""
+    return value.isoformat() if value else ""
+
+
+def enum_key(value: enum.Enum | None) -> int:
+    """A member's position in its enumeration, so statuses sort in their natural order."""
+    if value is None:
+        return -1
+    return list(type(value)).index(value)
+
+
+def label(value: Any) -> str:
+    """A member's label, or nothing for a blank."""
+    return "" if value is None else str(value.label)
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of service rows with precomputed display, sort and search texts.
+
+    Subclasses name their columns in ``HEADERS`` and turn one row into its cells
+    in :meth:`cells` and its sort keys in :meth:`sort_keys`.
+
+    Attributes:
+        HEADERS: the column titles, in order.
+        NUMERIC_COLUMNS: columns aligned to the right.
+    """
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+    NUMERIC_COLUMNS: ClassVar[frozenset[int]] = frozenset()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._keys: list[tuple[SortKey, ...]] = []
+        self._search: list[str] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace every row, recomputing what the table shows, sorts and searches."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._cells = [self.cells(r) for r in self._rows]
+        self._keys = [self.sort_keys(r) for r in self._rows]
+        self._search = [
+            " ".join((*cells, self.extra_search_text(r))).lower()
+            for cells, r in zip(self._cells, self._rows, strict=True)
+        ]
+        if self._sorted_by is not None:
+            self._reorder(self._order(*self._sorted_by))
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort on the precomputed keys of ``column`` (stable, so earlier sorts break ties).
+
+        The model sorts itself rather than leaving it to the proxy: a proxy that
+        sorts asks Python for two keys per comparison, about 0.4 s per keystroke
+        that widens the search at 10,000 rows; a list sort here takes a few ms.
+        """
+        if not 0 <= column < len(self.HEADERS):
+            self._sorted_by = None
+            return
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        new_order = self._order(column, order)
+        new_row_of = {old: new for new, old in enumerate(new_order)}
+        self._reorder(new_order)
+        old_indexes = self.persistentIndexList()
+        new_indexes = [
+            self.index(new_row_of[i.row()], i.column()) if i.isValid() else i for i in old_indexes
+        ]
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def _order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        keys = self._keys
+        return sorted(
+            range(len(keys)),
+            key=lambda i: keys[i][column],
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def _reorder(self, new_order: list[int]) -> None:
+        self._rows = [self._rows[i] for i in new_order]
+        self._cells = [self._cells[i] for i in new_order]
+        self._keys = [self._keys[i] for i in new_order]
+        self._search = [self._search[i] for i in new_order]
+
+    def cells(self, row: R) -> tuple[str, ...]:
+        """The texts of one row's cells."""
+        raise NotImplementedError
+
+    def sort_keys(self, row: R) -> tuple[SortKey, ...]:
+        """The sort keys of one row's cells."""
+        raise NotImplementedError
+
+    def extra_search_text(self, row: R) -> str:
+        """Text the search box finds although no column shows it."""
+        return ""
+
+    def row_at(self, source_row: int) -> R:
+        """The service row behind a table row (of this model, not of a proxy)."""
+        return self._rows[source_row]
+
+    def search_text(self, source_row: int) -> str:
+        """The lower-case text the search box looks in for this row."""
+        return self._search[source_row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cells[index.row()][index.column()]
+        if role == SORT_ROLE:
+            return self._keys[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC_COLUMNS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return self.HEADERS[section]
+        return None
+
+
+class ApplicantTableModel(RowTableModel[ApplicantRow]):
+    """The Applicants table: one line per application, with the applicant."""
+
+    NAME, EMAIL, ROLE, STRAND, STATUS, ORGANISATION, DEPARTMENT, GRADE, CONTRACT, SUBMITTED = range(
+        10
+    )
+    HEADERS = (
+        "Name",
+        "Email",
+        "Role",
+        "Strand",
+        "Status",
+        "Organisation",
+        "Department",
+        "Grade",
+        "Contract",
+        "Submitted",
+    )
+
+    def cells(self, row: ApplicantRow) -> tuple[str, ...]:
+        return (
+            row.name,
+            row.email,
+            row.role.label,
+            row.strand,
+            row.status.label,
+            row.organisation,
+            row.department,
+            label(row.grade),
+            label(row.contract_type),
+            date_text(row.submitted_on),
+        )
+
+    def sort_keys(self, row: ApplicantRow) -> tuple[SortKey, ...]:
+        return (
+            row.name.casefold(),
+            row.email,
+            enum_key(row.role),
+            row.strand.casefold(),
+            enum_key(row.status),
+            row.organisation.casefold(),
+            row.department.casefold(),
+            enum_key(row.grade),
+            enum_key(row.contract_type),
+            date_key(row.submitted_on),
+        )
+
+
+class PairingTableModel(RowTableModel[PairingRow]):
+    """The Pairings table: one line per pairing or circle."""
+
+    MENTOR, STRAND, FORMAT, STATUS, STARTED, NEXT_CHECK_IN, SCORE, MENTEES = range(8)
+    HEADERS = (
+        "Mentor",
+        "Strand",
+        "Format",
+        "Status",
+        "Started",
+        "Next check-in",
+        "Match score",
+        "Mentees",
+    )
+    NUMERIC_COLUMNS = frozenset({SCORE})
+
+    def cells(self, row: PairingRow) -> tuple[str, ...]:
+        return (
+            row.mentor,
+            row.strand,
+            row.format.label,
+            row.status.label,
+            date_text(row.started_on),
+            date_text(row.next_check_in),
+            "" if row.match_score is None else f"{row.match_score:.0f}",
+            row.mentees,
+        )
+
+    def sort_keys(self, row: PairingRow) -> tuple[SortKey, ...]:
+        return (
+            row.mentor.casefold(),
+            row.strand.casefold(),
+            enum_key(row.format),
+            enum_key(row.status),
+            date_key(row.started_on),
+            date_key(row.next_check_in),
+            -1.0 if row.match_score is None else float(row.match_score),
+            row.mentees.casefold(),
+        )
+
+    def extra_search_text(self, row: PairingRow) -> str:
+        return row.name
+
+
+class EventTableModel(RowTableModel[EventRow]):
+    """The Training and Events tables; times show in the programme's time zone."""
+
+    DATE, TIME, TITLE, KIND, INVITED, ATTENDED, LOCATION = range(7)
+    HEADERS = ("Date", "Time", "Title", "Kind", "Invited", "Attended", "Location")
+    NUMERIC_COLUMNS = frozenset({INVITED, ATTENDED})
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timezone = ZoneInfo("UTC")
+
+    def cells(self, row: EventRow) -> tuple[str, ...]:
+        starts = row.starts_at.astimezone(self.timezone)
+        ends = row.ends_at.astimezone(self.timezone)
+        time = "All day" if row.all_day else f"{starts:%H:%M}–{ends:%H:%M}"
+        return (
+            f"{starts:%a} {starts.date().isoformat()}",
+            time,
+            row.title,
+            row.kind.label,
+            str(row.invited),
+            str(row.attended),
+            row.location,
+        )
+
+    def sort_keys(self, row: EventRow) -> tuple[SortKey, ...]:
+        starts = row.starts_at.isoformat()
+        return (
+            starts,
+            starts,
+            row.title.casefold(),
+            enum_key(row.kind),
+            row.invited,
+            row.attended,
+            row.location.casefold(),
+        )
+
+
+class NoteTableModel(RowTableModel[NoteRow]):
+    """The Notes table: the title and first line only, never the whole text."""
+
+    DATE, ABOUT, TITLE, PREVIEW = range(4)
+    HEADERS = ("Date", "About", "Title", "First line")
+
+    def cells(self, row: NoteRow) -> tuple[str, ...]:
+        return (date_text(row.written_on), row.about, row.title, row.preview)
+
+    def sort_keys(self, row: NoteRow) -> tuple[SortKey, ...]:
+        return (
+            date_key(row.written_on),
+            row.about.casefold(),
+            row.title.casefold(),
+            row.preview.casefold(),
+        )

@@ -1,0 +1,203 @@
+"""The Applicants tab: people and their applications, with a bulk status change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
+from mentordesk.gui.dialogs import RecordDialog, Save
+from mentordesk.gui.form_values import (
+    combo_value,
+    count_value,
+    date_value,
+    fill_combo,
+    fill_enum_combo,
+    plain_text,
+    prepare_count,
+    prepare_date,
+    select_value,
+    set_count,
+    set_date,
+)
+from mentordesk.gui.forms.ui_applicant import Ui_ApplicantForm
+from mentordesk.gui.table_models import ApplicantTableModel
+from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.services import applicants
+from mentordesk.services.applicants import ApplicantRow, ApplicationInput, PersonInput
+from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+@dataclass(frozen=True)
+class ApplicantFormData:
+    """What the Applicants form needs from the file: the strands, and current values."""
+
+    strands: list[StrandChoice]
+    person: PersonInput | None = None
+    application: ApplicationInput | None = None
+
+
+class ApplicantDialog(RecordDialog):
+    """Add or edit one applicant: the person and their application."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        programme_file: ProgrammeFile,
+        save: Save,
+        data: ApplicantFormData,
+    ) -> None:
+        super().__init__(parent, programme_file, save)
+        self.ui = Ui_ApplicantForm()
+        self.ui.setupUi(self)
+        ui = self.ui
+        fill_enum_combo(ui.grade, Grade, blank=True)
+        fill_enum_combo(ui.contract_type, ContractType, blank=True)
+        fill_combo(ui.strand, ((s.name, s.id) for s in data.strands))
+        fill_enum_combo(ui.role, Role)
+        fill_enum_combo(ui.status, ApplicationStatus)
+        for edit in (ui.consent_on, ui.submitted_on):
+            prepare_date(edit)
+        prepare_count(ui.capacity, 99)
+        ui.role.currentIndexChanged.connect(self._role_changed)
+        editing = data.person is not None
+        self.setWindowTitle("Edit applicant" if editing else "Add applicant")
+        self._fill(data.person or PersonInput("", "", ""), data.application)
+        self._role_changed()
+
+    def _fill(self, person: PersonInput, application: ApplicationInput | None) -> None:
+        ui = self.ui
+        for name in (
+            "first_name",
+            "last_name",
+            "email",
+            "organisation",
+            "department",
+            "position",
+            "field",
+            "expertise",
+            "languages",
+            "gender",
+        ):
+            getattr(ui, name).setText(getattr(person, name))
+            getattr(ui, name).setCursorPosition(0)
+        select_value(ui.grade, person.grade)
+        select_value(ui.contract_type, person.contract_type)
+        set_date(ui.consent_on, person.consent_on)
+        if application is None:
+            set_date(ui.submitted_on, None)
+            return
+        select_value(ui.strand, application.strand_id)
+        select_value(ui.role, application.role)
+        select_value(ui.status, application.status)
+        set_date(ui.submitted_on, application.submitted_on)
+        set_count(ui.capacity, application.capacity)
+        ui.goals.setPlainText(application.goals)
+        ui.development_needs.setPlainText(application.development_needs)
+        ui.preferences.setPlainText(application.preferences)
+
+    def _role_changed(self) -> None:
+        is_mentor = combo_value(self.ui.role) is Role.MENTOR
+        self.ui.capacity.setEnabled(is_mentor)
+        if not is_mentor:
+            set_count(self.ui.capacity, None)
+
+    def values(self) -> tuple[PersonInput, ApplicationInput]:
+        ui = self.ui
+        person = PersonInput(
+            first_name=ui.first_name.text(),
+            last_name=ui.last_name.text(),
+            email=ui.email.text(),
+            organisation=ui.organisation.text(),
+            department=ui.department.text(),
+            position=ui.position.text(),
+            grade=combo_value(ui.grade),
+            contract_type=combo_value(ui.contract_type),
+            field=ui.field.text(),
+            expertise=ui.expertise.text(),
+            languages=ui.languages.text(),
+            gender=ui.gender.text(),
+            consent_on=date_value(ui.consent_on),
+        )
+        strand_id = combo_value(ui.strand)
+        application = ApplicationInput(
+            strand_id=-1 if strand_id is None else strand_id,
+            role=combo_value(ui.role),
+            status=combo_value(ui.status),
+            submitted_on=date_value(ui.submitted_on),
+            goals=plain_text(ui.goals),
+            development_needs=plain_text(ui.development_needs),
+            preferences=plain_text(ui.preferences),
+            capacity=count_value(ui.capacity),
+        )
+        return person, application
+
+
+def _load_for_edit(session: Session, programme_id: int, row: ApplicantRow) -> ApplicantFormData:
+    return ApplicantFormData(
+        strand_choices(session, programme_id),
+        applicants.person_input(session, row.person_id),
+        applicants.application_input(session, row.application_id),
+    )
+
+
+class ApplicantsTab(RecordTab[ApplicantRow]):
+    """People who applied to the programme, one line per application."""
+
+    TITLE = "Applicants"
+    NOUN = ("application", "applications")
+    COLUMN_WIDTHS = (24, 30, 8, 10, 11, 28, 28, 22, 10, 11)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(ApplicantTableModel(), parent)
+        self.status_menu = QMenu("Set &status", self)
+        self.status_menu.setObjectName("set_status_menu")
+        for status in ApplicationStatus:
+            action = self.status_menu.addAction(status.label)
+            action.triggered.connect(partial(self.set_status, status))
+
+    def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[ApplicantRow]:
+        return applicants.applicant_rows(session, programme.id)
+
+    def add_dialog(self) -> None:
+        assert self.programme is not None
+        programme_id = self.programme.id
+        self.run(
+            lambda s: ApplicantFormData(strand_choices(s, programme_id)),
+            lambda data: self._open(data, lambda s, v: applicants.add_applicant(s, *v)),
+        )
+
+    def edit_dialog(self, row: ApplicantRow) -> None:
+        assert self.programme is not None
+        programme_id = self.programme.id
+        self.run(
+            lambda s: _load_for_edit(s, programme_id, row),
+            lambda data: self._open(
+                data, lambda s, v: applicants.update_applicant(s, row.application_id, *v)
+            ),
+        )
+
+    def _open(self, data: ApplicantFormData, save: Save) -> None:
+        assert self.programme_file is not None
+        self.show_dialog(ApplicantDialog(self, self.programme_file, save, data))
+
+    def delete_rows(self, session: Session, rows: list[ApplicantRow]) -> None:
+        for row in rows:
+            applicants.delete_application(session, row.application_id)
+
+    def set_status(self, status: ApplicationStatus) -> None:
+        """Move the selected applications to ``status`` (a bulk action)."""
+        ids = [r.application_id for r in self.selected_rows()]
+        if ids:
+            self.run(
+                lambda s: applicants.set_application_status(s, ids, status),
+                lambda _changed: self._changed(),
+            )
+
+    def extra_actions(self) -> list[QAction | QMenu]:
+        return [self.status_menu]

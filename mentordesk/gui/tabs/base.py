@@ -1,0 +1,239 @@
+"""What every tab shares: a search box over a sortable table, and add, edit and delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from mentordesk.gui.dialogs import RecordDialog, confirm
+from mentordesk.gui.ops import run_op
+from mentordesk.gui.search_proxy import SearchProxy
+from mentordesk.gui.table_models import RowTableModel
+from mentordesk.services.programmes import ProgrammeSummary
+from mentordesk.store.programme_file import ProgrammeFile
+
+R = TypeVar("R")
+
+
+class RecordTab(QWidget, Generic[R]):
+    """One tab: a search box, a table of one kind of record, and the actions on it.
+
+    Subclasses set the class attributes, load their rows in :meth:`fetch_rows`
+    and build their dialogs in :meth:`add_dialog` and :meth:`edit_dialog`.
+
+    Attributes:
+        TITLE: the tab's title.
+        NOUN: what one row is, e.g. ``("application", "applications")``.
+        COLUMN_WIDTHS: initial widths in characters, one per column.
+        model: the rows; proxy: the search and sort over them; view: the table.
+        dialog: the add or edit dialog now open, if any.
+
+    Signals:
+        loaded: the rows were (re)loaded.
+        changed: a record was added, edited or deleted.
+    """
+
+    TITLE: ClassVar[str] = ""
+    NOUN: ClassVar[tuple[str, str]] = ("record", "records")
+    COLUMN_WIDTHS: ClassVar[tuple[int, ...]] = ()
+
+    loaded = Signal()
+    changed = Signal()
+
+    def __init__(self, model: RowTableModel[R], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{self.TITLE.lower()}_tab")
+        self.programme_file: ProgrammeFile | None = None
+        self.programme: ProgrammeSummary | None = None
+        self.dialog: RecordDialog | None = None
+        self._fitted = False
+        self.model = model
+        self.model.setParent(self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(model)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda _text: self.loaded.emit())
+        self.view = QTableView(self)
+        self.view.setObjectName("table")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.doubleClicked.connect(lambda _index: self.edit())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        self._set_column_widths()
+
+    def _set_column_widths(self) -> None:
+        em = self.view.fontMetrics().horizontalAdvance("n")
+        for column, chars in enumerate(self.COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, chars * em + 16)
+
+    def _fit_columns(self) -> None:
+        # Once per file, on the first rows: fit the columns to what they hold, but
+        # never wider than COLUMN_WIDTHS, so that one long department does not
+        # push the other columns out of sight. Qt samples at most 1,000 rows.
+        em = self.view.fontMetrics().horizontalAdvance("n")
+        header = self.view.horizontalHeader()
+        for column, chars in enumerate(self.COLUMN_WIDTHS):
+            fitted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            self.view.setColumnWidth(column, min(fitted + 12, chars * em + 16))
+        self._fitted = True
+
+    # Loading ---------------------------------------------------------------
+
+    def set_programme(self, programme_file: ProgrammeFile, programme: ProgrammeSummary) -> None:
+        """Show the records of this programme."""
+        self.programme_file = programme_file
+        self.programme = programme
+        self.reload()
+
+    def clear(self) -> None:
+        """Forget the file (it is being closed)."""
+        self.programme_file = None
+        self.programme = None
+        self.model.set_rows([])
+        self.search.clear()
+        self._fitted = False
+
+    def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[R]:
+        """The tab's rows (runs on the worker thread)."""
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Load the rows again, off the GUI thread."""
+        if self.programme_file is None or self.programme is None:
+            return
+        programme = self.programme
+        self.run(lambda s: self.fetch_rows(s, programme), self._show_rows)
+
+    def _show_rows(self, rows: list[R]) -> None:
+        self.model.set_rows(rows)
+        if rows and not self._fitted:
+            self._fit_columns()
+        self.loaded.emit()
+
+    def run(self, work: Callable[[Session], Any], on_success: Callable[[Any], None]) -> None:
+        """Run a service call on the worker thread; errors are shown over this tab."""
+        if self.programme_file is not None:
+            run_op(self.programme_file, work, parent=self, on_success=on_success)
+
+    # Selection and actions --------------------------------------------------
+
+    def selected_rows(self) -> list[R]:
+        """The selected records, in the order shown."""
+        indexes = sorted(self.view.selectionModel().selectedRows(), key=QModelIndex.row)
+        return [self.model.row_at(self.proxy.mapToSource(i).row()) for i in indexes]
+
+    def current_row(self) -> R | None:
+        """The record with the keyboard focus, or the first selected one."""
+        index = self.view.currentIndex()
+        if index.isValid() and self.view.selectionModel().isRowSelected(index.row()):
+            return self.model.row_at(self.proxy.mapToSource(index).row())
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def status_text(self) -> str:
+        """E.g. "58 applications" or "3 of 58 applications shown"."""
+        total = self.model.rowCount()
+        noun = self.NOUN[0] if total == 1 else self.NOUN[1]
+        shown = self.proxy.rowCount()
+        if shown == total:
+            return f"{total} {noun}"
+        return f"{shown} of {total} {noun} shown"
+
+    def add(self) -> None:
+        """Open the dialog for a new record."""
+        if self.programme_file is not None and self.programme is not None:
+            self.add_dialog()
+
+    def edit(self) -> None:
+        """Open the dialog for the current record."""
+        row = self.current_row()
+        if row is not None and self.programme_file is not None:
+            self.edit_dialog(row)
+
+    def delete(self) -> None:
+        """Delete the selected records after asking."""
+        rows = self.selected_rows()
+        if not rows or self.programme_file is None:
+            return
+        noun = self.NOUN[0] if len(rows) == 1 else f"{len(rows)} {self.NOUN[1]}"
+        question = f"Delete the selected {noun}? This cannot be undone."
+        if confirm(self, f"Delete {self.NOUN[1]}", question, "Delete"):
+            self.run(lambda s: self.delete_rows(s, rows), lambda _result: self._changed())
+
+    def add_dialog(self) -> None:
+        raise NotImplementedError
+
+    def edit_dialog(self, row: R) -> None:
+        raise NotImplementedError
+
+    def delete_rows(self, session: Session, rows: list[R]) -> None:
+        """Delete records (runs on the worker thread)."""
+        raise NotImplementedError
+
+    def show_dialog(self, dialog: RecordDialog) -> None:
+        """Open an add or edit dialog; the table reloads once it saved."""
+        self.dialog = dialog
+        dialog.saved.connect(lambda _result: self._changed())
+        dialog.finished.connect(lambda _code: self._forget_dialog(dialog))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: RecordDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def extra_actions(self) -> list[QAction | QMenu]:
+        """Actions of this tab beyond add, edit and delete (for menus)."""
+        return []
+
+    def _show_context_menu(self, position: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction("Add…", self.add)
+        menu.addAction("Edit…", self.edit)
+        menu.addAction("Delete…", self.delete)
+        for extra in self.extra_actions():
+            if isinstance(extra, QMenu):
+                menu.addMenu(extra)
+            else:
+                menu.addAction(extra)
+        menu.exec(self.view.viewport().mapToGlobal(position))
