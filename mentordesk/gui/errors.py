@@ -13,6 +13,9 @@ from mentordesk.domain.errors import MentorDeskError
 
 log = logging.getLogger(__name__)
 
+#: Message boxes without a parent, kept referenced until closed (else Python frees them).
+_unparented: set[QMessageBox] = set()
+
 UNEXPECTED_TITLE = "Something went wrong"
 UNEXPECTED_MESSAGE = (
     "MentorDesk could not finish what it was doing. Your programme file keeps "
@@ -37,6 +40,9 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     if parent is not None:
         box.setParent(parent, box.windowFlags())
         box.setWindowModality(Qt.WindowModality.WindowModal)
+    else:
+        _unparented.add(box)
+        box.finished.connect(lambda _result: _unparented.discard(box))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
