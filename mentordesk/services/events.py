@@ -12,7 +12,7 @@ from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, EventKind
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_count, optional_text, required_text
-from mentordesk.store.models import Attendance, Event, Person
+from mentordesk.store.models import Attendance, Event, Person, Programme
 
 #: Fields whose change makes calendars need an update (a higher SEQUENCE).
 _CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "all_day", "location", "description")
@@ -65,7 +65,14 @@ def _clean(data: EventInput) -> dict[str, object]:
 
 
 def add_event(session: Session, programme_id: int, data: EventInput) -> int:
-    """Add an event to a programme and return its id."""
+    """Add an event to a programme and return its id.
+
+    Raises:
+        NotFound: the programme no longer exists.
+        InvalidInput: a field is missing or wrong.
+    """
+    if session.get(Programme, programme_id) is None:
+        raise NotFound("This programme no longer exists.")
     event = Event(programme_id=programme_id, **_clean(data))
     session.add(event)
     session.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -572,3 +573,25 @@ def test_a_refused_deletion_leaves_the_session_usable(
         update_person(session, mentor, ada(email="mentor@uni.example"))
     with programme_file.session() as session:
         assert get_person(session, mentor).email == "mentor@uni.example"
+
+
+@pytest.mark.xfail(
+    reason="delete_person leaves a pairing without any mentee when its only mentee goes",
+    strict=True,
+)
+def test_deleting_the_only_mentee_of_a_pairing_leaves_no_empty_pairing(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        add_pairing(session, PairingInput(strands["Fellows"], mentor, [mentee]))
+    with contextlib.suppress(Conflict), programme_file.session() as session:
+        delete_person(session, mentee)
+    with programme_file.session() as session:
+        empty = session.scalar(
+            text(
+                "SELECT count(*) FROM pairing WHERE id NOT IN "
+                "(SELECT pairing_id FROM pairing_member)"
+            )
+        )
+    assert empty == 0

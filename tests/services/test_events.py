@@ -261,3 +261,10 @@ def test_deleting_an_event_removes_its_attendance(
         delete_event(session, event_id)
     counts = table_counts(programme_file)
     assert (counts["event"], counts["attendance"], counts["person"]) == (0, 0, 1)
+
+
+def test_an_event_for_a_programme_no_longer_in_the_file_is_not_found(
+    programme_file: ProgrammeFile,
+) -> None:
+    with programme_file.session() as session, pytest.raises(NotFound, match="programme"):
+        add_event(session, 404_404, workshop())
