@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.domain.errors import InvalidInput, MentorDeskError, PassphraseRefused
@@ -26,6 +27,18 @@ from mentordesk.store.cipher import check_passphrase
 from mentordesk.store.programme_file import ProgrammeFile
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that never repeats unknown arguments: one may be a passphrase."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("unrecognized arguments"):
+            message = (
+                "unknown arguments (not repeated here in case one is a passphrase; "
+                f"the passphrase comes from {PASSPHRASE_VARIABLE} or the prompt)"
+            )
+        super().error(message)
 
 
 def read_passphrase(*, new: bool) -> str:
@@ -86,7 +99,7 @@ def _info(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar; every subcommand takes ``--db FILE``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="mentordesk-cli",
         description=f"{APP_NAME} from the command line. The passphrase is read from "
         f"{PASSPHRASE_VARIABLE} or asked for.",

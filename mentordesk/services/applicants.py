@@ -16,7 +16,7 @@ from mentordesk.services.validation import (
     optional_count,
     optional_text,
 )
-from mentordesk.store.models import Application, Pairing, Person, Strand
+from mentordesk.store.models import Application, Pairing, PairingMember, Person, Strand
 
 
 @dataclass
@@ -146,7 +146,8 @@ def delete_person(session: Session, person_id: int) -> None:
     """Remove a person with their applications, attendance and notes.
 
     Raises:
-        Conflict: they still mentor a pairing (end or reassign it first).
+        Conflict: they still mentor a pairing, or are the only mentee of one
+            (the coordinator reassigns or deletes the pairing first).
     """
     person = get_person(session, person_id)
     # Checked before deleting: a failed flush would roll the whole transaction back
@@ -155,6 +156,19 @@ def delete_person(session: Session, person_id: int) -> None:
         raise Conflict(
             f"{person.full_name} mentors at least one pairing. Reassign or delete "
             "those pairings first."
+        )
+    their_pairings = select(PairingMember.pairing_id).where(PairingMember.person_id == person_id)
+    sole_mentee = (
+        select(PairingMember.pairing_id)
+        .where(PairingMember.pairing_id.in_(their_pairings))
+        .group_by(PairingMember.pairing_id)
+        .having(func.count() == 1)
+        .limit(1)
+    )
+    if session.scalar(sole_mentee):
+        raise Conflict(
+            f"{person.full_name} is the only mentee of at least one pairing. Delete those "
+            "pairings or add another mentee first."
         )
     session.delete(person)
     session.flush()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import pytest
@@ -39,7 +38,7 @@ from mentordesk.services.applicants import (
 )
 from mentordesk.services.events import EventInput, add_event, set_attendance
 from mentordesk.services.notes import NoteInput, add_note
-from mentordesk.services.pairings import PairingInput, add_pairing
+from mentordesk.services.pairings import PairingInput, add_pairing, pairing_input
 from mentordesk.services.programmes import ProgrammeInput, StrandInput, create_programme
 from mentordesk.services.validation import normalise_email
 from mentordesk.store.models import (
@@ -575,19 +574,16 @@ def test_a_refused_deletion_leaves_the_session_usable(
         assert get_person(session, mentor).email == "mentor@uni.example"
 
 
-@pytest.mark.xfail(
-    reason="delete_person leaves a pairing without any mentee when its only mentee goes",
-    strict=True,
-)
 def test_deleting_the_only_mentee_of_a_pairing_leaves_no_empty_pairing(
     programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
 ) -> None:
     with programme_file.session() as session:
         mentor, mentee = add_someone(session), add_someone(session)
         add_pairing(session, PairingInput(strands["Fellows"], mentor, [mentee]))
-    with contextlib.suppress(Conflict), programme_file.session() as session:
+    with pytest.raises(Conflict, match="only mentee"), programme_file.session() as session:
         delete_person(session, mentee)
     with programme_file.session() as session:
+        assert get_person(session, mentee) is not None
         empty = session.scalar(
             text(
                 "SELECT count(*) FROM pairing WHERE id NOT IN "
@@ -595,3 +591,16 @@ def test_deleting_the_only_mentee_of_a_pairing_leaves_no_empty_pairing(
             )
         )
     assert empty == 0
+
+
+def test_deleting_one_member_of_a_circle_keeps_the_circle(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        facilitator = add_someone(session)
+        members = [add_someone(session) for _ in range(3)]
+        pairing_id = add_pairing(session, PairingInput(strands["Circles"], facilitator, members))
+    with programme_file.session() as session:
+        delete_person(session, members[0])
+    with programme_file.session() as session:
+        assert sorted(pairing_input(session, pairing_id).mentee_ids) == sorted(members[1:])
