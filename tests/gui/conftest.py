@@ -49,10 +49,14 @@ def window(qtbot: QtBot) -> MainWindow:
 
 
 @pytest.fixture
-def demo_window(qtbot: QtBot, window: MainWindow, demo_file: ProgrammeFile) -> MainWindow:
-    """The main window on a private copy of the demo programme, every tab loaded."""
+def demo_window(qtbot: QtBot, window: MainWindow, demo_file: ProgrammeFile) -> Iterator[MainWindow]:
+    """The main window on a private copy of the demo programme, every tab loaded.
+
+    Closed before the file is, so no work is left running on the worker thread.
+    """
     window.resize(1280, 800)
     window.show()
     with qtbot.waitSignals([tab.loaded for tab in window.tabs], timeout=10_000):
         window.show_file(demo_file)
-    return window
+    yield window
+    window.close()

@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import event
 
 from mentordesk.domain.errors import NotFound
 from mentordesk.gui.ops import Progress, run_long_op, run_op, worker_pool
@@ -98,3 +99,16 @@ def test_cancelled_long_work_calls_neither_callback(qtbot: QtBot) -> None:
     release.set()
     qtbot.waitSignal(op.finished, timeout=5000).wait()
     assert called == []
+
+
+def test_the_worker_keeps_one_connection_across_ops(
+    qtbot: QtBot, programme_file: ProgrammeFile
+) -> None:
+    connections = []
+    event.listen(programme_file.engine, "connect", lambda conn, _record: connections.append(conn))
+    for _ in range(8):
+        op = run_op(programme_file, list_programmes, parent=None)
+        qtbot.waitSignal(op.finished, timeout=5000).wait()
+    # A new connection per op would pay SQLCipher's key derivation every time, and
+    # past five the pool would close connections still in use elsewhere.
+    assert len(connections) <= 1
