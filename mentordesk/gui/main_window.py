@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         name = "demo programme (changes are not kept)" if demo else programme_file.path.name
         self.file_label.setText(name)
         self.pages.setCurrentWidget(self.tab_widget)
+        self.toolbar.show()
         for action in self.file_actions:
             action.setEnabled(True)
         self.load_programmes()
@@ -235,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def _show_start_page(self) -> None:
         self.pages.setCurrentWidget(self.start_page)
+        self.toolbar.hide()
         self.start_page.refresh()
         self.setWindowTitle(APP_NAME)
         self.file_label.clear()

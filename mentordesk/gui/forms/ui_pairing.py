@@ -16,7 +16,7 @@ class Ui_PairingForm(object):
     def setupUi(self, PairingForm):
         if not PairingForm.objectName():
             PairingForm.setObjectName(u"PairingForm")
-        PairingForm.setMinimumSize(QSize(820, 0))
+        PairingForm.setMinimumSize(QSize(960, 0))
         self.main_layout = QVBoxLayout(PairingForm)
         self.main_layout.setObjectName(u"main_layout")
         self.columns_layout = QHBoxLayout()

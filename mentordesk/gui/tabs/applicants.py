@@ -151,7 +151,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
 
     TITLE = "Applicants"
     NOUN = ("application", "applications")
-    COLUMN_WIDTHS = (24, 30, 8, 10, 11, 28, 28, 22, 10, 11)
+    COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ApplicantTableModel(), parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -106,9 +106,7 @@ class EventsTab(RecordTab[EventRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         self.event_model = EventTableModel()
         super().__init__(self.event_model, parent)
-        self.view.sortByColumn(
-            EventTableModel.DATE, self.view.horizontalHeader().sortIndicatorOrder()
-        )
+        self.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
 
     def kinds(self) -> list[EventKind]:
         """The kinds of event this tab lists."""

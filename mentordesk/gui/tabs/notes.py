@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -96,9 +97,7 @@ class NotesTab(RecordTab[NoteRow]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(NoteTableModel(), parent)
-        self.view.sortByColumn(
-            NoteTableModel.DATE, self.view.horizontalHeader().sortIndicatorOrder()
-        )
+        self.view.sortByColumn(NoteTableModel.DATE, Qt.SortOrder.DescendingOrder)
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[NoteRow]:
         return notes.note_rows(session, programme.id)

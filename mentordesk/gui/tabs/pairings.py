@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidgetItem, QSizePolicy, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import PairingStatus
@@ -71,6 +71,12 @@ class PairingDialog(RecordDialog):
             checked = person.id in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         ui.mentees.setMinimumHeight(220)
+        # Long department names must not decide the dialog's width.
+        ui.mentees.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        ui.mentor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        ui.mentor.setMinimumContentsLength(24)
         ui.mentee_search.textChanged.connect(self._filter_mentees)
         self.setWindowTitle("Edit pairing" if pairing else "Add pairing")
         if pairing is None:
