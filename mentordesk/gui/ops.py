@@ -8,7 +8,6 @@ back on the GUI thread through signals.
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -74,7 +73,6 @@ class _Job(QRunnable):
         self._progress = progress
 
     def run(self) -> None:
-        _pin_python_thread_state()
         try:
             result = self._work(self._progress)
         except BaseException as error:  # reported to the GUI thread, never lost
@@ -165,23 +163,6 @@ class Op(QObject):
     def _finish(self) -> None:
         _running.discard(self)
         self.finished.emit()
-
-
-def _pin_python_thread_state() -> None:
-    """Keep the worker thread's Python thread state from one job to the next.
-
-    PySide6 gives a thread that Qt made a fresh Python thread state for every
-    ``run()`` and drops it afterwards, which empties every ``threading.local``.
-    SQLAlchemy keeps a pysqlcipher connection per thread in one
-    (``SingletonThreadPool``), so each job would open a new connection, paying
-    SQLCipher's key derivation again, and past five connections the pool closes
-    the oldest ones, even while another thread uses them (a crash). A
-    ``PyGILState_Ensure`` that is never released keeps the state, and with it
-    the thread's one connection, for the life of the thread. It is taken on
-    every job, not once, because PySide6 has been seen to release one more
-    time than it ensured; the counter is only an integer.
-    """
-    ctypes.pythonapi.PyGILState_Ensure()
 
 
 def worker_pool() -> QThreadPool:

@@ -11,6 +11,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
+from sqlalchemy.pool import QueuePool
 
 from mentordesk.domain.errors import PassphraseRefused, UnsafeSQLCipherBuild
 
@@ -130,9 +131,22 @@ def make_engine(path: Path, passphrase: str) -> Engine:
     pragma. Each new connection then switches SQLCipher's own logging off (it
     would print raw diagnostics to the console), enforces foreign keys, keeps
     temporary data in memory and overwrites deleted content.
+
+    Connections are pooled and may move between threads (each is used by one
+    thread at a time), so the GUI's worker thread and the GUI thread share the
+    one or two connections that were keyed, instead of keying one per thread.
     """
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
-    engine = create_engine(url)
+    # A small queue of connections that any thread may borrow. The dialect's default,
+    # one connection per thread, would pay the key derivation again on every new
+    # thread and close connections still in use once it holds more than five.
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"check_same_thread": False},
+    )
     event.listen(engine, "connect", _configure_connection)
     return engine
 

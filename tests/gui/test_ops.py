@@ -109,6 +109,5 @@ def test_the_worker_keeps_one_connection_across_ops(
     for _ in range(8):
         op = run_op(programme_file, list_programmes, parent=None)
         qtbot.waitSignal(op.finished, timeout=5000).wait()
-    # A new connection per op would pay SQLCipher's key derivation every time, and
-    # past five the pool would close connections still in use elsewhere.
+    # A new connection per op would pay SQLCipher's key derivation every time.
     assert len(connections) <= 1
