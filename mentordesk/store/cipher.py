@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import QueuePool
 
@@ -148,10 +148,14 @@ def make_engine(path: Path, passphrase: str) -> Engine:
         connect_args={"check_same_thread": False},
     )
     event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
 def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
+    # The driver would begin transactions itself, but only before data changes, so a
+    # failed migration could leave half its tables behind. SQLAlchemy begins instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA cipher_log_level = NONE")
@@ -160,6 +164,10 @@ def _configure_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
+
+
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def sqlite_error_code(error: BaseException) -> int | None:

@@ -13,6 +13,7 @@ from mentordesk.domain.errors import (
     NewerFileVersion,
     NotAProgrammeFile,
     PassphraseRefused,
+    ProgrammeFileError,
     WrongPassphrase,
 )
 from mentordesk.services.applicants import PersonInput, add_person, person_choices
@@ -233,11 +234,29 @@ def test_migrations_build_exactly_the_models_on_an_empty_file(programme_file):
 def test_file_is_at_the_latest_schema_after_open(programme_file):
     from alembic.migration import MigrationContext
 
-    from mentordesk.store.programme_file import _head_revision
+    from mentordesk.store.programme_file import SCHEMA_REVISION, head_revision
 
     with programme_file.engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    assert current == _head_revision() is not None
+    assert current == head_revision() == SCHEMA_REVISION
+
+
+def test_a_failed_migration_is_reported_and_changes_nothing(file_path, passphrase):
+    ProgrammeFile.create(file_path, passphrase).close()
+    connection = sqlcipher3.connect(str(file_path))
+    connection.execute("PRAGMA key = " + _sql_string(passphrase))
+    # A file whose recorded revision is missing: every migration runs again, and the
+    # first one fails part-way on tables that already exist.
+    connection.execute("DROP TABLE audit_entry")
+    connection.execute("DELETE FROM alembic_version")
+    connection.commit()
+    connection.close()
+    before = file_state(file_path)
+    with pytest.raises(ProgrammeFileError, match="could not be brought up to date"):
+        ProgrammeFile.open(file_path, passphrase)
+    # Migrations run in one transaction, DDL included: the table the migration made
+    # before failing is gone again.
+    assert file_state(file_path).sha256 == before.sha256
 
 
 def test_close_releases_the_file(file_path, passphrase):
