@@ -113,7 +113,7 @@ LAST_NAMES = [
     "Becker",
     "Bernard",
     "Costa",
-    "Da",
+    "Da Silva",
     "Silva",
     "Dubois",
     "Fischer",
@@ -467,7 +467,7 @@ def _add_pairings(
                     ),
                     contact_between_meetings="Email",
                     review_on=dt.date(2026, 7, 1),
-                    check_ins=_check_ins(rng, started),
+                    check_ins=_check_ins(rng, started, status),
                 ),
             )
     circle_mentors, circle_mentees = mentors["Circles"], mentees["Circles"]
@@ -495,16 +495,20 @@ def _add_pairings(
         )
 
 
-def _check_ins(rng: random.Random, started: dt.date | None) -> list[CheckInInput]:
+def _check_ins(
+    rng: random.Random, started: dt.date | None, status: PairingStatus = PairingStatus.ACTIVE
+) -> list[CheckInInput]:
+    """Follow-ups every few months; most of those already due are done."""
     if started is None:
         return []
+    finished = status in {PairingStatus.COMPLETED, PairingStatus.ENDED_EARLY}
     today = dt.date(2026, 11, 25)
     check_ins = []
     for month in (1, 3, 6, 9):
         due = started + dt.timedelta(days=30 * month)
         done = (
             due + dt.timedelta(days=rng.randrange(0, 10))
-            if due < today and rng.random() < 0.8
+            if due < today and (finished or rng.random() < 0.8)
             else None
         )
         outcome = (
