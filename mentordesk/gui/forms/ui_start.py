@@ -60,6 +60,10 @@ class Ui_StartPage(object):
 
         self.main_layout.addWidget(self.recent_files)
 
+        self.bottom_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.main_layout.addItem(self.bottom_spacer)
+
 #if QT_CONFIG(shortcut)
         self.recent_files_label.setBuddy(self.recent_files)
 #endif // QT_CONFIG(shortcut)
