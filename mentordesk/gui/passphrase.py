@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
 from mentordesk.gui.errors import show_error
@@ -28,6 +28,14 @@ class _WaitCursor:
         QGuiApplication.restoreOverrideCursor()
 
 
+def show_message(dialog: QDialog, label: QLabel, text: str) -> None:
+    """Show a problem in a dialog's message label, growing the dialog to fit it."""
+    label.setText(text)
+    label.show()
+    dialog.layout().activate()
+    dialog.adjustSize()
+
+
 class NewFileDialog(QDialog):
     """Ask for a new file's passphrase twice, then make the file.
 
@@ -47,8 +55,7 @@ class NewFileDialog(QDialog):
 
     def show_message(self, text: str) -> None:
         """Show a problem in the dialog itself."""
-        self.ui.message.setText(text)
-        self.ui.message.show()
+        show_message(self, self.ui.message, text)
 
     def accept(self) -> None:
         passphrase = self.ui.passphrase.text()
@@ -98,15 +105,13 @@ class UnlockDialog(QDialog):
     def accept(self) -> None:
         passphrase = self.ui.passphrase.text()
         if not passphrase:
-            self.ui.message.setText("Type the file's passphrase.")
-            self.ui.message.show()
+            show_message(self, self.ui.message, "Type the file's passphrase.")
             return
         try:
             with _WaitCursor():
                 self.programme_file = ProgrammeFile.open(self.path, passphrase)
         except (WrongPassphrase, PassphraseRefused) as error:
-            self.ui.message.setText(error.message)
-            self.ui.message.show()
+            show_message(self, self.ui.message, error.message)
             self.ui.passphrase.selectAll()
             self.ui.passphrase.setFocus()
             return
