@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
             ],
             QT_QPA_PLATFORM="offscreen",
         )
-    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."]):
+    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]):
         if status := run([str(BIN / check[0]), *check[1:]]):
             return status
     return run([str(PYTHON), "-m", "pytest", *rest], QT_QPA_PLATFORM="offscreen")

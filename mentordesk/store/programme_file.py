@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -99,7 +99,7 @@ class ProgrammeFile:
                 with engine.begin() as connection:
                     _upgrade(connection)
                     connection.execute(
-                        FileInfo.__table__.insert(),
+                        insert(FileInfo),
                         [
                             {"key": "application", "value": APP_NAME},
                             {"key": "created_with", "value": __version__},
