@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import (
     ApplicationStatus,
@@ -33,6 +34,7 @@ from mentordesk.services.applicants import (
     get_person,
     person_input,
     set_application_status,
+    update_applicant,
     update_application,
     update_person,
 )
@@ -46,6 +48,7 @@ from mentordesk.store.models import (
     AuditEntry,
     MentorChoice,
     Person,
+    Strand,
 )
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -257,6 +260,47 @@ def test_application_is_added_edited_and_deleted(
     with programme_file.session() as session:
         assert session.get(Application, application_id) is None
         assert get_person(session, person_id).email == "ada.lovelace@uni.example"
+
+
+def test_the_applicants_form_saves_person_and_application_together_or_not_at_all(
+    programme_file: ProgrammeFile, strands: dict[str, int]
+) -> None:
+    with programme_file.session() as session:
+        application_id = add_applicant(
+            session, ada(), ApplicationInput(strands["Fellows"], Role.MENTEE)
+        )
+    renamed = PersonInput("Augusta Ada", "King", "ada.king@uni.example")
+    with programme_file.session() as session:
+        update_applicant(
+            session,
+            application_id,
+            renamed,
+            ApplicationInput(strands["Fellows"], Role.MENTEE, ApplicationStatus.ACCEPTED),
+        )
+    with programme_file.session() as session:
+        (row,) = applicant_rows(session, programme_id_of(session, strands["Fellows"]))
+        assert (row.name, row.email, row.status) == (
+            "Augusta Ada King",
+            "ada.king@uni.example",
+            ApplicationStatus.ACCEPTED,
+        )
+    # A mentee given a capacity is refused: the person's new name is not kept either.
+    with pytest.raises(InvalidInput), programme_file.session() as session:
+        update_applicant(
+            session,
+            application_id,
+            PersonInput("Ada", "Byron", "ada.byron@uni.example"),
+            ApplicationInput(strands["Fellows"], Role.MENTEE, capacity=2),
+        )
+    with programme_file.session() as session:
+        (row,) = applicant_rows(session, programme_id_of(session, strands["Fellows"]))
+        assert (row.name, row.email) == ("Augusta Ada King", "ada.king@uni.example")
+
+
+def programme_id_of(session: Session, strand_id: int) -> int:
+    strand = session.get(Strand, strand_id)
+    assert strand is not None
+    return strand.programme_id
 
 
 def test_applying_twice_to_a_strand_in_the_same_role_is_a_conflict(
