@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 import pytest
@@ -112,6 +111,9 @@ def test_proxy_filters_on_precomputed_text_without_calling_data(qapp: Any) -> No
     proxy = SearchProxy()
     proxy.setSourceModel(model)
     CountingModel.calls = 0
+    # Sorting and filtering both work on precomputed keys and texts: asking data()
+    # per cell is what makes a plain proxy take over a second per keystroke.
+    proxy.sort(ApplicantTableModel.NAME, Qt.SortOrder.DescendingOrder)
     proxy.set_search("surname7 WAITLISTED")
     assert CountingModel.calls == 0
     expected = [
@@ -137,19 +139,3 @@ def test_proxy_sorts_by_sort_keys_and_keeps_the_sort_while_filtering(qapp: Any) 
     assert {proxy.index(r, ApplicantTableModel.STRAND).data() for r in range(proxy.rowCount())} == {
         "Fellows"
     }
-
-
-def test_a_keystroke_filters_ten_thousand_rows_quickly(qapp: Any) -> None:
-    model = ApplicantTableModel()
-    model.set_rows(_applicants(10_000))
-    proxy = SearchProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(ApplicantTableModel.NAME, Qt.SortOrder.AscendingOrder)
-    slowest = 0.0
-    for text in ("p", "pe", "person 01", "person 012", "person 01", "p", "", "department 3"):
-        started = time.perf_counter()
-        proxy.set_search(text)
-        slowest = max(slowest, time.perf_counter() - started)
-    # The budget is 50 ms; the margin absorbs slow CI machines, while a proxy that
-    # asks data() per cell (about 1.5 s) still fails.
-    assert slowest < 0.25, f"slowest keystroke took {slowest * 1000:.0f} ms"
