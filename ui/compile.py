@@ -1,6 +1,8 @@
 """Compile the Qt Designer forms in ui/ into mentordesk/gui/forms/ui_<name>.py.
 
-Run ``python ui/compile.py`` after changing a .ui file and commit the result.
+It also compiles resources/mentordesk.qrc (the icons) into
+mentordesk/gui/forms/rc_mentordesk.py. Run ``python ui/compile.py`` after
+changing a .ui file or an icon and commit the result.
 The output is normalised (no uic version line) so that regenerating an
 unchanged form gives the same bytes; tests/gui/test_forms.py checks that.
 """
@@ -15,21 +17,23 @@ from pathlib import Path
 
 UI_DIR = Path(__file__).resolve().parent
 FORMS_DIR = UI_DIR.parent / "mentordesk" / "gui" / "forms"
+RESOURCES = UI_DIR.parent / "resources" / "mentordesk.qrc"
 HEADER = "# do not edit — generated from ui/{name}.ui by ui/compile.py\n"
+RESOURCE_HEADER = "# do not edit — generated from resources/{name}.qrc by ui/compile.py\n"
 
 
-def uic_command() -> list[str]:
-    """The pyside6-uic beside this Python, or the one on PATH."""
-    beside = Path(sys.executable).with_name("pyside6-uic")
+def tool_command(tool: str) -> list[str]:
+    """A PySide6 tool (pyside6-uic, pyside6-rcc) beside this Python, or the one on PATH."""
+    beside = Path(sys.executable).with_name(tool)
     if beside.exists():
         return [str(beside)]
-    found = shutil.which("pyside6-uic")
+    found = shutil.which(tool)
     if found is None:
-        raise SystemExit("pyside6-uic not found: install PySide6 in this environment.")
+        raise SystemExit(f"{tool} not found: install PySide6 in this environment.")
     return [found]
 
 
-def normalise(source: str, name: str) -> str:
+def normalise(source: str, name: str, header: str = HEADER) -> str:
     """Generated code under the "do not edit" header, without uic's own banner.
 
     The banner names the uic version, so dropping it keeps the output the same
@@ -38,13 +42,13 @@ def normalise(source: str, name: str) -> str:
     lines = source.splitlines()
     while lines and (not lines[0].strip() or lines[0].startswith("#")):
         lines.pop(0)
-    return HEADER.format(name=name) + "\n" + "\n".join(lines).rstrip() + "\n"
+    return header.format(name=name) + "\n" + "\n".join(lines).rstrip() + "\n"
 
 
 def compile_form(ui_file: Path, out_dir: Path) -> Path:
     """Generate one form module and return its path."""
     result = subprocess.run(
-        [*uic_command(), "--generator", "python", str(ui_file)],
+        [*tool_command("pyside6-uic"), "--generator", "python", str(ui_file)],
         check=True,
         capture_output=True,
         text=True,
@@ -52,6 +56,29 @@ def compile_form(ui_file: Path, out_dir: Path) -> Path:
     )
     target = out_dir / f"ui_{ui_file.stem}.py"
     target.write_text(normalise(result.stdout, ui_file.stem), encoding="utf-8", newline="\n")
+    return target
+
+
+def compile_resources(qrc_file: Path, out_dir: Path) -> Path:
+    """Generate the resource module (format 1, uncompressed: the same bytes every time)."""
+    result = subprocess.run(
+        [
+            *tool_command("pyside6-rcc"),
+            "--format-version",
+            "1",
+            "--no-compress",
+            "--generator",
+            "python",
+            str(qrc_file),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    target = out_dir / f"rc_{qrc_file.stem}.py"
+    code = normalise(result.stdout, qrc_file.stem, RESOURCE_HEADER)
+    target.write_text(code, encoding="utf-8", newline="\n")
     return target
 
 
@@ -63,7 +90,8 @@ def compile_all(out_dir: Path = FORMS_DIR) -> list[Path]:
         init.write_text(
             '"""Forms generated from ui/*.ui by ui/compile.py; do not edit."""\n', encoding="utf-8"
         )
-    return [compile_form(ui_file, out_dir) for ui_file in sorted(UI_DIR.glob("*.ui"))]
+    forms = [compile_form(ui_file, out_dir) for ui_file in sorted(UI_DIR.glob("*.ui"))]
+    return [*forms, compile_resources(RESOURCES, out_dir)]
 
 
 def main() -> None:

@@ -9,13 +9,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from mentordesk import APP_NAME, FILE_SUFFIX, __version__
 from mentordesk.gui.errors import install_excepthook, show_error
+from mentordesk.gui.forms import rc_mentordesk  # noqa: F401 - registers the icons
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.ops import run_long_op
 from mentordesk.store.programme_file import ProgrammeFile
+
+APP_ICON = ":/mentordesk/icons/mentordesk.svg"
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -37,6 +41,7 @@ def make_application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(APP_ICON))
     return app
 
 

@@ -69,3 +69,11 @@ def test_an_uncaught_exception_is_shown_without_a_traceback(
     assert "KeyError" in caplog.text
     assert "maria.rossi" not in caplog.text
     boxes[0].close()
+
+
+def test_the_application_has_its_icon(qapp) -> None:
+    from mentordesk.gui.app import make_application
+
+    icon = make_application().windowIcon()
+    assert not icon.isNull()
+    assert not icon.pixmap(64, 64).toImage().isNull()
