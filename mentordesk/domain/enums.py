@@ -146,3 +146,36 @@ class SurveyKind(_Labelled):
     PRE = "pre"
     POST = "post"
     FEEDBACK = "feedback"
+
+
+class ApplicantField(_Labelled):
+    """What a column of an imported applications spreadsheet can hold."""
+
+    IGNORE = "ignore"
+    FULL_NAME = "full_name"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    EMAIL = "email"
+    ORGANISATION = "organisation"
+    DEPARTMENT = "department"
+    POSITION = "position"
+    GRADE = "grade"
+    CONTRACT_TYPE = "contract_type"
+    FIELD = "field"
+    EXPERTISE = "expertise"
+    LANGUAGES = "languages"
+    GENDER = "gender"
+    CONSENT_ON = "consent_on"
+    STRAND = "strand"
+    ROLE = "role"
+    STATUS = "status"
+    SUBMITTED_ON = "submitted_on"
+    GOALS = "goals"
+    DEVELOPMENT_NEEDS = "development_needs"
+    PREFERENCES = "preferences"
+    CAPACITY = "capacity"
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the field takes several values (multi-select answers)."""
+        return self in {ApplicantField.EXPERTISE, ApplicantField.LANGUAGES}
