@@ -83,3 +83,15 @@ class Conflict(MentorDeskError):
     """The change would break a rule of the programme (a duplicate, a record still in use)."""
 
     title = "Cannot save this change"
+
+
+class UnreadableFile(MentorDeskError):
+    """A file offered for import cannot be read; the message says what kind of file it is."""
+
+    title = "Cannot import this file"
+
+
+class ExportFailed(MentorDeskError):
+    """An export could not be written; nothing partial is left behind."""
+
+    title = "Cannot export"
