@@ -426,3 +426,21 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None]
     summary: Mapped[str] = mapped_column(String(300), default="")
+
+
+class SavedMapping(Base):
+    """A named way of reading a spreadsheet's columns, reused for the next file of that form.
+
+    ``columns`` is a JSON object from header text (as read) to an ``ApplicantField``
+    value, so the mapping still fits when a form's columns come in another order.
+    """
+
+    __tablename__ = "saved_mapping"
+
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    columns: Mapped[str] = mapped_column(Text, default="{}")
+
+    __table_args__ = (
+        CheckConstraint("trim(name) <> ''", "name_present"),
+        CheckConstraint("json_valid(columns)", "columns_json"),
+    )
