@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
 
-from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    AttendanceStatus,
+    ContractType,
+    EventKind,
+    Grade,
+    PairingStatus,
+    Role,
+    StrandFormat,
+)
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import (
@@ -16,7 +26,17 @@ from mentordesk.services.validation import (
     optional_count,
     optional_text,
 )
-from mentordesk.store.models import Application, Pairing, PairingMember, Person, Strand
+from mentordesk.store.models import (
+    Application,
+    Attendance,
+    Event,
+    Note,
+    Pairing,
+    PairingMember,
+    Person,
+    Programme,
+    Strand,
+)
 
 
 @dataclass
@@ -354,3 +374,225 @@ def person_choices(session: Session) -> list[PersonChoice]:
     query = select(Person.id, Person.first_name, Person.last_name, Person.email, Person.department)
     rows = session.execute(query.order_by(Person.last_name, Person.first_name))
     return [PersonChoice(r[0], f"{r[1]} {r[2]}".strip(), r[3], r[4]) for r in rows]
+
+
+@dataclass(frozen=True)
+class StrandSummary:
+    """One strand's places against its applications, for the line above the Applicants table.
+
+    Attributes:
+        places: how many places the strand offers, or None if it sets no limit.
+        applications: applications of every role and status.
+        accepted: accepted applications, mentors and mentees together.
+    """
+
+    strand_id: int
+    name: str
+    format: StrandFormat
+    places: int | None
+    applications: int
+    accepted: int
+    mentors_accepted: int
+    mentees_accepted: int
+
+    @property
+    def over_places(self) -> bool:
+        """Whether more applications were accepted than the strand has places."""
+        return self.places is not None and self.accepted > self.places
+
+
+@dataclass(frozen=True)
+class PersonApplication:
+    """One application of a person, in any programme."""
+
+    programme: str
+    strand: str
+    role: Role
+    status: ApplicationStatus
+    submitted_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonPairing:
+    """A pairing a person is in, as mentor or mentee; ``others`` are the other people in it."""
+
+    programme: str
+    strand: str
+    role: Role
+    others: tuple[str, ...]
+    status: PairingStatus
+    started_on: dt.date | None
+    next_check_in: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonAttendance:
+    """A person's part in one event; ``date`` is the day in the programme's time zone."""
+
+    title: str
+    kind: EventKind
+    date: dt.date
+    status: AttendanceStatus
+    minutes_attended: int | None
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    """Everything known about a person, for the detail panel, except what notes say.
+
+    Only the number of notes about them is given: their text stays in the Notes
+    tab, behind a deliberate click.
+    """
+
+    person_id: int
+    name: str
+    email: str
+    organisation: str
+    department: str
+    position: str
+    grade: Grade | None
+    contract_type: ContractType | None
+    field: str
+    expertise: str
+    languages: str
+    gender: str
+    consent_on: dt.date | None
+    line_manager: str
+    applications: tuple[PersonApplication, ...]
+    pairings: tuple[PersonPairing, ...]
+    attendance: tuple[PersonAttendance, ...]
+    note_count: int
+
+
+def strand_summaries(session: Session, programme_id: int) -> list[StrandSummary]:
+    """Each strand of a programme with its places and its applications counted, by name."""
+    accepted = Application.status == ApplicationStatus.ACCEPTED
+
+    def accepted_as(role: Role) -> ColumnElement[int]:
+        return func.sum(case((and_(accepted, Application.role == role), 1), else_=0))
+
+    query = (
+        select(
+            Strand.id,
+            Strand.name,
+            Strand.format,
+            Strand.places,
+            func.count(Application.id),
+            accepted_as(Role.MENTOR),
+            accepted_as(Role.MENTEE),
+        )
+        .outerjoin(Application, Application.strand_id == Strand.id)
+        .where(Strand.programme_id == programme_id)
+        .group_by(Strand.id)
+        .order_by(Strand.name)
+    )
+    return [
+        StrandSummary(
+            strand_id=r[0],
+            name=r[1],
+            format=r[2],
+            places=r[3],
+            applications=r[4],
+            accepted=(r[5] or 0) + (r[6] or 0),
+            mentors_accepted=r[5] or 0,
+            mentees_accepted=r[6] or 0,
+        )
+        for r in session.execute(query)
+    ]
+
+
+def person_detail(session: Session, person_id: int) -> PersonDetail:
+    """Everything known about a person across programmes, and how many notes concern them.
+
+    Raises:
+        NotFound: they are no longer in the file.
+    """
+    person = get_person(session, person_id)
+    applications = session.execute(
+        select(
+            Programme.name,
+            Strand.name,
+            Application.role,
+            Application.status,
+            Application.submitted_on,
+        )
+        .join(Strand, Application.strand_id == Strand.id)
+        .join(Programme, Strand.programme_id == Programme.id)
+        .where(Application.person_id == person_id)
+        .order_by(Programme.name, Strand.name, Application.role)
+    )
+    notes = select(func.count(Note.id)).where(Note.person_id == person_id)
+    return PersonDetail(
+        person_id=person.id,
+        name=person.full_name,
+        email=person.email,
+        organisation=person.organisation,
+        department=person.department,
+        position=person.position,
+        grade=person.grade,
+        contract_type=person.contract_type,
+        field=person.field,
+        expertise=person.expertise,
+        languages=person.languages,
+        gender=person.gender,
+        consent_on=person.consent_on,
+        line_manager=person.line_manager.full_name if person.line_manager else "",
+        applications=tuple(PersonApplication(*r) for r in applications),
+        pairings=_person_pairings(session, person_id),
+        attendance=_person_attendance(session, person_id),
+        note_count=session.scalar(notes) or 0,
+    )
+
+
+def _person_pairings(session: Session, person_id: int) -> tuple[PersonPairing, ...]:
+    as_mentee = select(PairingMember.pairing_id).where(PairingMember.person_id == person_id)
+    pairings = session.scalars(
+        select(Pairing)
+        .where(or_(Pairing.mentor_id == person_id, Pairing.id.in_(as_mentee)))
+        .options(
+            selectinload(Pairing.mentor),
+            selectinload(Pairing.strand).selectinload(Strand.programme),
+            selectinload(Pairing.members).selectinload(PairingMember.person),
+            selectinload(Pairing.check_ins),
+        )
+        .order_by(Pairing.started_on, Pairing.id)
+    )
+    found = []
+    for p in pairings:
+        mentees = sorted(m.person.full_name for m in p.members if m.person_id != person_id)
+        is_mentor = p.mentor_id == person_id
+        others = tuple(mentees) if is_mentor else (p.mentor.full_name, *mentees)
+        pending = [c.due_on for c in p.check_ins if c.done_on is None]
+        found.append(
+            PersonPairing(
+                programme=p.strand.programme.name,
+                strand=p.strand.name,
+                role=Role.MENTOR if is_mentor else Role.MENTEE,
+                others=others,
+                status=p.status,
+                started_on=p.started_on,
+                next_check_in=min(pending) if pending else None,
+            )
+        )
+    return tuple(found)
+
+
+def _person_attendance(session: Session, person_id: int) -> tuple[PersonAttendance, ...]:
+    rows = session.execute(
+        select(
+            Event.title,
+            Event.kind,
+            Event.starts_at,
+            Programme.timezone,
+            Attendance.status,
+            Attendance.minutes_attended,
+        )
+        .join(Event, Attendance.event_id == Event.id)
+        .join(Programme, Event.programme_id == Programme.id)
+        .where(Attendance.person_id == person_id)
+        .order_by(Event.starts_at)
+    )
+    return tuple(
+        PersonAttendance(title, kind, starts.astimezone(ZoneInfo(zone)).date(), status, minutes)
+        for title, kind, starts, zone, status, minutes in rows
+    )
