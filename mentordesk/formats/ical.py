@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -217,7 +218,8 @@ class _Transition:
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
+@functools.lru_cache(maxsize=256)
+def _transitions(zone: ZoneInfo, year: int) -> tuple[_Transition, ...]:
     found = []
     moment = dt.datetime(year, 1, 1, tzinfo=UTC)
     end = dt.datetime(year + 1, 1, 1, tzinfo=UTC)
@@ -246,7 +248,7 @@ def _transitions(zone: ZoneInfo, year: int) -> list[_Transition]:
                 )
             )
         moment = after
-    return found
+    return tuple(found)
 
 
 def rrule_timezone(tzid: str, first_year: int, last_year: int) -> Timezone | None:
