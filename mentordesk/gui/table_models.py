@@ -24,6 +24,8 @@ from mentordesk.services.pairings import PairingRow
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 SortKey = str | int | float
+#: A value a row can be filtered on exactly (a strand's name, a role, a status).
+Facet = str | int | enum.Enum | None
 
 #: The role holding a cell's sort key: a str, int or float, one type per column,
 #: so that Qt compares them in C++ without calling back into Python objects.
@@ -56,15 +58,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of service rows with precomputed display, sort and search texts.
 
     Subclasses name their columns in ``HEADERS`` and turn one row into its cells
-    in :meth:`cells` and its sort keys in :meth:`sort_keys`.
+    in :meth:`cells` and its sort keys in :meth:`sort_keys`; rows that can be
+    filtered on exact values name them in ``FACETS`` and give them in :meth:`facets`.
 
     Attributes:
         HEADERS: the column titles, in order.
         NUMERIC_COLUMNS: columns aligned to the right.
+        FACETS: the names of the values a proxy can filter rows on, in order.
     """
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
     NUMERIC_COLUMNS: ClassVar[frozenset[int]] = frozenset()
+    FACETS: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +77,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._cells: list[tuple[str, ...]] = []
         self._keys: list[tuple[SortKey, ...]] = []
         self._search: list[str] = []
+        self._facets: list[tuple[Facet, ...]] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[R]) -> None:
@@ -84,6 +90,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             " ".join((*cells, self.extra_search_text(r))).lower()
             for cells, r in zip(self._cells, self._rows, strict=True)
         ]
+        self._facets = [self.facets(r) for r in self._rows]
         if self._sorted_by is not None:
             self._reorder(self._order(*self._sorted_by))
         self.endResetModel()
@@ -123,6 +130,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._cells = [self._cells[i] for i in new_order]
         self._keys = [self._keys[i] for i in new_order]
         self._search = [self._search[i] for i in new_order]
+        self._facets = [self._facets[i] for i in new_order]
 
     def cells(self, row: R) -> tuple[str, ...]:
         """The texts of one row's cells."""
@@ -136,6 +144,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """Text the search box finds although no column shows it."""
         return ""
 
+    def facets(self, row: R) -> tuple[Facet, ...]:
+        """The values of one row that a proxy filters on, one per name in ``FACETS``."""
+        return ()
+
     def row_at(self, source_row: int) -> R:
         """The service row behind a table row (of this model, not of a proxy)."""
         return self._rows[source_row]
@@ -143,6 +155,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def search_text(self, source_row: int) -> str:
         """The lower-case text the search box looks in for this row."""
         return self._search[source_row]
+
+    def facet_values(self, source_row: int) -> tuple[Facet, ...]:
+        """The values this row is filtered on, in the order of ``FACETS``."""
+        return self._facets[source_row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -191,6 +207,7 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
         "Contract",
         "Submitted",
     )
+    FACETS = ("strand", "role", "status")
 
     def cells(self, row: ApplicantRow) -> tuple[str, ...]:
         return (
@@ -219,6 +236,9 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
             enum_key(row.contract_type),
             date_key(row.submitted_on),
         )
+
+    def facets(self, row: ApplicantRow) -> tuple[Facet, ...]:
+        return (row.strand, row.role, row.status)
 
 
 class PairingTableModel(RowTableModel[PairingRow]):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QSplitter, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
@@ -25,10 +27,19 @@ from mentordesk.gui.form_values import (
     set_date,
 )
 from mentordesk.gui.forms.ui_applicant import Ui_ApplicantForm
+from mentordesk.gui.ops import run_op
+from mentordesk.gui.person_panel import PersonPanel
 from mentordesk.gui.table_models import ApplicantTableModel
+from mentordesk.gui.tabs.applicant_filters import ApplicantFilters, StrandSummaryLine
 from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.services import applicants
-from mentordesk.services.applicants import ApplicantRow, ApplicationInput, PersonInput
+from mentordesk.services.applicants import (
+    ApplicantRow,
+    ApplicationInput,
+    PersonDetail,
+    PersonInput,
+    StrandSummary,
+)
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -138,6 +149,21 @@ class ApplicantDialog(RecordDialog):
         return person, application
 
 
+@dataclass(frozen=True)
+class ApplicantsData:
+    """What the Applicants tab shows: its rows and the counts per strand."""
+
+    rows: list[ApplicantRow]
+    summaries: list[StrandSummary]
+
+
+def _load_tab(session: Session, programme_id: int) -> ApplicantsData:
+    return ApplicantsData(
+        applicants.applicant_rows(session, programme_id),
+        applicants.strand_summaries(session, programme_id),
+    )
+
+
 def _load_for_edit(session: Session, programme_id: int, row: ApplicantRow) -> ApplicantFormData:
     return ApplicantFormData(
         strand_choices(session, programme_id),
@@ -147,11 +173,22 @@ def _load_for_edit(session: Session, programme_id: int, row: ApplicantRow) -> Ap
 
 
 class ApplicantsTab(RecordTab[ApplicantRow]):
-    """People who applied to the programme, one line per application."""
+    """People who applied to the programme, one line per application.
+
+    Above the table, filters by strand, role and status combine with the search
+    box, and a line counts each strand's places, applications and acceptances.
+    Beside it, a collapsible panel shows the person behind the current row.
+
+    Signals:
+        detail_shown: the panel now shows this person (their id).
+    """
 
     TITLE = "Applicants"
     NOUN = ("application", "applications")
     COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
+    PANEL_WIDTH = 380
+
+    detail_shown = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ApplicantTableModel(), parent)
@@ -160,9 +197,139 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         for status in ApplicationStatus:
             action = self.status_menu.addAction(status.label)
             action.triggered.connect(partial(self.set_status, status))
+        self.filters = ApplicantFilters(self.proxy, self)
+        self.filters.changed.connect(self.loaded.emit)
+        self.filter_bar.insertWidget(0, self.filters)
+        self.details_button = QToolButton(self)
+        self.details_button.setObjectName("details_button")
+        self.details_button.setText("Details")
+        self.details_button.setToolTip("Show or hide the panel about the selected person")
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.toggled.connect(self._toggle_panel)
+        self.filter_bar.addWidget(self.details_button)
+        self.summary_line = StrandSummaryLine(self)
+        self.panel = PersonPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("applicants_splitter")
+        self.splitter.setChildrenCollapsible(True)
+        layout = self.layout()
+        layout.replaceWidget(self.view, self.splitter)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1280 - self.PANEL_WIDTH, self.PANEL_WIDTH])
+        self.splitter.splitterMoved.connect(self._splitter_moved)
+        layout.insertWidget(1, self.summary_line)
+        self._detail_request = 0
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        # Coalesces the changes of a held arrow key into one load.
+        self._detail_timer.setInterval(60)
+        self._detail_timer.timeout.connect(self.load_detail)
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args: self._detail_timer.start())
+        selection.selectionChanged.connect(lambda *_args: self._detail_timer.start())
+
+    # Loading -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the rows and the strand counts again, in one op off the GUI thread."""
+        if self.programme_file is None or self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(lambda s: _load_tab(s, programme_id), self._show_data)
+
+    def _show_data(self, data: ApplicantsData) -> None:
+        self.summary_line.show_summaries(data.summaries)
+        self.filters.set_strands([s.name for s in data.summaries])
+        kept = self._selected_ids()
+        self._show_rows(data.rows)
+        self._select_ids(*kept)
+        self._detail_timer.start()
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[ApplicantRow]:
         return applicants.applicant_rows(session, programme.id)
+
+    def clear(self) -> None:
+        self._detail_request += 1
+        super().clear()
+        self.filters.reset()
+        self.filters.set_strands([])
+        self.summary_line.show_summaries([])
+        self.panel.show_nothing()
+
+    def _selected_ids(self) -> tuple[list[int], int | None]:
+        current = self.current_row()
+        ids = [r.application_id for r in self.selected_rows()]
+        return ids, None if current is None else current.application_id
+
+    def _select_ids(self, ids: Sequence[int], current: int | None) -> None:
+        # After a reload (a status change, an edit) the same applications stay selected.
+        if not ids:
+            return
+        wanted = set(ids)
+        selection = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            row = self.model.row_at(self.proxy.mapToSource(index).row())
+            if row.application_id == current:
+                selection.setCurrentIndex(index, flags.NoUpdate)
+            if row.application_id in wanted:
+                selection.select(index, flags.Select | flags.Rows)
+
+    # The detail panel ------------------------------------------------------------
+
+    def panel_open(self) -> bool:
+        """Whether the detail panel is shown (not hidden, not collapsed)."""
+        return self.details_button.isChecked() and self.splitter.sizes()[1] > 0
+
+    def load_detail(self) -> None:
+        """Show the person behind the current row, loaded off the GUI thread."""
+        row = self.current_row()
+        if row is None or self.programme_file is None:
+            self._detail_request += 1
+            self.panel.show_nothing()
+            return
+        if not self.panel_open():
+            return
+        self._detail_request += 1
+        request = self._detail_request
+        person_id = row.person_id
+        run_op(
+            self.programme_file,
+            lambda s: applicants.person_detail(s, person_id),
+            parent=self,
+            on_success=lambda detail: self._show_detail(request, detail),
+            # The person was deleted meanwhile: the reload that follows clears the panel.
+            on_failure=lambda _error: None,
+        )
+
+    def _show_detail(self, request: int, detail: PersonDetail) -> None:
+        if request == self._detail_request:
+            self.panel.show_detail(detail)
+            self.detail_shown.emit(detail.person_id)
+
+    def _toggle_panel(self, shown: bool) -> None:
+        self.panel.setVisible(shown)
+        if shown:
+            if self.splitter.sizes()[1] == 0:
+                total = sum(self.splitter.sizes())
+                self.splitter.setSizes([total - self.PANEL_WIDTH, self.PANEL_WIDTH])
+            self.load_detail()
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        collapsed = self.splitter.sizes()[1] == 0
+        if collapsed == self.details_button.isChecked():
+            self.details_button.blockSignals(True)
+            self.details_button.setChecked(not collapsed)
+            self.details_button.blockSignals(False)
+        if not collapsed and self.panel.person_id is None:
+            self.load_detail()
+
+    # Actions ---------------------------------------------------------------------
 
     def add_dialog(self) -> None:
         assert self.programme is not None

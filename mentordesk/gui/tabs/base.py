@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -39,6 +40,7 @@ class RecordTab(QWidget, Generic[R]):
         NOUN: what one row is, e.g. ``("application", "applications")``.
         COLUMN_WIDTHS: initial widths in characters, one per column.
         model: the rows; proxy: the search and sort over them; view: the table.
+        filter_bar: the row holding the search box, where subclasses add their filters.
         dialog: the add or edit dialog now open, if any.
 
     Signals:
@@ -93,10 +95,12 @@ class RecordTab(QWidget, Generic[R]):
             shortcut = QShortcut(QKeySequence(key), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.edit)
+        self.filter_bar = QHBoxLayout()
+        self.filter_bar.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search)
-        layout.addWidget(self.view)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.view, 1)
         self._set_column_widths()
 
     def _set_column_widths(self) -> None:

@@ -1,0 +1,169 @@
+"""The panel beside the Applicants table: everything known about one person, never a note's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from mentordesk.domain.enums import Role
+from mentordesk.services.applicants import PersonDetail
+
+EMPTY_TEXT = "Select an application to see everything known about the applicant."
+
+
+def _date(value: dt.date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _label(value: object) -> str:
+    return "" if value is None else str(getattr(value, "label", value))
+
+
+def _section(title: str, count: int | None = None) -> str:
+    suffix = f" <span style='color:#666; font-weight:normal'>({count})</span>" if count else ""
+    return f"<h3 style='margin-top:14px; margin-bottom:4px'>{escape(title)}{suffix}</h3>"
+
+
+def _none(text: str) -> str:
+    return f"<p style='color:#666; margin-top:0'>{escape(text)}</p>"
+
+
+def _facts(pairs: Iterable[tuple[str, str]]) -> str:
+    rows = "".join(
+        f"<tr><td style='color:#555; padding-right:10px'>{escape(name)}</td>"
+        f"<td>{escape(value)}</td></tr>"
+        for name, value in pairs
+        if value
+    )
+    return f"<table cellspacing='0' cellpadding='2'>{rows}</table>" if rows else ""
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    head = "".join(
+        f"<th align='left' style='background:#eef0f3; padding:3px 6px'>{escape(h)}</th>"
+        for h in headers
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td style='padding:2px 6px'>{escape(c)}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{head}</tr>{body}</table>"
+
+
+def person_html(detail: PersonDetail) -> str:
+    """The panel's page for one person; every value from the file is escaped.
+
+    Notes are counted, never quoted: their text stays behind the Notes tab.
+    """
+    where = ", ".join(v for v in (detail.position, detail.department, detail.organisation) if v)
+    parts = [
+        f"<h2 style='margin-bottom:2px'>{escape(detail.name)}</h2>",
+        f"<p style='margin-top:0'>{escape(detail.email)}"
+        + (f"<br>{escape(where)}" if where else "")
+        + "</p>",
+        _facts(
+            [
+                ("Grade", _label(detail.grade)),
+                ("Contract", _label(detail.contract_type)),
+                ("Field", detail.field),
+                ("Expertise", detail.expertise),
+                ("Languages", detail.languages),
+                ("Gender", detail.gender),
+                ("Line manager", detail.line_manager),
+                ("Consent given", _date(detail.consent_on) if detail.consent_on else ""),
+            ]
+        ),
+        _section("Applications", len(detail.applications)),
+    ]
+    programmes = sorted({a.programme for a in detail.applications})
+    for programme in programmes:
+        if len(programmes) > 1:
+            parts.append(f"<p style='margin:6px 0 2px 0'><i>{escape(programme)}</i></p>")
+        parts.append(
+            _table(
+                ("Strand", "Role", "Status", "Submitted"),
+                (
+                    (a.strand, a.role.label, a.status.label, _date(a.submitted_on))
+                    for a in detail.applications
+                    if a.programme == programme
+                ),
+            )
+        )
+    if not detail.applications:
+        parts.append(_none("No applications."))
+    parts.append(_section("Pairings", len(detail.pairings)))
+    for p in detail.pairings:
+        if p.role is Role.MENTEE and p.others:
+            # A mentee's others are their mentor first, then the rest of their circle.
+            mentor, *peers = p.others
+            who = f"mentored by {mentor}" + (f", with {', '.join(peers)}" if peers else "")
+        else:
+            who = "with " + (", ".join(p.others) or "no mentee yet")
+        started = f" since {_date(p.started_on)}" if p.started_on else ""
+        check_in = f"; next check-in {_date(p.next_check_in)}" if p.next_check_in else ""
+        parts.append(
+            f"<p style='margin:0 0 6px 0'><b>{escape(p.role.label)}</b> in "
+            f"{escape(p.strand)} ({escape(p.programme)}), {escape(who)}<br>"
+            f"<span style='color:#444'>{escape(p.status.label)}{escape(started)}"
+            f"{escape(check_in)}</span></p>"
+        )
+    if not detail.pairings:
+        parts.append(_none("Not in any pairing."))
+    parts.append(_section("Training and events", len(detail.attendance)))
+    if detail.attendance:
+        parts.append(
+            _table(
+                ("Date", "Event", "Status"),
+                (
+                    (
+                        a.date.isoformat(),
+                        f"{a.title} ({a.kind.label})",
+                        a.status.label
+                        + ("" if a.minutes_attended is None else f", {a.minutes_attended} min"),
+                    )
+                    for a in detail.attendance
+                ),
+            )
+        )
+    else:
+        parts.append(_none("No training or events recorded."))
+    parts.append(_section("Notes"))
+    count = detail.note_count
+    if count:
+        noun, pronoun = ("note", "it") if count == 1 else ("notes", "them")
+        parts.append(
+            f"<p style='margin-top:0'>{count} confidential {noun} about them: "
+            f"read {pronoun} on the Notes tab.</p>"
+        )
+    else:
+        parts.append(_none("No notes about them."))
+    return "".join(parts)
+
+
+class PersonPanel(QTextBrowser):
+    """A read-only page about the person behind the current application.
+
+    Attributes:
+        person_id: whose detail is shown, or None when the panel is empty.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("person_detail")
+        self.setOpenLinks(False)
+        self.document().setDocumentMargin(10)
+        self.person_id: int | None = None
+        self.show_nothing()
+
+    def show_detail(self, detail: PersonDetail) -> None:
+        """Show one person."""
+        self.person_id = detail.person_id
+        self.setHtml(person_html(detail))
+
+    def show_nothing(self, text: str = EMPTY_TEXT) -> None:
+        """Show a hint instead of a person."""
+        self.person_id = None
+        self.setHtml(f"<p style='color:#666'>{escape(text)}</p>")
