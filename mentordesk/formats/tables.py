@@ -24,6 +24,8 @@ class SheetTable:
         row_numbers: the sheet row number (1-based) of each data row, for messages.
         date_1904: whether the workbook counts dates from 1904 (old Mac Excel), so
             a plain number meant as a date must be read in that system.
+        notices: things the coordinator should know about how the file was read
+            (for example, that a CSV file was not UTF-8), in plain words.
     """
 
     source: str
@@ -33,6 +35,7 @@ class SheetTable:
     rows: tuple[tuple[CellValue, ...], ...]
     row_numbers: tuple[int, ...]
     date_1904: bool = False
+    notices: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.rows) != len(self.row_numbers):
