@@ -139,3 +139,28 @@ def test_proxy_sorts_by_sort_keys_and_keeps_the_sort_while_filtering(qapp: Any) 
     assert {proxy.index(r, ApplicantTableModel.STRAND).data() for r in range(proxy.rowCount())} == {
         "Fellows"
     }
+
+
+def test_proxy_filters_on_exact_values_combined_with_the_search_without_calling_data(
+    qapp: Any,
+) -> None:
+    model = CountingModel()
+    rows = _applicants(2000)
+    model.set_rows(rows)
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    CountingModel.calls = 0
+    proxy.set_filter("role", Role.MENTOR)
+    proxy.set_filter("status", ApplicationStatus.WAITLISTED)
+    expected = [
+        r for r in rows if r.role is Role.MENTOR and r.status is ApplicationStatus.WAITLISTED
+    ]
+    assert proxy.rowCount() == len(expected) > 0
+    proxy.set_search("surname7")
+    assert proxy.rowCount() == len([r for r in expected if "surname7" in r.name.lower()]) > 0
+    assert proxy.filters == {"role": Role.MENTOR, "status": ApplicationStatus.WAITLISTED}
+    proxy.set_filter("role", None)
+    proxy.set_filter("status", None)
+    proxy.set_search("")
+    assert proxy.rowCount() == 2000
+    assert CountingModel.calls == 0
