@@ -179,3 +179,22 @@ class ApplicantField(_Labelled):
     def is_list(self) -> bool:
         """Whether the field takes several values (multi-select answers)."""
         return self in {ApplicantField.EXPERTISE, ApplicantField.LANGUAGES}
+
+
+class Audience(_Labelled):
+    """Who an event is for; "chosen" means the people invited one by one."""
+
+    EVERYONE = "everyone"
+    MENTORS = "mentors"
+    MENTEES = "mentees"
+    STRAND = "strand"
+    CHOSEN = "chosen"
+
+
+class Rsvp(_Labelled):
+    """A person's answer to an invitation."""
+
+    NO_REPLY = "no_reply"
+    ACCEPTED = "accepted"
+    TENTATIVE = "tentative"
+    DECLINED = "declined"

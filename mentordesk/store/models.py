@@ -26,12 +26,14 @@ from sqlalchemy.types import TypeDecorator
 from mentordesk.domain.enums import (
     ApplicationStatus,
     AttendanceStatus,
+    Audience,
     CheckInOutcome,
     ContractType,
     EventKind,
     Grade,
     PairingStatus,
     Role,
+    Rsvp,
     StrandFormat,
     SurveyKind,
 )
@@ -341,8 +343,19 @@ class Event(Base):
     ends_at: Mapped[dt.datetime]
     all_day: Mapped[bool] = mapped_column(default=False)
     location: Mapped[str] = mapped_column(String(200), default="")
+    online_link: Mapped[str] = mapped_column(String(500), default="")
+    facilitator: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     capacity: Mapped[int | None]
+    audience: Mapped[Audience] = mapped_column(
+        enum_column(Audience, "audience"), default=Audience.EVERYONE
+    )
+    audience_strand_id: Mapped[int | None] = mapped_column(
+        ForeignKey("strand.id", ondelete="SET NULL")
+    )
+    cancelled: Mapped[bool] = mapped_column(default=False)
+    # Sessions of one repeating workshop share a series id; each keeps its own register.
+    series_id: Mapped[str | None] = mapped_column(String(100))
     # Calendar identity: the UID never changes, the sequence grows with each change.
     uid: Mapped[str] = mapped_column(String(100), unique=True, default=lambda: str(uuid.uuid4()))
     sequence: Mapped[int] = mapped_column(default=0)
@@ -357,6 +370,9 @@ class Event(Base):
         CheckConstraint("trim(title) <> ''", "title_present"),
         CheckConstraint("sequence >= 0", "sequence"),
         CheckConstraint("capacity IS NULL OR capacity > 0", "capacity"),
+        # A strand only for a strand audience; if that strand is deleted, the service
+        # treats the event as open to everyone rather than losing it.
+        CheckConstraint("audience_strand_id IS NULL OR audience = 'strand'", "audience_strand"),
     )
 
 
@@ -371,6 +387,7 @@ class Attendance(Base):
         enum_column(AttendanceStatus, "attendance_status"), default=AttendanceStatus.INVITED
     )
     minutes_attended: Mapped[int | None]
+    rsvp: Mapped[Rsvp] = mapped_column(enum_column(Rsvp, "rsvp"), default=Rsvp.NO_REPLY)
 
     event: Mapped[Event] = relationship(back_populates="attendances")
     person: Mapped[Person] = relationship()
@@ -444,3 +461,16 @@ class SavedMapping(Base):
         CheckConstraint("trim(name) <> ''", "name_present"),
         CheckConstraint("json_valid(columns)", "columns_json"),
     )
+
+
+class TrainingRequirement(Base):
+    """A programme rule: who must complete a kind of training (optionally in one strand)."""
+
+    __tablename__ = "training_requirement"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    kind: Mapped[EventKind] = mapped_column(enum_column(EventKind, "requirement_kind"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "requirement_role"))
+    strand_id: Mapped[int | None] = mapped_column(ForeignKey("strand.id", ondelete="CASCADE"))
+
+    __table_args__ = (UniqueConstraint("programme_id", "kind", "role", "strand_id"),)

@@ -1,30 +1,85 @@
-"""Each migration upgrades a file written by the schema before it."""
+"""Each migration upgrades a file written by the schema before it, losing nothing."""
+
+from pathlib import Path
 
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
-from mentordesk.services.applicants import PersonInput, add_person, person_choices
-from mentordesk.store.programme_file import ProgrammeFile, _alembic_config
+from mentordesk.store.cipher import make_engine
+from mentordesk.store.programme_file import SCHEMA_REVISION, ProgrammeFile, _alembic_config
 
-
-def _revision(programme_file):
-    with programme_file.engine.connect() as connection:
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+NOW = "2026-01-05 10:00:00.000000"
 
 
-def test_a_file_at_0001_gains_saved_mappings_and_keeps_its_people(file_path, passphrase):
-    with ProgrammeFile.create(file_path, passphrase) as created:
-        with created.session() as session:
-            add_person(session, PersonInput("Ada", "Lovelace", "ada@example.org"))
-        with created.engine.begin() as connection:
-            command.downgrade(_alembic_config(connection), "0001")
-        with created.engine.connect() as connection:
-            assert not inspect(connection).has_table("saved_mapping")
-        assert _revision(created) == "0001"
+def write_file_at(revision: str, path: Path, passphrase: str, rows: list[str]) -> None:
+    """A MentorDesk file whose schema stops at ``revision``, holding ``rows`` (SQL inserts)."""
+    engine = make_engine(path, passphrase)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), revision)
+            connection.execute(
+                text(
+                    "INSERT INTO file_info (key, value, created_at, updated_at) "
+                    "VALUES ('application', 'MentorDesk', :now, :now)"
+                ),
+                {"now": NOW},
+            )
+            for row in rows:
+                connection.execute(text(row), {"now": NOW})
+    finally:
+        engine.dispose()
 
-    with ProgrammeFile.open(file_path, passphrase) as reopened:
-        with reopened.engine.connect() as connection:
-            assert inspect(connection).has_table("saved_mapping")
-        assert _revision(reopened) == "0002"
-        with reopened.session() as session:
-            assert [p.email for p in person_choices(session)] == ["ada@example.org"]
+
+def revision(connection: Connection) -> str:
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+
+
+PERSON = (
+    "INSERT INTO person (id, first_name, last_name, email, organisation, department, position, "
+    "field, expertise, languages, gender, created_at, updated_at) VALUES "
+    "(1, 'Ada', 'Lovelace', 'ada@example.org', '', '', '', '', '', '', '', :now, :now)"
+)
+PROGRAMME = (
+    "INSERT INTO programme (id, name, description, timezone, created_at, updated_at) "
+    "VALUES (1, 'Pilot', '', 'Europe/Luxembourg', :now, :now)"
+)
+EVENT = (
+    "INSERT INTO event (id, programme_id, kind, title, starts_at, ends_at, all_day, location, "
+    "description, uid, sequence, created_at, updated_at) VALUES (1, 1, 'orientation', "
+    "'Orientation', '2026-01-20 09:00:00.000000', '2026-01-20 12:00:00.000000', 0, '', '', "
+    "'uid-1', 2, :now, :now)"
+)
+ATTENDANCE = (
+    "INSERT INTO attendance (event_id, person_id, status, minutes_attended, created_at, "
+    "updated_at) VALUES (1, 1, 'attended', 180, :now, :now)"
+)
+
+
+def test_a_file_at_0001_is_brought_to_the_latest_schema_and_keeps_its_people(file_path, passphrase):
+    write_file_at("0001", file_path, passphrase, [PERSON])
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.connect() as connection,
+    ):
+        assert inspect(connection).has_table("saved_mapping")
+        assert revision(connection) == SCHEMA_REVISION
+        emails = connection.execute(text("SELECT email FROM person")).scalars().all()
+    assert emails == ["ada@example.org"]
+
+
+def test_a_file_at_0002_keeps_its_events_and_attendance(file_path, passphrase):
+    write_file_at("0002", file_path, passphrase, [PERSON, PROGRAMME, EVENT, ATTENDANCE])
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.connect() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        assert inspect(connection).has_table("training_requirement")
+        event = connection.execute(
+            text("SELECT uid, sequence, audience, cancelled, online_link FROM event")
+        ).one()
+        attendance = connection.execute(
+            text("SELECT status, minutes_attended, rsvp FROM attendance")
+        ).all()
+    assert tuple(event) == ("uid-1", 2, "everyone", 0, "")
+    assert [tuple(a) for a in attendance] == [("attended", 180, "no_reply")]
