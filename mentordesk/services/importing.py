@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DatabaseError
@@ -23,6 +22,7 @@ from mentordesk.domain.enums import (
     Role,
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError, NotFound
+from mentordesk.formats.columns import ANONYMOUS, normalise_choice, split_multi
 from mentordesk.formats.dates import parse_date
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.xlsx_export import SheetData, write_table
@@ -34,12 +34,8 @@ from mentordesk.store.models import Application, Person, SavedMapping
 
 #: The column :func:`write_rejected_rows` adds; a mapping never reads it back.
 PROBLEM_HEADER = "Problem"
-#: What Microsoft Forms writes in the Email column of an anonymous form.
-ANONYMOUS = "anonymous"
 _LOOKUP_CHUNK = 500
 _PROGRESS_EVERY = 100
-
-_E = TypeVar("_E", bound=enum.StrEnum)
 
 
 class ExistingPerson(enum.StrEnum):
@@ -234,19 +230,6 @@ def _first(ctx: _Context, cells: Sequence[CellValue], wanted: ApplicantField) ->
     return -1, ""
 
 
-def _choice(text: str, enum_type: type[_E]) -> _E | None:
-    wanted = re.sub(r"[\s\-]+", "_", text.strip().lower())
-    for member in enum_type:
-        label = getattr(member, "label", member.value)
-        if wanted in (member.value, re.sub(r"[\s\-]+", "_", str(label).lower())):
-            return member
-    return None
-
-
-def _split_multi(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[;\n]|,\s", text) if part.strip()]
-
-
 def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading:
     table = ctx.plan.table
     headers = table.headers
@@ -257,7 +240,7 @@ def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading
     anonymous = False
     for column in ctx.columns.get(ApplicantField.EMAIL, ()):
         text = _cell_text(cells[column])
-        if text.lower() == ANONYMOUS:
+        if text.casefold() == ANONYMOUS:
             anonymous = True
             continue
         if text:
@@ -292,7 +275,7 @@ def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading
         if not text:
             continue
         if wanted.is_list:
-            text = join_tags(_split_multi(text))
+            text = join_tags(split_multi(text))
         _put_text(reading.person, key, text, headers[column], limit, problem)
     for wanted, (key, limit) in _APPLICATION_TEXT.items():
         column, text = _first(ctx, cells, wanted)
@@ -305,7 +288,7 @@ def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading
     ):
         column, text = _first(ctx, cells, wanted)
         if text:
-            member = _choice(text, enum_type)
+            member = normalise_choice(text, enum_type)
             if member is None:
                 problem(_unknown_choice(headers[column], text, enum_type))
             else:
@@ -338,7 +321,7 @@ def _read_strand_role_status(ctx: _Context, cells: Sequence[CellValue], reading:
 
     column, text = _first(ctx, cells, ApplicantField.ROLE)
     if text:
-        role = _choice(text, Role)
+        role = normalise_choice(text, Role)
         if role is None:
             reading.problems.append(_unknown_choice(headers[column], text, Role))
         reading.role = role
@@ -349,7 +332,7 @@ def _read_strand_role_status(ctx: _Context, cells: Sequence[CellValue], reading:
 
     column, text = _first(ctx, cells, ApplicantField.STATUS)
     if text:
-        status = _choice(text, ApplicationStatus)
+        status = normalise_choice(text, ApplicationStatus)
         if status is None:
             reading.problems.append(_unknown_choice(headers[column], text, ApplicationStatus))
         else:

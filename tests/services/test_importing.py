@@ -7,6 +7,8 @@ from sqlalchemy import select, text
 from mentordesk.domain.enums import ApplicantField as F
 from mentordesk.domain.enums import ApplicationStatus, Grade, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
+from mentordesk.formats.columns import guess_mapping
+from mentordesk.formats.reading import read_table
 from mentordesk.formats.tables import SheetTable
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -55,23 +57,6 @@ def sheet(*rows, headers=HEADERS, source="applications.xlsx"):
 
 def row(name, email, strand="Fellows", role="Mentee", submitted=None, expertise=None, cap=None):
     return (name, email, strand, role, submitted, expertise, cap)
-
-
-def read_back(path):
-    """The first sheet of an .xlsx as a SheetTable, as a reader would give it."""
-    workbook = openpyxl.load_workbook(path)
-    try:
-        values = list(workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    return SheetTable(
-        source=path.name,
-        sheet=workbook.worksheets[0].title,
-        header_row=1,
-        headers=tuple(str(h) for h in values[0]),
-        rows=tuple(tuple(r) for r in values[1:]),
-        row_numbers=tuple(range(2, len(values) + 1)),
-    )
 
 
 def run_import(programme_file, programme_id, table, mapping=MAPPING, **plan_options):
@@ -436,9 +421,11 @@ def test_rejected_rows_are_saved_fixed_and_imported_again(tmp_path, programme_fi
     sheet_["A3"] = "Ida Rhodes"
     workbook.save(rejected_path)
 
-    fixed = read_back(rejected_path)
-    # The Problem column is not mapped, so it is never read.
-    again = run_import(programme_file, programme_id, fixed)
+    fixed = read_table(rejected_path)
+    mapping = guess_mapping(fixed.headers)
+    assert PROBLEM_HEADER in fixed.headers
+    assert fixed.headers.index(PROBLEM_HEADER) not in mapping
+    again = run_import(programme_file, programme_id, fixed, mapping)
     assert (again.added, again.rejected) == (2, [])
     assert {e for e, _, _ in applicants(programme_file, programme_id)} == {
         "ada@example.org",
@@ -469,3 +456,65 @@ def test_a_saved_mapping_follows_headers_not_positions(programme_file):
             mapping_for(session, "Autumn form", headers)
         with pytest.raises(InvalidInput):
             save_mapping(session, "  ", headers, mapping)
+
+
+def _write_xlsx(path, rows):
+    workbook = openpyxl.Workbook()
+    for values in rows:
+        workbook.active.append(values)
+    workbook.save(path)
+    return path
+
+
+def test_a_microsoft_forms_export(tmp_path, programme_file, programme_id):
+    path = _write_xlsx(
+        tmp_path / "Mentoring(1-3).xlsx",
+        [
+            ["ID", "Start time", "Completion time", "Email", "Name", "Your full name",
+             "Email\r\n(work address)", "Which strand?", "I would like to participate as",
+             "Areas of expertise"],
+            [1, dt.datetime(2026, 3, 2, 9), dt.datetime(2026, 3, 2, 9, 5), "anonymous",
+             "anonymous", "Ada Lovelace", "ada@example.org", "Fellows", "Mentee",
+             "Excel;Power BI;"],
+            [2, dt.datetime(2026, 3, 3, 9), dt.datetime(2026, 3, 3, 9, 5), "anonymous",
+             "anonymous", "Grace Hopper", "", "Fellows", "Mentee", ""],
+            [3, dt.datetime(2026, 3, 4, 9), dt.datetime(2026, 3, 4, 9, 5), "anonymous",
+             "anonymous", "Ada Lovelace", "ADA@example.org", "Fellows", "Mentee",
+             "Excel;Power BI;Statistics;"],
+        ],
+    )  # fmt: skip
+    table = read_table(path)
+    mapping = guess_mapping(table.headers)
+    result = preview(programme_file, programme_id, table, mapping)
+
+    assert [r.action for r in result.rows] == [RowAction.SKIP, RowAction.REJECT, RowAction.ADD]
+    assert result.rows[1].problems == [
+        "Email: missing; an email address is how MentorDesk tells people apart"
+    ]
+    assert result.rows[2].person.expertise == "Excel, Power BI, Statistics"
+    assert result.rows[2].application.submitted_on == dt.date(2026, 3, 4)
+    assert "the newest answer (row 4) is used" in result.rows[2].notices[0]
+
+
+def test_a_google_forms_export_with_a_formula_like_answer(tmp_path, programme_file, programme_id):
+    path = tmp_path / "responses.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet_ = workbook.active
+    sheet_.append(["Timestamp", "Email address", "Full name", "Strand", "Role", "Languages"])
+    sheet_.append(
+        ["2026-03-02 10:00:00", "ada@example.org", "x", "Fellows", "Mentee", "French, English"]
+    )
+    sheet_.append(
+        ["2026-03-01 10:00:00", "grace@example.org", "Grace Hopper", "Fellows", "Mentor", ""]
+    )
+    sheet_["C2"].value = "=1+1"
+    sheet_["C2"].data_type = "s"
+    workbook.save(path)
+
+    table = read_table(path)
+    summary = run_import(programme_file, programme_id, table, guess_mapping(table.headers))
+
+    assert (summary.added, summary.rejected) == (2, [])
+    with programme_file.session() as session:
+        ada = session.scalar(select(Person).where(Person.email == "ada@example.org"))
+        assert (ada.first_name, ada.languages) == ("=1+1", "French, English")
