@@ -8,9 +8,9 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,7 @@ from mentordesk.store.models import Application, Person, SavedMapping
 #: The column :func:`write_rejected_rows` adds; a mapping never reads it back.
 PROBLEM_HEADER = "Problem"
 _LOOKUP_CHUNK = 500
+_E = TypeVar("_E", bound=enum.StrEnum)
 _PROGRESS_EVERY = 100
 
 
@@ -207,6 +208,16 @@ class _Context:
     strands: dict[str, tuple[int, str]]
     strand_list: str
     default_strand_id: int | None
+    # Form answers repeat a handful of wordings; each is looked up once per import.
+    choices: dict[tuple[str, type[enum.StrEnum]], enum.StrEnum | None] = field(default_factory=dict)
+
+    def choice(self, text: str, enum_type: type[_E]) -> _E | None:
+        """The member a written answer means (see ``normalise_choice``), or None."""
+        key = (text, enum_type)
+        if key not in self.choices:
+            self.choices[key] = normalise_choice(text, enum_type)
+        found = self.choices[key]
+        return found if isinstance(found, enum_type) else None
 
 
 def _cell_text(value: CellValue) -> str:
@@ -288,7 +299,7 @@ def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading
     ):
         column, text = _first(ctx, cells, wanted)
         if text:
-            member = normalise_choice(text, enum_type)
+            member = ctx.choice(text, enum_type)
             if member is None:
                 problem(_unknown_choice(headers[column], text, enum_type))
             else:
@@ -321,7 +332,7 @@ def _read_strand_role_status(ctx: _Context, cells: Sequence[CellValue], reading:
 
     column, text = _first(ctx, cells, ApplicantField.ROLE)
     if text:
-        role = normalise_choice(text, Role)
+        role = ctx.choice(text, Role)
         if role is None:
             reading.problems.append(_unknown_choice(headers[column], text, Role))
         reading.role = role
@@ -332,7 +343,7 @@ def _read_strand_role_status(ctx: _Context, cells: Sequence[CellValue], reading:
 
     column, text = _first(ctx, cells, ApplicantField.STATUS)
     if text:
-        status = normalise_choice(text, ApplicationStatus)
+        status = ctx.choice(text, ApplicationStatus)
         if status is None:
             reading.problems.append(_unknown_choice(headers[column], text, ApplicationStatus))
         else:
@@ -663,16 +674,17 @@ def apply_import(
     total = len(to_write)
     if progress:
         progress(0, total)
-    new_people: dict[str, Person] = {}
+    batch = _Batch()
     try:
         with session.no_autoflush:
             for done, row in enumerate(to_write, start=1):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("The import was cancelled; nothing was written.")
-                _write_row(session, row, new_people, plan.existing)
+                _write_row(session, row, batch, plan.existing)
                 if progress and done % _PROGRESS_EVERY == 0:
                     progress(done, total)
         session.flush()
+        batch.insert(session)
     except DatabaseError as error:
         raise Conflict(
             "The import was not saved: the file refused one of the rows "
@@ -697,29 +709,51 @@ def apply_import(
     return summary
 
 
-def _write_row(
-    session: Session, row: PreviewRow, new_people: dict[str, Person], policy: ExistingPerson
-) -> None:
+@dataclass
+class _Batch:
+    """New people and applications, inserted together at the end (ORM objects are slow)."""
+
+    people: dict[str, dict[str, Any]] = field(default_factory=dict)
+    applications: list[tuple[str | int, dict[str, Any]]] = field(default_factory=list)
+
+    def insert(self, session: Session) -> None:
+        ids: dict[str | int, int] = {}
+        if self.people:
+            inserted = session.execute(
+                insert(Person).returning(Person.id, Person.email), list(self.people.values())
+            )
+            ids.update({email: person_id for person_id, email in inserted})
+        if self.applications:
+            session.execute(
+                insert(Application),
+                [
+                    {**values, "person_id": ids.get(owner, owner)}
+                    for owner, values in self.applications
+                ],
+            )
+
+
+def _write_row(session: Session, row: PreviewRow, batch: _Batch, policy: ExistingPerson) -> None:
     assert row.person is not None
     assert row.application is not None
-    person_values = {f.name: getattr(row.person, f.name) for f in fields(PersonInput)}
     application_values = {
         f.name: getattr(row.application, f.name) for f in fields(ApplicationInput)
     }
+    owner: str | int
     if row.person_id is not None:
-        person = session.get(Person, row.person_id)
-        if person is None:
-            raise NotFound("A person in the import was removed meanwhile; import again.")
+        owner = row.person_id
         if policy is ExistingPerson.UPDATE:
-            for name, value in person_values.items():
-                if getattr(person, name) != value:
-                    setattr(person, name, value)
+            person = session.get(Person, row.person_id)
+            if person is None:
+                raise NotFound("A person in the import was removed meanwhile; import again.")
+            for f in fields(PersonInput):
+                value = getattr(row.person, f.name)
+                if getattr(person, f.name) != value:
+                    setattr(person, f.name, value)
     else:
-        email = row.person.email
-        person = new_people.get(email)
-        if person is None:
-            person = new_people[email] = Person(**person_values)
-            session.add(person)
+        owner = row.person.email
+        if owner not in batch.people:
+            batch.people[owner] = {f.name: getattr(row.person, f.name) for f in fields(PersonInput)}
     if row.application_id is not None:
         application = session.get(Application, row.application_id)
         if application is None:
@@ -728,7 +762,7 @@ def _write_row(
             if name != "source" and getattr(application, name) != value:
                 setattr(application, name, value)
     else:
-        session.add(Application(person=person, **application_values))
+        batch.applications.append((owner, application_values))
 
 
 def _database_reason(error: DatabaseError) -> str:
