@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import uuid
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, EventKind
+from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, Audience, EventKind
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_count, optional_text, required_text
-from mentordesk.store.models import Attendance, Event, Person, Programme
+from mentordesk.store.models import Attendance, Event, Person, Programme, Strand
 
 #: Fields whose change makes calendars need an update (a higher SEQUENCE).
-_CALENDAR_FIELDS = ("title", "starts_at", "ends_at", "all_day", "location", "description")
+_CALENDAR_FIELDS = (
+    "title",
+    "starts_at",
+    "ends_at",
+    "all_day",
+    "location",
+    "online_link",
+    "description",
+    "cancelled",
+)
 
 
 @dataclass
@@ -30,6 +42,10 @@ class EventInput:
     location: str = ""
     description: str = ""
     capacity: int | None = None
+    online_link: str = ""
+    facilitator: str = ""
+    audience: Audience = Audience.EVERYONE
+    audience_strand_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -45,13 +61,41 @@ class EventRow:
     location: str
     invited: int
     attended: int
+    cancelled: bool = False
 
 
-def _clean(data: EventInput) -> dict[str, object]:
-    if data.starts_at.tzinfo is None or data.ends_at.tzinfo is None:
-        raise InvalidInput("Event times need a time zone.")
+def check_time_exists(moment: dt.datetime, what: str) -> None:
+    """Refuse a wall-clock time the clocks skip (the spring-forward hour) in its zone.
+
+    Raises:
+        InvalidInput: the time does not exist there, or has no time zone.
+    """
+    if moment.tzinfo is None:
+        raise InvalidInput(f"{what} needs a time zone.")
+    zone = moment.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        return
+    round_trip = moment.astimezone(dt.UTC).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None, fold=0):
+        raise InvalidInput(
+            f"{what} {moment:%d %B %Y %H:%M} does not exist in {zone.key}: the clocks go "
+            "forward that night. Choose a time an hour later or earlier."
+        )
+
+
+def _clean(session: Session, data: EventInput) -> dict[str, object]:
+    check_time_exists(data.starts_at, "The start")
+    check_time_exists(data.ends_at, "The end")
     if data.ends_at < data.starts_at:
         raise InvalidInput("An event cannot end before it starts.")
+    strand_id = data.audience_strand_id if data.audience is Audience.STRAND else None
+    if data.audience is Audience.STRAND and (
+        strand_id is None or session.get(Strand, strand_id) is None
+    ):
+        raise InvalidInput("Choose the strand the event is for.")
+    link = optional_text(data.online_link, "Online meeting link", max_length=500)
+    if link and not link.lower().startswith(("https://", "http://")):
+        raise InvalidInput("The online meeting link must start with https://.")
     return {
         "kind": data.kind,
         "title": required_text(data.title, "Title"),
@@ -61,6 +105,10 @@ def _clean(data: EventInput) -> dict[str, object]:
         "location": optional_text(data.location, "Location"),
         "description": optional_text(data.description, "Description", max_length=5000),
         "capacity": optional_count(data.capacity, "Capacity", minimum=1),
+        "online_link": link,
+        "facilitator": optional_text(data.facilitator, "Facilitator"),
+        "audience": data.audience,
+        "audience_strand_id": strand_id,
     }
 
 
@@ -73,7 +121,7 @@ def add_event(session: Session, programme_id: int, data: EventInput) -> int:
     """
     if session.get(Programme, programme_id) is None:
         raise NotFound("This programme no longer exists.")
-    event = Event(programme_id=programme_id, **_clean(data))
+    event = Event(programme_id=programme_id, **_clean(session, data))
     session.add(event)
     session.flush()
     record_change(session, "created", "event", event.id)
@@ -83,12 +131,53 @@ def add_event(session: Session, programme_id: int, data: EventInput) -> int:
 def update_event(session: Session, event_id: int, data: EventInput) -> None:
     """Save changes to an event; a change calendars show raises its sequence number."""
     event = get_event(session, event_id)
-    values = _clean(data)
-    if any(getattr(event, name) != values[name] for name in _CALENDAR_FIELDS):
+    values = _clean(session, data)
+    if any(getattr(event, name) != values[name] for name in _CALENDAR_FIELDS if name in values):
         event.sequence += 1
     for name, value in values.items():
         setattr(event, name, value)
     record_change(session, "edited", "event", event_id)
+
+
+def add_event_series(
+    session: Session, programme_id: int, data: EventInput, *, every_weeks: int, count: int
+) -> list[int]:
+    """Add a workshop that repeats: ``count`` sessions, ``every_weeks`` apart, same local time.
+
+    Each session is its own event with its own register; they share a series id.
+    """
+    if not 1 <= every_weeks <= 52:
+        raise InvalidInput("A series repeats every 1 to 52 weeks.")
+    if not 2 <= count <= 52:
+        raise InvalidInput("A series has 2 to 52 sessions.")
+    series_id = str(uuid.uuid4())
+    ids = []
+    for n in range(count):
+        step = dt.timedelta(weeks=every_weeks * n)
+        # Adding days to the wall-clock time keeps 10:00 at 10:00 across a clock change.
+        session_data = dataclasses.replace(
+            data,
+            starts_at=_same_wall_time(data.starts_at, step),
+            ends_at=_same_wall_time(data.ends_at, step),
+        )
+        event_id = add_event(session, programme_id, session_data)
+        get_event(session, event_id).series_id = series_id
+        ids.append(event_id)
+    return ids
+
+
+def _same_wall_time(moment: dt.datetime, step: dt.timedelta) -> dt.datetime:
+    zone = moment.tzinfo
+    return (moment.replace(tzinfo=None) + step).replace(tzinfo=zone)
+
+
+def cancel_event(session: Session, event_id: int) -> None:
+    """Mark an event cancelled; it stays in the file and in calendars, shown as cancelled."""
+    event = get_event(session, event_id)
+    if not event.cancelled:
+        event.cancelled = True
+        event.sequence += 1
+        record_change(session, "cancelled", "event", event_id)
 
 
 def delete_event(session: Session, event_id: int) -> None:
@@ -113,7 +202,18 @@ def event_input(session: Session, event_id: int) -> EventInput:
     """An event's current values, ready to fill an edit form."""
     e = get_event(session, event_id)
     return EventInput(
-        e.kind, e.title, e.starts_at, e.ends_at, e.all_day, e.location, e.description, e.capacity
+        e.kind,
+        e.title,
+        e.starts_at,
+        e.ends_at,
+        e.all_day,
+        e.location,
+        e.description,
+        e.capacity,
+        e.online_link,
+        e.facilitator,
+        e.audience,
+        e.audience_strand_id,
     )
 
 
@@ -129,7 +229,18 @@ def event_rows(session: Session, programme_id: int, *, training: bool) -> list[E
         .order_by(Event.starts_at)
     )
     return [
-        EventRow(e.id, e.title, e.kind, e.starts_at, e.ends_at, e.all_day, e.location, n, a or 0)
+        EventRow(
+            e.id,
+            e.title,
+            e.kind,
+            e.starts_at,
+            e.ends_at,
+            e.all_day,
+            e.location,
+            n,
+            a or 0,
+            e.cancelled,
+        )
         for e, n, a in session.execute(query)
     ]
 

@@ -1,0 +1,63 @@
+"""Writing export files so that a failure never leaves a partial or empty file behind."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from mentordesk.domain.errors import ExportFailed
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then rename it into place.
+
+    The temporary file is flushed to disk before the rename, so ``path`` holds
+    either its old content or the complete new file, even after a crash.
+
+    Raises:
+        ExportFailed: the folder is missing, the disk is full, permission was
+            refused; the message says which, and nothing partial is left.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ExportFailed(f"The folder {path.parent} does not exist. Choose another place.")
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        write(partial)
+        with partial.open("rb") as written:
+            os.fsync(written.fileno())
+        os.replace(partial, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise ExportFailed(failure_message(path, error)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through :func:`write_atomically`."""
+
+    def write(partial: Path) -> None:
+        partial.write_bytes(data)
+
+    write_atomically(path, write)
+
+
+def failure_message(path: Path, error: OSError) -> str:
+    """Why ``path`` could not be written, in plain words."""
+    if isinstance(error, PermissionError):
+        return (
+            f"{path.name} could not be written: permission was refused. If the file is "
+            "open in Excel or another program, close it and export again, or choose "
+            "another folder."
+        )
+    if error.errno == errno.ENOSPC:
+        return f"{path.name} could not be written: the disk is full. Free some space first."
+    return f"{path.name} could not be written ({error.strerror or error}). Nothing was saved."
