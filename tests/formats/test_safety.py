@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -242,3 +243,39 @@ def test_xlsx_with_an_xls_name_is_read_by_its_content(plain_xlsx: Path, tmp_path
     path.write_bytes(plain_xlsx.read_bytes())
     assert classify(path) is Container.ZIP
     assert read_table(path).rows[0] == ("Ana Silva", "ana@example.org")
+
+
+def _move_cell(target: bytes, row: bytes) -> Callable[[bytes], bytes]:
+    def move(data: bytes) -> bytes:
+        assert b'r="B2"' in data
+        return data.replace(b'r="B2"', b'r="' + target + b'"').replace(
+            b'<row r="2"', b'<row r="' + row + b'"'
+        )
+
+    return move
+
+
+def test_a_stray_cell_at_the_sheets_far_corner_is_refused_before_the_parser(
+    tmp_path: Path,
+) -> None:
+    # The parser would try to build 17 billion cells and abort the whole process,
+    # so only check_importable is called here.
+    path = write_xlsx(tmp_path / "far.xlsx", [["Name", "N"], ["Ana", 5]])
+    rewrite_part(path, "xl/worksheets/sheet1.xml", _move_cell(b"XFD1048576", b"1048576"))
+    with pytest.raises(UnreadableFile, match="reach row 1,048,576 and column 16,384"):
+        check_importable(path)
+
+
+def test_a_long_and_wide_sheet_is_refused(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "wide.xlsx", [["Name", "N"], ["Ana", 5]])
+    rewrite_part(path, "xl/worksheets/sheet1.xml", _move_cell(b"CW100000", b"100000"))
+    assert "too large to read safely" in refusal(path)
+
+
+def test_a_long_narrow_sheet_passes_the_extent_check(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "long.xlsx", [["Name", "N"], ["Ana", 5]])
+    rewrite_part(path, "xl/worksheets/sheet1.xml", _move_cell(b"B100000", b"100000"))
+    check_importable(path)
+    table = read_table(path)
+    assert table.row_numbers == (2, 100000)
+    assert table.rows == (("Ana", None), (None, 5))
