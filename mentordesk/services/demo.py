@@ -41,6 +41,7 @@ from mentordesk.services.programmes import (
     create_programme,
     strand_choices,
 )
+from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import Pairing
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -312,8 +313,37 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
         _add_pairings(session, rng, strands, mentors, mentees)
         events = _add_events(session, programme_id)
         _add_attendance(session, rng, events, mentors, mentees)
+        _add_training_rules(session, programme_id)
         _add_notes(session, mentees)
     return programme_id
+
+
+def _add_training_rules(session: Session, programme_id: int) -> None:
+    """Orientation for everyone, mentor training for mentors, and a catch-up session to come."""
+    set_requirements(
+        session,
+        programme_id,
+        [
+            Requirement(EventKind.ORIENTATION, Role.MENTEE),
+            Requirement(EventKind.ORIENTATION, Role.MENTOR),
+            Requirement(EventKind.MENTOR_TRAINING, Role.MENTOR),
+        ],
+    )
+    catch_up = dt.date(2026, 12, 3)
+    add_event(
+        session,
+        programme_id,
+        EventInput(
+            EventKind.ORIENTATION,
+            "Orientation training (catch-up session)",
+            _local(catch_up, 14),
+            _local(catch_up, 17),
+            description="For everyone who missed the January and February sessions.",
+            capacity=30,
+            online_link="https://teams.example/l/meetup-join/advance-orientation",
+            facilitator="Dr Hélène Marx, EMCC-accredited mentoring trainer",
+        ),
+    )
 
 
 def _email(first: str, last: str, domain: str, taken: set[str]) -> str:
