@@ -343,3 +343,15 @@ def test_xlsx_over_the_row_limit_is_refused(tmp_path: Path) -> None:
     workbook.save(path)
     with pytest.raises(UnreadableFile, match="has 100,001 rows; MentorDesk imports at most"):
         read_table(path)
+
+
+def test_xlsm_is_read_like_xlsx_and_its_macros_never_run(plain_xlsx: Path, tmp_path: Path) -> None:
+    path = tmp_path / "with macros.xlsm"
+    path.write_bytes(plain_xlsx.read_bytes())
+    assert read_table(path).rows[0] == ("Ana Silva", "ana@example.org")
+
+
+def test_a_csv_file_has_one_nameless_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("Name,Email\nAna,a@x\n", encoding="utf-8")
+    assert list_sheets(path) == [""]
