@@ -8,15 +8,22 @@ computer could read it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
+import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
 
 from mentordesk import APP_NAME, __version__
-from mentordesk.domain.errors import InvalidInput, MentorDeskError, PassphraseRefused
+from mentordesk.domain.errors import InvalidInput, MentorDeskError, NotFound, PassphraseRefused
+from mentordesk.services.calendars import export_programme_calendar
+from mentordesk.services.events import event_rows
 from mentordesk.services.programmes import (
     count_people,
     find_programme,
@@ -82,9 +89,16 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _info(args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _session(args: argparse.Namespace) -> Iterator[Session]:
+    """The file named by ``--db``, unlocked, as one transaction."""
     passphrase = read_passphrase(new=False)
     with ProgrammeFile.open(args.db, passphrase) as programme_file, programme_file.session() as s:
+        yield s
+
+
+def _info(args: argparse.Namespace) -> int:
+    with _session(args) as s:
         programmes = [find_programme(s, args.programme)] if args.programme else list_programmes(s)
         print(f"{args.db}: {len(programmes)} programme(s), {count_people(s)} people")
         for programme in programmes:
@@ -94,6 +108,51 @@ def _info(args: argparse.Namespace) -> int:
                 f"- {programme.name} ({strands}): {counts.applications} applications, "
                 f"{counts.pairings} pairings, {counts.events} events"
             )
+    return 0
+
+
+def _events(args: argparse.Namespace) -> int:
+    with _session(args) as s:
+        programme = find_programme(s, args.programme)
+        rows = event_rows(s, programme.id)
+    zone = ZoneInfo(programme.timezone)
+    if args.json:
+        listing = [
+            {
+                "id": r.event_id,
+                "kind": r.kind.value,
+                "title": r.title,
+                "starts_at": r.starts_at.astimezone(zone).isoformat(),
+                "ends_at": r.ends_at.astimezone(zone).isoformat(),
+                "all_day": r.all_day,
+                "location": r.location,
+                "cancelled": r.cancelled,
+                "invited": r.invited,
+                "attended": r.attended,
+            }
+            for r in rows
+        ]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        when = r.starts_at.astimezone(zone).strftime("%Y-%m-%d" if r.all_day else "%Y-%m-%d %H:%M")
+        flag = "  (cancelled)" if r.cancelled else ""
+        print(f"{r.event_id:>5}  {when:<16}  {r.kind.label:<16}  {r.title}{flag}")
+    return 0
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    with _session(args) as s:
+        programme = find_programme(s, args.programme)
+        if args.event:
+            known = {r.event_id for r in event_rows(s, programme.id)}
+            if unknown := sorted(set(args.event) - known):
+                raise NotFound(
+                    f"{programme.name} has no event with id {', '.join(map(str, unknown))}; "
+                    "`mentordesk-cli events` lists them."
+                )
+        export_programme_calendar(s, programme.id, args.out, event_ids=args.event)
+    print(f"Wrote the calendar of {programme.name} to {args.out}.")
     return 0
 
 
@@ -108,20 +167,57 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
-        name: str, help_text: str, run: Callable[[argparse.Namespace], int]
+        group: Any,
+        name: str,
+        help_text: str,
+        run: Callable[[argparse.Namespace], int],
+        *,
+        programme: bool = False,
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub: argparse.ArgumentParser = group.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
             "--db", required=True, type=Path, metavar="FILE", help="the programme file"
         )
+        if programme:
+            sub.add_argument(
+                "--programme",
+                metavar="NAME",
+                help="the programme (may be left out when the file holds only one)",
+            )
         sub.set_defaults(run=run)
         return sub
 
-    command("init", "Create a new, empty programme file.", _init)
-    demo = command("demo", "Create a programme file holding the demo programme.", _demo)
+    def group(name: str, help_text: str) -> Any:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        return sub.add_subparsers(dest=f"{name}_command", required=True, metavar="WHAT")
+
+    command(commands, "init", "Create a new, empty programme file.", _init)
+    demo = command(commands, "demo", "Create a programme file holding the demo programme.", _demo)
     demo.add_argument("--size", type=int, metavar="N", help="number of people (default about 60)")
-    info = command("info", "Show the programmes in a file and how much they hold.", _info)
-    info.add_argument("--programme", metavar="NAME", help="only this programme")
+    command(
+        commands,
+        "info",
+        "Show the programmes in a file and how much they hold.",
+        _info,
+        programme=True,
+    )
+    events = command(
+        commands, "events", "List a programme's events with their ids.", _events, programme=True
+    )
+    events.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    export = group("export", "Write a programme to a file others can open.")
+    ics = command(
+        export,
+        "ics",
+        "Write the programme calendar (or chosen events) as an iCalendar file.",
+        _export_ics,
+        programme=True,
+    )
+    ics.add_argument("out", type=Path, metavar="OUT", help="the .ics file to write")
+    ics.add_argument(
+        "--event", type=int, action="append", metavar="ID", help="only this event (repeatable)"
+    )
     return parser
 
 
@@ -136,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mentordesk-cli: interrupted; nothing was left half-written.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (``| head``) stopped listening: not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def test_demo_then_info_shows_the_demo_programme(file_path: Path, passphrase: st
     assert "1 programme(s), 60 people" in shown.stdout
     assert DEMO_PROGRAMME in shown.stdout
     assert "Circles, Faculty, Fellows" in shown.stdout
-    assert "10 events" in shown.stdout
+    assert "11 events" in shown.stdout
 
 
 def test_demo_size_sets_the_number_of_people(

@@ -217,9 +217,14 @@ def event_input(session: Session, event_id: int) -> EventInput:
     )
 
 
-def event_rows(session: Session, programme_id: int, *, training: bool) -> list[EventRow]:
-    """The training sessions (``training=True``) or the other events of a programme."""
-    kinds = TRAINING_KINDS if training else set(EventKind) - TRAINING_KINDS
+def event_rows(
+    session: Session, programme_id: int, *, training: bool | None = None
+) -> list[EventRow]:
+    """A programme's training sessions (``training=True``), other events (False), or all."""
+    if training is None:
+        kinds: set[EventKind] = set(EventKind)
+    else:
+        kinds = set(TRAINING_KINDS) if training else set(EventKind) - TRAINING_KINDS
     attended = func.sum(case((Attendance.status == AttendanceStatus.ATTENDED, 1), else_=0))
     query = (
         select(Event, func.count(Attendance.id), attended)
