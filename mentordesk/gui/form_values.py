@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QSpinBox
 #: A date edit at this date shows "—" and means "no date".
 NO_DATE = QDate(1900, 1, 1)
 BLANK = "—"
+#: The attribute naming the enumeration a combo offers (see :func:`combo_value`).
+_ENUM_TYPE = "_mentordesk_enum_type"
 
 
 def fill_combo(
@@ -27,7 +29,10 @@ def fill_combo(
 
 def fill_enum_combo(combo: QComboBox, members: Iterable[Any], *, blank: bool = False) -> None:
     """Offer an enumeration's members by their labels."""
+    members = list(members)
     fill_combo(combo, ((m.label, m) for m in members), blank=blank)
+    if members:
+        setattr(combo, _ENUM_TYPE, type(members[0]))
 
 
 def select_value(combo: QComboBox, value: Any) -> None:
@@ -40,8 +45,16 @@ def select_value(combo: QComboBox, value: Any) -> None:
 
 
 def combo_value(combo: QComboBox) -> Any:
-    """The value of the selected choice, or None."""
-    return combo.currentData()
+    """The value of the selected choice, or None.
+
+    Qt hands a ``StrEnum`` member back as a plain ``str``; a combo filled by
+    :func:`fill_enum_combo` turns it back into the member, so ``is`` comparisons hold.
+    """
+    value = combo.currentData()
+    enum_type = getattr(combo, _ENUM_TYPE, None)
+    if enum_type is not None and isinstance(value, str):
+        return enum_type(value)
+    return value
 
 
 def prepare_date(edit: QDateEdit, *, optional: bool = True) -> None:

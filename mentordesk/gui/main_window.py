@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import APP_NAME, __version__
+from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.ops import run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.start_page import StartPage
@@ -35,6 +39,7 @@ class MainWindow(QMainWindow):
         programme_file: the open file, if any.
         programmes: the programmes in it; the selector shows them when there are several.
         tabs: the five record tabs, in order.
+        import_dialog: the import dialog now open, if any.
 
     Signals:
         programme_shown: the tabs now show a programme (after opening or switching).
@@ -48,12 +53,14 @@ class MainWindow(QMainWindow):
         self.programme_file: ProgrammeFile | None = None
         self.programmes: list[ProgrammeSummary] = []
         self.demo = False
+        self.import_dialog: ImportDialog | None = None
         self.start_page = StartPage(self)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("tabs")
         self.tab_widget.setDocumentMode(True)
+        self.applicants_tab = ApplicantsTab()
         self.tabs: list[RecordTab] = [
-            ApplicantsTab(),
+            self.applicants_tab,
             PairingsTab(),
             TrainingTab(),
             EventsTab(),
@@ -63,6 +70,7 @@ class MainWindow(QMainWindow):
             self.tab_widget.addTab(tab, tab.TITLE)
             tab.loaded.connect(self._update_status)
             tab.changed.connect(self._reload_others)
+        self.applicants_tab.import_requested.connect(self.import_applications)
         self.tab_widget.currentChanged.connect(self._tab_changed)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
@@ -100,6 +108,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.new_programme_action = self._action("New &programme…", self.new_programme)
+        self.import_action = self._action("&Import applications…", self.import_applications)
         add_key = QKeySequence("Ctrl+Shift+N")
         self.add_action = self._action("&Add…", lambda: self.current_tab().add(), add_key)
         self.edit_action = self._action("&Edit…", lambda: self.current_tab().edit())
@@ -111,6 +120,7 @@ class MainWindow(QMainWindow):
         self.file_actions = [
             self.close_action,
             self.new_programme_action,
+            self.import_action,
             self.add_action,
             self.edit_action,
             self.delete_action,
@@ -124,6 +134,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.opener.fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.new_programme_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -141,6 +153,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
         toolbar.addSeparator()
         self.programme_selector = QComboBox(self)
         self.programme_selector.setObjectName("programme_selector")
@@ -221,6 +235,39 @@ class MainWindow(QMainWindow):
         dialog = ProgrammeDialog(self, self.programme_file)
         dialog.saved.connect(lambda programme_id: self.load_programmes(programme_id))
         dialog.open()
+
+    def import_applications(self) -> None:
+        """Ask for a spreadsheet of applications and open the import dialog on it."""
+        if self.programme_file is None or not self.programmes:
+            return
+        settings = QSettings()
+        folder = str(settings.value("import/folder", str(Path.home())))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Import applications", folder, SPREADSHEET_FILTER
+        )
+        if name:
+            settings.setValue("import/folder", str(Path(name).parent))
+            self.import_applications_from(Path(name))
+
+    def import_applications_from(self, path: Path) -> None:
+        """Read ``path`` off the GUI thread and open the import dialog on it."""
+        if self.programme_file is None or not self.programmes:
+            return
+        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
+        start_import(self, self.programme_file, programme, path, self._import_opened)
+
+    def _import_opened(self, dialog: ImportDialog) -> None:
+        self.import_dialog = dialog
+        dialog.imported.connect(lambda _summary: self._reload_all())
+        dialog.finished.connect(lambda _code: self._forget_import(dialog))
+
+    def _forget_import(self, dialog: ImportDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
+
+    def _reload_all(self) -> None:
+        for tab in self.tabs:
+            tab.reload()
 
     def close_file(self) -> None:
         """Close the open file, if any, and go back to the start page."""

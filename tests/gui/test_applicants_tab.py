@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import ApplicationStatus, Role
-from mentordesk.gui.form_values import select_value
+from mentordesk.gui.form_values import combo_value, fill_enum_combo, select_value
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.tabs.applicant_filters import summary_text
 from mentordesk.gui.tabs.applicants import ApplicantsTab
@@ -181,3 +182,13 @@ def test_a_bulk_status_change_keeps_the_selection(qtbot: QtBot, demo_window: Mai
         tab.set_status(ApplicationStatus.SHORTLISTED)
     assert [r.application_id for r in tab.selected_rows()] == [chosen[0].application_id]
     assert tab.selected_rows()[0].status is ApplicationStatus.SHORTLISTED
+
+
+def test_enum_combos_give_back_members_not_strings(qtbot: QtBot) -> None:
+    # Qt hands a StrEnum member back as a str; `is Role.MENTOR` checks need the member.
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    fill_enum_combo(combo, Role, blank=True)
+    assert combo_value(combo) is None
+    select_value(combo, Role.MENTOR)
+    assert combo_value(combo) is Role.MENTOR

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from mentordesk.domain.enums import ApplicationStatus, Role
+from mentordesk.gui.form_values import combo_value, fill_enum_combo
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.services.applicants import StrandSummary
 
@@ -85,13 +86,13 @@ class ApplicantFilters(QWidget):
         self.strand = self._combo("strand_filter", "Show one strand only")
         self.strand.addItem("All strands", None)
         self.role = self._combo("role_filter", "Show mentors or mentees only")
-        self.role.addItem("All roles", None)
-        for role in Role:
-            self.role.addItem(f"{role.label}s", role)
+        fill_enum_combo(self.role, Role, blank=True)
+        self.role.setItemText(0, "All roles")
+        for index, role in enumerate(Role, start=1):
+            self.role.setItemText(index, f"{role.label}s")
         self.status = self._combo("status_filter", "Show one status only")
-        self.status.addItem("All statuses", None)
-        for status in ApplicationStatus:
-            self.status.addItem(status.label, status)
+        fill_enum_combo(self.status, ApplicationStatus, blank=True)
+        self.status.setItemText(0, "All statuses")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for combo in (self.strand, self.role, self.status):
@@ -126,7 +127,7 @@ class ApplicantFilters(QWidget):
 
     def _apply(self, _index: int = 0, *, announce: bool = True) -> None:
         self._proxy.set_filter("strand", self.strand.currentData())
-        self._proxy.set_filter("role", self.role.currentData())
-        self._proxy.set_filter("status", self.status.currentData())
+        self._proxy.set_filter("role", combo_value(self.role))
+        self._proxy.set_filter("status", combo_value(self.status))
         if announce:
             self.changed.emit()

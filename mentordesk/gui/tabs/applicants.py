@@ -181,6 +181,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
 
     Signals:
         detail_shown: the panel now shows this person (their id).
+        import_requested: the coordinator asked to import applications from a file.
     """
 
     TITLE = "Applicants"
@@ -189,6 +190,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     PANEL_WIDTH = 380
 
     detail_shown = Signal(int)
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(ApplicantTableModel(), parent)
@@ -197,6 +199,8 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         for status in ApplicationStatus:
             action = self.status_menu.addAction(status.label)
             action.triggered.connect(partial(self.set_status, status))
+        self.import_action = QAction("&Import applications…", self)
+        self.import_action.triggered.connect(self.import_requested.emit)
         self.filters = ApplicantFilters(self.proxy, self)
         self.filters.changed.connect(self.loaded.emit)
         self.filter_bar.insertWidget(0, self.filters)
@@ -367,4 +371,4 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             )
 
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.status_menu]
+        return [self.status_menu, self.import_action]
