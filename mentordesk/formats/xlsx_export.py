@@ -146,6 +146,8 @@ def _pad(row: Sequence[CellValue], width: int) -> Sequence[CellValue]:
 def _cell(sheet: WriteOnlyWorksheet, value: CellValue) -> CellValue | Cell:
     if isinstance(value, str):
         text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if not text:
+            return None  # an empty cell, not an empty string: Excel's "(Blanks)" filter finds it
         if is_formula_like(text):
             # Assigning "=..." makes openpyxl store a formula; forcing the type keeps
             # it an inline string, and the quote prefix keeps it text if edited.
