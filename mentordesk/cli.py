@@ -22,8 +22,10 @@ from sqlalchemy.orm import Session
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.domain.errors import InvalidInput, MentorDeskError, NotFound, PassphraseRefused
+from mentordesk.formats.attendance_report import read_attendance_report
+from mentordesk.services.attendance import MatchedBy, import_attendance
 from mentordesk.services.calendars import export_programme_calendar
-from mentordesk.services.events import event_rows
+from mentordesk.services.events import event_rows, get_event
 from mentordesk.services.programmes import (
     count_people,
     find_programme,
@@ -156,6 +158,26 @@ def _export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _attendance_import(args: argparse.Namespace) -> int:
+    report = read_attendance_report(args.file)
+    with _session(args) as s:
+        result = import_attendance(s, args.event, report, dry_run=args.dry_run)
+        title = get_event(s, args.event).title
+    for notice in report.notices:
+        print(f"Note: {notice}")
+    verb = "Would record" if args.dry_run else "Recorded"
+    print(f"{verb} {result.recorded} of {len(result.lines)} people as attending “{title}”.")
+    for line in result.lines:
+        who = f"{line.reported.name} <{line.reported.email or 'no email'}>"
+        if line.matched_by is MatchedBy.NAME:
+            print(f"  matched by name only, please check: {who} → {line.person_name}")
+        elif line.matched_by is MatchedBy.AMBIGUOUS:
+            print(f"  not matched, several people fit: {who}: {'; '.join(line.candidates)}")
+        elif line.matched_by is MatchedBy.UNMATCHED:
+            print(f"  not matched, nobody in the file: {who}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar; every subcommand takes ``--db FILE``."""
     parser = _Parser(
@@ -218,6 +240,17 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument(
         "--event", type=int, action="append", metavar="ID", help="only this event (repeatable)"
     )
+
+    attendance = group("attendance", "Record who attended an event.")
+    imported = command(
+        attendance,
+        "import",
+        "Mark the people in an online meeting's attendance report (.csv or .xlsx) as attended.",
+        _attendance_import,
+    )
+    imported.add_argument("file", type=Path, metavar="FILE", help="the attendance report")
+    imported.add_argument("--event", type=int, required=True, metavar="ID", help="the event")
+    imported.add_argument("--dry-run", action="store_true", help="show what would be recorded")
     return parser
 
 
