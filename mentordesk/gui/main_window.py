@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
-from mentordesk.gui.ops import run_op, wait_for_work
+from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
-from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
 from mentordesk.gui.tabs.events import EventsTab, TrainingTab
 from mentordesk.gui.tabs.notes import NotesTab
 from mentordesk.gui.tabs.pairings import PairingsTab
+from mentordesk.services.exporting import export_programme
 from mentordesk.services.programmes import ProgrammeSummary, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -43,9 +44,11 @@ class MainWindow(QMainWindow):
 
     Signals:
         programme_shown: the tabs now show a programme (after opening or switching).
+        exported: a view or the programme was exported to this path.
     """
 
     programme_shown = Signal()
+    exported = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
             self.tab_widget.addTab(tab, tab.TITLE)
             tab.loaded.connect(self._update_status)
             tab.changed.connect(self._reload_others)
+            tab.exported.connect(self._exported)
         self.applicants_tab.import_requested.connect(self.import_applications)
         self.tab_widget.currentChanged.connect(self._tab_changed)
         self.pages = QStackedWidget(self)
@@ -109,6 +113,12 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.new_programme_action = self._action("New &programme…", self.new_programme)
         self.import_action = self._action("&Import applications…", self.import_applications)
+        self.export_view_action = self._action(
+            "&Export view to Excel…", lambda: self.current_tab().export_view()
+        )
+        self.export_programme_action = self._action(
+            "Export programme &workbook…", self.export_programme
+        )
         add_key = QKeySequence("Ctrl+Shift+N")
         self.add_action = self._action("&Add…", lambda: self.current_tab().add(), add_key)
         self.edit_action = self._action("&Edit…", lambda: self.current_tab().edit())
@@ -121,6 +131,8 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.new_programme_action,
             self.import_action,
+            self.export_view_action,
+            self.export_programme_action,
             self.add_action,
             self.edit_action,
             self.delete_action,
@@ -136,6 +148,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_programme_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addActions([self.export_view_action, self.export_programme_action])
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -190,6 +203,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         for action in self.file_actions:
             action.setEnabled(True)
+        self._tab_changed(self.tab_widget.currentIndex())
         self.load_programmes()
 
     def load_programmes(self, select_id: int | None = None) -> None:
@@ -269,6 +283,43 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             tab.reload()
 
+    def export_programme(self) -> None:
+        """Ask where to save the whole programme as a workbook, then save it."""
+        if self.programme_file is None or not self.programmes:
+            return
+        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export programme workbook", str(folder / f"{programme.name}.xlsx"), EXCEL_FILTER
+        )
+        if name:
+            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".xlsx")
+            settings.setValue("export/folder", str(path.parent))
+            self.export_programme_to(path)
+
+    def export_programme_to(self, path: Path) -> None:
+        """Save the programme shown, every sheet but the notes, to ``path`` off the GUI thread."""
+        if self.programme_file is None or not self.programmes:
+            return
+        programme_file = self.programme_file
+        programme_id = self.programmes[max(self.programme_selector.currentIndex(), 0)].id
+
+        def work(_progress: Progress) -> None:
+            with programme_file.session() as session:
+                export_programme(session, programme_id, path)
+
+        run_long_op(
+            work,
+            parent=self,
+            label="Exporting the programme…",
+            on_success=lambda _result: self._exported(path),
+        )
+
+    def _exported(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Exported to {path}", 8000)
+        self.exported.emit(path)
+
     def close_file(self) -> None:
         """Close the open file, if any, and go back to the start page."""
         if self.programme_file is None:
@@ -298,6 +349,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         self.status_menu_action.setEnabled(
             self.programme_file is not None and isinstance(self.current_tab(), ApplicantsTab)
+        )
+        self.export_view_action.setEnabled(
+            self.programme_file is not None and self.current_tab().EXPORTABLE
         )
         self._update_status()
 

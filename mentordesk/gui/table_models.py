@@ -63,12 +63,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     Attributes:
         HEADERS: the column titles, in order.
-        NUMERIC_COLUMNS: columns aligned to the right.
+        NUMERIC_COLUMNS: columns aligned to the right (exported as numbers).
+        DATE_COLUMNS: columns showing an ISO date (exported as dates).
         FACETS: the names of the values a proxy can filter rows on, in order.
     """
 
     HEADERS: ClassVar[tuple[str, ...]] = ()
     NUMERIC_COLUMNS: ClassVar[frozenset[int]] = frozenset()
+    DATE_COLUMNS: ClassVar[frozenset[int]] = frozenset()
     FACETS: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -156,6 +158,20 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """The lower-case text the search box looks in for this row."""
         return self._search[source_row]
 
+    def export_cells(self, source_row: int) -> list[str | int | float | dt.date | None]:
+        """A row's cells as shown, with numbers and dates as such, for a spreadsheet."""
+        values: list[str | int | float | dt.date | None] = []
+        for column, text in enumerate(self._cells[source_row]):
+            if not text:
+                values.append(None)
+            elif column in self.DATE_COLUMNS:
+                values.append(dt.date.fromisoformat(text))
+            elif column in self.NUMERIC_COLUMNS:
+                values.append(float(text) if "." in text else int(text))
+            else:
+                values.append(text)
+        return values
+
     def facet_values(self, source_row: int) -> tuple[Facet, ...]:
         """The values this row is filtered on, in the order of ``FACETS``."""
         return self._facets[source_row]
@@ -207,6 +223,7 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
         "Contract",
         "Submitted",
     )
+    DATE_COLUMNS = frozenset({SUBMITTED})
     FACETS = ("strand", "role", "status")
 
     def cells(self, row: ApplicantRow) -> tuple[str, ...]:
@@ -256,6 +273,7 @@ class PairingTableModel(RowTableModel[PairingRow]):
         "Mentees",
     )
     NUMERIC_COLUMNS = frozenset({SCORE})
+    DATE_COLUMNS = frozenset({STARTED, NEXT_CHECK_IN})
 
     def cells(self, row: PairingRow) -> tuple[str, ...]:
         return (

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -20,13 +22,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.gui.dialogs import RecordDialog, confirm
-from mentordesk.gui.ops import run_op
+from mentordesk.gui.ops import run_long_op, run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel
+from mentordesk.services.exporting import export_view
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.store.programme_file import ProgrammeFile
 
 R = TypeVar("R")
+EXCEL_FILTER = "Excel workbook (*.xlsx)"
 
 
 class RecordTab(QWidget, Generic[R]):
@@ -39,6 +43,7 @@ class RecordTab(QWidget, Generic[R]):
         TITLE: the tab's title.
         NOUN: what one row is, e.g. ``("application", "applications")``.
         COLUMN_WIDTHS: initial widths in characters, one per column.
+        EXPORTABLE: whether the view may be exported to Excel (never for confidential notes).
         model: the rows; proxy: the search and sort over them; view: the table.
         filter_bar: the row holding the search box, where subclasses add their filters.
         dialog: the add or edit dialog now open, if any.
@@ -46,14 +51,17 @@ class RecordTab(QWidget, Generic[R]):
     Signals:
         loaded: the rows were (re)loaded.
         changed: a record was added, edited or deleted.
+        exported: the view was exported to this path.
     """
 
     TITLE: ClassVar[str] = ""
     NOUN: ClassVar[tuple[str, str]] = ("record", "records")
     COLUMN_WIDTHS: ClassVar[tuple[int, ...]] = ()
+    EXPORTABLE: ClassVar[bool] = True
 
     loaded = Signal()
     changed = Signal()
+    exported = Signal(object)
 
     def __init__(self, model: RowTableModel[R], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,6 +236,52 @@ class RecordTab(QWidget, Generic[R]):
         self.reload()
         self.changed.emit()
 
+    # Exporting -------------------------------------------------------------------
+
+    def shown_table(self) -> tuple[list[str], list[list[Any]]]:
+        """The headers and the rows exactly as the view shows them: filtered, in its order."""
+        header = self.view.horizontalHeader()
+        columns = [
+            header.logicalIndex(visual)
+            for visual in range(header.count())
+            if not header.isSectionHidden(header.logicalIndex(visual))
+        ]
+        headers = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        rows = []
+        for proxy_row in range(self.proxy.rowCount()):
+            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
+            cells = self.model.export_cells(source_row)
+            rows.append([cells[c] for c in columns])
+        return headers, rows
+
+    def export_view(self) -> None:
+        """Ask where to save the view as an .xlsx workbook, then save it."""
+        if not self.EXPORTABLE or self.programme is None:
+            return
+        settings = QSettings()
+        folder = Path(str(settings.value("export/folder", str(Path.home()))))
+        suggested = folder / f"{self.programme.name} – {self.TITLE}.xlsx"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, f"Export {self.TITLE.lower()} to Excel", str(suggested), EXCEL_FILTER
+        )
+        if name:
+            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".xlsx")
+            settings.setValue("export/folder", str(path.parent))
+            self.export_view_to(path)
+
+    def export_view_to(self, path: Path) -> None:
+        """Save the rows shown, as shown, to ``path``, off the GUI thread."""
+        if not self.EXPORTABLE:
+            return
+        headers, rows = self.shown_table()
+        title = self.TITLE
+        run_long_op(
+            lambda _progress: export_view(path, title, headers, rows),
+            parent=self,
+            label=f"Exporting {len(rows)} {self.NOUN[1]}…",
+            on_success=lambda _result: self.exported.emit(path),
+        )
+
     def extra_actions(self) -> list[QAction | QMenu]:
         """Actions of this tab beyond add, edit and delete (for menus)."""
         return []
@@ -242,4 +296,7 @@ class RecordTab(QWidget, Generic[R]):
                 menu.addMenu(extra)
             else:
                 menu.addAction(extra)
+        if self.EXPORTABLE:
+            menu.addSeparator()
+            menu.addAction("Export view to Excel…", self.export_view)
         menu.exec(self.view.viewport().mapToGlobal(position))

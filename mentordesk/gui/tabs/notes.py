@@ -94,6 +94,8 @@ class NotesTab(RecordTab[NoteRow]):
     TITLE = "Notes"
     NOUN = ("note", "notes")
     COLUMN_WIDTHS = (11, 34, 30, 60)
+    # Notes are confidential: they stay in the encrypted file and are never exported.
+    EXPORTABLE = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(NoteTableModel(), parent)
