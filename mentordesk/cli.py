@@ -21,16 +21,28 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from mentordesk import APP_NAME, __version__
+from mentordesk.domain.enums import Role
 from mentordesk.domain.errors import InvalidInput, MentorDeskError, NotFound, PassphraseRefused
 from mentordesk.formats.attendance_report import read_attendance_report
+from mentordesk.formats.columns import guess_mapping
+from mentordesk.formats.reading import read_table
 from mentordesk.services.attendance import MatchedBy, import_attendance
 from mentordesk.services.calendars import export_programme_calendar
 from mentordesk.services.events import event_rows, get_event
+from mentordesk.services.exporting import export_programme
+from mentordesk.services.importing import (
+    ExistingPerson,
+    ImportPlan,
+    apply_import,
+    mapping_for,
+    preview_import,
+)
 from mentordesk.services.programmes import (
     count_people,
     find_programme,
     list_programmes,
     programme_counts,
+    strand_choices,
 )
 from mentordesk.store.cipher import check_passphrase
 from mentordesk.store.programme_file import ProgrammeFile
@@ -158,6 +170,67 @@ def _export_ics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_applicants(args: argparse.Namespace) -> int:
+    table = read_table(args.file, sheet=args.sheet)
+    with _session(args) as s:
+        programme = find_programme(s, args.programme)
+        mapping = (
+            mapping_for(s, args.mapping, table.headers)
+            if args.mapping
+            else guess_mapping(table.headers)
+        )
+        strands = {c.name.lower(): c.id for c in strand_choices(s, programme.id)}
+        default_strand = None
+        if args.strand:
+            default_strand = strands.get(args.strand.strip().lower())
+            if default_strand is None:
+                raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
+        plan = ImportPlan(
+            table=table,
+            mapping=mapping,
+            existing=ExistingPerson(args.existing.replace("-", "_")),
+            default_strand_id=default_strand,
+            default_role=Role(args.role) if args.role else None,
+        )
+        preview = preview_import(s, programme.id, plan)
+        for notice in table.notices:
+            print(f"Note: {notice}")
+        for row in preview.rows:
+            for notice in row.notices:
+                print(f"Row {row.row_number}: {notice}")
+        if preview.rejected and not args.skip_rejected:
+            for row in preview.rejected:
+                print(f"Row {row.row_number}: {'; '.join(row.problems)}", file=sys.stderr)
+            print(
+                f"mentordesk-cli: {len(preview.rejected)} of {len(preview.rows)} rows of "
+                f"{table.source} have problems, so nothing was imported. Fix them, or pass "
+                "--skip-rejected to import the other rows.",
+                file=sys.stderr,
+            )
+            return 1
+        if args.dry_run:
+            print(
+                f"Dry run: {preview.to_add} to add, {preview.to_update} to update, "
+                f"{preview.to_skip} to skip, {len(preview.rejected)} rejected; nothing written."
+            )
+            return 0
+        summary = apply_import(s, programme.id, plan)
+    print(
+        f"Imported {table.source} into {programme.name}: {summary.added} added, "
+        f"{summary.updated} updated, {summary.skipped} skipped, "
+        f"{len(summary.rejected)} rejected."
+    )
+    return 0
+
+
+def _export_xlsx(args: argparse.Namespace) -> int:
+    with _session(args) as s:
+        programme = find_programme(s, args.programme)
+        export_programme(s, programme.id, args.out)
+    print(f"Wrote the workbook of {programme.name} to {args.out} (confidential notes left out).")
+    return 0
+
+
 def _attendance_import(args: argparse.Namespace) -> int:
     report = read_attendance_report(args.file)
     with _session(args) as s:
@@ -239,6 +312,43 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("out", type=Path, metavar="OUT", help="the .ics file to write")
     ics.add_argument(
         "--event", type=int, action="append", metavar="ID", help="only this event (repeatable)"
+    )
+    xlsx = command(
+        export,
+        "xlsx",
+        "Write the whole programme as an Excel workbook, one sheet per table (no notes).",
+        _export_xlsx,
+        programme=True,
+    )
+    xlsx.add_argument("out", type=Path, metavar="OUT", help="the .xlsx file to write")
+
+    importing = group("import", "Read records into a programme from a file.")
+    applicants = command(
+        importing,
+        "applicants",
+        "Import applications from a spreadsheet or CSV file (.xlsx, .xls, .ods, .csv): "
+        "every row is checked first, and nothing is written unless the file is accepted.",
+        _import_applicants,
+        programme=True,
+    )
+    applicants.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    applicants.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    applicants.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: first)")
+    applicants.add_argument("--mapping", metavar="NAME", help="a saved column mapping")
+    applicants.add_argument("--strand", metavar="NAME", help="strand for rows that name none")
+    applicants.add_argument(
+        "--role", choices=[r.value for r in Role], help="role for rows that name none"
+    )
+    applicants.add_argument(
+        "--existing",
+        choices=["update", "skip", "keep-both"],
+        default="update",
+        help="what to do with people already in the file (default: update)",
+    )
+    applicants.add_argument(
+        "--skip-rejected",
+        action="store_true",
+        help="import the acceptable rows even when others have problems",
     )
 
     attendance = group("attendance", "Record who attended an event.")
