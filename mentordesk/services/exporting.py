@@ -19,12 +19,14 @@ from sqlalchemy.orm import Session, selectinload
 from mentordesk.domain.enums import (
     ApplicationStatus,
     AttendanceStatus,
+    Audience,
     CheckInOutcome,
     ContractType,
     EventKind,
     Grade,
     PairingStatus,
     Role,
+    Rsvp,
     StrandFormat,
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError
@@ -46,6 +48,7 @@ from mentordesk.services.programmes import (
     create_programme,
     get_programme,
 )
+from mentordesk.services.training import Requirement, requirements, set_requirements
 from mentordesk.services.validation import split_tags
 from mentordesk.store.models import (
     Application,
@@ -93,9 +96,12 @@ PAIRING_HEADERS = (
 CHECK_IN_HEADERS = ("Pairing", "Mentor email", "Due on", "Done on", "Outcome", "Summary")
 EVENT_HEADERS = (
     "UID", "Sequence", "Kind", "Title", "Starts at", "Ends at", "All day", "Location",
-    "Description", "Capacity",
+    "Description", "Capacity", "Online link", "Facilitator", "Audience", "Audience strand",
+    "Cancelled", "Series",
 )  # fmt: skip
-ATTENDANCE_HEADERS = ("Event UID", "Event", "Email", "Status", "Minutes attended")
+ATTENDANCE_HEADERS = ("Event UID", "Event", "Email", "Status", "Minutes attended", "RSVP")
+TRAINING_RULES_SHEET = "Training rules"
+TRAINING_RULE_HEADERS = ("Training", "Role", "Strand")
 
 
 def export_view(
@@ -133,6 +139,7 @@ def export_programme(session: Session, programme_id: int, path: Path) -> None:
     zone = ZoneInfo(programme.timezone)
     strands = list(programme.strands)
     strand_ids = [s.id for s in strands]
+    strand_names = {s.id: s.name for s in strands}
     people = _people_of(session, programme_id, strand_ids)
     emails = {p.id: p.email for p in people}
     pairings = _pairings_of(session, strand_ids)
@@ -171,8 +178,16 @@ def export_programme(session: Session, programme_id: int, path: Path) -> None:
                 for c in sorted(p.check_ins, key=lambda c: (c.due_on, c.id))
             ],
         ),
-        SheetData(EVENTS_SHEET, EVENT_HEADERS, [_event_row(e, zone) for e in events]),
+        SheetData(EVENTS_SHEET, EVENT_HEADERS, [_event_row(e, zone, strand_names) for e in events]),
         SheetData(ATTENDANCE_SHEET, ATTENDANCE_HEADERS, _attendance_rows(session, events, emails)),
+        SheetData(
+            TRAINING_RULES_SHEET,
+            TRAINING_RULE_HEADERS,
+            [
+                [_label(r.kind), _label(r.role), strand_names.get(r.strand_id or 0)]
+                for r in requirements(session, programme_id)
+            ],
+        ),
     ]
     write_table(path, sheets)
     record_change(session, "exported", "programme", programme_id, "whole-programme workbook")
@@ -186,13 +201,15 @@ def _programme_row(p: Programme) -> list[CellValue]:
     ]  # fmt: skip
 
 
-def _event_row(e: Event, zone: ZoneInfo) -> list[CellValue]:
+def _event_row(e: Event, zone: ZoneInfo, strand_names: dict[int, str]) -> list[CellValue]:
     def local(moment: dt.datetime) -> dt.datetime:
         return moment.astimezone(zone).replace(tzinfo=None)
 
+    audience_strand = strand_names.get(e.audience_strand_id) if e.audience_strand_id else None
     return [
         e.uid, e.sequence, _label(e.kind), e.title, local(e.starts_at), local(e.ends_at),
-        e.all_day, e.location, e.description, e.capacity,
+        e.all_day, e.location, e.description, e.capacity, e.online_link, e.facilitator,
+        _label(e.audience), audience_strand, e.cancelled, e.series_id,
     ]  # fmt: skip
 
 
@@ -282,7 +299,7 @@ def _attendance_rows(
     return [
         [
             by_id[a.event_id].uid, by_id[a.event_id].title, emails[a.person_id],
-            _label(a.status), a.minutes_attended,
+            _label(a.status), a.minutes_attended, _label(a.rsvp),
         ]
         for a in rows
     ]  # fmt: skip
@@ -571,6 +588,10 @@ def import_programme(session: Session, path: Path) -> int:
                     location=_text(c("Location")),
                     description=_text(c("Description")),
                     capacity=_int(c("Capacity")),
+                    online_link=_text(c("Online link")),
+                    facilitator=_text(c("Facilitator")),
+                    audience=_choice(c("Audience"), Audience),
+                    audience_strand_id=strand_ids.get(_text(c("Audience strand"))),
                 ),
             )
             event = session.get(Event, event_id)
@@ -581,6 +602,8 @@ def import_programme(session: Session, path: Path) -> int:
                 event.uid = uid
                 events[uid] = event_id
             event.sequence = _int(c("Sequence")) or 0
+            event.cancelled = _bool(c("Cancelled"))
+            event.series_id = _text(c("Series")).strip() or None
 
         at(events_sheet, number, add_one)
 
@@ -595,7 +618,34 @@ def import_programme(session: Session, path: Path) -> int:
                 _choice(c("Status"), AttendanceStatus),
                 _int(c("Minutes attended")),
             )
+            if rsvp := _optional_choice(c("RSVP"), Rsvp):
+                found = session.scalar(
+                    select(Attendance).where(
+                        Attendance.event_id == events[_text(c("Event UID"))],
+                        Attendance.person_id == people[_text(c("Email")).lower()],
+                    )
+                )
+                assert found is not None
+                found.rsvp = rsvp
 
         at(attendance_sheet, number, add_one)
+
+    rules_sheet = sheet(TRAINING_RULES_SHEET, TRAINING_RULE_HEADERS)
+    rules: list[Requirement] = []
+    for number, c in rules_sheet.rows():
+
+        def add_one(c: Callable[[str], CellValue] = c) -> None:
+            strand = _text(c("Strand"))
+            rules.append(
+                Requirement(
+                    kind=_choice(c("Training"), EventKind),
+                    role=_choice(c("Role"), Role),
+                    strand_id=strand_ids[strand] if strand else None,
+                )
+            )
+
+        at(rules_sheet, number, add_one)
+    if rules:
+        set_requirements(session, programme_id, rules)
     session.flush()
     return programme_id

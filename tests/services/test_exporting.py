@@ -26,6 +26,7 @@ CARRIED = [
     "check_in",
     "event",
     "attendance",
+    "training_requirement",
 ]
 NEVER = ["note", "audit_entry", "saved_mapping"]
 
@@ -75,6 +76,7 @@ def test_a_programme_workbook_imports_back_without_losing_anything(
         "Check-ins",
         "Events",
         "Attendance",
+        "Training rules",
     ]
     assert before == after
 
