@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from mentordesk.domain.enums import Rsvp
+from mentordesk.domain.errors import NotFound
 from mentordesk.formats.files import write_bytes_atomically
 from mentordesk.formats.ical import CalendarEvent, Person, invitation, programme_calendar
-from mentordesk.services.events import get_event
 from mentordesk.services.programmes import get_programme
-from mentordesk.store.models import Event
+from mentordesk.store.models import Attendance, Event
 
 
 def _calendar_event(event: Event, timezone: str, *, with_attendees: bool) -> CalendarEvent:
@@ -61,7 +61,13 @@ def programme_ics(
 
 def invitation_ics(session: Session, event_id: int, organiser: Person) -> bytes:
     """One event as an invitation to everyone on its register who has not declined."""
-    event = get_event(session, event_id)
+    event = session.scalar(
+        select(Event)
+        .where(Event.id == event_id)
+        .options(selectinload(Event.attendances).selectinload(Attendance.person))
+    )
+    if event is None:
+        raise NotFound("This event is no longer in the file.")
     timezone = get_programme(session, event.programme_id).timezone
     return invitation(_calendar_event(event, timezone, with_attendees=True), organiser)
 
