@@ -397,8 +397,12 @@ class StrandSummary:
 
     @property
     def over_places(self) -> bool:
-        """Whether more applications were accepted than the strand has places."""
-        return self.places is not None and self.accepted > self.places
+        """Whether more mentees were accepted than the strand has places.
+
+        Places are what mentees apply for ("55 applications for 20 places");
+        mentors volunteer and are not counted against them.
+        """
+        return self.places is not None and self.mentees_accepted > self.places
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,7 @@ def test_strand_summary_shows_the_services_counts(
     for summary in summaries:
         expected = (
             f"{summary.name}: {summary.places} places · {summary.applications} applications"
-            f" · {summary.accepted} accepted"
+            f" · {summary.mentees_accepted} mentees accepted"
         )
         assert summary_text(summary) == expected
         assert expected in line.plain_text()

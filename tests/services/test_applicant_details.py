@@ -66,7 +66,28 @@ def test_strand_summaries_count_applications_and_acceptances_by_role(
     assert not fellow.over_places
 
 
-def test_a_strand_is_over_its_places_only_when_more_are_accepted_than_it_offers(
+def test_places_are_counted_against_mentees_only(
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    strands: dict[str, int],
+    add_someone: AddSomeone,
+) -> None:
+    fellows = strands["Fellows"]
+    with programme_file.session() as session:
+        for n in range(12):
+            role = Role.MENTOR if n < 2 else Role.MENTEE
+            add_application(
+                session,
+                add_someone(session),
+                ApplicationInput(fellows, role, ApplicationStatus.ACCEPTED),
+            )
+        (fellow,) = [s for s in strand_summaries(session, programme_id) if s.name == "Fellows"]
+    # Ten places, ten mentees and two mentors accepted: full, not over.
+    assert (fellow.places, fellow.mentees_accepted, fellow.accepted) == (10, 10, 12)
+    assert not fellow.over_places
+
+
+def test_a_strand_is_over_its_places_only_when_more_mentees_are_accepted_than_it_offers(
     demo_file: ProgrammeFile, demo_programme_id: int
 ) -> None:
     with demo_file.session() as session:
@@ -78,9 +99,8 @@ def test_a_strand_is_over_its_places_only_when_more_are_accepted_than_it_offers(
         assert summary.applications == len(mine)
         assert summary.accepted == len(accepted)
         assert summary.mentors_accepted == sum(r.role is Role.MENTOR for r in accepted)
-        assert summary.over_places == (
-            summary.places is not None and len(accepted) > summary.places
-        )
+        mentees = sum(r.role is Role.MENTEE for r in accepted)
+        assert summary.over_places == (summary.places is not None and mentees > summary.places)
 
 
 def test_person_detail_gathers_applications_pairings_and_attendance(

@@ -17,18 +17,19 @@ OVER_PLACES_STYLE = "color:#c62828; font-weight:bold"
 
 
 def summary_text(summary: StrandSummary) -> str:
-    """E.g. "Fellows: 20 places · 55 applications · 18 accepted"."""
+    """E.g. "Fellows: 20 places · 55 applications · 18 mentees accepted"."""
     parts = []
     if summary.places is not None:
         parts.append(f"{summary.places} place{'' if summary.places == 1 else 's'}")
     noun = "application" if summary.applications == 1 else "applications"
     parts.append(f"{summary.applications} {noun}")
-    parts.append(f"{summary.accepted} accepted")
+    mentees = "mentee" if summary.mentees_accepted == 1 else "mentees"
+    parts.append(f"{summary.mentees_accepted} {mentees} accepted")
     return f"{summary.name}: " + " · ".join(parts)
 
 
 def summaries_html(summaries: Sequence[StrandSummary]) -> str:
-    """Every strand's summary on one line; a strand with more accepted than places in red."""
+    """Every strand's summary on one line; a strand with more mentees than places in red."""
     entries = []
     for summary in summaries:
         text = escape(summary_text(summary))
@@ -44,7 +45,7 @@ def summaries_tooltip(summaries: Sequence[StrandSummary]) -> str:
     for s in summaries:
         line = f"{s.name}: {s.mentors_accepted} mentors and {s.mentees_accepted} mentees accepted"
         if s.over_places:
-            line += f", {s.accepted - (s.places or 0)} more than its places"
+            line += f", {s.mentees_accepted - (s.places or 0)} mentees more than its places"
         lines.append(line)
     return "\n".join(lines)
 
