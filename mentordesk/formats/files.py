@@ -23,8 +23,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
             refused; the message says which, and nothing partial is left.
     """
     path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportFailed(f"The folder {path.parent} does not exist. Choose another place.")
+    check_folder(path)
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         write(partial)
@@ -39,6 +38,16 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
+
+
+def check_folder(path: Path) -> None:
+    """Refuse at once to export into a folder that does not exist.
+
+    Raises:
+        ExportFailed: the folder is missing.
+    """
+    if not Path(path).parent.is_dir():
+        raise ExportFailed(f"The folder {Path(path).parent} does not exist. Choose another place.")
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import re
-import uuid
-from collections.abc import Sequence
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from mentordesk.domain.errors import ExportFailed
+from mentordesk.formats.files import check_folder, write_atomically
 from mentordesk.formats.tables import CellValue
 
 #: First characters that make a spreadsheet treat text as a formula (OWASP ASVS 1.2.10,
@@ -74,33 +74,42 @@ def write_table(path: Path, sheets: list[SheetData]) -> None:
             permission, open in another program); nothing partial is left.
     """
     path = Path(path)
-    if not path.parent.is_dir():
-        raise ExportFailed(f"The folder {path.parent} does not exist. Choose another place.")
-    workbook = Workbook(write_only=True)
-    used_names: set[str] = set()
-    for sheet in sheets or [SheetData("Sheet1", [], [])]:
-        name = _sheet_name(sheet.name, used_names)
-        _write_sheet(workbook.create_sheet(name), sheet)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        workbook.save(partial)
-        os.replace(partial, path)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise ExportFailed(_failure_message(path, error)) from None
+    check_folder(path)
+    with _scratch_files_beside(path):
+        workbook = Workbook(write_only=True)
+        used_names: set[str] = set()
+        try:
+            for sheet in sheets or [SheetData("Sheet1", [], [])]:
+                name = _sheet_name(sheet.name, used_names)
+                _write_sheet(workbook.create_sheet(name), sheet)
+            write_atomically(path, workbook.save)
+        finally:
+            # A workbook abandoned half-written keeps its sheets' writers open, and
+            # their scratch files; close them whatever happened.
+            for worksheet in workbook.worksheets:
+                with contextlib.suppress(Exception):
+                    worksheet.close()
 
 
-def _failure_message(path: Path, error: OSError) -> str:
-    if isinstance(error, PermissionError):
-        return (
-            f"{path.name} could not be written: permission was refused. If the file is "
-            "open in Excel or another program, close it and export again, or choose "
-            "another folder."
-        )
-    if error.errno == 28:  # ENOSPC
-        return f"{path.name} could not be written: the disk is full. Free some space first."
-    return f"{path.name} could not be written ({error.strerror or error}). Nothing was saved."
+_SCRATCH = threading.Lock()
+
+
+@contextlib.contextmanager
+def _scratch_files_beside(path: Path) -> Iterator[None]:
+    """Keep openpyxl's scratch copies of the sheets in the export's own folder.
+
+    openpyxl writes each sheet to a temporary file before zipping it. Left in the
+    system's temporary folder, that would be personal data in plain text where
+    the coordinator never asked for it; beside the export it is where they did,
+    and it is deleted when the workbook is saved.
+    """
+    folder = path.parent if path.parent.is_dir() else None
+    with _SCRATCH:
+        previous, tempfile.tempdir = tempfile.tempdir, str(folder) if folder else None
+        try:
+            yield
+        finally:
+            tempfile.tempdir = previous
 
 
 def _sheet_name(wanted: str, used: set[str]) -> str:

@@ -1,6 +1,6 @@
 """Run one import or export in a fresh process and print its seconds and peak memory.
 
-Usage: ``python import_export_run.py import|export DB FILE``; the passphrase comes
+Usage: ``python import_export_run.py import|export|export-view DB FILE``; the passphrase comes
 from MENTORDESK_PASSPHRASE. Peak memory is the whole process's (resident set).
 """
 
@@ -12,7 +12,8 @@ from pathlib import Path
 
 from mentordesk.formats.columns import guess_mapping
 from mentordesk.formats.reading import read_table
-from mentordesk.services.exporting import export_programme
+from mentordesk.services.applicants import applicant_rows
+from mentordesk.services.exporting import export_programme, export_view
 from mentordesk.services.importing import ImportPlan, apply_import
 from mentordesk.services.programmes import find_programme
 from mentordesk.store.programme_file import ProgrammeFile
@@ -31,6 +32,17 @@ def main() -> None:
                 plan = ImportPlan(table, guess_mapping(table.headers))
                 summary = apply_import(session, programme_id, plan)
                 assert summary.added == len(table.rows), summary
+            elif action == "export-view":
+                rows = applicant_rows(session, programme_id)
+                headers = ["Name", "Email", "Role", "Strand", "Status", "Organisation",
+                           "Department", "Grade", "Contract", "Submitted"]  # fmt: skip
+                values = [
+                    [r.name, r.email, r.role.label, r.strand, r.status.label, r.organisation,
+                     r.department, r.grade.label if r.grade else None,
+                     r.contract_type.label if r.contract_type else None, r.submitted_on]
+                    for r in rows
+                ]  # fmt: skip
+                export_view(file, "Applicants", headers, values)
             else:
                 export_programme(session, programme_id, file)
         seconds = time.perf_counter() - started
