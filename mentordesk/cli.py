@@ -45,9 +45,10 @@ from mentordesk.services.programmes import (
     strand_choices,
 )
 from mentordesk.store.cipher import check_passphrase
-from mentordesk.store.programme_file import ProgrammeFile
+from mentordesk.store.programme_file import ProgrammeFile, restore_backup
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
+NEW_PASSPHRASE_VARIABLE = "MENTORDESK_NEW_PASSPHRASE"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,26 +63,26 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
-def read_passphrase(*, new: bool) -> str:
+def read_passphrase(*, new: bool, variable: str = PASSPHRASE_VARIABLE) -> str:
     """The passphrase from the environment or, failing that, typed at a prompt.
 
     Args:
         new: the passphrase protects a new file, so a typed one is asked twice.
+        variable: the environment variable to read it from.
 
     Raises:
         PassphraseRefused: none is available, or the two typed ones differ.
     """
-    if PASSPHRASE_VARIABLE in os.environ:
-        passphrase = os.environ[PASSPHRASE_VARIABLE]
+    if variable in os.environ:
+        passphrase = os.environ[variable]
         check_passphrase(passphrase)
         return passphrase
     if not sys.stdin.isatty():
-        raise PassphraseRefused(
-            f"No passphrase: set {PASSPHRASE_VARIABLE} or run the command in a terminal."
-        )
-    passphrase = getpass.getpass("Passphrase: ")
+        raise PassphraseRefused(f"No passphrase: set {variable} or run the command in a terminal.")
+    prompt = "New passphrase" if variable == NEW_PASSPHRASE_VARIABLE else "Passphrase"
+    passphrase = getpass.getpass(f"{prompt}: ")
     check_passphrase(passphrase)
-    if new and getpass.getpass("Passphrase again: ") != passphrase:
+    if new and getpass.getpass(f"{prompt} again: ") != passphrase:
         raise PassphraseRefused("The two passphrases differ; nothing was created.")
     return passphrase
 
@@ -231,6 +232,28 @@ def _export_xlsx(args: argparse.Namespace) -> int:
     return 0
 
 
+def _passwd(args: argparse.Namespace) -> int:
+    current = read_passphrase(new=False)
+    new = read_passphrase(new=True, variable=NEW_PASSPHRASE_VARIABLE)
+    with ProgrammeFile.open(args.db, current) as programme_file:
+        programme_file.change_passphrase(new)
+    print(f"Changed the passphrase of {args.db}; a backup under the old one was kept.")
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    with ProgrammeFile.open(args.db, read_passphrase(new=False)) as programme_file:
+        made = programme_file.backup("manual", keep=args.keep)
+    print(f"Backed up {args.db} to {made.path} (same passphrase).")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    kept = restore_backup(args.backup, args.db, read_passphrase(new=False))
+    print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
+    return 0
+
+
 def _attendance_import(args: argparse.Namespace) -> int:
     report = read_attendance_report(args.file)
     with _session(args) as s:
@@ -350,6 +373,26 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="import the acceptable rows even when others have problems",
     )
+
+    command(
+        commands,
+        "passwd",
+        f"Change the file's passphrase (the new one from {NEW_PASSPHRASE_VARIABLE} or typed "
+        "twice); a crash part-way leaves the file opening with the old or the new one.",
+        _passwd,
+    )
+    backup = command(commands, "backup", "Make an encrypted backup beside the file.", _backup)
+    backup.add_argument(
+        "--keep", type=int, default=10, metavar="N", help="manual backups to keep (default 10)"
+    )
+    restore = command(
+        commands,
+        "restore",
+        "Put a backup in place of the file (the passphrase is the backup's); the replaced "
+        "file is kept among the backups.",
+        _restore,
+    )
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
 
     attendance = group("attendance", "Record who attended an event.")
     imported = command(

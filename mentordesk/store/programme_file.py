@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +25,14 @@ from mentordesk.domain.errors import (
     NotAProgrammeFile,
     ProgrammeFileError,
     WrongPassphrase,
+)
+from mentordesk.store.backups import (
+    DEFAULT_KEEP,
+    Backup,
+    backups_folder,
+    export_encrypted_copy,
+    make_backup,
+    verify_copy,
 )
 from mentordesk.store.cipher import (
     SQLITE_NOTADB,
@@ -147,6 +157,44 @@ class ProgrammeFile:
             raise
         return cls(path, engine, lock)
 
+    def backup(self, reason: str = "manual", *, keep: int = DEFAULT_KEEP) -> Backup:
+        """Make an encrypted, checked backup in the file's backups folder (same passphrase)."""
+        return make_backup(self.engine, self.path, self._passphrase, reason, keep=keep)
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt the file under a new passphrase, so that a crash never loses it.
+
+        The file is backed up first; the re-encrypted copy is written beside it,
+        flushed to disk, opened with the new passphrase and checked, and only
+        then renamed over the file. At every moment the file on disk opens with
+        exactly one of the two passphrases. Every pooled connection is replaced.
+
+        Raises:
+            PassphraseRefused: the new passphrase is blank.
+            ProgrammeFileError: the change failed; the file keeps the old passphrase.
+        """
+        check_passphrase(new_passphrase)
+        self.backup("passphrase")
+        rekeyed = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:8]}.rekeyed")
+        try:
+            export_encrypted_copy(self.engine, rekeyed, new_passphrase)
+            verify_copy(rekeyed, new_passphrase)
+            self.engine.dispose()
+            os.replace(rekeyed, self.path)
+            _sync_folder(self.path.parent)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                rekeyed.unlink()
+            raise
+        self.engine = make_engine(self.path, new_passphrase)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def _passphrase(self) -> str:
+        # The engine holds the passphrase already (it keys every new connection);
+        # MentorDesk keeps no other copy of it.
+        return str(self.engine.url.password)
+
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
@@ -173,6 +221,16 @@ class ProgrammeFile:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
 
 
 def _check_looks_like_programme_file(path: Path) -> None:
@@ -279,3 +337,43 @@ def _upgrade(connection: Connection) -> None:
             "The file could not be brought up to date with this version of MentorDesk; "
             "it has not been changed."
         ) from error
+
+
+def restore_backup(backup_path: Path | str, programme_path: Path | str, passphrase: str) -> Path:
+    """Put a backup in place of a programme file, keeping the file it replaces.
+
+    The backup must open with ``passphrase`` (the passphrase it was made
+    under) and pass its integrity checks first. The replaced file is moved, as
+    it is, into the backups folder, so a restore can itself be undone.
+
+    Returns:
+        Where the replaced file was kept (or the backups folder if there was none).
+
+    Raises:
+        WrongPassphrase, DamagedFile, …: the backup does not open; nothing changed.
+        FileInUse: the programme file is open elsewhere.
+    """
+    backup_path = Path(backup_path).expanduser().absolute()
+    programme_path = Path(programme_path).expanduser().absolute()
+    ProgrammeFile.open(backup_path, passphrase).close()
+    verify_copy(backup_path, passphrase)
+    lock = ProgrammeFileLock(programme_path)
+    lock.acquire()
+    try:
+        folder = backups_folder(programme_path)
+        folder.mkdir(exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        kept = folder / f"{stamp}-before-restore.mentordesk"
+        incoming = programme_path.with_name(
+            f".{programme_path.name}.{uuid.uuid4().hex[:8]}.restore"
+        )
+        shutil.copyfile(backup_path, incoming)
+        with incoming.open("rb") as copied:
+            os.fsync(copied.fileno())
+        if programme_path.exists():
+            shutil.copyfile(programme_path, kept)
+        os.replace(incoming, programme_path)
+        _sync_folder(programme_path.parent)
+    finally:
+        lock.release()
+    return kept if kept.exists() else folder
