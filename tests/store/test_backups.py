@@ -137,3 +137,23 @@ def test_a_kill_during_a_passphrase_change_leaves_one_passphrase_working(tmp_pat
             os.remove(tmp_path / name)
     # Both outcomes should occur over the runs; if not, the timing did not test anything.
     assert set(outcomes) == {True, False}
+
+
+def test_a_flipped_byte_is_reported_with_the_newest_backup(programme_file, file_path, passphrase):
+    from mentordesk.domain.errors import DamagedFile
+
+    for n in range(200):
+        with programme_file.session() as session:
+            add_person(session, PersonInput(f"P{n}", "Person", f"p{n}@example.org"))
+    newest = programme_file.backup("manual")
+    programme_file.close()
+    data = bytearray(file_path.read_bytes())
+    data[4096 + 100] ^= 0xFF  # a byte inside page 2
+    file_path.write_bytes(bytes(data))
+    before = file_state(file_path)
+    with pytest.raises(DamagedFile) as raised:
+        ProgrammeFile.open(file_path, passphrase)
+    assert "is damaged" in raised.value.message
+    assert "HMAC" in raised.value.message
+    assert newest.path.name in raised.value.message
+    assert file_state(file_path) == before

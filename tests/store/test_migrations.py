@@ -5,6 +5,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import Connection, inspect, text
 
+from mentordesk.store.backups import list_backups
 from mentordesk.store.cipher import make_engine
 from mentordesk.store.programme_file import SCHEMA_REVISION, ProgrammeFile, _alembic_config
 
@@ -65,6 +66,10 @@ def test_a_file_at_0001_is_brought_to_the_latest_schema_and_keeps_its_people(fil
         assert revision(connection) == SCHEMA_REVISION
         emails = connection.execute(text("SELECT email FROM person")).scalars().all()
     assert emails == ["ada@example.org"]
+    (kept,) = list_backups(file_path)
+    assert kept.reason == "before-upgrade"
+    with make_engine(kept.path, passphrase).connect() as connection:
+        assert revision(connection) == "0001"
 
 
 def test_a_file_at_0002_keeps_its_events_and_attendance(file_path, passphrase):
