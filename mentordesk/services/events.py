@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, Audience, EventKind
+from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, Audience, EventKind, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_count, optional_text, required_text
@@ -256,8 +256,13 @@ def set_attendance(
     person_id: int,
     status: AttendanceStatus,
     minutes_attended: int | None = None,
+    *,
+    rsvp: Rsvp | None = None,
 ) -> None:
-    """Record a person's part in an event, replacing what was recorded before."""
+    """Record a person's part in an event, replacing what was recorded before.
+
+    ``rsvp`` is their reply to the invitation; None keeps the reply recorded before.
+    """
     get_event(session, event_id)
     if session.get(Person, person_id) is None:
         raise NotFound("This person is no longer in the file.")
@@ -270,5 +275,34 @@ def set_attendance(
         session.add(attendance)
     attendance.status = status
     attendance.minutes_attended = minutes
+    if rsvp is not None:
+        attendance.rsvp = rsvp
     session.flush()
     record_change(session, f"attendance {status.value}", "event", event_id)
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """One person on an event's register."""
+
+    person_id: int
+    name: str
+    email: str
+    status: AttendanceStatus
+    minutes_attended: int | None
+    rsvp: Rsvp
+
+
+def event_register(session: Session, event_id: int) -> list[RegisterLine]:
+    """Everyone on an event's register, by last name, in one query."""
+    get_event(session, event_id)
+    query = (
+        select(Attendance, Person)
+        .join(Person, Attendance.person_id == Person.id)
+        .where(Attendance.event_id == event_id)
+        .order_by(Person.last_name, Person.first_name, Person.id)
+    )
+    return [
+        RegisterLine(p.id, p.full_name, p.email, a.status, a.minutes_attended, a.rsvp)
+        for a, p in session.execute(query)
+    ]

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from mentordesk.domain.enums import AttendanceStatus, EventKind
+from mentordesk.domain.enums import AttendanceStatus, EventKind, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.events import (
     EventInput,
     add_event,
     delete_event,
     event_input,
+    event_register,
     event_rows,
     get_event,
     set_attendance,
@@ -170,6 +171,27 @@ def test_attendance_replaces_what_was_recorded_before(
     with programme_file.session() as session:
         records = session.execute(select(Attendance.status, Attendance.minutes_attended)).all()
     assert records == [(AttendanceStatus.ATTENDED, 240)]
+
+
+def test_an_rsvp_is_kept_until_a_new_one_is_given(
+    programme_file: ProgrammeFile, programme_id: int, add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        event_id = add_event(session, programme_id, workshop())
+        person_id = add_someone(session)
+        set_attendance(session, event_id, person_id, AttendanceStatus.INVITED)
+        assert event_register(session, event_id)[0].rsvp is Rsvp.NO_REPLY
+        set_attendance(session, event_id, person_id, AttendanceStatus.INVITED, rsvp=Rsvp.ACCEPTED)
+    with programme_file.session() as session:
+        set_attendance(session, event_id, person_id, AttendanceStatus.ATTENDED, 90)
+    with programme_file.session() as session:
+        [line] = event_register(session, event_id)
+    assert (line.person_id, line.status, line.minutes_attended, line.rsvp) == (
+        person_id,
+        AttendanceStatus.ATTENDED,
+        90,
+        Rsvp.ACCEPTED,
+    )
 
 
 def test_attendance_for_someone_not_in_the_file_is_refused(
