@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import APP_NAME, __version__
+from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
-from mentordesk.gui.tabs.events import EventsTab, TrainingTab
+from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.notes import NotesTab
 from mentordesk.gui.tabs.pairings import PairingsTab
+from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.programmes import ProgrammeSummary, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile
@@ -119,6 +121,21 @@ class MainWindow(QMainWindow):
         self.export_programme_action = self._action(
             "Export programme &workbook…", self.export_programme
         )
+        self.export_calendar_action = self._action("Export &calendar (.ics)…", self.export_calendar)
+        self.export_events_action = self._action(
+            "Export selected events (.ics)…", lambda: self._on_events_tab("export_selected")
+        )
+        self.save_invitations_action = self._action(
+            "Save &invitations (.ics)…", lambda: self._on_events_tab("save_invitations")
+        )
+        self.cancel_event_action = self._action(
+            "Cance&l event…", lambda: self._on_events_tab("cancel_selected")
+        )
+        self.event_actions = [
+            self.export_events_action,
+            self.save_invitations_action,
+            self.cancel_event_action,
+        ]
         add_key = QKeySequence("Ctrl+Shift+N")
         self.add_action = self._action("&Add…", lambda: self.current_tab().add(), add_key)
         self.edit_action = self._action("&Edit…", lambda: self.current_tab().edit())
@@ -133,6 +150,7 @@ class MainWindow(QMainWindow):
             self.import_action,
             self.export_view_action,
             self.export_programme_action,
+            self.export_calendar_action,
             self.add_action,
             self.edit_action,
             self.delete_action,
@@ -150,11 +168,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addActions([self.export_view_action, self.export_programme_action])
         file_menu.addSeparator()
+        file_menu.addActions(
+            [self.export_calendar_action, self.export_events_action, self.save_invitations_action]
+        )
+        file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         self.status_menu_action = edit_menu.addMenu(self.tabs[0].extra_actions()[0])
+        edit_menu.addAction(self.cancel_event_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -316,6 +339,27 @@ class MainWindow(QMainWindow):
             on_success=lambda _result: self._exported(path),
         )
 
+    def _on_events_tab(self, method: str) -> None:
+        tab = self.current_tab()
+        if isinstance(tab, EventsTab):
+            getattr(tab, method)()
+
+    def export_calendar(self) -> None:
+        """Ask where to save the whole programme calendar (.ics), then save it."""
+        if self.programme_file is None or not self.programmes:
+            return
+        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
+        path = ask_calendar_path(self, f"{programme.name}.ics")
+        if path is not None:
+            self.export_calendar_to(path)
+
+    def export_calendar_to(self, path: Path) -> None:
+        """Save every event of the programme shown as one calendar file, off the GUI thread."""
+        if self.programme_file is None or not self.programmes:
+            return
+        programme_id = self.programmes[max(self.programme_selector.currentIndex(), 0)].id
+        export_calendar_to(self, self.programme_file, programme_id, path, on_done=self._exported)
+
     def _exported(self, path: Path) -> None:
         self.statusBar().showMessage(f"Exported to {path}", 8000)
         self.exported.emit(path)
@@ -340,7 +384,7 @@ class MainWindow(QMainWindow):
         self.file_label.clear()
         self.counts_label.clear()
         self.programme_selector_action.setVisible(False)
-        for action in self.file_actions:
+        for action in [*self.file_actions, *self.event_actions]:
             action.setEnabled(False)
         self.status_menu_action.setEnabled(False)
 
@@ -353,6 +397,9 @@ class MainWindow(QMainWindow):
         self.export_view_action.setEnabled(
             self.programme_file is not None and self.current_tab().EXPORTABLE
         )
+        on_events = self.programme_file is not None and isinstance(self.current_tab(), EventsTab)
+        for action in self.event_actions:
+            action.setEnabled(on_events)
         self._update_status()
 
     def _update_status(self) -> None:

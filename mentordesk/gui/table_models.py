@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor, QFont
 
 from mentordesk.services.applicants import ApplicantRow
 from mentordesk.services.events import EventRow
@@ -22,6 +23,17 @@ from mentordesk.services.notes import NoteRow
 from mentordesk.services.pairings import PairingRow
 
 R = TypeVar("R")
+#: The colour of a cancelled event, which is also struck through.
+CANCELLED_COLOUR = "#8a8a8a"
+
+
+def cancelled_font() -> QFont:
+    """The font of a cancelled event: struck through (made on demand, after the app exists)."""
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
 Index = QModelIndex | QPersistentModelIndex
 SortKey = str | int | float
 #: A value a row can be filtered on exactly (a strand's name, a role, a status).
@@ -327,6 +339,21 @@ class EventTableModel(RowTableModel[EventRow]):
             str(row.attended),
             row.location,
         )
+
+    def extra_search_text(self, row: EventRow) -> str:
+        return "cancelled" if row.cancelled else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            if self.row_at(index.row()).cancelled:
+                if role == Qt.ItemDataRole.FontRole:
+                    return cancelled_font()
+                return QColor(CANCELLED_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            text = super().data(index, role)
+            return f"Cancelled: {text}" if self.row_at(index.row()).cancelled else text
+        return super().data(index, role)
 
     def sort_keys(self, row: EventRow) -> tuple[SortKey, ...]:
         starts = row.starts_at.isoformat()

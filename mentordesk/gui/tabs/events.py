@@ -1,112 +1,137 @@
-"""The Training and Events tabs: everything with a date, training sessions apart."""
+"""The Events tab: the programme calendar as a list or a month, each event with its register."""
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import TRAINING_KINDS, EventKind
-from mentordesk.gui.dialogs import RecordDialog, Save
-from mentordesk.gui.form_values import (
-    combo_value,
-    count_value,
-    fill_enum_combo,
-    plain_text,
-    prepare_count,
-    select_value,
-    set_count,
+from mentordesk.gui.calendar_export import (
+    ask_calendar_path,
+    ask_organiser,
+    export_calendar_to,
+    remembered_organiser,
+    save_invitations_to,
 )
-from mentordesk.gui.forms.ui_event import Ui_EventForm
+from mentordesk.gui.dialogs import Save, confirm
 from mentordesk.gui.table_models import EventTableModel
+from mentordesk.gui.tabs.attendance_panel import AttendancePanel
 from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.gui.tabs.event_dialog import EventDialog, EventDraft, save_changes, save_new
+from mentordesk.gui.tabs.month_view import MonthView
 from mentordesk.services import events
 from mentordesk.services.events import EventInput, EventRow
-from mentordesk.services.programmes import ProgrammeSummary
+from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
 
-
-def _to_qt(moment: dt.datetime, zone: ZoneInfo) -> QDateTime:
-    local = moment.astimezone(zone)
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-
-
-def _from_qt(value: QDateTime, zone: ZoneInfo) -> dt.datetime:
-    day, time = value.date(), value.time()
-    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute(), tzinfo=zone)
-
-
-class EventDialog(RecordDialog):
-    """Add or edit an event; times are typed in the programme's time zone."""
-
-    def __init__(
-        self,
-        parent: QWidget | None,
-        programme_file: ProgrammeFile,
-        save: Save,
-        *,
-        kinds: list[EventKind],
-        zone: ZoneInfo,
-        event: EventInput | None = None,
-    ) -> None:
-        super().__init__(parent, programme_file, save)
-        self.ui = Ui_EventForm()
-        self.ui.setupUi(self)
-        self._zone = zone
-        ui = self.ui
-        fill_enum_combo(ui.kind, kinds)
-        prepare_count(ui.capacity)
-        ui.starts_at.setToolTip(f"In the programme's time zone, {zone.key}")
-        ui.ends_at.setToolTip(f"In the programme's time zone, {zone.key}")
-        ui.starts_at.dateTimeChanged.connect(self._keep_end_after_start)
-        self.setWindowTitle("Edit event" if event else "Add event")
-        if event is None:
-            start = dt.datetime.combine(
-                dt.date.today() + dt.timedelta(days=7), dt.time(14, 0), tzinfo=zone
-            )
-            event = EventInput(kinds[0], "", start, start + dt.timedelta(hours=2))
-        ui.title.setText(event.title)
-        select_value(ui.kind, event.kind)
-        ui.starts_at.setDateTime(_to_qt(event.starts_at, zone))
-        ui.ends_at.setDateTime(_to_qt(event.ends_at, zone))
-        ui.all_day.setChecked(event.all_day)
-        ui.location.setText(event.location)
-        set_count(ui.capacity, event.capacity)
-        ui.description.setPlainText(event.description)
-
-    def _keep_end_after_start(self, start: QDateTime) -> None:
-        if self.ui.ends_at.dateTime() < start:
-            self.ui.ends_at.setDateTime(start.addSecs(2 * 3600))
-
-    def values(self) -> EventInput:
-        ui = self.ui
-        return EventInput(
-            kind=combo_value(ui.kind),
-            title=ui.title.text(),
-            starts_at=_from_qt(ui.starts_at.dateTime(), self._zone),
-            ends_at=_from_qt(ui.ends_at.dateTime(), self._zone),
-            all_day=ui.all_day.isChecked(),
-            location=ui.location.text(),
-            description=plain_text(ui.description),
-            capacity=count_value(ui.capacity),
-        )
+__all__ = ["EventDialog", "EventDraft", "EventsTab"]
 
 
 class EventsTab(RecordTab[EventRow]):
-    """Events other than training: kick-off, networking, closing, deadlines."""
+    """Events other than training: kick-off, networking, closing, deadlines.
+
+    Beside the list (or the month view) a panel shows the selected event's
+    register, where attendance is ticked, imported and invitations added.
+
+    Attributes:
+        MONTH_VIEW: whether the tab offers the month view.
+        panel: the register of the selected event.
+        month_view: the calendar by month, if offered.
+        list_pages: the list and the month view, one shown at a time.
+        pages: the splitter of list and register (Training adds a second page).
+    """
 
     TITLE = "Events"
     NOUN = ("event", "events")
     COLUMN_WIDTHS = (15, 12, 50, 15, 8, 9, 40)
     TRAINING = False
+    MONTH_VIEW = True
+    PANEL_WIDTH = 520
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.event_model = EventTableModel()
         super().__init__(self.event_model, parent)
         self.view.sortByColumn(EventTableModel.DATE, Qt.SortOrder.AscendingOrder)
+        self.panel = AttendancePanel(self)
+        self.panel.changed.connect(self.reload)
+        self.list_pages = QStackedWidget(self)
+        self.list_pages.setObjectName("list_pages")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"{self.TITLE.lower()}_splitter")
+        self.splitter.setChildrenCollapsible(True)
+        layout = self.layout()
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("pages")
+        layout.replaceWidget(self.view, self.pages)
+        self.list_pages.addWidget(self.view)
+        self.splitter.addWidget(self.list_pages)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([1280 - self.PANEL_WIDTH, self.PANEL_WIDTH])
+        self.pages.addWidget(self.splitter)
+        self.month_view: MonthView | None = None
+        self.month_button: QToolButton | None = None
+        if self.MONTH_VIEW:
+            self.month_view = MonthView(self)
+            self.month_view.event_chosen.connect(self.select_event)
+            self.list_pages.addWidget(self.month_view)
+            self.month_button = QToolButton(self)
+            self.month_button.setObjectName("month_button")
+            self.month_button.setText("Month")
+            self.month_button.setToolTip("Show the events by month, or as a list")
+            self.month_button.setCheckable(True)
+            self.month_button.toggled.connect(self.show_month)
+            self.filter_bar.addWidget(self.month_button)
+        self._make_actions()
+        self._register_timer = QTimer(self)
+        self._register_timer.setSingleShot(True)
+        # Coalesces the changes of a held arrow key into one load.
+        self._register_timer.setInterval(60)
+        self._register_timer.timeout.connect(self._show_register)
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args: self._register_timer.start())
+        selection.selectionChanged.connect(lambda *_args: self._register_timer.start())
+
+    def _make_actions(self) -> None:
+        def action(text: str, name: str, slot: object) -> QAction:
+            made = QAction(text, self)
+            made.setObjectName(name)
+            made.triggered.connect(slot)
+            return made
+
+        self.cancel_action = action("Cance&l event…", "cancel_event_action", self.cancel_selected)
+        self.invite_action = action("&Invite people…", "invite_action", self.panel.invite)
+        self.import_report_action = action(
+            "Import attendance &report…", "import_report_action", self.panel.import_report
+        )
+        self.export_selected_action = action(
+            "Export selected events (.ics)…", "export_selected_action", self.export_selected
+        )
+        self.save_invitations_action = action(
+            "Save &invitations (.ics)…", "save_invitations_action", self.save_invitations
+        )
+
+    def extra_actions(self) -> list[QAction | QMenu]:
+        return [
+            self.cancel_action,
+            self.invite_action,
+            self.import_report_action,
+            self.export_selected_action,
+            self.save_invitations_action,
+        ]
 
     def kinds(self) -> list[EventKind]:
         """The kinds of event this tab lists."""
@@ -116,31 +141,104 @@ class EventsTab(RecordTab[EventRow]):
         """The programme's time zone."""
         return ZoneInfo(self.programme.timezone if self.programme else "UTC")
 
+    # Loading -------------------------------------------------------------------
+
     def set_programme(self, programme_file: ProgrammeFile, programme: ProgrammeSummary) -> None:
         self.event_model.timezone = ZoneInfo(programme.timezone)
+        self.panel.set_programme(programme_file, programme)
         super().set_programme(programme_file, programme)
+
+    def clear(self) -> None:
+        super().clear()
+        self.panel.set_programme(None, None)
+        if self.month_view is not None:
+            self.month_view.set_events([], self.zone())
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[EventRow]:
         return events.event_rows(session, programme.id, training=self.TRAINING)
 
+    def _show_rows(self, rows: list[EventRow]) -> None:
+        # After a reload (a tick in the register, an edit) the same events stay selected.
+        current = self.current_row()
+        kept = [r.event_id for r in self.selected_rows()]
+        super()._show_rows(rows)
+        if self.month_view is not None:
+            self.month_view.set_events(rows, self.zone())
+        self._select_ids(kept, None if current is None else current.event_id)
+        self._register_timer.start()
+
+    def _select_ids(self, ids: list[int], current: int | None) -> None:
+        wanted = set(ids)
+        selection = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            row = self.model.row_at(self.proxy.mapToSource(index).row())
+            if row.event_id == current:
+                selection.setCurrentIndex(index, flags.NoUpdate)
+            if row.event_id in wanted:
+                selection.select(index, flags.Select | flags.Rows)
+
+    def select_event(self, event_id: int) -> None:
+        """Make ``event_id`` the selected event (its register shows beside)."""
+        self.view.clearSelection()
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            if self.model.row_at(self.proxy.mapToSource(index).row()).event_id == event_id:
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+                return
+
+    def _show_register(self) -> None:
+        row = self.current_row()
+        shown = self.panel.shown_event
+        if row is None or shown is None or row.event_id != shown.event_id or row != shown:
+            self.panel.show_event(row)
+
+    def show_month(self, shown: bool) -> None:
+        """Show the month view (True) or the list."""
+        if self.month_view is None:
+            return
+        self.list_pages.setCurrentIndex(1 if shown else 0)
+        current = self.current_row()
+        if shown and current is not None:
+            self.month_view.show_date(current.starts_at.astimezone(self.zone()).date())
+
+    # Adding and editing ----------------------------------------------------------
+
     def add_dialog(self) -> None:
         assert self.programme is not None
         programme_id = self.programme.id
-        self._open(None, lambda s, v: events.add_event(s, programme_id, v))
-
-    def edit_dialog(self, row: EventRow) -> None:
         self.run(
-            lambda s: events.event_input(s, row.event_id),
-            lambda event: self._open(event, lambda s, v: events.update_event(s, row.event_id, v)),
+            lambda s: strand_choices(s, programme_id),
+            lambda strands: self._open(None, strands, save_new(programme_id)),
         )
 
-    def _open(self, event: EventInput | None, save: Save) -> None:
+    def edit_dialog(self, row: EventRow) -> None:
+        assert self.programme is not None
+        programme_id = self.programme.id
+        self.run(
+            lambda s: (events.event_input(s, row.event_id), strand_choices(s, programme_id)),
+            lambda loaded: self._open(loaded[0], loaded[1], save_changes(row.event_id)),
+        )
+
+    def _open(self, event: EventInput | None, strands: list[StrandChoice], save: Save) -> None:
         assert self.programme_file is not None
         kinds = self.kinds()
         if event is not None and event.kind not in kinds:
             kinds.append(event.kind)
         dialog = EventDialog(
-            self, self.programme_file, save, kinds=kinds, zone=self.zone(), event=event
+            self,
+            self.programme_file,
+            save,
+            kinds=kinds,
+            zone=self.zone(),
+            strands=strands,
+            event=event,
         )
         self.show_dialog(dialog)
 
@@ -148,10 +246,76 @@ class EventsTab(RecordTab[EventRow]):
         for row in rows:
             events.delete_event(session, row.event_id)
 
+    def cancel_selected(self) -> None:
+        """Mark the selected events cancelled, after asking; they stay in calendars as such."""
+        rows = [r for r in self.selected_rows() if not r.cancelled]
+        if not rows or self.programme_file is None:
+            return
+        what = f"“{rows[0].title}”" if len(rows) == 1 else f"the {len(rows)} selected events"
+        question = (
+            f"Cancel {what}? It stays in the programme, shown as cancelled, and calendars "
+            "updated from MentorDesk show it cancelled."
+        )
+        if confirm(self, "Cancel event", question, "Cancel event"):
+            ids = [r.event_id for r in rows]
+            self.run(
+                lambda s: [events.cancel_event(s, i) for i in ids],
+                lambda _result: self._changed(),
+            )
 
-class TrainingTab(EventsTab):
-    """Training sessions: orientation, mentor training and workshops."""
+    # Calendars -------------------------------------------------------------------
 
-    TITLE = "Training"
-    NOUN = ("training session", "training sessions")
-    TRAINING = True
+    def export_selected(self) -> None:
+        """Ask where to save the selected events as one calendar file, then save it."""
+        rows = self.selected_rows()
+        if not rows or self.programme is None:
+            return
+        name = rows[0].title if len(rows) == 1 else f"{self.programme.name} – {len(rows)} events"
+        path = ask_calendar_path(self, f"{name}.ics")
+        if path is not None:
+            self.export_selected_to(path)
+
+    def export_selected_to(self, path: Path) -> None:
+        """Save the selected events as one calendar file, off the GUI thread."""
+        rows = self.selected_rows()
+        if not rows or self.programme is None or self.programme_file is None:
+            return
+        export_calendar_to(
+            self,
+            self.programme_file,
+            self.programme.id,
+            path,
+            event_ids=[r.event_id for r in rows],
+            on_done=self.exported.emit,
+        )
+
+    def save_invitations(self) -> None:
+        """Ask for a folder (and, once, who sends them) and write one invitation per event."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        organiser = ask_organiser(self)
+        if organiser is None:
+            return
+        settings = QSettings()
+        start = str(settings.value("export/folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self, "Save invitations into", start)
+        if folder:
+            settings.setValue("export/folder", folder)
+            self.save_invitations_to(Path(folder))
+
+    def save_invitations_to(self, folder: Path) -> None:
+        """Write one invitation file per selected event into ``folder``, off the GUI thread."""
+        rows = self.selected_rows()
+        organiser = remembered_organiser()
+        if not rows or organiser is None or self.programme_file is None:
+            return
+        save_invitations_to(
+            self,
+            self.programme_file,
+            rows,
+            folder,
+            organiser,
+            self.zone(),
+            on_done=lambda _paths: self.exported.emit(folder),
+        )
