@@ -96,6 +96,8 @@ class AttendancePanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RegisterModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.mark_buttons: dict[AttendanceStatus, QPushButton] = {}
         marks = QHBoxLayout()
         marks.addWidget(QLabel("Mark selected:", self))

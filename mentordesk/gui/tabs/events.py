@@ -55,10 +55,10 @@ class EventsTab(RecordTab[EventRow]):
 
     TITLE = "Events"
     NOUN = ("event", "events")
-    COLUMN_WIDTHS = (15, 12, 50, 15, 8, 9, 40)
+    COLUMN_WIDTHS = (15, 12, 34, 14, 8, 9, 30)
     TRAINING = False
     MONTH_VIEW = True
-    PANEL_WIDTH = 520
+    PANEL_WIDTH = 660
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.event_model = EventTableModel()

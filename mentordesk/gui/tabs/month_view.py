@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -56,13 +55,13 @@ class MonthView(QWidget):
         self.day_list.setObjectName("day_events")
         self.day_list.itemClicked.connect(self._clicked)
         self.day_list.itemActivated.connect(self._clicked)
-        side = QVBoxLayout()
-        side.addWidget(self.day_label)
-        side.addWidget(self.day_list, 1)
-        layout = QHBoxLayout(self)
+        self.day_list.setWordWrap(True)
+        self.day_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.calendar, 3)
-        layout.addLayout(side, 2)
+        layout.addWidget(self.day_label)
+        layout.addWidget(self.day_list, 1)
 
     def set_events(self, rows: list[EventRow], zone: ZoneInfo) -> None:
         """Show these events, by their day in the programme's time zone."""
