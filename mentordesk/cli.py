@@ -37,6 +37,7 @@ from mentordesk.services.importing import (
     mapping_for,
     preview_import,
 )
+from mentordesk.services.privacy import erase_person, export_person
 from mentordesk.services.programmes import (
     count_people,
     find_programme,
@@ -254,6 +255,31 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _person_export(args: argparse.Namespace) -> int:
+    with _session(args) as s:
+        export_person(s, args.email, args.out)
+    print(
+        f"Wrote everything about {args.email} to {args.out}, confidential notes included: "
+        "send it to them securely and delete your copy."
+    )
+    return 0
+
+
+def _person_erase(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(new=False)
+    with ProgrammeFile.open(args.db, passphrase) as programme_file:
+        with programme_file.session() as s:
+            summary = erase_person(s, args.email)
+        programme_file.vacuum()
+    print(
+        f"Erased {args.email}: {summary.applications} applications, {summary.attendance} "
+        f"attendance records, {summary.notes} notes, {summary.survey_responses} survey answers "
+        f"and {summary.pairings_removed} pairings. Older backups still hold them until they "
+        "are rotated out."
+    )
+    return 0
+
+
 def _attendance_import(args: argparse.Namespace) -> int:
     report = read_attendance_report(args.file)
     with _session(args) as s:
@@ -393,6 +419,23 @@ def build_parser() -> argparse.ArgumentParser:
         _restore,
     )
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+
+    person = group("person", "Data-protection requests about one person.")
+    person_export = command(
+        person,
+        "export",
+        "Write everything the file holds about a person to an .xlsx (subject access).",
+        _person_export,
+    )
+    person_export.add_argument("email", metavar="EMAIL", help="the person's email")
+    person_export.add_argument("out", type=Path, metavar="OUT", help="the .xlsx file to write")
+    person_erase = command(
+        person,
+        "erase",
+        "Erase a person and everything linked to them, keeping only anonymous counts.",
+        _person_erase,
+    )
+    person_erase.add_argument("email", metavar="EMAIL", help="the person's email")
 
     attendance = group("attendance", "Record who attended an event.")
     imported = command(

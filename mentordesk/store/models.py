@@ -252,8 +252,10 @@ class MentorChoice(Base):
     mentor: Mapped[Person] = relationship()
 
     __table_args__ = (
-        UniqueConstraint("application_id", "rank"),
-        UniqueConstraint("application_id", "mentor_id"),
+        UniqueConstraint("application_id", "rank", name="uq_mentor_choice_application_id_rank"),
+        UniqueConstraint(
+            "application_id", "mentor_id", name="uq_mentor_choice_application_id_mentor_id"
+        ),
         CheckConstraint("rank >= 1", "rank"),
     )
 
@@ -474,3 +476,17 @@ class TrainingRequirement(Base):
     strand_id: Mapped[int | None] = mapped_column(ForeignKey("strand.id", ondelete="CASCADE"))
 
     __table_args__ = (UniqueConstraint("programme_id", "kind", "role", "strand_id"),)
+
+
+class Erasure(Base):
+    """That a person was erased, and when: no name, no email, nothing personal.
+
+    Kept so that erasures can be applied again to an older backup that is restored.
+    """
+
+    __tablename__ = "erasure"
+
+    person_id: Mapped[int]
+    erased_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # What statistics lost with the person, as anonymous counts (JSON).
+    counts: Mapped[str] = mapped_column(Text, default="{}")

@@ -49,7 +49,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Files at this revision open without loading
 #: Alembic at all (it costs a tenth of a second at start-up); a test checks that
 #: it names the newest file in ``migrations/versions``.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -192,6 +192,15 @@ class ProgrammeFile:
             raise
         self.engine = make_engine(self.path, new_passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def vacuum(self) -> None:
+        """Rebuild the file so that nothing deleted lingers in its free pages."""
+        raw = self.engine.raw_connection()
+        try:
+            # Outside any transaction: VACUUM cannot run inside one.
+            raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+        finally:
+            raw.close()
 
     @property
     def _passphrase(self) -> str:

@@ -88,3 +88,40 @@ def test_a_file_at_0002_keeps_its_events_and_attendance(file_path, passphrase):
         ).all()
     assert tuple(event) == ("uid-1", 2, "everyone", 0, "")
     assert [tuple(a) for a in attendance] == [("attended", 180, "no_reply")]
+
+
+STRAND = (
+    "INSERT INTO strand (id, programme_id, name, format, description, created_at, updated_at) "
+    "VALUES (1, 1, 'Fellows', 'one_to_one', '', :now, :now)"
+)
+MENTOR = (
+    "INSERT INTO person (id, first_name, last_name, email, organisation, department, position, "
+    "field, expertise, languages, gender, created_at, updated_at) VALUES "
+    "(2, 'Grace', 'Hopper', 'grace@example.org', '', '', '', '', '', '', '', :now, :now)"
+)
+APPLICATION = (
+    "INSERT INTO application (id, person_id, strand_id, role, status, goals, "
+    "development_needs, preferences, source, created_at, updated_at) VALUES "
+    "(1, 1, 1, 'mentee', 'received', '', '', '', 'typed in', :now, :now)"
+)
+CHOICE = (
+    "INSERT INTO mentor_choice (application_id, mentor_id, rank, created_at, updated_at) "
+    "VALUES (1, 2, 1, :now, :now)"
+)
+
+
+def test_a_file_at_0003_keeps_its_mentor_choices_through_the_rebuild(file_path, passphrase):
+    rows = [PERSON, MENTOR, PROGRAMME, STRAND, APPLICATION, CHOICE]
+    write_file_at("0003", file_path, passphrase, rows)
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.connect() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        choices = connection.execute(
+            text("SELECT application_id, mentor_id, rank FROM mentor_choice")
+        ).all()
+        people = connection.execute(text("SELECT count(*) FROM person")).scalar()
+        applications = connection.execute(text("SELECT count(*) FROM application")).scalar()
+    assert [tuple(c) for c in choices] == [(1, 2, 1)]
+    assert (people, applications) == (2, 1)
