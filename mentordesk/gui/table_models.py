@@ -44,6 +44,14 @@ Facet = str | int | enum.Enum | None
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
+def event_time_text(row: EventRow, zone: ZoneInfo) -> str:
+    """An event's time of day as shown: ``09:00–13:00``, ``17:00`` for a moment, or ``All day``."""
+    if row.all_day:
+        return "All day"
+    starts, ends = row.starts_at.astimezone(zone), row.ends_at.astimezone(zone)
+    return f"{starts:%H:%M}" if starts == ends else f"{starts:%H:%M}–{ends:%H:%M}"
+
+
 def date_text(value: dt.date | None) -> str:
     """A date as the tables show it (ISO, so it reads the same everywhere)."""
     return value.isoformat() if value else ""
@@ -328,11 +336,9 @@ class EventTableModel(RowTableModel[EventRow]):
 
     def cells(self, row: EventRow) -> tuple[str, ...]:
         starts = row.starts_at.astimezone(self.timezone)
-        ends = row.ends_at.astimezone(self.timezone)
-        time = "All day" if row.all_day else f"{starts:%H:%M}–{ends:%H:%M}"
         return (
             f"{starts:%a} {starts.date().isoformat()}",
-            time,
+            event_time_text(row, self.timezone),
             row.title,
             row.kind.label,
             str(row.invited),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.gui.table_models import CANCELLED_COLOUR
+from mentordesk.gui.table_models import CANCELLED_COLOUR, event_time_text
 from mentordesk.services.events import EventRow
 
 
@@ -97,9 +97,7 @@ class MonthView(QWidget):
         )
         self.day_list.clear()
         for row in events:
-            starts = row.starts_at.astimezone(self._zone)
-            ends = row.ends_at.astimezone(self._zone)
-            time = "All day" if row.all_day else f"{starts:%H:%M}–{ends:%H:%M}"
+            time = event_time_text(row, self._zone)
             item = QListWidgetItem(f"{time}  {row.title}", self.day_list)
             item.setData(Qt.ItemDataRole.UserRole, row.event_id)
             item.setToolTip(row.location)
