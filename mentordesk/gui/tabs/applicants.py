@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QToolButton, QWidget
 from sqlalchemy.orm import Session
@@ -227,14 +227,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.splitter.splitterMoved.connect(self._splitter_moved)
         layout.insertWidget(1, self.summary_line)
         self._detail_request = 0
-        self._detail_timer = QTimer(self)
-        self._detail_timer.setSingleShot(True)
-        # Coalesces the changes of a held arrow key into one load.
-        self._detail_timer.setInterval(60)
-        self._detail_timer.timeout.connect(self.load_detail)
-        selection = self.view.selectionModel()
-        selection.currentRowChanged.connect(lambda *_args: self._detail_timer.start())
-        selection.selectionChanged.connect(lambda *_args: self._detail_timer.start())
+        self._detail_timer = self.when_selection_settles(self.load_detail)
 
     # Loading -------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,6 +167,21 @@ class RecordTab(QWidget, Generic[R]):
             run_op(self.programme_file, work, parent=self, on_success=on_success)
 
     # Selection and actions --------------------------------------------------
+
+    def when_selection_settles(self, slot: Callable[[], None]) -> QTimer:
+        """Call ``slot`` once the selection stops changing, and return the timer to restart.
+
+        A held arrow key changes the current row many times a second; a panel
+        that loads from the file should load once, for the row the key stops on.
+        """
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(60)
+        timer.timeout.connect(slot)
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args: timer.start())
+        selection.selectionChanged.connect(lambda *_args: timer.start())
+        return timer
 
     def selected_rows(self) -> list[R]:
         """The selected records, in the order shown."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -96,14 +96,7 @@ class EventsTab(RecordTab[EventRow]):
             self.month_button.toggled.connect(self.show_month)
             self.filter_bar.addWidget(self.month_button)
         self._make_actions()
-        self._register_timer = QTimer(self)
-        self._register_timer.setSingleShot(True)
-        # Coalesces the changes of a held arrow key into one load.
-        self._register_timer.setInterval(60)
-        self._register_timer.timeout.connect(self._show_register)
-        selection = self.view.selectionModel()
-        selection.currentRowChanged.connect(lambda *_args: self._register_timer.start())
-        selection.selectionChanged.connect(lambda *_args: self._register_timer.start())
+        self._register_timer = self.when_selection_settles(self._show_register)
 
     def _make_actions(self) -> None:
         def action(text: str, name: str, slot: object) -> QAction:
