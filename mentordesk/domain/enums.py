@@ -198,3 +198,45 @@ class Rsvp(_Labelled):
     ACCEPTED = "accepted"
     TENTATIVE = "tentative"
     DECLINED = "declined"
+
+
+class NoteCategory(_Labelled):
+    """What a confidential note is about."""
+
+    GENERAL = "general"
+    CONCERN = "concern"
+    MEDIATION = "mediation"
+    FOLLOW_UP = "follow_up"
+
+
+class PairRuleKind(_Labelled):
+    """A coordinator's rule about one mentor and one mentee."""
+
+    BLOCKED = "blocked"
+    FIXED = "fixed"
+
+
+class FieldPreference(_Labelled):
+    """Whether matching favours pairs from the same field or department, or different ones."""
+
+    NONE = "none"
+    SAME = "same"
+    DIFFERENT = "different"
+
+
+class MentorResponse(_Labelled):
+    """A mentor's answer to a proposed pairing."""
+
+    NONE = "none"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    NO_ANSWER = "no_answer"
+
+
+class EndReason(_Labelled):
+    """Why a pairing ended before its time."""
+
+    GOALS_MET = "goals_met"
+    NO_FAULT = "no_fault"
+    CONFLICT = "conflict"
+    LEFT_INSTITUTION = "left_institution"

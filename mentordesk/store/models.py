@@ -29,9 +29,14 @@ from mentordesk.domain.enums import (
     Audience,
     CheckInOutcome,
     ContractType,
+    EndReason,
     EventKind,
+    FieldPreference,
     Grade,
+    MentorResponse,
+    NoteCategory,
     PairingStatus,
+    PairRuleKind,
     Role,
     Rsvp,
     StrandFormat,
@@ -121,6 +126,11 @@ class Programme(Base):
     max_mentees_per_mentor: Mapped[int | None]
     max_grade_gap: Mapped[int | None]
     duration_months: Mapped[int | None]
+    field_preference: Mapped[FieldPreference] = mapped_column(
+        enum_column(FieldPreference, "field_preference"), default=FieldPreference.NONE
+    )
+    # Weights of the soft matching criteria, as JSON {criterion: weight}.
+    matching_weights: Mapped[str] = mapped_column(Text, default="{}")
 
     strands: Mapped[list[Strand]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="Strand.name"
@@ -283,6 +293,15 @@ class Pairing(Base):
     meeting_venue: Mapped[str] = mapped_column(String(200), default="")
     contact_between_meetings: Mapped[str] = mapped_column(String(200), default="")
     review_on: Mapped[dt.date | None]
+    goals: Mapped[str] = mapped_column(Text, default="")
+    confidentiality_agreed: Mapped[bool] = mapped_column(default=False)
+    # A proposal stays a draft, seen by nobody, until the coordinator publishes it.
+    draft: Mapped[bool] = mapped_column(default=False)
+    mentor_response: Mapped[MentorResponse] = mapped_column(
+        enum_column(MentorResponse, "mentor_response"), default=MentorResponse.NONE
+    )
+    response_due_on: Mapped[dt.date | None]
+    end_reason: Mapped[EndReason | None] = mapped_column(enum_column(EndReason, "end_reason"))
 
     strand: Mapped[Strand] = relationship(back_populates="pairings")
     mentor: Mapped[Person] = relationship()
@@ -410,6 +429,10 @@ class Note(Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     text: Mapped[str] = mapped_column(Text, default="")
     written_on: Mapped[dt.date]
+    category: Mapped[NoteCategory] = mapped_column(
+        enum_column(NoteCategory, "note_category"), default=NoteCategory.GENERAL
+    )
+    follow_up_on: Mapped[dt.date | None]
 
     person: Mapped[Person | None] = relationship()
     pairing: Mapped[Pairing | None] = relationship()
@@ -490,3 +513,22 @@ class Erasure(Base):
     erased_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     # What statistics lost with the person, as anonymous counts (JSON).
     counts: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class PairRule(Base):
+    """A coordinator's rule that a mentor and a mentee must, or must never, be paired."""
+
+    __tablename__ = "pair_rule"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    kind: Mapped[PairRuleKind] = mapped_column(enum_column(PairRuleKind, "pair_rule_kind"))
+    reason: Mapped[str] = mapped_column(String(300), default="")
+
+    __table_args__ = (
+        UniqueConstraint(
+            "programme_id", "mentor_id", "mentee_id", name="uq_pair_rule_programme_id_pair"
+        ),
+        CheckConstraint("mentor_id <> mentee_id", "different_people"),
+    )

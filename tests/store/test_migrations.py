@@ -125,3 +125,21 @@ def test_a_file_at_0003_keeps_its_mentor_choices_through_the_rebuild(file_path, 
         applications = connection.execute(text("SELECT count(*) FROM application")).scalar()
     assert [tuple(c) for c in choices] == [(1, 2, 1)]
     assert (people, applications) == (2, 1)
+
+
+NOTE = (
+    "INSERT INTO note (person_id, title, text, written_on, created_at, updated_at) "
+    "VALUES (1, 'Call', 'Spoke about the grant', '2026-02-01', :now, :now)"
+)
+
+
+def test_a_file_at_0004_keeps_its_notes_and_gains_categories(file_path, passphrase):
+    write_file_at("0004", file_path, passphrase, [PERSON, NOTE])
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.connect() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        note = connection.execute(text("SELECT text, category, follow_up_on FROM note")).one()
+        assert inspect(connection).has_table("pair_rule")
+    assert tuple(note) == ("Spoke about the grant", "general", None)
