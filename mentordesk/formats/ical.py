@@ -15,19 +15,14 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import (
-    Calendar,
-    Event,
-    Timezone,
-    TimezoneDaylight,
-    TimezoneStandard,
-    vCalAddress,
-    vText,
-)
-
 from mentordesk import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    # icalendar is imported where a calendar is written, not when MentorDesk starts.
+    from icalendar import Calendar, Event, Timezone
 
 PRODID = f"-//{APP_NAME}//{APP_NAME} {__version__}//EN"
 UTC = dt.UTC
@@ -99,6 +94,8 @@ def invitation(event: CalendarEvent, organiser: Person, *, now: dt.datetime | No
 
 def _calendar(method: str, events: Sequence[CalendarEvent]) -> tuple[Calendar, set[str]]:
     """An empty calendar with the VTIMEZONEs the events need, and the zones described."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -135,6 +132,8 @@ def _event(
     organiser: Person | None,
     with_attendees: bool,
 ) -> Event:
+    from icalendar import Event, vCalAddress, vText
+
     if event.ends_at < event.starts_at:
         raise ValueError(f"“{event.title}” ends before it starts.")
     component = Event()
@@ -259,6 +258,8 @@ def rrule_timezone(tzid: str, first_year: int, last_year: int) -> Timezone | Non
     offset on dates that no yearly weekday rule describes in those years
     (events in such zones are written in UTC).
     """
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone = ZoneInfo(tzid)
     first_year -= 1
     by_year = {year: _transitions(zone, year) for year in range(first_year, last_year + 1)}

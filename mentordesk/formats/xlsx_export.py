@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from mentordesk.formats.files import check_folder, write_atomically
 from mentordesk.formats.tables import CellValue
@@ -32,10 +28,32 @@ WIDTH_SAMPLE_ROWS = 2000
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_HEADER_BORDER = Border(bottom=Side(style="thin", color="8EA9DB"))
-_HEADER_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+
+@functools.cache
+def _openpyxl() -> SimpleNamespace:
+    """Openpyxl's parts, imported on the first export rather than when MentorDesk starts."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    return SimpleNamespace(
+        Workbook=Workbook,
+        WriteOnlyCell=WriteOnlyCell,
+        Cell=Cell,
+        illegal=ILLEGAL_CHARACTERS_RE,
+        column_letter=get_column_letter,
+        header_font=Font(bold=True),
+        header_fill=PatternFill("solid", fgColor="DDEBF7"),
+        header_border=Border(bottom=Side(style="thin", color="8EA9DB")),
+        header_alignment=Alignment(vertical="top", wrap_text=True),
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +94,7 @@ def write_table(path: Path, sheets: list[SheetData]) -> None:
     path = Path(path)
     check_folder(path)
     with _scratch_files_beside(path):
-        workbook = Workbook(write_only=True)
+        workbook: Any = _openpyxl().Workbook(write_only=True)
         used_names: set[str] = set()
         try:
             for sheet in sheets or [SheetData("Sheet1", [], [])]:
@@ -123,23 +141,24 @@ def _sheet_name(wanted: str, used: set[str]) -> str:
 
 
 def _write_sheet(sheet: WriteOnlyWorksheet, data: SheetData) -> None:
+    ox = _openpyxl()
     width = len(data.headers)
     rows = [_pad(row, width) for row in data.rows]
     for index, chars in enumerate(_column_widths(data.headers, rows), start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = chars
+        sheet.column_dimensions[ox.column_letter(index)].width = chars
     if width:
         sheet.freeze_panes = "A2"
-        last = f"{get_column_letter(width)}{len(rows) + 1}"
+        last = f"{ox.column_letter(width)}{len(rows) + 1}"
         sheet.auto_filter.ref = f"A1:{last}"
     header_cells = []
     for title in data.headers:
         cell = _cell(sheet, title)
-        if not isinstance(cell, Cell):
-            cell = WriteOnlyCell(sheet, cell)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.border = _HEADER_BORDER
-        cell.alignment = _HEADER_ALIGNMENT
+        if not isinstance(cell, ox.Cell):
+            cell = ox.WriteOnlyCell(sheet, cell)
+        cell.font = ox.header_font
+        cell.fill = ox.header_fill
+        cell.border = ox.header_border
+        cell.alignment = ox.header_alignment
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
@@ -154,20 +173,20 @@ def _pad(row: Sequence[CellValue], width: int) -> Sequence[CellValue]:
 
 def _cell(sheet: WriteOnlyWorksheet, value: CellValue) -> CellValue | Cell:
     if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        text = _openpyxl().illegal.sub("", value)
         if not text:
             return None  # an empty cell, not an empty string: Excel's "(Blanks)" filter finds it
         if is_formula_like(text):
             # Assigning "=..." makes openpyxl store a formula; forcing the type keeps
             # it an inline string, and the quote prefix keeps it text if edited.
-            cell = WriteOnlyCell(sheet, text)
+            cell = _openpyxl().WriteOnlyCell(sheet, text)
             cell.data_type = "s"
             cell.quotePrefix = True
             return cell
         return text
     if isinstance(value, dt.datetime):
         # Excel has no time zones: an aware time is written as its own wall-clock time.
-        cell = WriteOnlyCell(sheet, value.replace(tzinfo=None))
+        cell = _openpyxl().WriteOnlyCell(sheet, value.replace(tzinfo=None))
         cell.number_format = DATETIME_FORMAT
         return cell
     return value
