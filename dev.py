@@ -122,7 +122,17 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_environment()
     if action == "demo":
-        ensure_qt_libraries(os.environ.get("QT_QPA_PLATFORM", "xcb"))
+        platform = os.environ.get("QT_QPA_PLATFORM", "")
+        if (
+            sys.platform.startswith("linux")
+            and not platform
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        ):
+            sys.exit(
+                "dev.py: no screen found. Run this on a desktop, or on a server under a "
+                "virtual one: xvfb-run -a python3 dev.py demo"
+            )
+        ensure_qt_libraries(platform or "xcb")
         return run([str(BIN / "mentordesk"), "--demo", *rest])
     if action == "cli":
         return run([str(BIN / "mentordesk-cli"), *rest])
