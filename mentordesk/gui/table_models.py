@@ -25,6 +25,10 @@ from mentordesk.services.pairings import PairingRow
 R = TypeVar("R")
 #: The colour of a cancelled event, which is also struck through.
 CANCELLED_COLOUR = "#8a8a8a"
+#: The colour of a follow-up date that has passed.
+OVERDUE_COLOUR = "#b3261e"
+#: What the Notes table shows instead of the text of a note.
+HIDDEN_TEXT = "•••"
 
 
 def cancelled_font() -> QFont:
@@ -375,18 +379,65 @@ class EventTableModel(RowTableModel[EventRow]):
 
 
 class NoteTableModel(RowTableModel[NoteRow]):
-    """The Notes table: the title and first line only, never the whole text."""
+    """The Notes table: title, subject, category and dates; the text of a note never shows.
 
-    DATE, ABOUT, TITLE, PREVIEW = range(4)
-    HEADERS = ("Date", "About", "Title", "First line")
+    The text is searched through the row's ``search_text`` and revealed, one
+    note at a time, outside the table.
+
+    Attributes:
+        today: the day follow-ups are overdue after (set by tests).
+    """
+
+    DATE, ABOUT, TITLE, CATEGORY, FOLLOW_UP, TEXT = range(6)
+    HEADERS = ("Date", "About", "Title", "Category", "Follow-up", "Note")
+    DATE_COLUMNS = frozenset({DATE, FOLLOW_UP})
+    FACETS = ("category",)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.today = dt.date.today()
 
     def cells(self, row: NoteRow) -> tuple[str, ...]:
-        return (date_text(row.written_on), row.about, row.title, row.preview)
+        return (
+            date_text(row.written_on),
+            row.about,
+            row.title,
+            row.category.label,
+            date_text(row.follow_up_on),
+            HIDDEN_TEXT,
+        )
 
     def sort_keys(self, row: NoteRow) -> tuple[SortKey, ...]:
         return (
             date_key(row.written_on),
             row.about.casefold(),
             row.title.casefold(),
-            row.preview.casefold(),
+            enum_key(row.category),
+            date_key(row.follow_up_on),
+            0,
         )
+
+    def extra_search_text(self, row: NoteRow) -> str:
+        return row.search_text
+
+    def facets(self, row: NoteRow) -> tuple[Facet, ...]:
+        return (row.category,)
+
+    def overdue(self, source_row: int) -> bool:
+        """Whether this note's follow-up date has passed."""
+        follow_up = self.row_at(source_row).follow_up_on
+        return follow_up is not None and follow_up < self.today
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self.FOLLOW_UP and self.overdue(index.row()):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(OVERDUE_COLOUR)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Follow-up overdue since {self._cells[index.row()][self.FOLLOW_UP]}"
+        if index.isValid() and index.column() == self.TEXT and role == Qt.ItemDataRole.ToolTipRole:
+            return "Hidden: select the note and click Reveal to read it"
+        return super().data(index, role)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from mentordesk.domain.enums import NoteCategory
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_text
@@ -26,17 +27,27 @@ class NoteInput:
     text: str
     person_id: int | None = None
     pairing_id: int | None = None
+    category: NoteCategory = NoteCategory.GENERAL
+    follow_up_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class NoteRow:
-    """One line of the Notes table; holds the note's first line, not its whole text."""
+    """One line of the Notes table.
+
+    The text of the note is kept only inside ``search_text`` (lower case, with
+    the title and subject), so a search finds words of the note while no column
+    ever shows it; the whole text is read from the file when the coordinator
+    reveals one note.
+    """
 
     note_id: int
     written_on: dt.date
     about: str
     title: str
-    preview: str
+    category: NoteCategory
+    follow_up_on: dt.date | None
+    search_text: str = field(repr=False)
 
 
 def _clean(session: Session, data: NoteInput) -> dict[str, object]:
@@ -50,12 +61,16 @@ def _clean(session: Session, data: NoteInput) -> dict[str, object]:
     text = optional_text(data.text, "Note", max_length=MAX_NOTE_LENGTH)
     if not title and not text:
         raise InvalidInput("The note is empty: type a title or some text.")
+    if data.follow_up_on is not None and data.follow_up_on < data.written_on:
+        raise InvalidInput("The follow-up date is before the note's date: choose a later one.")
     return {
         "written_on": data.written_on,
         "title": title,
         "text": text,
         "person_id": data.person_id,
         "pairing_id": data.pairing_id,
+        "category": NoteCategory(data.category),
+        "follow_up_on": data.follow_up_on,
     }
 
 
@@ -97,7 +112,14 @@ def get_note(session: Session, note_id: int) -> Note:
 def note_input(session: Session, note_id: int) -> NoteInput:
     """A note's current values, ready to fill an edit form."""
     n = get_note(session, note_id)
-    return NoteInput(n.written_on, n.title, n.text, n.person_id, n.pairing_id)
+    return NoteInput(
+        n.written_on, n.title, n.text, n.person_id, n.pairing_id, n.category, n.follow_up_on
+    )
+
+
+def note_text(session: Session, note_id: int) -> str:
+    """The whole text of one note, for the coordinator who asked to reveal it."""
+    return get_note(session, note_id).text
 
 
 def note_rows(session: Session, programme_id: int) -> list[NoteRow]:
@@ -126,6 +148,9 @@ def note_rows(session: Session, programme_id: int) -> list[NoteRow]:
             assert n.pairing is not None
             mentees = ", ".join(sorted(m.person.full_name for m in n.pairing.members))
             about = f"Pairing: {n.pairing.mentor.full_name} – {mentees}"
-        first_line = n.text.splitlines()[0] if n.text else ""
-        rows.append(NoteRow(n.id, n.written_on, about, n.title, first_line[:120]))
+        category = NoteCategory(n.category)
+        search_text = " ".join((about, n.title, category.label, n.text)).lower()
+        rows.append(
+            NoteRow(n.id, n.written_on, about, n.title, category, n.follow_up_on, search_text)
+        )
     return rows

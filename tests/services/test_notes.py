@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from mentordesk.domain.enums import Role
+from mentordesk.domain.enums import NoteCategory, Role
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.notes import (
@@ -17,6 +17,7 @@ from mentordesk.services.notes import (
     delete_note,
     note_input,
     note_rows,
+    note_text,
     update_note,
 )
 from mentordesk.services.pairings import PairingInput, add_pairing
@@ -121,7 +122,7 @@ def test_the_audit_trail_never_holds_the_text_or_title_of_a_note(
             assert "burnout" not in value
 
 
-def test_note_rows_show_only_the_first_line(
+def test_note_rows_keep_the_text_for_search_only(
     programme_file: ProgrammeFile, programme_id: int, subjects: dict[str, int]
 ) -> None:
     with programme_file.session() as session:
@@ -132,26 +133,54 @@ def test_note_rows_show_only_the_first_line(
                 "Check-in call",
                 "Meets every three weeks.\nSECOND LINE stays in the note.",
                 person_id=subjects["person"],
+                category=NoteCategory.CONCERN,
+                follow_up_on=DAY + dt.timedelta(days=14),
             ),
         )
         add_note(
             session,
             NoteInput(DAY + dt.timedelta(days=1), "Agreement", "", pairing_id=subjects["pairing"]),
         )
-        add_note(
-            session,
-            NoteInput(DAY - dt.timedelta(days=1), "", "x" * 500, person_id=subjects["person"]),
-        )
     with programme_file.session() as session:
-        newest, middle, oldest = note_rows(session, programme_id)
-    assert (newest.about, newest.title, newest.preview) == (
+        newest, older = note_rows(session, programme_id)
+    assert (newest.about, newest.title, newest.category, newest.follow_up_on) == (
         "Pairing: Lise Meitner – Emmy Noether",
         "Agreement",
-        "",
+        NoteCategory.GENERAL,
+        None,
     )
-    assert (middle.about, middle.preview) == ("Emmy Noether", "Meets every three weeks.")
-    assert "SECOND" not in middle.preview
-    assert oldest.preview == "x" * 120
+    assert (older.category, older.follow_up_on) == (NoteCategory.CONCERN, dt.date(2026, 3, 17))
+    assert "second line stays" in older.search_text
+    assert "concern" in older.search_text
+    assert "SECOND" not in repr(older)
+
+
+def test_category_and_follow_up_are_kept_and_read_back(
+    programme_file: ProgrammeFile, subjects: dict[str, int]
+) -> None:
+    typed = NoteInput(
+        DAY,
+        "Mediation",
+        "Both agreed to meet monthly.",
+        pairing_id=subjects["pairing"],
+        category=NoteCategory.MEDIATION,
+        follow_up_on=DAY + dt.timedelta(days=30),
+    )
+    with programme_file.session() as session:
+        note_id = add_note(session, typed)
+    with programme_file.session() as session:
+        assert note_input(session, note_id) == typed
+        assert note_text(session, note_id) == "Both agreed to meet monthly."
+
+
+def test_a_follow_up_before_the_note_is_refused(
+    programme_file: ProgrammeFile, subjects: dict[str, int]
+) -> None:
+    early = NoteInput(
+        DAY, "Call", "", person_id=subjects["person"], follow_up_on=DAY - dt.timedelta(days=1)
+    )
+    with programme_file.session() as session, pytest.raises(InvalidInput, match="follow-up"):
+        add_note(session, early)
 
 
 def test_note_rows_leave_out_people_outside_the_programme(

@@ -55,26 +55,48 @@ class Ui_NoteForm(object):
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.written_on)
 
+        self.category_label = QLabel(NoteForm)
+        self.category_label.setObjectName(u"category_label")
+
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.category_label)
+
+        self.category = QComboBox(NoteForm)
+        self.category.setObjectName(u"category")
+
+        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.category)
+
+        self.follow_up_on_label = QLabel(NoteForm)
+        self.follow_up_on_label.setObjectName(u"follow_up_on_label")
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.follow_up_on_label)
+
+        self.follow_up_on = QDateEdit(NoteForm)
+        self.follow_up_on.setObjectName(u"follow_up_on")
+        self.follow_up_on.setCalendarPopup(True)
+        self.follow_up_on.setDisplayFormat(u"yyyy-MM-dd")
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.follow_up_on)
+
         self.title_label = QLabel(NoteForm)
         self.title_label.setObjectName(u"title_label")
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.title_label)
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.title_label)
 
         self.title = QLineEdit(NoteForm)
         self.title.setObjectName(u"title")
 
-        self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.title)
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.title)
 
         self.text_label = QLabel(NoteForm)
         self.text_label.setObjectName(u"text_label")
 
-        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.text_label)
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.text_label)
 
         self.text = QPlainTextEdit(NoteForm)
         self.text.setObjectName(u"text")
         self.text.setTabChangesFocus(True)
 
-        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.text)
+        self.form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.text)
 
 
         self.main_layout.addLayout(self.form_layout)
@@ -93,6 +115,8 @@ class Ui_NoteForm(object):
 
 #if QT_CONFIG(shortcut)
         self.written_on_label.setBuddy(self.written_on)
+        self.category_label.setBuddy(self.category)
+        self.follow_up_on_label.setBuddy(self.follow_up_on)
         self.title_label.setBuddy(self.title)
         self.text_label.setBuddy(self.text)
 #endif // QT_CONFIG(shortcut)
@@ -109,6 +133,11 @@ class Ui_NoteForm(object):
         self.about_person.setText(QCoreApplication.translate("NoteForm", u"About a &person:", None))
         self.about_pairing.setText(QCoreApplication.translate("NoteForm", u"About a p&airing:", None))
         self.written_on_label.setText(QCoreApplication.translate("NoteForm", u"&Date:", None))
+        self.category_label.setText(QCoreApplication.translate("NoteForm", u"&Category:", None))
+        self.follow_up_on_label.setText(QCoreApplication.translate("NoteForm", u"&Follow up on:", None))
+#if QT_CONFIG(tooltip)
+        self.follow_up_on.setToolTip(QCoreApplication.translate("NoteForm", u"Leave at \u2014 for no follow-up.", None))
+#endif // QT_CONFIG(tooltip)
         self.title_label.setText(QCoreApplication.translate("NoteForm", u"&Title:", None))
         self.text_label.setText(QCoreApplication.translate("NoteForm", u"&Note:", None))
         self.confidential_hint.setText(QCoreApplication.translate("NoteForm", u"Notes are confidential: they stay in the encrypted file and are never exported.", None))
