@@ -40,6 +40,11 @@ class RecordDialog(QDialog):
         """What the form holds, as the service's Input dataclass(es)."""
         raise NotImplementedError
 
+    @property
+    def save_function(self) -> Save:
+        """The service call Save runs (kept with a draft when the window locks)."""
+        return self._save
+
     def accept(self) -> None:
         try:
             values = self.values()

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
+from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
+from mentordesk.gui.locking import Lock, LockedPage
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.start_page import StartPage
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         from mentordesk.gui.opening import FileOpener
 
         self.opener = FileOpener(self)
+        self.locker = Lock(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -144,7 +147,9 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Find", self.focus_search, QKeySequence("Ctrl+F"))
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.lock_action = self.locker.action
         self.file_actions = [
+            self.lock_action,
             self.close_action,
             self.new_programme_action,
             self.import_action,
@@ -172,6 +177,8 @@ class MainWindow(QMainWindow):
             [self.export_calendar_action, self.export_events_action, self.save_invitations_action]
         )
         file_menu.addSeparator()
+        file_menu.addActions([self.lock_action, self.locker.idle_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
@@ -191,6 +198,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
         toolbar.addSeparator()
         toolbar.addAction(self.import_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lock_action)
         toolbar.addSeparator()
         self.programme_selector = QComboBox(self)
         self.programme_selector.setObjectName("programme_selector")
@@ -215,8 +224,15 @@ class MainWindow(QMainWindow):
         """The tab in front."""
         return self.tabs[self.tab_widget.currentIndex()]
 
-    def show_file(self, programme_file: ProgrammeFile, *, demo: bool = False) -> None:
-        """Show an open file (closing the one shown before)."""
+    def shown_programme_id(self) -> int | None:
+        """The id of the programme the tabs show, if any."""
+        index = self.programme_selector.currentIndex()
+        return self.programmes[index].id if 0 <= index < len(self.programmes) else None
+
+    def show_file(
+        self, programme_file: ProgrammeFile, *, demo: bool = False, select_id: int | None = None
+    ) -> None:
+        """Show an open file (closing the one shown before), on programme ``select_id`` if given."""
         self.close_file()
         self.programme_file = programme_file
         self.demo = demo
@@ -227,7 +243,8 @@ class MainWindow(QMainWindow):
         for action in self.file_actions:
             action.setEnabled(True)
         self._tab_changed(self.tab_widget.currentIndex())
-        self.load_programmes()
+        self.load_programmes(select_id)
+        self.locker.arm()
 
     def load_programmes(self, select_id: int | None = None) -> None:
         """List the file's programmes and show one (asking for a first one if none)."""
@@ -365,16 +382,43 @@ class MainWindow(QMainWindow):
         self.exported.emit(path)
 
     def close_file(self) -> None:
-        """Close the open file, if any, and go back to the start page."""
+        """Close the open file, if any (or give up a locked one), and go back to the start page."""
+        if self.locker.locked:
+            self.locker.forget()
+            self._show_start_page()
+            return
+        if self.programme_file is None:
+            return
+        self.release_file()
+        self._show_start_page()
+
+    def release_file(self) -> None:
+        """Empty every view and close the file (to close it, or to lock the window)."""
         if self.programme_file is None:
             return
         wait_for_work()
+        self.locker.idle_timer.stop()
+        clear_sensitive()
         for tab in self.tabs:
             tab.clear()
         self.programme_file.close()
         self.programme_file = None
         self.programmes = []
-        self._show_start_page()
+        self.programme_selector.blockSignals(True)
+        self.programme_selector.clear()
+        self.programme_selector.blockSignals(False)
+
+    def show_locked(self, page: LockedPage) -> None:
+        """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""
+        self.pages.setCurrentWidget(page)
+        self.toolbar.hide()
+        self.counts_label.clear()
+        self.statusBar().clearMessage()
+        self.setWindowTitle(f"Locked — {APP_NAME}")
+        for action in [*self.file_actions, *self.event_actions]:
+            action.setEnabled(False)
+        self.close_action.setEnabled(True)
+        self.status_menu_action.setEnabled(False)
 
     def _show_start_page(self) -> None:
         self.pages.setCurrentWidget(self.start_page)
@@ -433,4 +477,5 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         self.close_file()
+        clear_sensitive()
         super().closeEvent(event)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -346,9 +347,25 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             ),
         )
 
-    def _open(self, data: ApplicantFormData, save: Save) -> None:
+    def _open(self, data: ApplicantFormData, save: Save, title: str | None = None) -> None:
         assert self.programme_file is not None
-        self.show_dialog(ApplicantDialog(self, self.programme_file, save, data))
+        dialog = ApplicantDialog(self, self.programme_file, save, data)
+        if title is not None:
+            dialog.setWindowTitle(title)
+        self.show_dialog(dialog)
+
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: Any, save: Save) -> None:
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        person, application = values
+        self.run(
+            lambda s: ApplicantFormData(strand_choices(s, programme_id), person, application),
+            lambda data: self._open(data, save, title),
+        )
 
     def delete_rows(self, session: Session, rows: list[ApplicantRow]) -> None:
         for row in rows:

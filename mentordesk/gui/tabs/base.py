@@ -156,6 +156,8 @@ class RecordTab(QWidget, Generic[R]):
         self.run(lambda s: self.fetch_rows(s, programme), self._show_rows)
 
     def _show_rows(self, rows: list[R]) -> None:
+        if self.programme_file is None:
+            return  # the file was closed or locked while the rows were loading
         self.model.set_rows(rows)
         if rows and not self._fitted:
             self._fit_columns()
@@ -234,6 +236,14 @@ class RecordTab(QWidget, Generic[R]):
 
     def delete_rows(self, session: Session, rows: list[R]) -> None:
         """Delete records (runs on the worker thread)."""
+        raise NotImplementedError
+
+    def can_reopen_draft(self) -> bool:
+        """Whether :meth:`reopen_draft` can reopen this tab's forms after a lock."""
+        return False
+
+    def reopen_draft(self, title: str, values: Any, save: Callable[[Session, Any], object]) -> None:
+        """Reopen a form with what it held when the window locked (see ``gui/locking.py``)."""
         raise NotImplementedError
 
     def show_dialog(self, dialog: RecordDialog) -> None:

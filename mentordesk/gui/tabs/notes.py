@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -169,9 +171,24 @@ class NotesTab(RecordTab[NoteRow]):
             lambda d: self._open(d, partial(_update, row.note_id)),
         )
 
-    def _open(self, data: NoteFormData, save: Save) -> None:
+    def _open(self, data: NoteFormData, save: Save, title: str | None = None) -> None:
         assert self.programme_file is not None
-        self.show_dialog(NoteDialog(self, self.programme_file, save, data))
+        dialog = NoteDialog(self, self.programme_file, save, data)
+        if title is not None:
+            dialog.setWindowTitle(title)
+        self.show_dialog(dialog)
+
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: Any, save: Save) -> None:
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(
+            lambda s: replace(note_form_data(s, programme_id, None), note=values),
+            lambda data: self._open(data, save, title),
+        )
 
     def delete_rows(self, session: Session, rows: list[NoteRow]) -> None:
         for row in rows:
