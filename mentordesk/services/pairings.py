@@ -34,6 +34,8 @@ class PairingInput:
     meeting_venue: str = ""
     contact_between_meetings: str = ""
     review_on: dt.date | None = None
+    # A proposal nobody sees until the coordinator publishes it.
+    draft: bool = False
     check_ins: list[CheckInInput] = field(default_factory=list)
 
 
@@ -104,6 +106,7 @@ def _apply(session: Session, pairing: Pairing, data: PairingInput) -> None:
     pairing.meeting_venue = optional_text(data.meeting_venue, "Venue")
     pairing.contact_between_meetings = optional_text(data.contact_between_meetings, "Contact")
     pairing.review_on = data.review_on
+    pairing.draft = data.draft
     current = {m.person_id: m for m in pairing.members}
     for person_id, member in current.items():
         if person_id not in mentee_ids:
@@ -179,6 +182,7 @@ def pairing_input(session: Session, pairing_id: int) -> PairingInput:
         meeting_venue=p.meeting_venue,
         contact_between_meetings=p.contact_between_meetings,
         review_on=p.review_on,
+        draft=p.draft,
     )
 
 
