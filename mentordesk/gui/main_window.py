@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
         edit_menu.addSeparator()
         self.status_menu_action = edit_menu.addMenu(self.tabs[0].extra_actions()[0])
+        self.copy_email_action = self.applicants_tab.copy_email_action
+        self.copy_email_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        edit_menu.addAction(self.copy_email_action)
         edit_menu.addAction(self.cancel_event_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
@@ -419,6 +422,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.close_action.setEnabled(True)
         self.status_menu_action.setEnabled(False)
+        self.copy_email_action.setEnabled(False)
 
     def _show_start_page(self) -> None:
         self.pages.setCurrentWidget(self.start_page)
@@ -431,13 +435,16 @@ class MainWindow(QMainWindow):
         for action in [*self.file_actions, *self.event_actions]:
             action.setEnabled(False)
         self.status_menu_action.setEnabled(False)
+        self.copy_email_action.setEnabled(False)
 
     # Reacting ----------------------------------------------------------------
 
     def _tab_changed(self, _index: int) -> None:
-        self.status_menu_action.setEnabled(
-            self.programme_file is not None and isinstance(self.current_tab(), ApplicantsTab)
+        on_applicants = self.programme_file is not None and isinstance(
+            self.current_tab(), ApplicantsTab
         )
+        self.status_menu_action.setEnabled(on_applicants)
+        self.copy_email_action.setEnabled(on_applicants)
         self.export_view_action.setEnabled(
             self.programme_file is not None and self.current_tab().EXPORTABLE
         )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
+from mentordesk.gui.clipboard import CLEAR_AFTER_SECONDS, copy_sensitive
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.form_values import (
     combo_value,
@@ -202,6 +203,12 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             action.triggered.connect(partial(self.set_status, status))
         self.import_action = QAction("&Import applications…", self)
         self.import_action.triggered.connect(self.import_requested.emit)
+        self.copy_email_action = QAction("&Copy email", self)
+        self.copy_email_action.setObjectName("copy_email_action")
+        self.copy_email_action.setToolTip(
+            f"Copy the email; it is cleared from the clipboard after {CLEAR_AFTER_SECONDS} s"
+        )
+        self.copy_email_action.triggered.connect(self.copy_email)
         self.filters = ApplicantFilters(self.proxy, self)
         self.filters.changed.connect(self.loaded.emit)
         self.filter_bar.insertWidget(0, self.filters)
@@ -381,4 +388,10 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             )
 
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.status_menu, self.import_action]
+        return [self.status_menu, self.import_action, self.copy_email_action]
+
+    def copy_email(self) -> None:
+        """Copy the current applicant's email, hidden from clipboard histories and cleared soon."""
+        row = self.current_row()
+        if row is not None and row.email:
+            copy_sensitive(row.email)
