@@ -300,6 +300,75 @@ def _attendance_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _match(args: argparse.Namespace) -> int:
+    from mentordesk.domain.enums import StrandFormat
+    from mentordesk.services.matching import (
+        export_shortlist,
+        load_candidates,
+        match_optimal,
+        match_stable,
+        save_proposals,
+        shortlist,
+    )
+
+    if args.mode == "shortlist" and args.apply:
+        raise InvalidInput(
+            "A shortlist is sent out, not saved: --apply needs --mode optimal or stable."
+        )
+    if args.shortlist_size < 1:
+        raise InvalidInput("--shortlist-size must be 1 or more.")
+    with _session(args) as s:
+        programme = find_programme(s, args.programme)
+        strand_id = None
+        if args.strand:
+            strand = next(
+                (
+                    c
+                    for c in strand_choices(s, programme.id)
+                    if c.name.lower() == args.strand.strip().lower()
+                ),
+                None,
+            )
+            if strand is None:
+                raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
+            if strand.format is StrandFormat.GROUP:
+                raise InvalidInput(
+                    f"{strand.name} is a group strand: its mentees meet in circles, not pairs."
+                )
+            strand_id = strand.id
+        pool = load_candidates(s, programme.id, strand_id)
+        if args.mode == "shortlist":
+            listed = shortlist(pool, args.shortlist_size)
+            for entry in listed.entries:
+                print(
+                    f"{entry.mentee.name} → {entry.mentor.name}  {entry.score.points:5.1f}  "
+                    f"{entry.explanation}"
+                )
+            for left in listed.unmatched:
+                print(f"no mentor for {left.mentee.name}: {left.reason}")
+            if args.out:
+                export_shortlist(listed, args.out)
+                print(f"Wrote the shortlist to {args.out}.")
+            return 0
+        result = (match_optimal if args.mode == "optimal" else match_stable)(pool)
+        for p in result.proposals:
+            print(f"{p.mentor.name} ← {p.mentee.name}  {p.score.points:5.1f}  {p.explanation}")
+        for left in result.unmatched:
+            print(f"unmatched: {left.mentee.name}: {left.reason}")
+        print(
+            f"{programme.name}, {result.mode} mode: {len(result.proposals)} proposals, "
+            f"{len(result.unmatched)} unmatched, total score {result.total:.1f}."
+        )
+        if args.apply:
+            save_proposals(s, programme.id, result.proposals)
+    if args.apply:
+        print(
+            f"Saved {len(result.proposals)} draft proposals in place of earlier drafts; "
+            "nobody sees them until you publish them."
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar; every subcommand takes ``--db FILE``."""
     parser = _Parser(
@@ -447,6 +516,30 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument("file", type=Path, metavar="FILE", help="the attendance report")
     imported.add_argument("--event", type=int, required=True, metavar="ID", help="the event")
     imported.add_argument("--dry-run", action="store_true", help="show what would be recorded")
+
+    match = command(
+        commands,
+        "match",
+        "Propose mentors for the accepted mentees still without one (one-to-one strands), "
+        "with each pair's score and why.",
+        _match,
+        programme=True,
+    )
+    match.add_argument(
+        "--mode",
+        choices=["optimal", "stable", "shortlist"],
+        default="optimal",
+        help="optimal: highest total score; stable: no pair would rather swap; "
+        "shortlist: the best mentors for each mentee (default: optimal)",
+    )
+    match.add_argument("--strand", metavar="NAME", help="one strand only")
+    match.add_argument(
+        "--apply", action="store_true", help="save the proposals as drafts, to publish later"
+    )
+    match.add_argument(
+        "--shortlist-size", type=int, default=3, metavar="K", help="mentors per mentee (default 3)"
+    )
+    match.add_argument("--out", type=Path, metavar="FILE", help="write the shortlist to this .xlsx")
     return parser
 
 

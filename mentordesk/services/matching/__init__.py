@@ -29,6 +29,7 @@ from mentordesk.services.matching.modes import (
     shortlist,
 )
 from mentordesk.services.matching.proposals import (
+    export_shortlist,
     load_candidates,
     programme_rules,
     publish_proposals,
@@ -47,6 +48,7 @@ __all__ = [
     "Shortlist",
     "Unmatched",
     "allowed",
+    "export_shortlist",
     "greedy",
     "load_candidates",
     "match_optimal",

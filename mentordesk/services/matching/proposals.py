@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +22,8 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.formats.tables import CellValue
+from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.matching.core import (
     DEFAULT_CAPACITY,
@@ -30,7 +33,7 @@ from mentordesk.services.matching.core import (
     Pool,
     Rules,
 )
-from mentordesk.services.matching.modes import Proposal
+from mentordesk.services.matching.modes import Proposal, Shortlist
 from mentordesk.services.pairings import PairingInput, add_pairing
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.validation import split_tags
@@ -274,3 +277,36 @@ def publish_proposals(session: Session, programme_id: int) -> int:
         pairing.draft = False
         record_change(session, "edited", "pairing", pairing.id, "proposal published")
     return len(drafts)
+
+
+SHORTLIST_HEADERS = (
+    "Mentee", "Mentee email", "Rank", "Mentor", "Mentor email", "Score", "Why",
+)  # fmt: skip
+
+
+def export_shortlist(listed: Shortlist, path: Path) -> None:
+    """Write a shortlist to an .xlsx for sending out: one row per mentee and suggested mentor.
+
+    Mentees without a suitable mentor get one row with the reason.
+
+    Raises:
+        ExportFailed: the file could not be written; nothing partial is left.
+    """
+    rows: list[list[CellValue]] = []
+    rank: dict[int, int] = defaultdict(int)
+    for entry in listed.entries:
+        rank[entry.mentee.id] += 1
+        rows.append(
+            [
+                entry.mentee.name,
+                entry.mentee.email,
+                rank[entry.mentee.id],
+                entry.mentor.name,
+                entry.mentor.email,
+                entry.score.points,
+                entry.explanation,
+            ]
+        )
+    for left in listed.unmatched:
+        rows.append([left.mentee.name, left.mentee.email, None, None, None, None, left.reason])
+    write_table(path, [SheetData("Shortlist", SHORTLIST_HEADERS, rows)])

@@ -1,0 +1,72 @@
+"""mentordesk-cli match, run in-process on a real demo file."""
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from mentordesk.cli import main
+from mentordesk.store.models import Pairing
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+@pytest.fixture
+def demo_path(monkeypatch, demo_template, tmp_path, passphrase):
+    """A copy of the demo file, with its passphrase in the environment as scripts set it."""
+    path = tmp_path / "demo.mentordesk"
+    path.write_bytes(demo_template.read_bytes())
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", passphrase)
+    return path
+
+
+def drafts(path, passphrase):
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        return [
+            (p.match_score, p.match_explanation)
+            for p in s.scalars(select(Pairing).where(Pairing.draft.is_(True)))
+        ]
+
+
+@pytest.mark.parametrize("mode", ["optimal", "stable"])
+def test_match_prints_proposals_unmatched_and_total_without_saving(
+    demo_path, passphrase, capsys, mode
+):
+    assert main(["match", "--db", str(demo_path), "--mode", mode]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert f"{mode} mode:" in lines[-1]
+    assert "total score" in lines[-1]
+    assert any(" ← " in line for line in lines)
+    assert drafts(demo_path, passphrase) == []
+
+
+def test_match_apply_saves_draft_proposals_with_scores(demo_path, passphrase, capsys):
+    assert main(["match", "--db", str(demo_path), "--apply"]) == 0
+    out = capsys.readouterr().out
+    proposed = sum(" ← " in line for line in out.splitlines())
+    assert "draft proposals" in out
+    saved = drafts(demo_path, passphrase)
+    assert len(saved) == proposed
+    assert all(score is not None and explanation for score, explanation in saved)
+
+
+def test_match_shortlist_writes_a_workbook(demo_path, tmp_path, capsys):
+    out = tmp_path / "shortlist.xlsx"
+    args = ["match", "--db", str(demo_path), "--mode", "shortlist", "--shortlist-size", "2"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert "Wrote the shortlist" in capsys.readouterr().out
+    rows = list(load_workbook(out, read_only=True)["Shortlist"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Mentee", "Mentee email", "Rank")
+    assert len(rows) > 1
+    assert all(row[2] in (1, 2, None) for row in rows[1:])
+
+
+def test_match_refuses_a_group_strand_and_an_unknown_one(demo_path, capsys):
+    assert main(["match", "--db", str(demo_path), "--strand", "Circles"]) == 1
+    assert "group strand" in capsys.readouterr().err
+    assert main(["match", "--db", str(demo_path), "--strand", "Nope"]) == 1
+    assert "no strand called" in capsys.readouterr().err
+
+
+def test_match_of_one_strand(demo_path, capsys):
+    assert main(["match", "--db", str(demo_path), "--strand", "fellows", "--mode", "stable"]) == 0
+    assert "stable mode" in capsys.readouterr().out
