@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk import APP_NAME, __version__
+from mentordesk.gui import file_care
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
@@ -148,8 +149,18 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.lock_action = self.locker.action
+        self.backup_action = self._action("&Back up now", lambda: file_care.back_up_now(self))
+        self.restore_action = self._action(
+            "&Restore a backup…", lambda: file_care.open_restore(self)
+        )
+        self.passphrase_action = self._action(
+            "Change &passphrase…", lambda: file_care.open_change_passphrase(self)
+        )
         self.file_actions = [
             self.lock_action,
+            self.backup_action,
+            self.restore_action,
+            self.passphrase_action,
             self.close_action,
             self.new_programme_action,
             self.import_action,
@@ -176,6 +187,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions(
             [self.export_calendar_action, self.export_events_action, self.save_invitations_action]
         )
+        file_menu.addSeparator()
+        file_menu.addActions([self.backup_action, self.restore_action, self.passphrase_action])
         file_menu.addSeparator()
         file_menu.addActions([self.lock_action, self.locker.idle_action])
         file_menu.addSeparator()
