@@ -27,6 +27,7 @@ from mentordesk.services.matching import (
     Rules,
     Scorer,
     allowed,
+    form_circles,
     greedy,
     load_candidates,
     match_optimal,
@@ -539,3 +540,40 @@ def test_the_demo_programme_matches_within_the_rules(
             check_hard_rules(pool, mode(pool))
         result = match_optimal(pool)
         save_proposals(s, demo_programme_id, result.proposals)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(FIELDS), st.sampled_from(("Uni", "LIH", "LIST"))), max_size=30
+    ),
+    st.integers(1, 8),
+    st.integers(1, 6),
+)
+def test_circles_are_even_in_size_and_spread_each_field(
+    people: list[tuple[str, str]], facilitators: int, size: int
+) -> None:
+    mentees = [
+        Candidate(i, f"Mentee {i}", field=f, organisation=o) for i, (f, o) in enumerate(people)
+    ]
+    leaders = [Candidate(100 + j, f"Facilitator {j}") for j in range(facilitators)]
+    result = form_circles(mentees, leaders, size)
+    sizes = [len(c.mentees) for c in result.circles]
+    assert all(n <= size for n in sizes)
+    assert not sizes or max(sizes) - min(sizes) <= 1
+    assert len({c.facilitator.id for c in result.circles}) == len(result.circles)
+    placed = [m.id for c in result.circles for m in c.mentees]
+    assert sorted(placed + [u.mentee.id for u in result.unplaced]) == list(range(len(people)))
+    if result.unplaced:
+        assert len(result.circles) == facilitators
+    for field in FIELDS:
+        counts = [sum(m.field == field for m in c.mentees) for c in result.circles]
+        assert not counts or max(counts) - min(counts) <= 1
+
+
+def test_a_circle_avoids_a_facilitator_in_a_members_reporting_line() -> None:
+    mentees = [Candidate(1, "Ana", reporting_line=frozenset({100})), Candidate(2, "Bo")]
+    leaders = [Candidate(100, "Boss"), Candidate(101, "Cy")]
+    (circle,) = form_circles(mentees, leaders, size=5).circles
+    assert circle.facilitator.id == 101
+    assert circle.conflicts == ()

@@ -6,6 +6,7 @@ loads a programme into them and saves the engine's proposals as drafts.
 
 from __future__ import annotations
 
+from mentordesk.services.matching.circles import Circle, CircleResult, form_circles
 from mentordesk.services.matching.core import (
     DEFAULT_WEIGHTS,
     Candidate,
@@ -39,6 +40,8 @@ from mentordesk.services.matching.proposals import (
 __all__ = [
     "DEFAULT_WEIGHTS",
     "Candidate",
+    "Circle",
+    "CircleResult",
     "MatchResult",
     "Pool",
     "Proposal",
@@ -49,6 +52,7 @@ __all__ = [
     "Unmatched",
     "allowed",
     "export_shortlist",
+    "form_circles",
     "greedy",
     "load_candidates",
     "match_optimal",
