@@ -174,27 +174,28 @@ def _export_ics(args: argparse.Namespace) -> int:
 
 def _import_applicants(args: argparse.Namespace) -> int:
     table = read_table(args.file, sheet=args.sheet)
-    with _session(args) as s:
-        programme = find_programme(s, args.programme)
-        mapping = (
-            mapping_for(s, args.mapping, table.headers)
-            if args.mapping
-            else guess_mapping(table.headers)
-        )
-        strands = {c.name.lower(): c.id for c in strand_choices(s, programme.id)}
-        default_strand = None
-        if args.strand:
-            default_strand = strands.get(args.strand.strip().lower())
-            if default_strand is None:
-                raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
-        plan = ImportPlan(
-            table=table,
-            mapping=mapping,
-            existing=ExistingPerson(args.existing.replace("-", "_")),
-            default_strand_id=default_strand,
-            default_role=Role(args.role) if args.role else None,
-        )
-        preview = preview_import(s, programme.id, plan)
+    with ProgrammeFile.open(args.db, read_passphrase(new=False)) as programme_file:
+        with programme_file.session() as s:
+            programme = find_programme(s, args.programme)
+            mapping = (
+                mapping_for(s, args.mapping, table.headers)
+                if args.mapping
+                else guess_mapping(table.headers)
+            )
+            strands = {c.name.lower(): c.id for c in strand_choices(s, programme.id)}
+            default_strand = None
+            if args.strand:
+                default_strand = strands.get(args.strand.strip().lower())
+                if default_strand is None:
+                    raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
+            plan = ImportPlan(
+                table=table,
+                mapping=mapping,
+                existing=ExistingPerson(args.existing.replace("-", "_")),
+                default_strand_id=default_strand,
+                default_role=Role(args.role) if args.role else None,
+            )
+            preview = preview_import(s, programme.id, plan)
         for notice in table.notices:
             print(f"Note: {notice}")
         for row in preview.rows:
@@ -216,7 +217,11 @@ def _import_applicants(args: argparse.Namespace) -> int:
                 f"{preview.to_skip} to skip, {len(preview.rejected)} rejected; nothing written."
             )
             return 0
-        summary = apply_import(s, programme.id, plan)
+        # The file as it was, in case the import was the wrong file or the wrong mapping.
+        programme_file.backup("import")
+        # The lock is held throughout; apply_import recomputes the preview in its transaction.
+        with programme_file.session() as s:
+            summary = apply_import(s, programme.id, plan)
     print(
         f"Imported {table.source} into {programme.name}: {summary.added} added, "
         f"{summary.updated} updated, {summary.skipped} skipped, "

@@ -91,3 +91,18 @@ def test_export_xlsx_writes_the_programme_without_notes(demo_path, tmp_path, cap
     assert not any("note" in name.lower() for name in workbook.sheetnames)
     assert workbook["People"].max_row - 1 == 60
     assert "Wrote the workbook" in capsys.readouterr().out
+
+
+def test_an_import_is_backed_up_first_and_a_dry_run_is_not(demo_path, tmp_path, passphrase):
+    from mentordesk.store.backups import list_backups
+
+    source = applications_file(tmp_path / "applications.xlsx", GOOD)
+    args = ["import", "applicants", str(source), "--db", str(demo_path)]
+    assert main([*args, "--dry-run"]) == 0
+    assert list_backups(demo_path) == []
+    assert main(args) == 0
+    (backup,) = list_backups(demo_path)
+    assert backup.reason == "import"
+    # The backup holds the file as it was before the import.
+    assert "zora@uni.example" not in emails(backup.path, passphrase)
+    assert "zora@uni.example" in emails(demo_path, passphrase)

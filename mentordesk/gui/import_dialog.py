@@ -390,6 +390,8 @@ class ImportDialog(QDialog):
         programme_file, programme_id = self.programme_file, self.programme.id
 
         def work(progress: Progress) -> ImportSummary:
+            # The file as it was, so a wrong import can be undone by restoring it.
+            programme_file.backup("import")
             with programme_file.session() as session:
                 return apply_import(
                     session,

@@ -9,13 +9,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mentordesk import FILE_SUFFIX
+from mentordesk.domain.errors import MentorDeskError
+from mentordesk.gui.ops import Op, run_op
 from mentordesk.gui.passphrase import NewFileDialog, UnlockDialog
 from mentordesk.gui.recent_files import forget_file, recent_files, remember_file
 
 if TYPE_CHECKING:
     from mentordesk.gui.main_window import MainWindow
+    from mentordesk.store.programme_file import ProgrammeFile
 
 FILE_FILTER = f"MentorDesk programme files (*{FILE_SUFFIX});;All files (*)"
+#: How many of the backups made when a file is opened are kept.
+OPENED_BACKUPS_KEPT = 10
 
 
 class FileOpener:
@@ -24,11 +29,13 @@ class FileOpener:
     Attributes:
         window: the window that shows the file.
         dialog: the passphrase dialog now open, if any.
+        backup_op: the backup started when a file was last unlocked, if any.
     """
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: NewFileDialog | UnlockDialog | None = None
+        self.backup_op: Op | None = None
         page = window.start_page
         page.new_requested.connect(self.new_file)
         page.open_requested.connect(self.open_file)
@@ -92,6 +99,22 @@ class FileOpener:
         if dialog.programme_file is not None:
             remember_file(dialog.path)
             self.window.show_file(dialog.programme_file)
+            self.backup_op = self.back_up_opened(dialog.programme_file)
+
+    def back_up_opened(self, programme_file: ProgrammeFile) -> Op:
+        """Back up a file just opened, on the worker thread, so the window never waits."""
+        window = self.window
+
+        def failed(error: BaseException) -> None:
+            why = error.message if isinstance(error, MentorDeskError) else str(error)
+            window.statusBar().showMessage(f"No backup was made on opening the file: {why}")
+
+        return run_op(
+            programme_file,
+            lambda _session: programme_file.backup("opened", keep=OPENED_BACKUPS_KEPT),
+            parent=window,
+            on_failure=failed,
+        )
 
     def _show(self, dialog: NewFileDialog | UnlockDialog) -> None:
         self.dialog = dialog

@@ -21,6 +21,7 @@ from mentordesk.gui.ops import run_op
 from mentordesk.services.applicants import applicant_rows
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.programmes import count_people, find_programme
+from mentordesk.store.backups import list_backups
 from mentordesk.store.programme_file import ProgrammeFile
 
 HEADERS = [
@@ -124,6 +125,7 @@ def test_import_end_to_end_prefills_previews_and_adds_the_rows(
     assert dialog.summary is not None
     assert (dialog.summary.added, dialog.summary.updated) == (NEW_PEOPLE, 1)
     assert "5 added, 1 updated, 0 skipped, 1 rejected" in dialog.ui.status_label.text()
+    assert [b.reason for b in list_backups(demo_file.path)] == ["import"]
     summary_box = dialog.findChild(QMessageBox, "import_summary")
     assert summary_box is not None
     summary_box.close()
