@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mentordesk.domain.enums import CheckInOutcome, PairingStatus, StrandFormat
+from mentordesk.domain.enums import CheckInOutcome, EndReason, PairingStatus, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.validation import optional_text
@@ -34,6 +34,10 @@ class PairingInput:
     meeting_venue: str = ""
     contact_between_meetings: str = ""
     review_on: dt.date | None = None
+    goals: str = ""
+    confidentiality_agreed: bool = False
+    # Kept only while the status is "ended early"; any other status clears it.
+    end_reason: EndReason | None = None
     # A proposal nobody sees until the coordinator publishes it.
     draft: bool = False
     check_ins: list[CheckInInput] = field(default_factory=list)
@@ -106,6 +110,10 @@ def _apply(session: Session, pairing: Pairing, data: PairingInput) -> None:
     pairing.meeting_venue = optional_text(data.meeting_venue, "Venue")
     pairing.contact_between_meetings = optional_text(data.contact_between_meetings, "Contact")
     pairing.review_on = data.review_on
+    pairing.goals = optional_text(data.goals, "Goals", max_length=5000)
+    pairing.confidentiality_agreed = data.confidentiality_agreed
+    ended_early = data.status is PairingStatus.ENDED_EARLY
+    pairing.end_reason = data.end_reason if ended_early else None
     pairing.draft = data.draft
     current = {m.person_id: m for m in pairing.members}
     for person_id, member in current.items():
@@ -182,6 +190,9 @@ def pairing_input(session: Session, pairing_id: int) -> PairingInput:
         meeting_venue=p.meeting_venue,
         contact_between_meetings=p.contact_between_meetings,
         review_on=p.review_on,
+        goals=p.goals,
+        confidentiality_agreed=p.confidentiality_agreed,
+        end_reason=p.end_reason,
         draft=p.draft,
     )
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from mentordesk.domain.enums import CheckInOutcome, PairingStatus, StrandFormat
+from mentordesk.domain.enums import CheckInOutcome, EndReason, PairingStatus, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.pairings import (
     CheckInInput,
@@ -319,3 +319,57 @@ def test_deleting_a_programme_removes_strands_pairings_members_and_check_ins(
     assert counts["person"] == people
     with programme_file.session() as session:
         assert session.scalars(select(CheckIn)).all() == []
+
+
+def test_goals_agreement_and_end_reason_round_trip(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        pairing_id = add_pairing(
+            session,
+            PairingInput(
+                strands["Fellows"],
+                mentor,
+                [mentee],
+                status=PairingStatus.ENDED_EARLY,
+                goals="  Publish a first paper  ",
+                confidentiality_agreed=True,
+                end_reason=EndReason.LEFT_INSTITUTION,
+            ),
+        )
+    with programme_file.session() as session:
+        stored = pairing_input(session, pairing_id)
+    assert stored.goals == "Publish a first paper"
+    assert stored.confidentiality_agreed is True
+    assert stored.end_reason is EndReason.LEFT_INSTITUTION
+
+
+def test_an_end_reason_is_dropped_unless_the_pairing_ended_early(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        data = PairingInput(
+            strands["Fellows"],
+            mentor,
+            [mentee],
+            status=PairingStatus.ENDED_EARLY,
+            end_reason=EndReason.CONFLICT,
+        )
+        pairing_id = add_pairing(session, data)
+        data.status = PairingStatus.ACTIVE
+        update_pairing(session, pairing_id, data)
+    with programme_file.session() as session:
+        assert get_pairing(session, pairing_id).end_reason is None
+
+
+def test_goals_longer_than_5000_characters_are_refused(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        with pytest.raises(InvalidInput, match="Goals is too long"):
+            add_pairing(
+                session, PairingInput(strands["Fellows"], mentor, [mentee], goals="x" * 5001)
+            )

@@ -7,10 +7,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
 
 class Ui_PairingForm(object):
     def setupUi(self, PairingForm):
@@ -183,6 +184,32 @@ class Ui_PairingForm(object):
 
         self.agreement_group_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.review_on)
 
+        self.goals_label = QLabel(self.agreement_group)
+        self.goals_label.setObjectName(u"goals_label")
+
+        self.agreement_group_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.goals_label)
+
+        self.goals = QPlainTextEdit(self.agreement_group)
+        self.goals.setObjectName(u"goals")
+        self.goals.setTabChangesFocus(True)
+
+        self.agreement_group_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.goals)
+
+        self.confidentiality_agreed = QCheckBox(self.agreement_group)
+        self.confidentiality_agreed.setObjectName(u"confidentiality_agreed")
+
+        self.agreement_group_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.confidentiality_agreed)
+
+        self.end_reason_label = QLabel(self.agreement_group)
+        self.end_reason_label.setObjectName(u"end_reason_label")
+
+        self.agreement_group_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.end_reason_label)
+
+        self.end_reason = QComboBox(self.agreement_group)
+        self.end_reason.setObjectName(u"end_reason")
+
+        self.agreement_group_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.end_reason)
+
 
         self.columns_layout.addWidget(self.agreement_group)
 
@@ -212,6 +239,8 @@ class Ui_PairingForm(object):
         self.meeting_venue_label.setBuddy(self.meeting_venue)
         self.contact_between_meetings_label.setBuddy(self.contact_between_meetings)
         self.review_on_label.setBuddy(self.review_on)
+        self.goals_label.setBuddy(self.goals)
+        self.end_reason_label.setBuddy(self.end_reason)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PairingForm)
@@ -246,4 +275,11 @@ class Ui_PairingForm(object):
         self.meeting_venue_label.setText(QCoreApplication.translate("PairingForm", u"&Venue:", None))
         self.contact_between_meetings_label.setText(QCoreApplication.translate("PairingForm", u"&Contact between meetings:", None))
         self.review_on_label.setText(QCoreApplication.translate("PairingForm", u"Re&view on:", None))
+        self.goals_label.setText(QCoreApplication.translate("PairingForm", u"&Goals:", None))
+        self.goals.setPlaceholderText(QCoreApplication.translate("PairingForm", u"What the mentee wants from the pairing", None))
+        self.confidentiality_agreed.setText(QCoreApplication.translate("PairingForm", u"Confidentiality &agreed", None))
+        self.end_reason_label.setText(QCoreApplication.translate("PairingForm", u"End reas&on:", None))
+#if QT_CONFIG(tooltip)
+        self.end_reason.setToolTip(QCoreApplication.translate("PairingForm", u"Why the pairing ended early", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi

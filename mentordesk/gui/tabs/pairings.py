@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QListWidgetItem, QSizePolicy, QWidget
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import PairingStatus
+from mentordesk.domain.enums import EndReason, PairingStatus
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.form_values import (
     combo_value,
     date_value,
     fill_combo,
     fill_enum_combo,
+    plain_text,
     prepare_date,
     select_value,
     set_date,
@@ -60,6 +61,9 @@ class PairingDialog(RecordDialog):
         fill_combo(ui.strand, ((f"{s.name} ({s.format.label})", s.id) for s in data.strands))
         fill_combo(ui.mentor, ((_person_text(p), p.id) for p in data.people))
         fill_enum_combo(ui.status, PairingStatus)
+        fill_enum_combo(ui.end_reason, EndReason, blank=True)
+        ui.goals.setMinimumHeight(60)
+        ui.status.currentIndexChanged.connect(self._status_changed)
         for edit in (ui.proposed_on, ui.started_on, ui.ended_on, ui.review_on):
             prepare_date(edit)
         pairing = data.pairing
@@ -83,6 +87,7 @@ class PairingDialog(RecordDialog):
             set_date(ui.proposed_on, None)
             for edit in (ui.started_on, ui.ended_on, ui.review_on):
                 set_date(edit, None)
+            self._status_changed()
             return
         select_value(ui.strand, pairing.strand_id)
         select_value(ui.mentor, pairing.mentor_id)
@@ -96,6 +101,16 @@ class PairingDialog(RecordDialog):
         ui.meeting_length.setText(pairing.meeting_length)
         ui.meeting_venue.setText(pairing.meeting_venue)
         ui.contact_between_meetings.setText(pairing.contact_between_meetings)
+        ui.goals.setPlainText(pairing.goals)
+        ui.confidentiality_agreed.setChecked(pairing.confidentiality_agreed)
+        select_value(ui.end_reason, pairing.end_reason)
+        self._status_changed()
+
+    def _status_changed(self) -> None:
+        # An end reason means something only for a pairing that ended early.
+        ended_early = combo_value(self.ui.status) is PairingStatus.ENDED_EARLY
+        self.ui.end_reason.setVisible(ended_early)
+        self.ui.end_reason_label.setVisible(ended_early)
 
     def _filter_mentees(self, text: str) -> None:
         words = text.lower().split()
@@ -133,6 +148,10 @@ class PairingDialog(RecordDialog):
             meeting_venue=ui.meeting_venue.text(),
             contact_between_meetings=ui.contact_between_meetings.text(),
             review_on=date_value(ui.review_on),
+            goals=plain_text(ui.goals),
+            confidentiality_agreed=ui.confidentiality_agreed.isChecked(),
+            end_reason=combo_value(ui.end_reason),
+            draft=kept.draft if kept else False,
         )
 
 
