@@ -46,6 +46,7 @@ from mentordesk.services.programmes import (
     strand_choices,
 )
 from mentordesk.store.cipher import check_passphrase
+from mentordesk.store.cloud import synced_folder_warning
 from mentordesk.store.programme_file import ProgrammeFile, restore_backup
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
@@ -124,6 +125,8 @@ def _info(args: argparse.Namespace) -> int:
                 f"- {programme.name} ({strands}): {counts.applications} applications, "
                 f"{counts.pairings} pairings, {counts.events} events"
             )
+    if warning := synced_folder_warning(args.db):
+        print(f"Note: {warning}")
     return 0
 
 

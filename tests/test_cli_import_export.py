@@ -106,3 +106,19 @@ def test_an_import_is_backed_up_first_and_a_dry_run_is_not(demo_path, tmp_path, 
     # The backup holds the file as it was before the import.
     assert "zora@uni.example" not in emails(backup.path, passphrase)
     assert "zora@uni.example" in emails(demo_path, passphrase)
+
+
+def test_info_mentions_a_cloud_synced_folder(
+    demo_template, tmp_path, passphrase, monkeypatch, capsys
+):
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", passphrase)
+    plain = tmp_path / "demo.mentordesk"
+    plain.write_bytes(demo_template.read_bytes())
+    assert main(["info", "--db", str(plain)]) == 0
+    assert "synced" not in capsys.readouterr().out
+    synced = tmp_path / "Dropbox" / "demo.mentordesk"
+    synced.parent.mkdir()
+    synced.write_bytes(demo_template.read_bytes())
+    assert main(["info", "--db", str(synced)]) == 0
+    out = capsys.readouterr().out
+    assert "Note: demo.mentordesk is in a folder synced by Dropbox" in out

@@ -13,12 +13,15 @@ from mentordesk.domain.errors import MentorDeskError
 from mentordesk.gui.ops import Op, run_op
 from mentordesk.gui.passphrase import NewFileDialog, UnlockDialog
 from mentordesk.gui.recent_files import forget_file, recent_files, remember_file
+from mentordesk.store.cloud import synced_folder_warning
 
 if TYPE_CHECKING:
     from mentordesk.gui.main_window import MainWindow
     from mentordesk.store.programme_file import ProgrammeFile
 
 FILE_FILTER = f"MentorDesk programme files (*{FILE_SUFFIX});;All files (*)"
+#: How long the synced-folder warning stays in the status bar, in milliseconds.
+SYNCED_WARNING_MS = 30_000
 #: How many of the backups made when a file is opened are kept.
 OPENED_BACKUPS_KEPT = 10
 
@@ -36,6 +39,7 @@ class FileOpener:
         self.window = window
         self.dialog: NewFileDialog | UnlockDialog | None = None
         self.backup_op: Op | None = None
+        self._warned: set[Path] = set()
         page = window.start_page
         page.new_requested.connect(self.new_file)
         page.open_requested.connect(self.open_file)
@@ -69,6 +73,7 @@ class FileOpener:
         if dialog.programme_file is not None:
             remember_file(dialog.path)
             self.window.show_file(dialog.programme_file)
+            self.warn_if_synced(dialog.programme_file.path)
 
     def open_file(self) -> None:
         """Ask which file to open, then for its passphrase."""
@@ -99,7 +104,17 @@ class FileOpener:
         if dialog.programme_file is not None:
             remember_file(dialog.path)
             self.window.show_file(dialog.programme_file)
+            self.warn_if_synced(dialog.programme_file.path)
             self.backup_op = self.back_up_opened(dialog.programme_file)
+
+    def warn_if_synced(self, path: Path) -> str | None:
+        """Say once per session, in the status bar, that a file is in a cloud-synced folder."""
+        warning = synced_folder_warning(path)
+        if warning is None or path in self._warned:
+            return None
+        self._warned.add(path)
+        self.window.statusBar().showMessage(warning, SYNCED_WARNING_MS)
+        return warning
 
     def back_up_opened(self, programme_file: ProgrammeFile) -> Op:
         """Back up a file just opened, on the worker thread, so the window never waits."""

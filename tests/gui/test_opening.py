@@ -32,3 +32,30 @@ def test_opening_a_file_from_the_window_backs_it_up_once(
     with ProgrammeFile.open(list_backups(file_path)[0].path, passphrase):
         pass
     window.close_file()
+
+
+def test_a_file_in_a_synced_folder_is_warned_about_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, passphrase: str
+) -> None:
+    folder = tmp_path / "OneDrive - Contoso"
+    folder.mkdir()
+    path = folder / "pilot.mentordesk"
+    ProgrammeFile.create(path, passphrase).close()
+    _unlock(qtbot, window, path, passphrase)
+    message = window.statusBar().currentMessage()
+    assert "synced by OneDrive" in message
+    assert "pilot.mentordesk" in message
+    window.close_file()
+    window.statusBar().clearMessage()
+    _unlock(qtbot, window, path, passphrase)
+    assert "synced" not in window.statusBar().currentMessage()
+    window.close_file()
+
+
+def test_a_file_in_an_ordinary_folder_gets_no_warning(
+    qtbot: QtBot, window: MainWindow, file_path: Path, passphrase: str
+) -> None:
+    ProgrammeFile.create(file_path, passphrase).close()
+    _unlock(qtbot, window, file_path, passphrase)
+    assert "synced" not in window.statusBar().currentMessage()
+    window.close_file()
