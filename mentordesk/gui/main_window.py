@@ -67,9 +67,10 @@ class MainWindow(QMainWindow):
         self.tab_widget.setObjectName("tabs")
         self.tab_widget.setDocumentMode(True)
         self.applicants_tab = ApplicantsTab()
+        self.pairings_tab = PairingsTab()
         self.tabs: list[RecordTab] = [
             self.applicants_tab,
-            PairingsTab(),
+            self.pairings_tab,
             TrainingTab(),
             EventsTab(),
             NotesTab(),
@@ -201,6 +202,11 @@ class MainWindow(QMainWindow):
         self.copy_email_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         edit_menu.addAction(self.copy_email_action)
         edit_menu.addAction(self.cancel_event_action)
+        edit_menu.addSeparator()
+        self.pairing_actions = [
+            a for a in self.pairings_tab.extra_actions() if isinstance(a, QAction)
+        ]
+        edit_menu.addActions(self.pairing_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("&Help")
@@ -445,7 +451,7 @@ class MainWindow(QMainWindow):
         self.file_label.clear()
         self.counts_label.clear()
         self.programme_selector_action.setVisible(False)
-        for action in [*self.file_actions, *self.event_actions]:
+        for action in [*self.file_actions, *self.event_actions, *self.pairing_actions]:
             action.setEnabled(False)
         self.status_menu_action.setEnabled(False)
         self.copy_email_action.setEnabled(False)
@@ -464,6 +470,9 @@ class MainWindow(QMainWindow):
         on_events = self.programme_file is not None and isinstance(self.current_tab(), EventsTab)
         for action in self.event_actions:
             action.setEnabled(on_events)
+        on_pairings = self.programme_file is not None and self.current_tab() is self.pairings_tab
+        for action in self.pairing_actions:
+            action.setEnabled(on_pairings)
         self._update_status()
 
     def _update_status(self) -> None:

@@ -27,6 +27,8 @@ R = TypeVar("R")
 CANCELLED_COLOUR = "#8a8a8a"
 #: The colour of a follow-up date that has passed.
 OVERDUE_COLOUR = "#b3261e"
+#: The status a draft proposal shows, whatever its stored status.
+DRAFT_TEXT = "Draft"
 #: What the Notes table shows instead of the text of a note.
 HIDDEN_TEXT = "•••"
 
@@ -35,6 +37,13 @@ def cancelled_font() -> QFont:
     """The font of a cancelled event: struck through (made on demand, after the app exists)."""
     font = QFont()
     font.setStrikeOut(True)
+    return font
+
+
+def draft_font() -> QFont:
+    """The font of a draft proposal: italic, so it never passes for a published pairing."""
+    font = QFont()
+    font.setItalic(True)
     return font
 
 
@@ -283,9 +292,9 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
 
 
 class PairingTableModel(RowTableModel[PairingRow]):
-    """The Pairings table: one line per pairing or circle."""
+    """The Pairings table: one line per pairing or circle; draft proposals in italics."""
 
-    MENTOR, STRAND, FORMAT, STATUS, STARTED, NEXT_CHECK_IN, SCORE, MENTEES = range(8)
+    MENTOR, STRAND, FORMAT, STATUS, STARTED, NEXT_CHECK_IN, SCORE, MENTEES, WHY = range(9)
     HEADERS = (
         "Mentor",
         "Strand",
@@ -295,20 +304,23 @@ class PairingTableModel(RowTableModel[PairingRow]):
         "Next check-in",
         "Match score",
         "Mentees",
+        "Why matched",
     )
     NUMERIC_COLUMNS = frozenset({SCORE})
     DATE_COLUMNS = frozenset({STARTED, NEXT_CHECK_IN})
+    FACETS = ("draft",)
 
     def cells(self, row: PairingRow) -> tuple[str, ...]:
         return (
             row.mentor,
             row.strand,
             row.format.label,
-            row.status.label,
+            DRAFT_TEXT if row.draft else row.status.label,
             date_text(row.started_on),
             date_text(row.next_check_in),
             "" if row.match_score is None else f"{row.match_score:.0f}",
             row.mentees,
+            row.match_explanation,
         )
 
     def sort_keys(self, row: PairingRow) -> tuple[SortKey, ...]:
@@ -316,15 +328,26 @@ class PairingTableModel(RowTableModel[PairingRow]):
             row.mentor.casefold(),
             row.strand.casefold(),
             enum_key(row.format),
-            enum_key(row.status),
+            -1 if row.draft else enum_key(row.status),
             date_key(row.started_on),
             date_key(row.next_check_in),
             -1.0 if row.match_score is None else float(row.match_score),
             row.mentees.casefold(),
+            row.match_explanation.casefold(),
         )
 
     def extra_search_text(self, row: PairingRow) -> str:
         return row.name
+
+    def facets(self, row: PairingRow) -> tuple[Facet, ...]:
+        return (row.draft,)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            if index.isValid() and self.row_at(index.row()).draft:
+                return draft_font()
+            return None
+        return super().data(index, role)
 
 
 class EventTableModel(RowTableModel[EventRow]):

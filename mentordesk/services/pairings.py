@@ -68,6 +68,8 @@ class PairingRow:
     started_on: dt.date | None
     next_check_in: dt.date | None
     match_score: float | None
+    match_explanation: str = ""
+    draft: bool = False
 
 
 def _apply(session: Session, pairing: Pairing, data: PairingInput) -> None:
@@ -228,6 +230,8 @@ def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
                 started_on=p.started_on,
                 next_check_in=min(pending) if pending else None,
                 match_score=p.match_score,
+                match_explanation=p.match_explanation,
+                draft=p.draft,
             )
         )
     return rows

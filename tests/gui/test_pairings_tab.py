@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from mentordesk.domain.enums import EndReason, PairingStatus
 from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.table_models import PairingTableModel
 from mentordesk.gui.tabs.pairings import PairingDialog, PairingsTab
+from mentordesk.services.matching import MatchResult
 from mentordesk.services.pairings import PairingRow, pairing_input
+from mentordesk.store.models import Pairing
 from mentordesk.store.programme_file import ProgrammeFile
 
 
@@ -21,6 +28,46 @@ def _tab(window: MainWindow) -> PairingsTab:
 
 def _all_rows(tab: PairingsTab) -> list[PairingRow]:
     return [tab.model.row_at(r) for r in range(tab.model.rowCount())]
+
+
+def _shown(tab: PairingsTab) -> list[PairingRow]:
+    return [
+        tab.model.row_at(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row())
+        for r in range(tab.proxy.rowCount())
+    ]
+
+
+def _select(tab: PairingsTab, pairing_ids: set[int]) -> None:
+    selection = tab.view.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag
+    for proxy_row in range(tab.proxy.rowCount()):
+        index = tab.proxy.index(proxy_row, 0)
+        if tab.model.row_at(tab.proxy.mapToSource(index).row()).pairing_id in pairing_ids:
+            selection.select(index, flags.Select | flags.Rows)
+
+
+def _drafts_in_file(demo_file: ProgrammeFile) -> set[int]:
+    with demo_file.session() as session:
+        return set(session.scalars(select(Pairing.id).where(Pairing.draft.is_(True))))
+
+
+def _propose(qtbot: QtBot, tab: PairingsTab, mode: str) -> MatchResult:
+    """Propose through the dialog, and wait until the drafts are shown."""
+    tab.propose()
+    qtbot.waitUntil(lambda: tab.propose_dialog is not None, timeout=10_000)
+    dialog = tab.propose_dialog
+    assert dialog is not None
+    assert dialog.ui.strand.itemText(0) == "All one-to-one strands"
+    select_value(dialog.ui.mode, mode)
+    with qtbot.waitSignal(tab.proposed, timeout=20_000) as proposed:
+        dialog.accept()
+    result = proposed.args[0]
+    assert isinstance(result, MatchResult)
+    qtbot.waitUntil(
+        lambda: sum(r.draft for r in _all_rows(tab)) == len(result.proposals), timeout=10_000
+    )
+    return result
 
 
 def _open_edit(qtbot: QtBot, tab: PairingsTab, row: PairingRow) -> PairingDialog:
@@ -61,3 +108,92 @@ def test_agreement_and_end_reason_round_trip_through_the_form(
     assert again.ui.confidentiality_agreed.isChecked()
     assert again.values().end_reason is EndReason.LEFT_INSTITUTION
     again.reject()
+
+
+def test_proposing_on_the_demo_shows_drafts_with_their_score_and_reasons(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    tab = _tab(demo_window)
+    published = {r.pairing_id for r in _all_rows(tab)}
+    assert not any(r.draft for r in _all_rows(tab))
+    result = _propose(qtbot, tab, "stable")
+    assert result.mode == "stable"
+    assert result.proposals
+
+    drafts = _drafts_in_file(demo_file)
+    assert len(drafts) == len(result.proposals)
+    assert drafts.isdisjoint(published)
+    # The filter is on: only the drafts are shown, each marked as such.
+    assert tab.drafts_only.isChecked()
+    shown = _shown(tab)
+    assert {r.pairing_id for r in shown} == drafts
+    for proxy_row, row in enumerate(shown):
+        status = tab.proxy.index(proxy_row, PairingTableModel.STATUS)
+        assert status.data() == "Draft"
+        assert status.data(Qt.ItemDataRole.FontRole).italic()
+        assert row.match_score is not None
+        why = tab.proxy.index(proxy_row, PairingTableModel.WHY).data()
+        assert why
+        assert why == row.match_explanation
+    tab.drafts_only.setChecked(False)
+    assert tab.proxy.rowCount() == len(published) + len(drafts)
+    published_row = next(
+        r
+        for r in range(tab.proxy.rowCount())
+        if tab.proxy.index(r, PairingTableModel.STATUS).data() != "Draft"
+    )
+    assert not tab.proxy.index(published_row, 0).data(Qt.ItemDataRole.FontRole)
+
+    # Who was left out, and why, is reported (escaped, in rich text).
+    box = tab.proposals_message
+    assert box is not None
+    assert result.unmatched, "the demo leaves some mentees without a mentor"
+    for left in result.unmatched:
+        assert f"{escape(left.mentee.name)}: {escape(left.reason)}" in box.text()
+    assert f"{len(result.proposals)} draft proposals saved" in box.text()
+    box.close()
+
+
+def test_publishing_clears_draft_and_rejecting_deletes(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    tab = _tab(demo_window)
+    _propose(qtbot, tab, "optimal")
+    assert tab.proposals_message is not None
+    tab.proposals_message.close()
+    drafts = sorted(_drafts_in_file(demo_file))
+    assert len(drafts) >= 3
+    to_publish, to_reject, kept = drafts[0], drafts[1], set(drafts[2:])
+
+    _select(tab, {to_publish})
+    with qtbot.waitSignal(tab.changed, timeout=10_000):
+        tab.publish_action.trigger()
+    qtbot.waitUntil(lambda: to_publish not in {r.pairing_id for r in _shown(tab)})
+    with demo_file.session() as session:
+        assert session.get_one(Pairing, to_publish).draft is False
+    assert _drafts_in_file(demo_file) == {to_reject, *kept}
+    published = next(r for r in _all_rows(tab) if r.pairing_id == to_publish)
+    assert not published.draft
+
+    _select(tab, {to_reject})
+    with qtbot.waitSignal(tab.changed, timeout=10_000):
+        tab.reject_action.trigger()
+    qtbot.waitUntil(lambda: to_reject not in {r.pairing_id for r in _all_rows(tab)})
+    with demo_file.session() as session:
+        assert session.get(Pairing, to_reject) is None
+        assert session.get(Pairing, to_publish) is not None
+    assert _drafts_in_file(demo_file) == kept
+
+
+def test_reject_leaves_a_published_pairing_alone(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    tab = _tab(demo_window)
+    row = _all_rows(tab)[0]
+    _select(tab, {row.pairing_id})
+    tab.reject_action.trigger()
+    tab.publish_action.trigger()
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.reload()
+    with demo_file.session() as session:
+        assert session.get(Pairing, row.pairing_id) is not None

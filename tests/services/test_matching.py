@@ -19,6 +19,7 @@ from mentordesk.domain.enums import (
     PairRuleKind,
     Role,
 )
+from mentordesk.domain.errors import NotFound
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.matching import (
     Candidate,
@@ -34,6 +35,7 @@ from mentordesk.services.matching import (
     match_stable,
     mentee_preferences,
     mentor_preference,
+    publish_pairings,
     publish_proposals,
     save_proposals,
     score,
@@ -500,6 +502,23 @@ def test_proposals_are_saved_as_drafts_that_replace_earlier_drafts_until_publish
         pool = load_candidates(s, programme_id)
     assert [c.id for c in pool.mentees] == [matching_programme["cy"]]
     assert next(c for c in pool.mentors if c.id == matching_programme["prof"]).capacity == 0
+
+
+def test_publishing_chosen_proposals_leaves_the_other_drafts_as_drafts(
+    programme_file: ProgrammeFile, programme_id: int, matching_programme: dict[str, int]
+) -> None:
+    with programme_file.session() as s:
+        result = match_optimal(load_candidates(s, programme_id))
+        first, second = save_proposals(s, programme_id, result.proposals)
+    with programme_file.session() as s:
+        assert publish_pairings(s, [first, first]) == 1
+        # Publishing it again changes nothing.
+        assert publish_pairings(s, [first]) == 0
+    with programme_file.session() as s:
+        assert s.get_one(Pairing, first).draft is False
+        assert s.get_one(Pairing, second).draft is True
+        with pytest.raises(NotFound):
+            publish_pairings(s, [second + 1000])
 
 
 def test_fixed_pairs_and_choices_come_from_the_file(

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import EndReason, PairingStatus
@@ -23,11 +33,15 @@ from mentordesk.gui.form_values import (
 from mentordesk.gui.forms.ui_pairing import Ui_PairingForm
 from mentordesk.gui.table_models import PairingTableModel
 from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.gui.tabs.propose_dialog import ProposeDialog, propose_pairings, show_result
 from mentordesk.services import pairings
 from mentordesk.services.applicants import PersonChoice, person_choices
 from mentordesk.services.pairings import PairingInput, PairingRow
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
+
+if TYPE_CHECKING:
+    from mentordesk.services.matching import MatchResult
 
 
 @dataclass(frozen=True)
@@ -155,18 +169,74 @@ class PairingDialog(RecordDialog):
         )
 
 
+def _publish_drafts(session: Session, pairing_ids: list[int]) -> int:
+    # Imported here: the matching package loads SciPy, which startup must not wait for.
+    from mentordesk.services.matching.proposals import publish_pairings
+
+    return publish_pairings(session, pairing_ids)
+
+
+def _reject_drafts(session: Session, pairing_ids: list[int]) -> None:
+    for pairing_id in pairing_ids:
+        pairings.delete_pairing(session, pairing_id)
+
+
 class PairingsTab(RecordTab[PairingRow]):
-    """Mentoring relationships of the programme, one line per pairing or circle."""
+    """Mentoring relationships of the programme, one line per pairing or circle.
+
+    Draft proposals from the matching engine show in italics with the status
+    "Draft" until they are published or rejected.
+
+    Attributes:
+        drafts_only: the filter showing draft proposals only.
+        propose_action, publish_action, reject_action: the actions on proposals.
+        proposals_message: the box reporting the last run of the engine, while open.
+
+    Signals:
+        proposed: the engine's proposals were saved (carries the ``MatchResult``).
+    """
 
     TITLE = "Pairings"
     NOUN = ("pairing", "pairings")
-    COLUMN_WIDTHS = (22, 10, 11, 11, 11, 13, 11, 60)
+    COLUMN_WIDTHS = (22, 10, 11, 11, 11, 13, 11, 30, 60)
+
+    proposed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(PairingTableModel(), parent)
+        self.propose_dialog: ProposeDialog | None = None
+        self.proposals_message: QMessageBox | None = None
+        self.drafts_only = QCheckBox("Show &drafts only", self)
+        self.drafts_only.setObjectName("drafts_only")
+        self.drafts_only.setToolTip("Show only the proposals not yet published")
+        self.drafts_only.toggled.connect(self._show_drafts_only)
+        self.filter_bar.addWidget(self.drafts_only)
+        self.propose_action = self._action("&Propose pairings…", "propose_action", self.propose)
+        self.publish_action = self._action(
+            "P&ublish selected drafts", "publish_action", self.publish_selected
+        )
+        self.publish_action.setToolTip("Make the selected draft proposals visible")
+        self.reject_action = self._action(
+            "&Reject selected drafts", "reject_action", self.reject_selected
+        )
+        self.reject_action.setToolTip("Delete the selected draft proposals")
+
+    def _action(self, text: str, name: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[PairingRow]:
         return pairings.pairing_rows(session, programme.id)
+
+    def clear(self) -> None:
+        super().clear()
+        self.drafts_only.setChecked(False)
+
+    def _show_drafts_only(self, checked: bool) -> None:
+        self.proxy.set_filter("draft", True if checked else None)
+        self.loaded.emit()
 
     def add_dialog(self) -> None:
         assert self.programme is not None
@@ -197,3 +267,66 @@ class PairingsTab(RecordTab[PairingRow]):
     def delete_rows(self, session: Session, rows: list[PairingRow]) -> None:
         for row in rows:
             pairings.delete_pairing(session, row.pairing_id)
+
+    # Proposals -----------------------------------------------------------------
+
+    def propose(self) -> None:
+        """Ask for the mode and strand, then propose pairings as drafts."""
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(lambda s: strand_choices(s, programme_id), self._open_propose_dialog)
+
+    def _open_propose_dialog(self, strands: list[StrandChoice]) -> None:
+        dialog = ProposeDialog(self, strands)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.propose_with(dialog.mode(), dialog.strand_id()))
+        dialog.finished.connect(lambda _code: self._forget_propose_dialog(dialog))
+        self.propose_dialog = dialog
+        dialog.open()
+
+    def _forget_propose_dialog(self, dialog: ProposeDialog) -> None:
+        if self.propose_dialog is dialog:
+            self.propose_dialog = None
+
+    def propose_with(self, mode: str, strand_id: int | None) -> None:
+        """Run the engine in ``mode`` on one strand (None: every one-to-one strand)."""
+        if self.programme_file is None or self.programme is None:
+            return
+        propose_pairings(
+            parent=self,
+            programme_file=self.programme_file,
+            programme_id=self.programme.id,
+            mode=mode,
+            strand_id=strand_id,
+            on_success=self._proposed,
+        )
+
+    def _proposed(self, result: MatchResult) -> None:
+        self.drafts_only.setChecked(True)
+        self._changed()
+        self.proposals_message = show_result(self, result)
+        self.proposals_message.destroyed.connect(self._forget_message)
+        self.proposed.emit(result)
+
+    def _forget_message(self) -> None:
+        self.proposals_message = None
+
+    def selected_draft_ids(self) -> list[int]:
+        """The selected rows that are draft proposals (others are left alone)."""
+        return [r.pairing_id for r in self.selected_rows() if r.draft]
+
+    def publish_selected(self) -> None:
+        """Publish the selected draft proposals."""
+        ids = self.selected_draft_ids()
+        if ids:
+            self.run(lambda s: _publish_drafts(s, ids), lambda _count: self._changed())
+
+    def reject_selected(self) -> None:
+        """Delete the selected draft proposals (nobody has seen them yet)."""
+        ids = self.selected_draft_ids()
+        if ids:
+            self.run(lambda s: _reject_drafts(s, ids), lambda _result: self._changed())
+
+    def extra_actions(self) -> list[QAction | QMenu]:
+        return [self.propose_action, self.publish_action, self.reject_action]

@@ -33,6 +33,7 @@ from mentordesk.services.matching.proposals import (
     export_shortlist,
     load_candidates,
     programme_rules,
+    publish_pairings,
     publish_proposals,
     save_proposals,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "mentee_preferences",
     "mentor_preference",
     "programme_rules",
+    "publish_pairings",
     "publish_proposals",
     "save_proposals",
     "score",

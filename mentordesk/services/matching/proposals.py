@@ -279,6 +279,24 @@ def publish_proposals(session: Session, programme_id: int) -> int:
     return len(drafts)
 
 
+def publish_pairings(session: Session, pairing_ids: Iterable[int]) -> int:
+    """Make these draft proposals visible; returns how many were drafts (others are left as is).
+
+    Raises:
+        NotFound: one of the pairings is no longer in the file.
+    """
+    published = 0
+    for pairing_id in dict.fromkeys(pairing_ids):
+        pairing = session.get(Pairing, pairing_id)
+        if pairing is None:
+            raise NotFound("A proposal to publish is no longer in the file.")
+        if pairing.draft:
+            pairing.draft = False
+            record_change(session, "edited", "pairing", pairing.id, "proposal published")
+            published += 1
+    return published
+
+
 SHORTLIST_HEADERS = (
     "Mentee", "Mentee email", "Rank", "Mentor", "Mentor email", "Score", "Why",
 )  # fmt: skip
