@@ -235,3 +235,108 @@ def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
             )
         )
     return rows
+
+
+#: Pairings under way, whose check-ins someone should be doing.
+FOLLOWED_UP = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE)
+
+
+@dataclass(frozen=True)
+class OverdueCheckIn:
+    """A check-in of a pairing under way that was due before today and is not done."""
+
+    check_in_id: int
+    pairing_id: int
+    mentor: str
+    mentees: str
+    status: PairingStatus
+    due_on: dt.date
+    days_overdue: int
+
+
+def overdue_check_ins(session: Session, programme_id: int, today: dt.date) -> list[OverdueCheckIn]:
+    """The check-ins past due in a programme's introduced and active pairings, oldest first.
+
+    Drafts are left out: nobody has been told about them yet.
+    """
+    check_ins = session.scalars(
+        select(CheckIn)
+        .join(Pairing)
+        .join(Strand)
+        .where(
+            Strand.programme_id == programme_id,
+            Pairing.status.in_(FOLLOWED_UP),
+            Pairing.draft.is_(False),
+            CheckIn.done_on.is_(None),
+            CheckIn.due_on < today,
+        )
+        .options(
+            selectinload(CheckIn.pairing).selectinload(Pairing.mentor),
+            selectinload(CheckIn.pairing)
+            .selectinload(Pairing.members)
+            .selectinload(PairingMember.person),
+        )
+        .order_by(CheckIn.due_on, CheckIn.id)
+    )
+    return [
+        OverdueCheckIn(
+            check_in_id=c.id,
+            pairing_id=c.pairing_id,
+            mentor=c.pairing.mentor.full_name,
+            mentees=", ".join(sorted(m.person.full_name for m in c.pairing.members)),
+            status=c.pairing.status,
+            due_on=c.due_on,
+            days_overdue=(today - c.due_on).days,
+        )
+        for c in check_ins
+    ]
+
+
+def schedule_check_ins(
+    session: Session,
+    pairing_id: int,
+    *,
+    first_after_weeks: int = 4,
+    every_weeks: int = 8,
+    until: dt.date | None = None,
+) -> list[dt.date]:
+    """Plan a pairing's check-ins from its start: the first after some weeks, then regularly.
+
+    Dates that already have a check-in are skipped, so planning twice adds nothing.
+
+    Args:
+        session: the open transaction.
+        pairing_id: the pairing to plan.
+        first_after_weeks: weeks from the start to the first check-in.
+        every_weeks: weeks between check-ins.
+        until: the last possible date; by default the pairing's review date or its end,
+            whichever comes first.
+
+    Returns:
+        The due dates added, in order.
+
+    Raises:
+        NotFound: the pairing is no longer in the file.
+        InvalidInput: it has no start date or nothing to plan until, or the weeks are not positive.
+    """
+    pairing = get_pairing(session, pairing_id)
+    if first_after_weeks < 0 or every_weeks < 1:
+        raise InvalidInput("Check-ins are planned at least a week apart, starting from the start.")
+    start = pairing.started_on
+    if start is None:
+        raise InvalidInput("Set the date the pairing started before planning its check-ins.")
+    limits = [d for d in (pairing.review_on, pairing.ended_on) if d is not None]
+    last = until or (min(limits) if limits else None)
+    if last is None:
+        raise InvalidInput("Set the pairing's review date (or its end) to plan check-ins up to it.")
+    planned = {c.due_on for c in pairing.check_ins}
+    added = []
+    due = start + dt.timedelta(weeks=first_after_weeks)
+    while due <= last:
+        if due not in planned:
+            pairing.check_ins.append(CheckIn(due_on=due))
+            added.append(due)
+        due += dt.timedelta(weeks=every_weeks)
+    if added:
+        record_change(session, "edited", "pairing", pairing_id, f"{len(added)} check-ins planned")
+    return added

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from mentordesk.domain.enums import EndReason, PairingStatus
+from mentordesk.domain.enums import EndReason, PairingStatus, StrandFormat
 from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.table_models import PairingTableModel
 from mentordesk.gui.tabs.pairings import PairingDialog, PairingsTab
+from mentordesk.services.applicants import person_choices
 from mentordesk.services.matching import MatchResult
-from mentordesk.services.pairings import PairingRow, pairing_input
+from mentordesk.services.pairings import (
+    CheckInInput,
+    PairingInput,
+    PairingRow,
+    add_pairing,
+    get_pairing,
+    pairing_input,
+    update_pairing,
+)
+from mentordesk.services.programmes import strand_choices
 from mentordesk.store.models import Pairing
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -197,3 +208,77 @@ def test_reject_leaves_a_published_pairing_alone(
         tab.reload()
     with demo_file.session() as session:
         assert session.get(Pairing, row.pairing_id) is not None
+
+
+def _add_active_pairing(
+    demo_file: ProgrammeFile, programme_id: int, *check_ins: CheckInInput
+) -> int:
+    with demo_file.session() as session:
+        strand = next(
+            s for s in strand_choices(session, programme_id) if s.format is StrandFormat.ONE_TO_ONE
+        )
+        mentor, mentee = (p.id for p in person_choices(session)[:2])
+        return add_pairing(
+            session,
+            PairingInput(
+                strand.id, mentor, [mentee], status=PairingStatus.ACTIVE, check_ins=list(check_ins)
+            ),
+        )
+
+
+def test_needs_attention_lists_a_pairing_whose_check_in_is_past_due(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, demo_programme_id: int
+) -> None:
+    today = dt.date.today()
+    late = _add_active_pairing(demo_file, demo_programme_id, CheckInInput(today - dt.timedelta(7)))
+    not_yet = _add_active_pairing(
+        demo_file, demo_programme_id, CheckInInput(today + dt.timedelta(1))
+    )
+    done = _add_active_pairing(
+        demo_file, demo_programme_id, CheckInInput(today - dt.timedelta(7), today)
+    )
+    tab = _tab(demo_window)
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.reload()
+    everyone = {r.pairing_id for r in _all_rows(tab)}
+    assert {late, not_yet, done} <= everyone
+
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.needs_attention.setChecked(True)
+    listed = {r.pairing_id for r in _shown(tab)}
+    assert late in listed
+    assert not {not_yet, done} & listed
+    assert listed < everyone
+    assert all(r.status in (PairingStatus.ACTIVE, PairingStatus.INTRODUCED) for r in _shown(tab))
+    assert f"{len(listed)} pairings need attention" in demo_window.counts_label.text()
+
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.needs_attention.setChecked(False)
+    assert {r.pairing_id for r in _shown(tab)} == everyone
+
+
+def test_plan_check_ins_adds_them_and_names_the_pairings_it_cannot_plan(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, demo_programme_id: int
+) -> None:
+    planned = _add_active_pairing(demo_file, demo_programme_id)
+    unstarted = _add_active_pairing(demo_file, demo_programme_id)
+    with demo_file.session() as session:
+        data = pairing_input(session, planned)
+        data.started_on, data.review_on = dt.date(2026, 1, 5), dt.date(2026, 7, 1)
+        update_pairing(session, planned, data)
+    tab = _tab(demo_window)
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.reload()
+    _select(tab, {planned, unstarted})
+    with qtbot.waitSignal(tab.changed, timeout=10_000):
+        tab.plan_action.trigger()
+    with demo_file.session() as session:
+        due = [c.due_on for c in get_pairing(session, planned).check_ins]
+        assert due == [dt.date(2026, 2, 2), dt.date(2026, 3, 30), dt.date(2026, 5, 25)]
+        assert get_pairing(session, unstarted).check_ins == []
+    box = tab.plan_message
+    assert box is not None
+    assert "3 check-ins planned in 1 pairing." in box.text()
+    name = next(r.name for r in _all_rows(tab) if r.pairing_id == unstarted)
+    assert f"<li>{escape(name)}: Set the date the pairing started" in box.text()
+    box.close()

@@ -15,8 +15,10 @@ from mentordesk.services.pairings import (
     add_pairing,
     delete_pairing,
     get_pairing,
+    overdue_check_ins,
     pairing_input,
     pairing_rows,
+    schedule_check_ins,
     update_pairing,
 )
 from mentordesk.services.programmes import get_programme
@@ -373,3 +375,101 @@ def test_goals_longer_than_5000_characters_are_refused(
             add_pairing(
                 session, PairingInput(strands["Fellows"], mentor, [mentee], goals="x" * 5001)
             )
+
+
+TODAY = dt.date(2026, 5, 1)
+
+
+def test_overdue_check_ins_are_those_of_pairings_under_way_due_before_today_and_not_done(
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    strands: dict[str, int],
+    add_someone: AddSomeone,
+) -> None:
+    def pairing(status: PairingStatus, *check_ins: CheckInInput, draft: bool = False) -> int:
+        return add_pairing(
+            session,
+            PairingInput(
+                strands["Fellows"],
+                mentor,
+                [add_someone(session)],
+                status=status,
+                draft=draft,
+                check_ins=list(check_ins),
+            ),
+        )
+
+    with programme_file.session() as session:
+        mentor = add_someone(session, first_name="Ada", last_name="Lovelace")
+        late = pairing(
+            PairingStatus.ACTIVE,
+            CheckInInput(dt.date(2026, 4, 1)),
+            CheckInInput(dt.date(2026, 3, 1), dt.date(2026, 3, 3)),  # done
+            CheckInInput(TODAY),  # due today: not yet late
+        )
+        introduced = pairing(PairingStatus.INTRODUCED, CheckInInput(dt.date(2026, 4, 30)))
+        pairing(PairingStatus.PAUSED, CheckInInput(dt.date(2026, 1, 1)))
+        pairing(PairingStatus.COMPLETED, CheckInInput(dt.date(2026, 1, 1)))
+        pairing(PairingStatus.ACTIVE, CheckInInput(dt.date(2026, 1, 1)), draft=True)
+    with programme_file.session() as session:
+        overdue = overdue_check_ins(session, programme_id, TODAY)
+    assert [(o.pairing_id, o.due_on, o.days_overdue) for o in overdue] == [
+        (late, dt.date(2026, 4, 1), 30),
+        (introduced, dt.date(2026, 4, 30), 1),
+    ]
+    assert overdue[0].mentor == "Ada Lovelace"
+    assert overdue[0].status is PairingStatus.ACTIVE
+
+
+def test_check_ins_are_planned_from_the_start_until_the_review(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        pairing_id = add_pairing(
+            session,
+            PairingInput(
+                strands["Fellows"],
+                mentor,
+                [mentee],
+                started_on=dt.date(2026, 1, 5),
+                review_on=dt.date(2026, 7, 1),
+                check_ins=[CheckInInput(dt.date(2026, 2, 2), dt.date(2026, 2, 2))],
+            ),
+        )
+        added = schedule_check_ins(session, pairing_id)
+    # 4 weeks after the start, then every 8 weeks; the first date already had one.
+    assert added == [dt.date(2026, 3, 30), dt.date(2026, 5, 25)]
+    with programme_file.session() as session:
+        due = [c.due_on for c in get_pairing(session, pairing_id).check_ins]
+        assert due == [dt.date(2026, 2, 2), dt.date(2026, 3, 30), dt.date(2026, 5, 25)]
+        # Planning again adds nothing.
+        assert schedule_check_ins(session, pairing_id) == []
+        assert schedule_check_ins(
+            session, pairing_id, first_after_weeks=2, every_weeks=4, until=dt.date(2026, 3, 10)
+        ) == [dt.date(2026, 1, 19), dt.date(2026, 2, 16)]
+
+
+def test_planning_check_ins_needs_a_start_and_an_end_or_review(
+    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+) -> None:
+    with programme_file.session() as session:
+        mentor, mentee = add_someone(session), add_someone(session)
+        no_start = add_pairing(session, PairingInput(strands["Fellows"], mentor, [mentee]))
+        with pytest.raises(InvalidInput, match="started"):
+            schedule_check_ins(session, no_start)
+        open_ended = add_pairing(
+            session,
+            PairingInput(
+                strands["Fellows"], mentor, [add_someone(session)], started_on=dt.date(2026, 1, 5)
+            ),
+        )
+        with pytest.raises(InvalidInput, match="review date"):
+            schedule_check_ins(session, open_ended)
+        with pytest.raises(InvalidInput, match="a week apart"):
+            schedule_check_ins(session, open_ended, every_weeks=0, until=dt.date(2026, 9, 1))
+        # Until the end when there is no review date.
+        update = pairing_input(session, open_ended)
+        update.ended_on = dt.date(2026, 2, 10)
+        update_pairing(session, open_ended, update)
+        assert schedule_check_ins(session, open_ended) == [dt.date(2026, 2, 2)]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -14,11 +16,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import EndReason, PairingStatus
+from mentordesk.domain.errors import InvalidInput
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.form_values import (
     combo_value,
@@ -169,6 +173,52 @@ class PairingDialog(RecordDialog):
         )
 
 
+@dataclass(frozen=True)
+class CheckInPlan:
+    """What planning check-ins did: dates added, and the pairings refused with the reason."""
+
+    added: int
+    pairings: int
+    refused: list[tuple[str, str]]
+
+
+def _load_rows(
+    session: Session, programme_id: int, attention: bool, today: dt.date
+) -> list[PairingRow]:
+    rows = pairings.pairing_rows(session, programme_id)
+    if not attention:
+        return rows
+    overdue = {o.pairing_id for o in pairings.overdue_check_ins(session, programme_id, today)}
+    return [r for r in rows if r.pairing_id in overdue]
+
+
+def _plan_check_ins(session: Session, rows: list[PairingRow]) -> CheckInPlan:
+    added, planned, refused = 0, 0, []
+    for row in rows:
+        try:
+            dates = pairings.schedule_check_ins(session, row.pairing_id)
+        except InvalidInput as error:
+            # Refused before anything changed: the other pairings are still planned.
+            refused.append((row.name, error.message))
+            continue
+        added += len(dates)
+        planned += bool(dates)
+    return CheckInPlan(added, planned, refused)
+
+
+def plan_html(plan: CheckInPlan) -> str:
+    """What planning check-ins did, with each refusal (values escaped)."""
+    noun = "check-in" if plan.added == 1 else "check-ins"
+    text = f"<p>{plan.added} {noun} planned"
+    if plan.added:
+        text += f" in {plan.pairings} pairing{'' if plan.pairings == 1 else 's'}"
+    text += ".</p>"
+    if plan.refused:
+        items = "".join(f"<li>{escape(name)}: {escape(why)}</li>" for name, why in plan.refused)
+        text += f"<p>Not planned:</p><ul>{items}</ul>"
+    return text
+
+
 def _publish_drafts(session: Session, pairing_ids: list[int]) -> int:
     # Imported here: the matching package loads SciPy, which startup must not wait for.
     from mentordesk.services.matching.proposals import publish_pairings
@@ -220,6 +270,23 @@ class PairingsTab(RecordTab[PairingRow]):
             "&Reject selected drafts", "reject_action", self.reject_selected
         )
         self.reject_action.setToolTip("Delete the selected draft proposals")
+        self.plan_action = self._action(
+            "Plan &check-ins", "plan_check_ins_action", self.plan_check_ins
+        )
+        self.plan_action.setToolTip(
+            "Add check-ins to the selected pairings: 4 weeks after the start, then every"
+            " 8 weeks until the review (or the end)"
+        )
+        self.plan_message: QMessageBox | None = None
+        self.needs_attention = QToolButton(self)
+        self.needs_attention.setObjectName("needs_attention")
+        self.needs_attention.setText("Needs attention")
+        self.needs_attention.setToolTip(
+            "Show only the introduced and active pairings with a check-in past due"
+        )
+        self.needs_attention.setCheckable(True)
+        self.needs_attention.toggled.connect(lambda _checked: self.reload())
+        self.filter_bar.addWidget(self.needs_attention)
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -230,9 +297,26 @@ class PairingsTab(RecordTab[PairingRow]):
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[PairingRow]:
         return pairings.pairing_rows(session, programme.id)
 
+    def reload(self) -> None:
+        """Load the rows again: every pairing, or those needing attention when that is on."""
+        if self.programme_file is None or self.programme is None:
+            return
+        programme_id, attention = self.programme.id, self.needs_attention.isChecked()
+        today = dt.date.today()
+        self.run(lambda s: _load_rows(s, programme_id, attention, today), self._show_rows)
+
     def clear(self) -> None:
         super().clear()
         self.drafts_only.setChecked(False)
+        self.needs_attention.blockSignals(True)
+        self.needs_attention.setChecked(False)
+        self.needs_attention.blockSignals(False)
+
+    def status_text(self) -> str:
+        if not self.needs_attention.isChecked():
+            return super().status_text()
+        count = self.proxy.rowCount()
+        return f"{count} pairing{' needs' if count == 1 else 's need'} attention"
 
     def _show_drafts_only(self, checked: bool) -> None:
         self.proxy.set_filter("draft", True if checked else None)
@@ -328,5 +412,30 @@ class PairingsTab(RecordTab[PairingRow]):
         if ids:
             self.run(lambda s: _reject_drafts(s, ids), lambda _result: self._changed())
 
+    # Follow-up -------------------------------------------------------------------
+
+    def plan_check_ins(self) -> None:
+        """Plan check-ins for the selected pairings, then say what was planned or refused."""
+        rows = self.selected_rows()
+        if rows:
+            self.run(lambda s: _plan_check_ins(s, rows), self._planned)
+
+    def _planned(self, plan: CheckInPlan) -> None:
+        self._changed()
+        box = QMessageBox(self)
+        box.setObjectName("plan_message")
+        box.setWindowTitle("Check-ins planned")
+        box.setIcon(QMessageBox.Icon.Warning if plan.refused else QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(plan_html(plan))
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._forget_plan_message)
+        self.plan_message = box
+        box.open()
+
+    def _forget_plan_message(self) -> None:
+        self.plan_message = None
+
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.propose_action, self.publish_action, self.reject_action]
+        return [self.propose_action, self.publish_action, self.reject_action, self.plan_action]
