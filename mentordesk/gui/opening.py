@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mentordesk import FILE_SUFFIX
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 FILE_FILTER = f"MentorDesk programme files (*{FILE_SUFFIX});;All files (*)"
 #: How long the synced-folder warning stays in the status bar, in milliseconds.
 SYNCED_WARNING_MS = 30_000
+#: How long after opening a file its backup starts if no programme is shown first.
+BACKUP_DELAY_MS = 2000
 #: How many of the backups made when a file is opened are kept.
 OPENED_BACKUPS_KEPT = 10
 
@@ -103,9 +106,26 @@ class FileOpener:
     def _unlocked(self, dialog: UnlockDialog) -> None:
         if dialog.programme_file is not None:
             remember_file(dialog.path)
-            self.window.show_file(dialog.programme_file)
-            self.warn_if_synced(dialog.programme_file.path)
-            self.backup_op = self.back_up_opened(dialog.programme_file)
+            programme_file = dialog.programme_file
+            self.backup_op = None
+            window = self.window
+
+            pending = [True]
+
+            def back_up() -> None:
+                # Once, after the tabs' loading is queued (so the tables never wait for
+                # the copy), or after a moment if no programme is shown.
+                if not pending:
+                    return
+                pending.clear()
+                window.programme_shown.disconnect(back_up)
+                if window.programme_file is programme_file and programme_file.is_open:
+                    self.backup_op = self.back_up_opened(programme_file)
+
+            window.programme_shown.connect(back_up)
+            QTimer.singleShot(BACKUP_DELAY_MS, back_up)
+            window.show_file(programme_file)
+            self.warn_if_synced(programme_file.path)
 
     def warn_if_synced(self, path: Path) -> str | None:
         """Say once per session, in the status bar, that a file is in a cloud-synced folder."""

@@ -18,8 +18,8 @@ def _unlock(qtbot: QtBot, window: MainWindow, path: Path, passphrase: str) -> No
     dialog.ui.passphrase.setText(passphrase)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
-    op = window.opener.backup_op
-    assert op is not None
+    # The backup starts once the tabs have been given the programme to load.
+    qtbot.waitUntil(lambda: window.opener.backup_op is not None, timeout=20_000)
     qtbot.waitUntil(lambda: list_backups(path) != [], timeout=20_000)
 
 

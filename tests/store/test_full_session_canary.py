@@ -84,15 +84,21 @@ WINDOW = textwrap.dedent(
     loaded = set()
     for tab in window.tabs:
         tab.loaded.connect(lambda tab=tab: loaded.add(tab))
-    op = window.opener.backup_op
-    done = []
-    op.finished.connect(lambda: done.append(True))
     import time
+    finished = []
+    watched = None
     deadline = time.monotonic() + 60
-    while (not done or len(loaded) < len(window.tabs)) and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        # The backup starts once the tabs have been given the programme to load.
+        op = window.opener.backup_op
+        if op is not None and op is not watched:
+            watched = op
+            op.finished.connect(lambda: finished.append(True))
+        if finished and len(loaded) == len(window.tabs):
+            break
         app.processEvents()
         time.sleep(0.01)
-    assert done, "the backup made on opening did not finish"
+    assert finished, "the backup made on opening did not finish"
     # The lock file exists only while the file is open: look at it now.
     lock = path.with_name(path.name + ".lock").read_bytes()
     assert lock and sys.argv[2].encode() not in lock
