@@ -6,6 +6,7 @@ import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -13,7 +14,8 @@ from mentordesk.domain.enums import EndReason, PairingStatus, StrandFormat
 from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.table_models import PairingTableModel
-from mentordesk.gui.tabs.pairings import PairingDialog, PairingsTab
+from mentordesk.gui.tabs.pairing_dialog import PairingDialog
+from mentordesk.gui.tabs.pairings import PairingsTab
 from mentordesk.services.applicants import person_choices
 from mentordesk.services.matching import MatchResult
 from mentordesk.services.pairings import (
@@ -122,7 +124,7 @@ def test_agreement_and_end_reason_round_trip_through_the_form(
 
 
 def test_proposing_on_the_demo_shows_drafts_with_their_score_and_reasons(
-    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+    qtbot: QtBot, qtmodeltester: ModelTester, demo_window: MainWindow, demo_file: ProgrammeFile
 ) -> None:
     tab = _tab(demo_window)
     published = {r.pairing_id for r in _all_rows(tab)}
@@ -131,6 +133,7 @@ def test_proposing_on_the_demo_shows_drafts_with_their_score_and_reasons(
     assert result.mode == "stable"
     assert result.proposals
 
+    qtmodeltester.check(tab.model)
     drafts = _drafts_in_file(demo_file)
     assert len(drafts) == len(result.proposals)
     assert drafts.isdisjoint(published)
