@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
+import importlib
 import json
 import os
 import sys
@@ -51,6 +52,14 @@ from mentordesk.store.programme_file import ProgrammeFile, restore_backup
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "MENTORDESK_NEW_PASSPHRASE"
+
+# Modules adding the commands of one area each: ``register(commands, command, group)``
+# receives the top-level subparsers and the two helpers ``build_parser`` uses itself.
+_COMMAND_AREAS = (
+    "mentordesk.cli_reports",
+    "mentordesk.cli_messages",
+    "mentordesk.cli_surveys",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -107,7 +116,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _session(args: argparse.Namespace) -> Iterator[Session]:
+def open_session(args: argparse.Namespace) -> Iterator[Session]:
     """The file named by ``--db``, unlocked, as one transaction."""
     passphrase = read_passphrase(new=False)
     with ProgrammeFile.open(args.db, passphrase) as programme_file, programme_file.session() as s:
@@ -115,7 +124,7 @@ def _session(args: argparse.Namespace) -> Iterator[Session]:
 
 
 def _info(args: argparse.Namespace) -> int:
-    with _session(args) as s:
+    with open_session(args) as s:
         programmes = [find_programme(s, args.programme)] if args.programme else list_programmes(s)
         print(f"{args.db}: {len(programmes)} programme(s), {count_people(s)} people")
         for programme in programmes:
@@ -131,7 +140,7 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         rows = event_rows(s, programme.id)
     zone = ZoneInfo(programme.timezone)
@@ -161,7 +170,7 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _export_ics(args: argparse.Namespace) -> int:
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         if args.event:
             known = {r.event_id for r in event_rows(s, programme.id)}
@@ -234,7 +243,7 @@ def _import_applicants(args: argparse.Namespace) -> int:
 
 
 def _export_xlsx(args: argparse.Namespace) -> int:
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         export_programme(s, programme.id, args.out)
     print(f"Wrote the workbook of {programme.name} to {args.out} (confidential notes left out).")
@@ -264,7 +273,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _person_export(args: argparse.Namespace) -> int:
-    with _session(args) as s:
+    with open_session(args) as s:
         export_person(s, args.email, args.out)
     print(
         f"Wrote everything about {args.email} to {args.out}, confidential notes included: "
@@ -290,7 +299,7 @@ def _person_erase(args: argparse.Namespace) -> int:
 
 def _attendance_import(args: argparse.Namespace) -> int:
     report = read_attendance_report(args.file)
-    with _session(args) as s:
+    with open_session(args) as s:
         result = import_attendance(s, args.event, report, dry_run=args.dry_run)
         title = get_event(s, args.event).title
     for notice in report.notices:
@@ -325,7 +334,7 @@ def _match(args: argparse.Namespace) -> int:
         )
     if args.shortlist_size < 1:
         raise InvalidInput("--shortlist-size must be 1 or more.")
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         strand_id = None
         if args.strand:
@@ -548,6 +557,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--shortlist-size", type=int, default=3, metavar="K", help="mentors per mentee (default 3)"
     )
     match.add_argument("--out", type=Path, metavar="FILE", help="write the shortlist to this .xlsx")
+
+    for area in _COMMAND_AREAS:
+        importlib.import_module(area).register(commands, command, group)
     return parser
 
 

@@ -22,7 +22,7 @@ class _Labelled(enum.StrEnum):
         """
         wanted = text.strip().lower().replace(" ", "_").replace("-", "_")
         for member in cls:
-            if member.value == wanted:
+            if wanted in (member.value, member.label.lower().replace(" ", "_").replace("-", "_")):
                 return member
         choices = ", ".join(m.label for m in cls)
         raise ValueError(f"“{text}” is not one of: {choices}.")
@@ -98,6 +98,13 @@ class PairingStatus(_Labelled):
     PAUSED = "paused"
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
+    EXTENDED = "extended"
+    REMATCHED = "rematched"
+
+    @property
+    def label(self) -> str:
+        """``Re-matched`` reads better than its stored value."""
+        return "Re-matched" if self is PairingStatus.REMATCHED else super().label
 
 
 class CheckInOutcome(_Labelled):
@@ -106,7 +113,13 @@ class CheckInOutcome(_Labelled):
     ON_TRACK = "on_track"
     NEEDS_SUPPORT = "needs_support"
     NO_CONTACT = "no_contact"
+    AT_RISK = "at_risk"
     ENDING = "ending"
+
+    @property
+    def label(self) -> str:
+        """The words coordinators use: needs attention, at risk, ended."""
+        return _CHECK_IN_LABELS.get(self, self.value.replace("_", " ").capitalize())
 
 
 class EventKind(_Labelled):
@@ -146,6 +159,26 @@ class SurveyKind(_Labelled):
     PRE = "pre"
     POST = "post"
     FEEDBACK = "feedback"
+    PULSE = "pulse"
+    SELF_ASSESSMENT = "self_assessment"
+
+    @property
+    def label(self) -> str:
+        """The kind as the survey list shows it, such as ``Pulse check``."""
+        return _SURVEY_KIND_LABELS[self]
+
+
+class SurveyItemType(_Labelled):
+    """How a survey item is answered."""
+
+    LIKERT = "likert"
+    YES_NO = "yes_no"
+    TEXT = "text"
+
+    @property
+    def label(self) -> str:
+        """``Rating 1–5``, ``Yes or no``, ``Free text``."""
+        return {"likert": "Rating 1–5", "yes_no": "Yes or no", "text": "Free text"}[self.value]
 
 
 class ApplicantField(_Labelled):
@@ -240,3 +273,17 @@ class EndReason(_Labelled):
     NO_FAULT = "no_fault"
     CONFLICT = "conflict"
     LEFT_INSTITUTION = "left_institution"
+
+
+_CHECK_IN_LABELS = {
+    CheckInOutcome.NEEDS_SUPPORT: "Needs attention",
+    CheckInOutcome.ENDING: "Ended",
+}
+
+_SURVEY_KIND_LABELS = {
+    SurveyKind.PRE: "Pre-programme",
+    SurveyKind.POST: "Post-programme",
+    SurveyKind.FEEDBACK: "Programme feedback",
+    SurveyKind.PULSE: "Pulse check",
+    SurveyKind.SELF_ASSESSMENT: "Self-assessment",
+}

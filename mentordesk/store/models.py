@@ -12,6 +12,7 @@ from sqlalchemy import (
     Dialect,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -40,6 +41,7 @@ from mentordesk.domain.enums import (
     Role,
     Rsvp,
     StrandFormat,
+    SurveyItemType,
     SurveyKind,
 )
 
@@ -131,6 +133,12 @@ class Programme(Base):
     )
     # Weights of the soft matching criteria, as JSON {criterion: weight}.
     matching_weights: Mapped[str] = mapped_column(Text, default="{}")
+    # The image printed at the top of reports (PNG or JPEG bytes), if the office has one.
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # Reports suppress any figure counting fewer people than this.
+    min_group_size: Mapped[int] = mapped_column(default=5)
+    # Participants are erased or anonymised this many years after the programme ended.
+    retention_years: Mapped[int | None]
 
     strands: Mapped[list[Strand]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="Strand.name"
@@ -146,6 +154,8 @@ class Programme(Base):
         CheckConstraint("max_grade_gap IS NULL OR max_grade_gap >= 0", "grade_gap"),
         CheckConstraint("duration_months IS NULL OR duration_months > 0", "duration"),
         CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", "dates"),
+        CheckConstraint("min_group_size >= 1", "min_group_size"),
+        CheckConstraint("retention_years IS NULL OR retention_years >= 0", "retention"),
     )
 
 
@@ -197,6 +207,8 @@ class Person(Base):
         ForeignKey("person.id", ondelete="SET NULL")
     )
     consent_on: Mapped[dt.date | None]
+    # Set when the person withdrew consent; cleared if they give it again.
+    consent_withdrawn_on: Mapped[dt.date | None]
 
     line_manager: Mapped[Person | None] = relationship(remote_side="Person.id")
     applications: Mapped[list[Application]] = relationship(
@@ -233,6 +245,8 @@ class Application(Base):
     preferences: Mapped[str] = mapped_column(Text, default="")
     capacity: Mapped[int | None]
     source: Mapped[str] = mapped_column(String(300), default="typed in")
+    # Place in the strand's waitlist (1 is offered first); None when not waiting.
+    waitlist_rank: Mapped[int | None]
 
     person: Mapped[Person] = relationship(back_populates="applications")
     strand: Mapped[Strand] = relationship(back_populates="applications")
@@ -302,6 +316,8 @@ class Pairing(Base):
     )
     response_due_on: Mapped[dt.date | None]
     end_reason: Mapped[EndReason | None] = mapped_column(enum_column(EndReason, "end_reason"))
+    # Why the coordinator paired these people against a hard rule ("" when no rule was broken).
+    override_reason: Mapped[str] = mapped_column(Text, default="")
 
     strand: Mapped[Strand] = relationship(back_populates="pairings")
     mentor: Mapped[Person] = relationship()
@@ -454,8 +470,117 @@ class SurveyResponse(Base):
     submitted_on: Mapped[dt.date]
     rating: Mapped[int | None]
     answers: Mapped[str] = mapped_column(Text, default="{}")
+    survey_id: Mapped[int | None] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(300), default="typed in")
+
+    survey: Mapped[Survey | None] = relationship(back_populates="responses")
+    items: Mapped[list[SurveyAnswer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan"
+    )
 
     __table_args__ = (CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", "rating"),)
+
+
+class Survey(Base):
+    """A questionnaire of a programme: pre, post, feedback, pulse check or self-assessment."""
+
+    __tablename__ = "survey"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    kind: Mapped[SurveyKind] = mapped_column(enum_column(SurveyKind, "survey_kind"))
+    title: Mapped[str] = mapped_column(String(200))
+    # Who answers it; None for everyone.
+    role: Mapped[Role | None] = mapped_column(enum_column(Role, "survey_role"))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Days after the pairing started, for pulse checks (30, 60, 90).
+    day: Mapped[int | None]
+
+    items: Mapped[list[SurveyItem]] = relationship(
+        back_populates="survey", cascade="all, delete-orphan", order_by="SurveyItem.position"
+    )
+    responses: Mapped[list[SurveyResponse]] = relationship(
+        back_populates="survey", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        UniqueConstraint("programme_id", "title"),
+        CheckConstraint("trim(title) <> ''", "title_present"),
+    )
+
+
+class SurveyItem(Base):
+    """One question of a survey; pre and post surveys share item codes to compare answers."""
+
+    __tablename__ = "survey_item"
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("survey.id", ondelete="CASCADE"))
+    position: Mapped[int]
+    # A stable short name ("goals_clarity"), the same in a pre survey and its post survey.
+    code: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(String(500))
+    answer_type: Mapped[SurveyItemType] = mapped_column(
+        enum_column(SurveyItemType, "survey_item_type")
+    )
+    # A heading the item belongs to, such as a mentor competency area.
+    area: Mapped[str] = mapped_column(String(120), default="")
+
+    survey: Mapped[Survey] = relationship(back_populates="items")
+
+    __table_args__ = (
+        UniqueConstraint("survey_id", "code"),
+        CheckConstraint("trim(code) <> ''", "code_present"),
+        CheckConstraint("trim(text) <> ''", "text_present"),
+    )
+
+
+class SurveyAnswer(Base):
+    """One person's answer to one item: a number (1–5, or 1/0 for yes/no) or free text."""
+
+    __tablename__ = "survey_answer"
+
+    response_id: Mapped[int] = mapped_column(ForeignKey("survey_response.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("survey_item.id", ondelete="CASCADE"))
+    number: Mapped[int | None]
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    response: Mapped[SurveyResponse] = relationship(back_populates="items")
+    item: Mapped[SurveyItem] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("response_id", "item_id"),
+        CheckConstraint("number IS NULL OR number BETWEEN 0 AND 5", "number"),
+    )
+
+
+class MessageTemplate(Base):
+    """A programme's own wording of a standard message; the shipped text applies otherwise."""
+
+    __tablename__ = "message_template"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    # The stage: received, accepted, waitlisted, declined, introduction, …
+    key: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("programme_id", "key"),)
+
+
+class MessageLog(Base):
+    """That a message was prepared for a person, and whether the coordinator marked it sent."""
+
+    __tablename__ = "message_log"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    template_key: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    prepared_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    sent_on: Mapped[dt.date | None]
+    pairing_id: Mapped[int | None] = mapped_column(ForeignKey("pairing.id", ondelete="SET NULL"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"))
+
+    person: Mapped[Person] = relationship()
 
 
 class AuditEntry(Base):

@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from mentordesk.store.backups import list_backups
 from mentordesk.store.cipher import make_engine
@@ -143,3 +145,51 @@ def test_a_file_at_0004_keeps_its_notes_and_gains_categories(file_path, passphra
         note = connection.execute(text("SELECT text, category, follow_up_on FROM note")).one()
         assert inspect(connection).has_table("pair_rule")
     assert tuple(note) == ("Spoke about the grant", "general", None)
+
+
+STRAND = (
+    "INSERT INTO strand (id, programme_id, name, format, places, description, created_at, "
+    "updated_at) VALUES (1, 1, 'Postdocs', 'one_to_one', 10, '', :now, :now)"
+)
+PAIRING = (
+    "INSERT INTO pairing (id, strand_id, mentor_id, name, status, match_explanation, "
+    "meeting_frequency, meeting_length, meeting_venue, contact_between_meetings, created_at, "
+    "updated_at) VALUES (1, 1, 1, '', 'active', '', '', '', '', '', :now, :now)"
+)
+CHECK_IN = (
+    "INSERT INTO check_in (pairing_id, due_on, outcome, summary, created_at, updated_at) "
+    "VALUES (1, '2026-03-01', 'on_track', '', :now, :now)"
+)
+RESPONSE = (
+    "INSERT INTO survey_response (programme_id, person_id, pairing_id, kind, submitted_on, "
+    "rating, answers, created_at, updated_at) "
+    "VALUES (1, 1, 1, 'feedback', '2026-06-01', 5, '{}', :now, :now)"
+)
+
+
+def test_a_file_at_0005_keeps_its_rows_and_takes_the_new_statuses(file_path, passphrase):
+    write_file_at(
+        "0005", file_path, passphrase, [PERSON, PROGRAMME, STRAND, PAIRING, CHECK_IN, RESPONSE]
+    )
+    with ProgrammeFile.open(file_path, passphrase) as reopened:
+        with reopened.engine.begin() as connection:
+            assert revision(connection) == SCHEMA_REVISION
+            assert connection.execute(text("SELECT count(*) FROM check_in")).scalar_one() == 1
+            assert connection.execute(
+                text("SELECT rating, source, survey_id FROM survey_response")
+            ).one() == (5, "typed in", None)
+            connection.execute(text("UPDATE pairing SET status = 'rematched'"))
+            connection.execute(text("UPDATE check_in SET outcome = 'at_risk'"))
+            connection.execute(text("UPDATE survey_response SET kind = 'pulse'"))
+            assert connection.execute(
+                text("SELECT min_group_size, retention_years FROM programme")
+            ).one() == (5, None)
+            for table in ("survey", "survey_item", "survey_answer", "message_log"):
+                assert inspect(connection).has_table(table)
+            integrity = connection.execute(text("PRAGMA integrity_check")).scalar_one()
+        with reopened.engine.connect() as connection:
+            statuses = connection.execute(text("SELECT status FROM pairing")).scalars().all()
+            with pytest.raises(IntegrityError):
+                connection.execute(text("UPDATE pairing SET status = 'lost'"))
+    assert integrity == "ok"
+    assert statuses == ["rematched"]
