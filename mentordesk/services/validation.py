@@ -8,6 +8,11 @@ from collections.abc import Iterable
 from mentordesk.domain.errors import InvalidInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_GENDER_WORDS = (
+    (re.compile(r"\bnon[- ]?binary\b"), "non-binary"),
+    (re.compile(r"\b(woman|female)\b"), "woman"),
+    (re.compile(r"\b(man|male)\b"), "man"),
+)
 
 
 def required_text(value: str, field: str, *, max_length: int = 200) -> str:
@@ -62,3 +67,9 @@ def join_tags(values: Iterable[str]) -> str:
 def split_tags(text: str) -> list[str]:
     """The tags in a comma- or semicolon-separated text."""
     return [t.strip() for t in re.split(r"[;,]", text) if t.strip()]
+
+
+def gender_key(text: str) -> str:
+    """A gender as the engine compares it ("female" is "woman"); "" when none is named."""
+    lowered = text.lower()
+    return next((value for pattern, value in _GENDER_WORDS if pattern.search(lowered)), "")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -36,7 +35,7 @@ from mentordesk.services.matching.core import (
 from mentordesk.services.matching.modes import Proposal, Shortlist
 from mentordesk.services.pairings import PairingInput, add_pairing
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.validation import split_tags
+from mentordesk.services.validation import gender_key, split_tags
 from mentordesk.store.models import (
     Application,
     Pairing,
@@ -54,17 +53,6 @@ _CURRENT = (
     PairingStatus.ACTIVE,
     PairingStatus.PAUSED,
 )
-_GENDER_WORDS = (
-    (re.compile(r"\bnon[- ]?binary\b"), "non-binary"),
-    (re.compile(r"\b(woman|female)\b"), "woman"),
-    (re.compile(r"\b(man|male)\b"), "man"),
-)
-
-
-def gender_key(text: str) -> str:
-    """A gender as the engine compares it ("female" is "woman"); "" when none is named."""
-    lowered = text.lower()
-    return next((value for pattern, value in _GENDER_WORDS if pattern.search(lowered)), "")
 
 
 def programme_rules(programme: Programme) -> Rules:
