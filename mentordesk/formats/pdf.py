@@ -79,7 +79,7 @@ _MONTHS = (
 )  # fmt: skip
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-TextStyle = Literal["body", "lead", "small", "muted", "centre", "display", "name"]
+TextStyle = Literal["body", "lead", "small", "muted", "centre", "centre_muted", "display", "name"]
 Align = Literal["left", "right", "centre"]
 
 
@@ -227,6 +227,9 @@ def _reportlab() -> SimpleNamespace:
         "small": style("small", 8.5, spaceAfter=4),
         "muted": style("muted", 8.5, spaceAfter=4, textColor=muted),
         "centre": style("centre", 12, alignment=TA_CENTER, spaceAfter=8),
+        "centre_muted": style(
+            "centre_muted", 9.5, alignment=TA_CENTER, spaceAfter=4, textColor=muted
+        ),
         "display": style(
             "display", 30, alignment=TA_CENTER, textColor=navy, fontName=FONT_BOLD, spaceAfter=14
         ),
@@ -364,8 +367,8 @@ class Document:
 
         Args:
             text: the text, taken literally.
-            style: body, lead (larger), small, muted (small and grey), centre, or the
-                certificate sizes display and name.
+            style: body, lead (larger), small, muted (small and grey), centre,
+                centre_muted, or the certificate sizes display and name.
             bold: set the whole paragraph in bold.
         """
         rl = _reportlab()

@@ -1,0 +1,442 @@
+"""PDF documents of a programme, read back with pypdf and checked against the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    AttendanceStatus,
+    Audience,
+    EventKind,
+    Grade,
+    PairingStatus,
+    Role,
+    Rsvp,
+)
+from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
+from mentordesk.formats.pdf import Document
+from mentordesk.services import reports
+from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
+from mentordesk.services.events import (
+    EventInput,
+    add_event,
+    cancel_event,
+    event_register,
+    set_attendance,
+)
+from mentordesk.services.pairings import PairingInput, add_pairing
+from mentordesk.services.training import Requirement, set_requirements
+from mentordesk.store.models import Event, Pairing, Programme
+from tests.helpers.pdf import image_count, inked_share, page_texts, pdf_text, render_pages
+
+LUX = ZoneInfo("Europe/Luxembourg")
+TODAY = dt.date(2026, 3, 1)
+
+
+def pdfs_in(folder: Path) -> set[str]:
+    return {p.name for p in folder.rglob("*.pdf")}
+
+
+def at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour), LUX)
+
+
+def png_logo() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 100), (31, 58, 95)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def pilot(programme_file, programme_id, strands):
+    """Pilot 2026 with one introduced pairing, one circle, training rules and events.
+
+    Returns a dict of ids: people by short name, pairings, events.
+    """
+    ids: dict[str, int] = {}
+    with programme_file.session() as s:
+
+        def person(key, first, last, role, strand, **fields):
+            application = ApplicationInput(
+                strands[strand], role, ApplicationStatus.ACCEPTED, goals=fields.pop("goals", "")
+            )
+            ids[key] = add_applicant(
+                s,
+                PersonInput(first, last, f"{key}@pilot.example", **fields),
+                application,
+            )
+
+        person(
+            "zofia", "Žofia", "Łukasiewicz", Role.MENTOR, "Fellows",
+            position="Professor", department="Department of Physics",
+            organisation="Université de Lorraine", grade=Grade.PROFESSOR,
+            expertise="grant writing, leadership",
+        )  # fmt: skip
+        person(
+            "minh", "Minh", "Nguyễn Thị", Role.MENTEE, "Fellows",
+            position="Postdoctoral researcher", department="Department of Physics",
+            organisation="Université de Lorraine", goals="Prepare an ERC Starting Grant.",
+        )  # fmt: skip
+        person("ines", "Inès", "Dubois", Role.MENTOR, "Circles", position="Professor")
+        for key, first, last in (
+            ("ana", "Ana", "Silva"),
+            ("ben", "Ben", "Okafor"),
+            ("chloe", "Chloé", "Martin"),
+        ):
+            person(key, first, last, Role.MENTEE, "Circles", position="Doctoral candidate")
+        person("lone", "Lone", "Hansen", Role.MENTEE, "Fellows")
+        ids["pairing"] = add_pairing(
+            s,
+            PairingInput(
+                strand_id=strands["Fellows"],
+                mentor_id=ids["zofia"],
+                mentee_ids=[ids["minh"]],
+                status=PairingStatus.INTRODUCED,
+                proposed_on=dt.date(2026, 2, 20),
+                match_explanation="Both work in condensed-matter physics; Polish and English.",
+                meeting_frequency="Every three weeks",
+                meeting_length="1 hour",
+                meeting_venue="Library café",
+                review_on=dt.date(2026, 9, 1),
+            ),
+        )
+        ids["circle"] = add_pairing(
+            s,
+            PairingInput(
+                strand_id=strands["Circles"],
+                mentor_id=ids["ines"],
+                mentee_ids=[ids["ana"], ids["ben"], ids["chloe"]],
+                name="Circle North",
+                status=PairingStatus.ACTIVE,
+                started_on=dt.date(2026, 2, 1),
+            ),
+        )
+        ids["draft"] = add_pairing(
+            s,
+            PairingInput(
+                strand_id=strands["Fellows"],
+                mentor_id=ids["zofia"],
+                mentee_ids=[ids["lone"]],
+                status=PairingStatus.PROPOSED,
+                draft=True,
+            ),
+        )
+        set_requirements(
+            s,
+            programme_id,
+            [Requirement(EventKind.ORIENTATION, r) for r in (Role.MENTOR, Role.MENTEE)],
+        )
+
+        def event(key, kind, title, day, audience=Audience.EVERYONE, **fields):
+            ids[key] = add_event(
+                s,
+                programme_id,
+                EventInput(kind, title, at(day, 9), at(day, 12), audience=audience, **fields),
+            )
+
+        event("past", EventKind.ORIENTATION, "January orientation", dt.date(2026, 1, 20))
+        event(
+            "orientation", EventKind.ORIENTATION, "Spring orientation", dt.date(2026, 3, 10),
+            location="Room 1.01", facilitator="Dr Hélène Marx",
+        )  # fmt: skip
+        event("mentors", EventKind.MENTOR_TRAINING, "Mentor skills", dt.date(2026, 3, 17),
+              Audience.MENTORS)  # fmt: skip
+        event("chosen", EventKind.WORKSHOP, "Grant clinic", dt.date(2026, 4, 2), Audience.CHOSEN)
+        event("cancelled", EventKind.NETWORKING, "Cancelled mixer", dt.date(2026, 4, 9))
+        cancel_event(s, ids["cancelled"])
+        set_attendance(s, ids["past"], ids["zofia"], AttendanceStatus.ATTENDED, 180)
+        set_attendance(s, ids["past"], ids["ana"], AttendanceStatus.ATTENDED, 180)
+        set_attendance(s, ids["chosen"], ids["minh"], AttendanceStatus.INVITED)
+        for key, status, rsvp in (
+            ("minh", AttendanceStatus.REGISTERED, Rsvp.ACCEPTED),
+            ("ben", AttendanceStatus.INVITED, Rsvp.NO_REPLY),
+            ("chloe", AttendanceStatus.INVITED, Rsvp.DECLINED),
+            ("lone", AttendanceStatus.EXCUSED, Rsvp.NO_REPLY),
+            ("ana", AttendanceStatus.INVITED, Rsvp.TENTATIVE),
+        ):
+            set_attendance(s, ids["orientation"], ids[key], status, rsvp=rsvp)
+    return ids
+
+
+# Sign-in sheets -------------------------------------------------------------------------
+
+
+def test_sign_in_sheet_lists_the_register_by_last_name_without_emails(
+    programme_file, pilot, tmp_path
+):
+    out = tmp_path / "sign-in.pdf"
+    with programme_file.session() as s:
+        assert reports.sign_in_sheet(s, pilot["orientation"], out, today=TODAY) == out
+    text = pdf_text(out)
+    assert "Spring orientation" in text
+    assert "Date 10 Mar 2026" in text
+    assert "Time 09:00–12:00" in text
+    assert "Where Room 1.01" in text
+    assert "Facilitator Dr Hélène Marx" in text
+    # By last name: Nguyễn Thị, Okafor, Silva; Chloé declined and Lone was excused.
+    assert "1 Minh Nguyễn Thị" in text
+    assert "2 Ben Okafor" in text
+    assert "3 Ana Silva" in text
+    assert "Chloé" not in text
+    assert "Hansen" not in text
+    assert "3 people on the register" in text
+    # Numbered empty rows follow for walk-ins; nobody's email is on a sheet passed round.
+    assert f"{3 + reports.BLANK_SIGN_IN_ROWS}" in text.split("Signature")[-1]
+    assert "@" not in text
+    assert "Issued 1 March 2026" in text
+
+
+def test_a_cancelled_event_or_a_missing_one_gets_no_sheet(programme_file, pilot, tmp_path):
+    with programme_file.session() as s:
+        with pytest.raises(InvalidInput, match="cancelled"):
+            reports.sign_in_sheet(s, pilot["cancelled"], tmp_path / "x.pdf")
+        with pytest.raises(NotFound):
+            reports.sign_in_sheet(s, 99999, tmp_path / "x.pdf")
+        with pytest.raises(ExportFailed, match="does not exist"):
+            reports.sign_in_sheet(s, pilot["orientation"], tmp_path / "nowhere" / "x.pdf")
+    assert pdfs_in(tmp_path) == set()
+
+
+# Introduction letters ---------------------------------------------------------------------
+
+
+def test_the_mentees_letter_introduces_the_mentor_and_says_what_to_do(programme_file, pilot):
+    with programme_file.session() as s:
+        data = reports.introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
+    text = pdf_text(data)
+    assert "Dear Minh," in text
+    assert "Your mentor" in text
+    assert "Žofia Łukasiewicz" in text
+    assert "Experience grant writing, leadership" in text
+    assert "Both work in condensed-matter physics; Polish and English." in text
+    assert "Meetings Every three weeks" in text
+    assert "Venue Library café" in text
+    assert "On 1 September 2026 you will review the partnership" in text
+    assert "What is expected of you as a mentee" in text
+    assert "Take the lead" in text
+    # Training: orientation is still to do, and the next session is named.
+    assert "Still to do: next session “Spring orientation” on 10 Mar 2026 at 09:00" in text
+    # Dates still to come meant for her: everyone's and the workshop she is invited to,
+    # not the mentors' training, not a cancelled or past event.
+    diary = text.split("Dates for your diary", 1)[1]
+    assert "Spring orientation" in diary
+    assert "Grant clinic" in diary
+    assert "Mentor skills" not in diary
+    assert "Cancelled mixer" not in diary
+    assert "January orientation" not in diary
+    assert "Personal" in text
+
+
+def test_the_mentors_letter_describes_the_mentee_and_their_goals(programme_file, pilot):
+    with programme_file.session() as s:
+        data = reports.introduction_letter(s, pilot["pairing"], pilot["zofia"], today=TODAY)
+    text = pdf_text(data)
+    assert "Dear Žofia," in text
+    assert "Your mentee" in text
+    assert "Minh Nguyễn Thị" in text
+    assert "Hopes to work on Prepare an ERC Starting Grant." in text
+    assert "What is expected of you as a mentor" in text
+    assert "Completed on 20 Jan 2026" in text
+    diary = text.split("Dates for your diary", 1)[1]
+    assert "Mentor skills" in diary
+    assert "Grant clinic" not in diary
+
+
+def test_circle_letters_name_the_facilitator_and_the_other_members(programme_file, pilot):
+    with programme_file.session() as s:
+        member = pdf_text(
+            reports.introduction_letter(s, pilot["circle"], pilot["ben"], today=TODAY)
+        )
+        facilitator = pdf_text(
+            reports.introduction_letter(s, pilot["circle"], pilot["ines"], today=TODAY)
+        )
+    assert "Your circle, Circle North" in member
+    assert "Your facilitator" in member
+    assert "Inès Dubois" in member
+    others = member.split("The other members", 1)[1]
+    assert "Ana Silva" in others
+    assert "Chloé Martin" in others
+    assert "Ben Okafor Doctoral" not in others  # not listed among the others
+    assert "What is expected of you as a member" not in member
+    assert "the 3 members of Circle North" in facilitator
+    assert "What is expected of you as the facilitator" in facilitator
+
+
+def test_a_letter_for_someone_outside_the_pairing_or_for_a_draft_is_refused(programme_file, pilot):
+    with programme_file.session() as s:
+        with pytest.raises(InvalidInput, match="not in this pairing"):
+            reports.introduction_letter(s, pilot["pairing"], pilot["ana"], today=TODAY)
+        with pytest.raises(InvalidInput, match="draft"):
+            reports.introduction_letter(s, pilot["draft"], pilot["lone"], today=TODAY)
+        with pytest.raises(NotFound):
+            reports.introduction_letter(s, 99999, pilot["ana"], today=TODAY)
+
+
+def test_letters_go_to_the_mentor_and_mentee_of_each_new_pairing(
+    programme_file, programme_id, pilot, tmp_path
+):
+    with programme_file.session() as s:
+        written = reports.introduction_letters(s, programme_id, tmp_path, today=TODAY)
+    # The introduced pairing only: the circle is already active, the other a draft.
+    assert sorted(p.name for p in written) == [
+        "Introduction letter - Minh Nguyễn Thị (mentee of Žofia Łukasiewicz).pdf",
+        "Introduction letter - Žofia Łukasiewicz (mentor of Minh Nguyễn Thị).pdf",
+    ]
+    for path in written:
+        assert path.parent == tmp_path
+        assert "Pilot 2026" in page_texts(path)[0]
+
+
+def test_chosen_pairings_and_a_folder_that_already_holds_a_letter(
+    programme_file, programme_id, pilot, tmp_path
+):
+    existing = tmp_path / "Introduction letter - Inès Dubois (facilitator of Circle North).pdf"
+    existing.write_bytes(b"sent last week")
+    with programme_file.session() as s:
+        written = reports.introduction_letters(
+            s, programme_id, tmp_path, [pilot["circle"]], today=TODAY
+        )
+    assert len(written) == 4
+    assert existing.read_bytes() == b"sent last week"
+    assert (
+        tmp_path / "Introduction letter - Inès Dubois (facilitator of Circle North) (2).pdf"
+        in written
+    )
+    assert "Inès Dubois" in pdf_text(written[0])
+
+
+def test_letters_are_all_or_nothing(programme_file, programme_id, pilot, tmp_path, monkeypatch):
+    real_write = Document.write
+    calls = []
+
+    def failing_write(self, path):
+        calls.append(path)
+        if len(calls) == 3:
+            raise ExportFailed(f"{path.name} could not be written: the disk is full.")
+        real_write(self, path)
+
+    monkeypatch.setattr(Document, "write", failing_write)
+    with programme_file.session() as s, pytest.raises(ExportFailed, match="disk is full"):
+        reports.introduction_letters(s, programme_id, tmp_path, [pilot["circle"]], today=TODAY)
+    assert pdfs_in(tmp_path) == set()
+
+
+def test_letters_refuse_drafts_other_programmes_and_bad_folders(
+    programme_file, programme_id, pilot, tmp_path
+):
+    with programme_file.session() as s:
+        with pytest.raises(InvalidInput, match="draft"):
+            reports.introduction_letters(s, programme_id, tmp_path, [pilot["draft"]])
+        with pytest.raises(ExportFailed, match="does not exist"):
+            reports.introduction_letters(s, programme_id, tmp_path / "missing")
+        (tmp_path / "a file").write_text("x")
+        with pytest.raises(ExportFailed, match="not a folder"):
+            reports.introduction_letters(s, programme_id, tmp_path / "a file")
+        s.get(Pairing, pilot["pairing"]).status = PairingStatus.ACTIVE
+        s.flush()
+        with pytest.raises(NotFound, match="no new pairing"):
+            reports.introduction_letters(s, programme_id, tmp_path)
+
+
+def test_the_programme_logo_heads_every_letter(programme_file, programme_id, pilot):
+    with programme_file.session() as s:
+        s.get(Programme, programme_id).logo = png_logo()
+        data = reports.introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
+    assert all(image_count(data, page) == 1 for page in range(len(page_texts(data))))
+
+
+# Certificates ----------------------------------------------------------------------------------
+
+
+def test_certificates_for_active_pairings_and_training_but_not_drafts(
+    programme_file, programme_id, pilot, tmp_path
+):
+    with programme_file.session() as s:
+        written = reports.certificates(s, programme_id, tmp_path, today=dt.date(2026, 12, 15))
+    names = sorted(p.name for p in written)
+    # The circle is active; Žofia attended training; the introduced pairing and the
+    # draft earn nothing yet.
+    assert names == [
+        "Certificate of participation - Ana Silva.pdf",
+        "Certificate of participation - Ben Okafor.pdf",
+        "Certificate of participation - Chloé Martin.pdf",
+        "Certificate of participation - Inès Dubois.pdf",
+        "Certificate of participation - Žofia Łukasiewicz.pdf",
+    ]
+    ana = pdf_text(tmp_path / "Certificate of participation - Ana Silva.pdf")
+    assert "This is to certify that Ana Silva" in ana
+    assert "as a member of Circle North in the Circles strand, since February 2026" in ana
+    assert "January orientation, 20 January 2026" in ana
+    ines = pdf_text(tmp_path / "Certificate of participation - Inès Dubois.pdf")
+    assert "as the facilitator of Circle North" in ines
+    zofia = pdf_text(tmp_path / "Certificate of participation - Žofia Łukasiewicz.pdf")
+    assert "took part in the training of the Pilot 2026 mentoring programme" in zofia
+    assert "Issued 15 December 2026" in zofia
+
+
+def test_a_completed_pairing_gives_its_period(programme_file, programme_id, pilot, tmp_path):
+    with programme_file.session() as s:
+        circle = s.get(Pairing, pilot["circle"])
+        circle.status = PairingStatus.COMPLETED
+        circle.ended_on = dt.date(2026, 11, 30)
+        s.flush()
+        [path] = reports.certificates(s, programme_id, tmp_path, [pilot["ben"]])
+    assert "from February 2026 to November 2026" in pdf_text(path)
+
+
+def test_a_certificate_for_someone_who_has_not_taken_part_is_refused(
+    programme_file, programme_id, pilot, tmp_path
+):
+    with programme_file.session() as s, pytest.raises(InvalidInput, match="Lone Hansen"):
+        reports.certificates(s, programme_id, tmp_path, [pilot["ana"], pilot["lone"]])
+    assert pdfs_in(tmp_path) == set()
+
+
+def test_the_recipients_are_the_people_certificates_would_be_written_for(
+    programme_file, programme_id, pilot
+):
+    with programme_file.session() as s:
+        recipients = reports.certificate_recipients(s, programme_id)
+    assert set(recipients) == {pilot[k] for k in ("ana", "ben", "chloe", "ines", "zofia")}
+
+
+# On the demo programme, as a coordinator would look at them --------------------------------
+
+
+def test_every_document_of_the_demo_renders_to_inked_pages(demo_file, demo_programme_id, tmp_path):
+    with demo_file.session() as s:
+        event_id = s.scalar(select(Event.id).where(Event.title.like("Orientation training for%")))
+        sheet = reports.sign_in_sheet(s, event_id, tmp_path / "sign-in.pdf")
+        (tmp_path / "letters").mkdir()
+        letters = reports.introduction_letters(s, demo_programme_id, tmp_path / "letters")
+        (tmp_path / "certificates").mkdir()
+        certificates = reports.certificates(s, demo_programme_id, tmp_path / "certificates")
+    assert len(letters) >= 2
+    assert len(certificates) >= 10
+    for pdf in (sheet, letters[0], certificates[0]):
+        pngs = render_pages(pdf, tmp_path / "png")
+        assert pngs
+        assert all(inked_share(png) > 0.005 for png in pngs)
+
+
+def test_the_demo_sign_in_sheet_lists_everyone_attending(demo_file, tmp_path):
+    with demo_file.session() as s:
+        event_id = s.scalar(select(Event.id).where(Event.title.like("Orientation training for%")))
+        expected = [
+            line.name
+            for line in event_register(s, event_id)
+            if line.status is not AttendanceStatus.EXCUSED and line.rsvp is not Rsvp.DECLINED
+        ]
+        path = reports.sign_in_sheet(s, event_id, tmp_path / "sheet.pdf")
+    text = pdf_text(path)
+    positions = [text.index(f"{n} {name}") for n, name in enumerate(expected, start=1)]
+    assert positions == sorted(positions)
+    assert f"{len(expected)} people on the register" in text
