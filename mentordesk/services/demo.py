@@ -25,6 +25,7 @@ from mentordesk.domain.enums import (
     PairingStatus,
     Role,
     StrandFormat,
+    SurveyItemType,
 )
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -40,6 +41,12 @@ from mentordesk.services.programmes import (
     StrandInput,
     create_programme,
     strand_choices,
+)
+from mentordesk.services.survey_templates import TEMPLATES
+from mentordesk.services.surveys import (
+    AnswerValue,
+    add_survey_from_template,
+    record_response,
 )
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import Pairing
@@ -315,6 +322,7 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
         _add_attendance(session, rng, events, mentors, mentees)
         _add_training_rules(session, programme_id)
         _add_notes(session, mentees)
+        _add_surveys(session, programme_id, mentors, mentees)
     return programme_id
 
 
@@ -719,3 +727,110 @@ def _add_notes(session: Session, mentees: dict[str, list[_Participant]]) -> None
                 pairing_id=pairing_id,
             ),
         )
+
+
+_HOPES = (
+    "A clear plan for the next two years and someone to test it against.",
+    "Feedback on my fellowship proposal before the deadline.",
+    "Contacts outside my institute.",
+    "More confidence when negotiating my contract.",
+)
+_CHANGES = (
+    "I submitted the grant and know how to plan the next one.",
+    "I now have a network beyond my own department.",
+    "I stopped saying yes to everything and protect my writing time.",
+    "I negotiated a contract extension with my head of unit.",
+)
+_WORKED = (
+    "Regular meetings with a mentor outside my line of management.",
+    "The circle meetings: hearing how others handle the same problems.",
+    "The orientation training set clear expectations from the start.",
+    "The networking evening with the partner institutes.",
+)
+_TO_CHANGE = (
+    "More time for the pairs to meet at the start.",
+    "Workshops earlier in the year.",
+    "A mid-programme get-together for all mentees.",
+    "Clearer guidance on how to end the relationship well.",
+)
+
+
+def _add_surveys(
+    session: Session,
+    programme_id: int,
+    mentors: dict[str, list[_Participant]],
+    mentees: dict[str, list[_Participant]],
+) -> None:
+    """Every shipped questionnaire, with answers that show a programme doing some good."""
+    # A generator of its own, so the surveys leave the rest of the demo as it was.
+    rng = random.Random(7)
+    ids = {key: add_survey_from_template(session, programme_id, key) for key in TEMPLATES}
+    mentee_ids = [p.person_id for group in mentees.values() for p in group]
+    mentor_ids = [p.person_id for group in mentors.values() for p in group]
+    rated = [
+        i.code for i in TEMPLATES["mentee_pre"].items if i.answer_type is SurveyItemType.LIKERT
+    ]
+
+    def answer(key: str, person: int, day: dt.date, answers: dict[str, AnswerValue]) -> None:
+        record_response(session, ids[key], person, answers, day + dt.timedelta(rng.randrange(9)))
+
+    for person in mentee_ids:
+        if rng.random() < 0.1:
+            continue
+        before = {code: rng.choice((1, 2, 2, 3, 3, 3, 4)) for code in rated}
+        answer("mentee_pre", person, dt.date(2026, 1, 16), {**before, "hopes": rng.choice(_HOPES)})
+        if rng.random() < 0.8:
+            after: dict[str, AnswerValue] = {
+                code: min(5, max(1, value + rng.choice((-1, 0, 1, 1, 1, 2))))
+                for code, value in before.items()
+            }
+            after["biggest_change"] = rng.choice(_CHANGES)
+            answer("mentee_post", person, dt.date(2026, 11, 16), after)
+    for person in mentor_ids:
+        if rng.random() < 0.85:
+            competencies: dict[str, AnswerValue] = {
+                i.code: rng.choice((2, 3, 3, 4, 4, 5))
+                for i in TEMPLATES["mentor_self_assessment"].items
+                if i.answer_type is SurveyItemType.LIKERT
+            }
+            answer("mentor_self_assessment", person, dt.date(2026, 1, 20), competencies)
+    for person in mentee_ids + mentor_ids:
+        for key, start in (
+            ("pulse_30", dt.date(2026, 3, 3)),
+            ("pulse_60", dt.date(2026, 4, 2)),
+            ("pulse_90", dt.date(2026, 5, 2)),
+        ):
+            if rng.random() < 0.45:
+                answer(key, person, start, _pulse(rng, key))
+        if rng.random() < 0.7:
+            rating = rng.choice((2, 3, 4, 4, 4, 5, 5, 5))
+            feedback: dict[str, AnswerValue] = {
+                "overall_rating": rating,
+                "would_recommend": rating >= 4 or rng.random() < 0.3,
+                "match_fit": min(5, rating + rng.choice((-1, 0, 0, 1))),
+                "goals_progress": rng.choice((3, 4, 4, 5)),
+                "orientation_useful": rng.choice((3, 4, 4, 5)),
+                "events_useful": rng.choice((2, 3, 4, 4, 5)),
+                "organisation": rng.choice((3, 4, 5, 5)),
+            }
+            if rng.random() < 0.5:
+                feedback["what_worked"] = rng.choice(_WORKED)
+                feedback["what_to_change"] = rng.choice(_TO_CHANGE)
+            answer("programme_feedback", person, dt.date(2026, 11, 18), feedback)
+
+
+def _pulse(rng: random.Random, key: str) -> dict[str, AnswerValue]:
+    """The answers to one pulse check: mostly on track, now and then a call for help."""
+    going = rng.random() < 0.85
+    answers: dict[str, AnswerValue]
+    if key == "pulse_30":
+        answers = {"met_yet": going, "agreement_made": going or rng.random() < 0.5}
+    elif key == "pulse_60":
+        answers = {"meeting_as_agreed": going, "goals_progress": rng.choice((2, 3, 4, 4, 5))}
+    else:
+        answers = {"on_track": going, "meeting_value": rng.choice((3, 4, 4, 5))}
+    rating = rng.choice((3, 4, 4, 5)) if going else rng.choice((1, 2, 3))
+    answers["relationship_start" if key == "pulse_30" else "relationship_quality"] = rating
+    if not going:
+        answers["need_help"] = "We have not managed to find a time to meet; could you help?"
+    return answers

@@ -1,0 +1,959 @@
+"""Surveys: questionnaires with their items, the responses to them, and what they show.
+
+A survey belongs to a programme and has items answered with a rating from 1
+to 5, yes or no, or free text. Responses are typed in or imported from a form
+tool's export (Microsoft Forms, Google Forms), matched to people by email.
+Each person has at most one response per survey: a newer one replaces the
+older. Pre and post surveys share item codes, so each person's answers before
+and after the programme are paired to report the change on every item.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from sqlalchemy import func, select, union_all
+from sqlalchemy.orm import Session, selectinload
+
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    Role,
+    SurveyItemType,
+    SurveyKind,
+)
+from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
+from mentordesk.formats.columns import (
+    normalise,
+)
+from mentordesk.services.applicants import PersonChoice
+from mentordesk.services.audit import record_change
+from mentordesk.services.programmes import get_programme
+from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND, get_template
+from mentordesk.services.validation import optional_count, optional_text, required_text
+from mentordesk.store.models import (
+    Application,
+    Pairing,
+    PairingMember,
+    Person,
+    Strand,
+    Survey,
+    SurveyAnswer,
+    SurveyItem,
+    SurveyResponse,
+)
+
+#: An answer as services take and give it: a rating (1–5), yes or no, or text.
+AnswerValue = int | bool | str
+#: Longest free-text answer kept.
+MAX_ANSWER_LENGTH = 5000
+#: Longest item code; codes made from a question's words stop before this.
+MAX_CODE_LENGTH = 60
+_DERIVED_CODE_LENGTH = 40
+#: The last day a pulse check can be set for, after the pairing started.
+MAX_PULSE_DAY = 730
+
+#: Answers in words on the usual five-point scales; other words are refused, not guessed.
+_RATING_WORDS = {
+    "strongly disagree": 1,
+    "disagree": 2,
+    "somewhat disagree": 2,
+    "neither agree nor disagree": 3,
+    "neither agree or disagree": 3,
+    "neutral": 3,
+    "undecided": 3,
+    "somewhat agree": 4,
+    "agree": 4,
+    "strongly agree": 5,
+    "very dissatisfied": 1,
+    "dissatisfied": 2,
+    "neither satisfied nor dissatisfied": 3,
+    "satisfied": 4,
+    "very satisfied": 5,
+    "not at all": 1,
+    "slightly": 2,
+    "moderately": 3,
+    "very": 4,
+    "extremely": 5,
+}
+_YES = frozenset({"yes", "y", "true", "oui", "ja", "1"})
+_NO = frozenset({"no", "n", "false", "non", "nein", "0"})
+_LEADING_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*(?:[-–—:.)/]|out of\b)|\s|$)")
+
+
+# Surveys ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SurveyInput:
+    """A survey as typed in a form.
+
+    Attributes:
+        title: unique within the programme.
+        kind: pre, post, feedback, pulse check or self-assessment.
+        role: who answers it; None for everyone.
+        description: what it is for, how its ratings read.
+        day: for a pulse check only, the day after the pairing started it is due.
+    """
+
+    title: str
+    kind: SurveyKind
+    role: Role | None = None
+    description: str = ""
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class SurveyRow:
+    """One line of the Surveys table."""
+
+    survey_id: int
+    title: str
+    kind: SurveyKind
+    role: Role | None
+    day: int | None
+    description: str
+    items: int
+    responses: int
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as a coordinator reads it, e.g. ``Pulse check (day 30)``."""
+        if self.kind is SurveyKind.PULSE and self.day:
+            return f"{self.kind.label} (day {self.day})"
+        return self.kind.label
+
+    @property
+    def who(self) -> str:
+        """Who answers it: ``Mentors``, ``Mentees`` or ``Everyone``."""
+        return who_answers(self.role)
+
+
+def who_answers(role: Role | None) -> str:
+    """``Mentors``, ``Mentees`` or ``Everyone``, for a survey's role."""
+    return "Everyone" if role is None else f"{role.label}s"
+
+
+def _clean_survey(
+    session: Session, programme_id: int, data: SurveyInput, own_id: int | None
+) -> dict[str, object]:
+    title = required_text(data.title, "Title")
+    taken = session.scalar(
+        select(Survey.id).where(
+            Survey.programme_id == programme_id,
+            func.lower(Survey.title) == title.lower(),
+            Survey.id != (own_id or 0),
+        )
+    )
+    if taken is not None:
+        raise Conflict(
+            f"The programme already has a survey called “{title}”: choose another title."
+        )
+    kind = SurveyKind(data.kind)
+    day = None
+    if kind is SurveyKind.PULSE:
+        day = optional_count(data.day, "The day of a pulse check", minimum=1)
+        if day is not None and day > MAX_PULSE_DAY:
+            raise InvalidInput(
+                "The day of a pulse check counts from the start of the pairing: "
+                f"at most {MAX_PULSE_DAY}."
+            )
+    return {
+        "title": title,
+        "kind": kind,
+        "role": None if data.role is None else Role(data.role),
+        "description": optional_text(data.description, "Description", max_length=5000),
+        "day": day,
+    }
+
+
+def create_survey(session: Session, programme_id: int, data: SurveyInput) -> int:
+    """Add an empty survey to a programme and return its id.
+
+    Raises:
+        NotFound: the programme no longer exists.
+        InvalidInput: the title is missing or too long, or the day is out of range.
+        Conflict: the programme has a survey of that title.
+    """
+    get_programme(session, programme_id)
+    survey = Survey(programme_id=programme_id, **_clean_survey(session, programme_id, data, None))
+    session.add(survey)
+    session.flush()
+    record_change(session, "created", "survey", survey.id, survey.title)
+    return survey.id
+
+
+def update_survey(session: Session, survey_id: int, data: SurveyInput) -> None:
+    """Rename a survey or change its kind, who answers it, description or day.
+
+    Its responses follow a change of kind, so reports count them as the new kind.
+
+    Raises:
+        NotFound: the survey no longer exists.
+        InvalidInput, Conflict: as for :func:`create_survey`.
+    """
+    survey = get_survey(session, survey_id)
+    for name, value in _clean_survey(session, survey.programme_id, data, survey.id).items():
+        setattr(survey, name, value)
+    for response in survey.responses:
+        response.kind = survey.kind
+    record_change(session, "edited", "survey", survey.id, survey.title)
+
+
+def delete_survey(session: Session, survey_id: int) -> int:
+    """Delete a survey with its items and every response to it; returns how many responses went."""
+    survey = get_survey(session, survey_id)
+    responses = len(survey.responses)
+    title = survey.title
+    session.delete(survey)
+    session.flush()
+    record_change(session, "deleted", "survey", survey_id, f"{title} ({responses} responses)")
+    return responses
+
+
+def get_survey(session: Session, survey_id: int) -> Survey:
+    """The survey with this id.
+
+    Raises:
+        NotFound: it is no longer in the file.
+    """
+    survey = session.get(Survey, survey_id)
+    if survey is None:
+        raise NotFound("This survey is no longer in the file.")
+    return survey
+
+
+def survey_input(session: Session, survey_id: int) -> SurveyInput:
+    """A survey's current values, ready to fill an edit form."""
+    s = get_survey(session, survey_id)
+    return SurveyInput(s.title, s.kind, s.role, s.description, s.day)
+
+
+def find_survey(session: Session, programme_id: int, title: str) -> SurveyRow:
+    """The programme's survey with this title (case ignored), for a command.
+
+    Raises:
+        NotFound: there is none; the message lists the titles there are.
+    """
+    rows = survey_rows(session, programme_id)
+    for row in rows:
+        if row.title.casefold() == title.strip().casefold():
+            return row
+    titles = "; ".join(f"“{r.title}”" for r in rows) or "none yet"
+    raise NotFound(f"There is no survey called “{title}”. The programme's surveys: {titles}.")
+
+
+def survey_rows(session: Session, programme_id: int) -> list[SurveyRow]:
+    """The programme's surveys with how many items and responses each has, by title."""
+    items = (
+        select(func.count(SurveyItem.id))
+        .where(SurveyItem.survey_id == Survey.id)
+        .correlate(Survey)
+        .scalar_subquery()
+    )
+    responses = (
+        select(func.count(SurveyResponse.id))
+        .where(SurveyResponse.survey_id == Survey.id)
+        .correlate(Survey)
+        .scalar_subquery()
+    )
+    found = session.execute(
+        select(Survey, items, responses)
+        .where(Survey.programme_id == programme_id)
+        .order_by(func.lower(Survey.title))
+    )
+    return [
+        SurveyRow(s.id, s.title, s.kind, s.role, s.day, s.description, n_items, n_responses)
+        for s, n_items, n_responses in found
+    ]
+
+
+def add_survey_from_template(
+    session: Session, programme_id: int, template_key: str, *, title: str | None = None
+) -> int:
+    """Add one of the shipped questionnaires to a programme, ready to send; returns its id.
+
+    Args:
+        session: the open transaction.
+        programme_id: the programme to add it to.
+        template_key: one of :data:`mentordesk.services.survey_templates.TEMPLATES`.
+        title: a title of the coordinator's own instead of the template's.
+
+    Raises:
+        NotFound: no such template or programme.
+        Conflict: the programme already has a survey of that title.
+    """
+    template = get_template(template_key)
+    survey_id = create_survey(
+        session,
+        programme_id,
+        SurveyInput(
+            title or template.title,
+            template.kind,
+            template.role,
+            template.description,
+            template.day,
+        ),
+    )
+    for item in template.items:
+        add_item(session, survey_id, ItemInput(item.text, item.answer_type, item.code, item.area))
+    return survey_id
+
+
+# Items ------------------------------------------------------------------------------------
+
+
+@dataclass
+class ItemInput:
+    """An item as typed in a form.
+
+    Attributes:
+        text: the question or statement.
+        answer_type: how it is answered.
+        code: its short name; made from the text when left blank.
+        area: the heading it belongs to ("" for none).
+    """
+
+    text: str
+    answer_type: SurveyItemType = SurveyItemType.LIKERT
+    code: str = ""
+    area: str = ""
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One item of a survey, with how many answers it has."""
+
+    item_id: int
+    survey_id: int
+    position: int
+    code: str
+    text: str
+    answer_type: SurveyItemType
+    area: str
+    answers: int
+
+
+def item_code(text: str) -> str:
+    """A code made from an item's words, e.g. ``how_clear_are_your_goals``.
+
+    Accents and punctuation go; the code stops at a word boundary before 40 characters.
+    """
+    code = ""
+    for word in normalise(text).split():
+        longer = f"{code}_{word}" if code else word
+        if len(longer) > _DERIVED_CODE_LENGTH:
+            break
+        code = longer
+    return code or "item"
+
+
+def _clean_code(code: str) -> str:
+    cleaned = "_".join(normalise(code).split())
+    if not cleaned:
+        raise InvalidInput("The code needs at least one letter or digit.")
+    if len(cleaned) > MAX_CODE_LENGTH:
+        raise InvalidInput(f"The code is too long: at most {MAX_CODE_LENGTH} characters.")
+    return cleaned
+
+
+def _item_values(survey: Survey, data: ItemInput, own: SurveyItem | None) -> dict[str, object]:
+    text = required_text(data.text, "The question", max_length=500)
+    taken = {i.code for i in survey.items if i is not own}
+    if data.code.strip():
+        code = _clean_code(data.code)
+        if code in taken:
+            raise Conflict(
+                f"“{survey.title}” already has an item with the code “{code}”: choose another code."
+            )
+    elif own is not None and own.text == text:
+        code = own.code
+    else:
+        base = item_code(text)
+        code, n = base, 1
+        while code in taken:
+            n += 1
+            code = f"{base}_{n}"
+    return {
+        "text": text,
+        "answer_type": SurveyItemType(data.answer_type),
+        "code": code,
+        "area": optional_text(data.area, "Area", max_length=120),
+    }
+
+
+def add_item(session: Session, survey_id: int, data: ItemInput) -> int:
+    """Add an item at the end of a survey and return its id.
+
+    Raises:
+        NotFound: the survey no longer exists.
+        InvalidInput: the question is missing or too long, or the code unusable.
+        Conflict: the survey has an item with that code.
+    """
+    survey = get_survey(session, survey_id)
+    position = max((i.position for i in survey.items), default=0) + 1
+    item = SurveyItem(position=position, **_item_values(survey, data, None))
+    survey.items.append(item)
+    session.flush()
+    record_change(session, "created", "survey item", item.id, f"{survey.title}: {item.code}")
+    return item.id
+
+
+def update_item(session: Session, item_id: int, data: ItemInput) -> None:
+    """Change an item's question, code or area; its type only while it has no answers.
+
+    Raises:
+        NotFound: the item no longer exists.
+        InvalidInput: the type would change under existing answers, or a field is wrong.
+        Conflict: another item of the survey has that code.
+    """
+    item = get_item(session, item_id)
+    values = _item_values(item.survey, data, item)
+    if values["answer_type"] is not item.answer_type:
+        answers = _answer_count(session, item.id)
+        if answers:
+            noun = "answer" if answers == 1 else "answers"
+            raise InvalidInput(
+                f"“{item.text}” already has {answers} {noun}, so it stays "
+                f"“{item.answer_type.label}”. To ask it another way, add a new item."
+            )
+    for name, value in values.items():
+        setattr(item, name, value)
+    record_change(session, "edited", "survey item", item.id, f"{item.survey.title}: {item.code}")
+
+
+def move_item(session: Session, item_id: int, steps: int) -> None:
+    """Move an item up (negative ``steps``) or down the survey; it stops at either end."""
+    item = get_item(session, item_id)
+    items = _in_order(item.survey)
+    at = items.index(item)
+    target = min(max(at + steps, 0), len(items) - 1)
+    items.insert(target, items.pop(at))
+    _renumber(items)
+
+
+def delete_item(session: Session, item_id: int) -> int:
+    """Delete an item and its answers; returns how many answers went with it."""
+    item = get_item(session, item_id)
+    survey = item.survey
+    answers = _answer_count(session, item.id)
+    survey.items.remove(item)
+    session.flush()
+    _renumber(_in_order(survey))
+    record_change(session, "deleted", "survey item", item_id, f"{survey.title}: {item.code}")
+    return answers
+
+
+def _in_order(survey: Survey) -> list[SurveyItem]:
+    # The collection keeps the order it was loaded in; positions may have changed since.
+    return sorted(survey.items, key=lambda i: (i.position, i.id))
+
+
+def _renumber(items: Sequence[SurveyItem]) -> None:
+    # Positions are not unique in the schema, so they can be rewritten in any order.
+    for position, each in enumerate(items, start=1):
+        each.position = position
+
+
+def get_item(session: Session, item_id: int) -> SurveyItem:
+    """The survey item with this id.
+
+    Raises:
+        NotFound: it is no longer in the file.
+    """
+    item = session.get(SurveyItem, item_id)
+    if item is None:
+        raise NotFound("This survey item is no longer in the file.")
+    return item
+
+
+def _answer_count(session: Session, item_id: int) -> int:
+    query = select(func.count(SurveyAnswer.id)).where(SurveyAnswer.item_id == item_id)
+    return session.scalar(query) or 0
+
+
+def item_rows(session: Session, survey_id: int) -> list[ItemRow]:
+    """A survey's items in order, each with how many answers it has."""
+    answers = (
+        select(func.count(SurveyAnswer.id))
+        .where(SurveyAnswer.item_id == SurveyItem.id)
+        .correlate(SurveyItem)
+        .scalar_subquery()
+    )
+    found = session.execute(
+        select(SurveyItem, answers)
+        .where(SurveyItem.survey_id == survey_id)
+        .order_by(SurveyItem.position, SurveyItem.id)
+    )
+    return [
+        ItemRow(i.id, i.survey_id, i.position, i.code, i.text, i.answer_type, i.area, n)
+        for i, n in found
+    ]
+
+
+# Answers ----------------------------------------------------------------------------------
+
+
+def read_answer(answer_type: SurveyItemType, value: object) -> AnswerValue | None:
+    """Read one answer as typed or as a form export wrote it.
+
+    A rating may be a number from 1 to 5, "4 - Good", "5/5" or the words of an
+    agreement or satisfaction scale ("Strongly agree" is 5); yes or no may be
+    Yes/No, Y/N, True/False or 1/0; free text is kept as written.
+
+    Args:
+        answer_type: how the item is answered.
+        value: the answer: a cell of a sheet, or what a form holds.
+
+    Returns:
+        A rating (int), yes or no (bool) or text; None when there is no answer.
+
+    Raises:
+        InvalidInput: the answer does not fit the item; the message says why.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if answer_type is SurveyItemType.LIKERT:
+        return _rating(value)
+    if answer_type is SurveyItemType.YES_NO:
+        return _yes_no(value)
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+    if len(text) > MAX_ANSWER_LENGTH:
+        raise InvalidInput(f"the answer is too long: at most {MAX_ANSWER_LENGTH} characters")
+    return text
+
+
+def _rating(value: object) -> int:
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if match := _LEADING_NUMBER.match(text):
+            number = float(match[1].replace(",", "."))
+        elif (words := _RATING_WORDS.get(normalise(text))) is not None:
+            return words
+    if number is not None and number.is_integer() and 1 <= number <= 5:
+        return int(number)
+    raise InvalidInput(f"“{_shown(value)}” is not a rating from 1 to 5")
+
+
+def _yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        words = normalise(value)
+        if words in _YES:
+            return True
+        if words in _NO:
+            return False
+    raise InvalidInput(f"“{_shown(value)}” is not yes or no")
+
+
+def _shown(value: object) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 40 else f"{text[:39]}…"
+
+
+def _stored(answer_type: SurveyItemType, value: AnswerValue) -> tuple[int | None, str]:
+    """An answer as the survey_answer table keeps it: a number (yes is 1) or text."""
+    if answer_type is SurveyItemType.TEXT:
+        return None, str(value)
+    return int(value), ""
+
+
+def _answer(answer_type: SurveyItemType, number: int | None, text: str) -> AnswerValue | None:
+    if answer_type is SurveyItemType.TEXT:
+        return text or None
+    if number is None:
+        return None
+    return bool(number) if answer_type is SurveyItemType.YES_NO else number
+
+
+def answer_text(answer_type: SurveyItemType, value: AnswerValue | None) -> str:
+    """An answer as a table shows it: ``4``, ``Yes``, or the text."""
+    if value is None:
+        return ""
+    if answer_type is SurveyItemType.YES_NO:
+        return "Yes" if value else "No"
+    return str(value)
+
+
+# Responses --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResponseRow:
+    """One person's response to a survey.
+
+    Attributes:
+        answers: by item code: a rating (int), yes or no (bool) or text; unanswered
+            items are left out.
+    """
+
+    response_id: int
+    person_id: int
+    name: str
+    email: str
+    submitted_on: dt.date
+    source: str
+    answers: Mapping[str, AnswerValue] = field(default_factory=dict)
+
+
+def record_response(
+    session: Session,
+    survey_id: int,
+    person_id: int,
+    answers: Mapping[str, AnswerValue | None],
+    submitted_on: dt.date,
+    *,
+    source: str = "typed in",
+) -> int:
+    """Save one person's answers to a survey and return the response's id.
+
+    A response the person already gave to this survey is replaced, so each
+    person has one response per survey.
+
+    Args:
+        session: the open transaction.
+        survey_id: the survey answered.
+        person_id: who answered.
+        answers: by item code; None or "" means the item was not answered.
+        submitted_on: when they answered.
+        source: where the answers came from ("typed in", or a file and row).
+
+    Raises:
+        NotFound: the survey or the person is no longer in the file.
+        InvalidInput: an unknown code, an answer that does not fit its item, or no answer at all.
+    """
+    survey = get_survey(session, survey_id)
+    if session.get(Person, person_id) is None:
+        raise NotFound("The person who answered is no longer in the file.")
+    items = {i.code: i for i in survey.items}
+    read: dict[str, AnswerValue] = {}
+    for code, value in answers.items():
+        item = items.get(code)
+        if item is None:
+            raise InvalidInput(f"“{survey.title}” has no item with the code “{code}”.")
+        try:
+            answer = read_answer(item.answer_type, value)
+        except InvalidInput as error:
+            raise InvalidInput(f"{item.text} — {error.message}.") from None
+        if answer is not None:
+            read[code] = answer
+    if not read:
+        raise InvalidInput("The response has no answers: answer at least one item.")
+    remove_responses(survey, {person_id})
+    pairing_id = pairings_by_person(session, survey.programme_id, [person_id]).get(person_id)
+    response = build_response(survey, person_id, read, submitted_on, source, pairing_id)
+    session.add(response)
+    session.flush()
+    record_change(session, "recorded", "survey response", response.id, survey.title)
+    return response.id
+
+
+def delete_response(session: Session, response_id: int) -> None:
+    """Delete one response and its answers."""
+    response = session.get(SurveyResponse, response_id)
+    if response is None:
+        raise NotFound("This response is no longer in the file.")
+    if response.survey is not None:
+        response.survey.responses.remove(response)
+    else:
+        session.delete(response)
+    record_change(session, "deleted", "survey response", response_id)
+
+
+def build_response(
+    survey: Survey,
+    person_id: int,
+    answers: Mapping[str, AnswerValue],
+    submitted_on: dt.date,
+    source: str,
+    pairing_id: int | None,
+) -> SurveyResponse:
+    """A new response of ``person_id`` to ``survey`` holding ``answers`` (codes it has).
+
+    The caller adds it to the session; its rating is the ``overall_rating`` answer.
+    """
+    items = {i.code: i for i in survey.items}
+    rating = answers.get(OVERALL_RATING)
+    overall = items.get(OVERALL_RATING)
+    response = SurveyResponse(
+        programme_id=survey.programme_id,
+        person_id=person_id,
+        pairing_id=pairing_id,
+        kind=survey.kind,
+        submitted_on=submitted_on,
+        rating=(
+            int(rating)
+            if overall is not None and overall.answer_type is SurveyItemType.LIKERT and rating
+            else None
+        ),
+        survey=survey,
+        source=source[:300],
+    )
+    for code, value in answers.items():
+        item = items[code]
+        number, text = _stored(item.answer_type, value)
+        response.items.append(SurveyAnswer(item=item, number=number, text=text))
+    return response
+
+
+def remove_responses(survey: Survey, person_ids: set[int]) -> None:
+    """Remove these people's responses to a survey (deleted with their answers on flush)."""
+    for response in [r for r in survey.responses if r.person_id in person_ids]:
+        survey.responses.remove(response)
+
+
+def pairings_by_person(
+    session: Session, programme_id: int, person_ids: Iterable[int]
+) -> dict[int, int]:
+    """Each person's published pairing in the programme, as mentor or mentee (the newest)."""
+    wanted = list(person_ids)
+    published = (Strand.programme_id == programme_id, Pairing.draft.is_(False))
+    as_mentor = (
+        select(Pairing.mentor_id, Pairing.id)
+        .join(Strand)
+        .where(*published, Pairing.mentor_id.in_(wanted))
+    )
+    as_mentee = (
+        select(PairingMember.person_id, Pairing.id)
+        .join(Pairing)
+        .join(Strand)
+        .where(*published, PairingMember.person_id.in_(wanted))
+    )
+    found = sorted(session.execute(union_all(as_mentor, as_mentee)), key=lambda r: r[1])
+    return {person_id: pairing_id for person_id, pairing_id in found}
+
+
+def response_rows(session: Session, survey_id: int) -> list[ResponseRow]:
+    """Every response to a survey, by the respondent's name, with the answers by item code."""
+    responses = session.scalars(
+        select(SurveyResponse)
+        .join(Person, Person.id == SurveyResponse.person_id)
+        .where(SurveyResponse.survey_id == survey_id)
+        .options(selectinload(SurveyResponse.items).selectinload(SurveyAnswer.item))
+        .order_by(Person.last_name, Person.first_name, SurveyResponse.id)
+    ).all()
+    people = {
+        p.id: p
+        for p in session.scalars(
+            select(Person).where(Person.id.in_({r.person_id for r in responses}))
+        )
+    }
+    rows = []
+    for r in responses:
+        person = people[r.person_id]
+        answers: dict[str, AnswerValue] = {}
+        for a in sorted(r.items, key=lambda a: a.item.position):
+            value = _answer(a.item.answer_type, a.number, a.text)
+            if value is not None:
+                answers[a.item.code] = value
+        rows.append(
+            ResponseRow(
+                r.id, r.person_id, person.full_name, person.email, r.submitted_on, r.source, answers
+            )
+        )
+    return rows
+
+
+def respondent_choices(session: Session, survey_id: int) -> list[PersonChoice]:
+    """The people who may answer a survey, by name, for a form's drop-down.
+
+    Those accepted in the programme in the survey's role (any role for a survey
+    for everyone), and anyone who has already answered; everyone in the file
+    when the programme has no accepted participants yet.
+    """
+    survey = get_survey(session, survey_id)
+    accepted = (
+        select(Application.person_id)
+        .join(Strand)
+        .where(
+            Strand.programme_id == survey.programme_id,
+            Application.status == ApplicationStatus.ACCEPTED,
+        )
+    )
+    if survey.role is not None:
+        accepted = accepted.where(Application.role == survey.role)
+    answered = select(SurveyResponse.person_id).where(SurveyResponse.survey_id == survey.id)
+    query = select(Person).order_by(Person.last_name, Person.first_name)
+    people = session.scalars(query.where(Person.id.in_(accepted) | Person.id.in_(answered))).all()
+    if not people:
+        people = session.scalars(query).all()
+    return [PersonChoice(p.id, p.full_name, p.email, p.department) for p in people]
+
+
+# What the surveys show --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """How the answers to one rating item moved between the pre and the post surveys.
+
+    Attributes:
+        code: the item code shared by the pre and post surveys.
+        text: the item's words (as the pre survey asks it).
+        area: its heading.
+        people: people with a numeric answer to this code in both a pre and a post survey.
+        mean_pre, mean_post: their mean answers before and after.
+        person_ids: who is counted, so a figure can open its records.
+    """
+
+    code: str
+    text: str
+    area: str
+    people: int
+    mean_pre: float
+    mean_post: float
+    person_ids: tuple[int, ...]
+
+    @property
+    def change(self) -> float:
+        """The mean after minus the mean before."""
+        return self.mean_post - self.mean_pre
+
+
+def item_changes(session: Session, programme_id: int) -> list[ItemChange]:
+    """The change on each rating item between a programme's pre and post surveys.
+
+    Answers are paired per person: someone counts for an item only with a
+    rating to its code in both a pre and a post survey; their earliest pre and
+    latest post answer are used. Items come in the order the pre surveys ask them.
+    """
+    found = session.execute(
+        select(
+            SurveyResponse.person_id,
+            SurveyResponse.kind,
+            SurveyResponse.submitted_on,
+            SurveyResponse.id,
+            SurveyItem.code,
+            SurveyItem.text,
+            SurveyItem.area,
+            SurveyItem.survey_id,
+            SurveyItem.position,
+            SurveyAnswer.number,
+        )
+        .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
+        .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
+        .where(
+            SurveyResponse.programme_id == programme_id,
+            SurveyResponse.kind.in_([SurveyKind.PRE, SurveyKind.POST]),
+            SurveyItem.answer_type == SurveyItemType.LIKERT,
+            SurveyAnswer.number.is_not(None),
+        )
+    )
+    before: dict[str, dict[int, tuple[tuple[dt.date, int], int]]] = {}
+    after: dict[str, dict[int, tuple[tuple[dt.date, int], int]]] = {}
+    about: dict[str, tuple[tuple[int, int, int], str, str]] = {}
+    for person, kind, submitted, response, code, text, area, survey, position, number in found:
+        assert number is not None
+        when = (submitted, response)
+        pre = kind is SurveyKind.PRE
+        answers = (before if pre else after).setdefault(code, {})
+        known = answers.get(person)
+        if known is None or (when < known[0] if pre else when > known[0]):
+            answers[person] = (when, number)
+        order = (0 if pre else 1, survey, position)
+        if code not in about or order < about[code][0]:
+            about[code] = (order, text, area)
+    changes = []
+    for code in sorted(about, key=lambda c: about[c][0]):
+        people = sorted(set(before.get(code, {})) & set(after.get(code, {})))
+        if not people:
+            continue
+        _, text, area = about[code]
+        changes.append(
+            ItemChange(
+                code=code,
+                text=text,
+                area=area,
+                people=len(people),
+                mean_pre=fmean(before[code][p][1] for p in people),
+                mean_post=fmean(after[code][p][1] for p in people),
+                person_ids=tuple(people),
+            )
+        )
+    return changes
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    """What a programme's feedback responses say overall.
+
+    Attributes:
+        responses: feedback responses.
+        rating_count: those with an overall rating.
+        mean_rating: the mean overall rating (1–5), or None without ratings.
+        recommend_yes: those who would recommend the programme.
+        recommend_answers: those who answered whether they would.
+        person_ids: who responded, so a figure can open their records.
+    """
+
+    responses: int
+    rating_count: int
+    mean_rating: float | None
+    recommend_yes: int
+    recommend_answers: int
+    person_ids: tuple[int, ...]
+
+    @property
+    def recommend_rate(self) -> float | None:
+        """The share (0–1) of those answering who would recommend it, or None."""
+        return self.recommend_yes / self.recommend_answers if self.recommend_answers else None
+
+
+def feedback_summary(session: Session, programme_id: int) -> FeedbackSummary:
+    """The overall rating and the would-recommend rate of a programme's feedback responses.
+
+    The rating is the answer to the ``overall_rating`` item, or the response's
+    own rating when it has no such answer (responses kept from before surveys had items).
+    """
+    responses = session.execute(
+        select(SurveyResponse.id, SurveyResponse.person_id, SurveyResponse.rating).where(
+            SurveyResponse.programme_id == programme_id,
+            SurveyResponse.kind == SurveyKind.FEEDBACK,
+        )
+    ).all()
+    answers = session.execute(
+        select(SurveyAnswer.response_id, SurveyItem.code, SurveyAnswer.number)
+        .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
+        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+        .where(
+            SurveyResponse.programme_id == programme_id,
+            SurveyResponse.kind == SurveyKind.FEEDBACK,
+            SurveyItem.code.in_([OVERALL_RATING, WOULD_RECOMMEND]),
+            SurveyAnswer.number.is_not(None),
+        )
+    )
+    by_response: dict[tuple[int, str], int] = {}
+    for response_id, code, number in answers:
+        assert number is not None
+        by_response[(response_id, code)] = number
+    ratings = [
+        rating
+        for response_id, _, stored in responses
+        if (rating := by_response.get((response_id, OVERALL_RATING), stored)) is not None
+    ]
+    recommend = [
+        by_response[(response_id, WOULD_RECOMMEND)]
+        for response_id, _, _ in responses
+        if (response_id, WOULD_RECOMMEND) in by_response
+    ]
+    return FeedbackSummary(
+        responses=len(responses),
+        rating_count=len(ratings),
+        mean_rating=fmean(ratings) if ratings else None,
+        recommend_yes=sum(1 for answer in recommend if answer),
+        recommend_answers=len(recommend),
+        person_ids=tuple(sorted({person_id for _, person_id, _ in responses})),
+    )
