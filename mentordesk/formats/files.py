@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from mentordesk.domain.errors import ExportFailed
@@ -70,3 +70,22 @@ def failure_message(path: Path, error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return f"{path.name} could not be written: the disk is full. Free some space first."
     return f"{path.name} could not be written ({error.strerror or error}). Nothing was saved."
+
+
+def unused_paths(folder: Path, names: Sequence[str]) -> list[Path]:
+    """A path in ``folder`` for each file name, never one that exists or is chosen twice.
+
+    A name already taken gets " (2)", " (3)"… before its extension. Names are
+    compared ignoring case, as Windows and macOS compare them.
+    """
+    folder = Path(folder)
+    taken = {p.name.lower() for p in folder.iterdir()} if folder.is_dir() else set()
+    chosen = []
+    for name in names:
+        stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+        candidate, number = name, 2
+        while candidate.lower() in taken:
+            candidate, number = f"{stem} ({number}){dot}{suffix}", number + 1
+        taken.add(candidate.lower())
+        chosen.append(folder / candidate)
+    return chosen

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from sqlalchemy import select
@@ -59,8 +60,18 @@ def programme_ics(
     return programme_calendar(programme.name, events)
 
 
-def invitation_ics(session: Session, event_id: int, organiser: Person) -> bytes:
-    """One event as an invitation to everyone on its register who has not declined."""
+def invitation_ics(
+    session: Session,
+    event_id: int,
+    organiser: Person,
+    *,
+    attendee_ids: Collection[int] | None = None,
+) -> bytes:
+    """One event as an invitation to everyone on its register who has not declined.
+
+    With ``attendee_ids``, only those of them are named: an invitation attached to
+    one person's message lists nobody else's address.
+    """
     event = session.scalar(
         select(Event)
         .where(Event.id == event_id)
@@ -69,7 +80,14 @@ def invitation_ics(session: Session, event_id: int, organiser: Person) -> bytes:
     if event is None:
         raise NotFound("This event is no longer in the file.")
     timezone = get_programme(session, event.programme_id).timezone
-    return invitation(_calendar_event(event, timezone, with_attendees=True), organiser)
+    calendar_event = _calendar_event(event, timezone, with_attendees=True)
+    if attendee_ids is not None:
+        chosen = {a.person.email for a in event.attendances if a.person_id in attendee_ids}
+        calendar_event = dataclasses.replace(
+            calendar_event,
+            attendees=tuple(p for p in calendar_event.attendees if p.email in chosen),
+        )
+    return invitation(calendar_event, organiser)
 
 
 def export_programme_calendar(

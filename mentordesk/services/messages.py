@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus
 from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.formats.pdf import format_date
 from mentordesk.services.audit import record_change
 from mentordesk.store.models import Application, MessageLog, MessageTemplate, Person, Strand
 
@@ -313,6 +314,8 @@ _DEFAULTS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 # A field: braces around anything but braces. Doubled braces are literal.
 _TOKENS = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|\{|\}")
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
@@ -434,6 +437,16 @@ def _suggestion(name: str, allowed: Sequence[str]) -> str:
         return f" Did you mean {{{cleaned}}}?"
     close = difflib.get_close_matches(cleaned, allowed, n=1, cutoff=0.6)
     return f" Did you mean {{{close[0]}}}?" if close else ""
+
+
+def day_text(day: dt.date, *, weekday: bool = False) -> str:
+    """A day as messages write it, ``3 December 2026`` or ``Thursday 3 December 2026``.
+
+    Always in English, as printed documents are: the window sets the system's
+    locale, which would change ``%A`` and ``%B``.
+    """
+    text = format_date(day, long=True)
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def render(text: str, values: Mapping[str, str]) -> str:
