@@ -38,7 +38,7 @@ from mentordesk.services.importing import (
     mapping_for,
     preview_import,
 )
-from mentordesk.services.privacy import erase_person, export_person
+from mentordesk.services.privacy import erase_person, export_person, restore_keeping_erasures
 from mentordesk.services.programmes import (
     count_people,
     find_programme,
@@ -48,10 +48,12 @@ from mentordesk.services.programmes import (
 )
 from mentordesk.store.cipher import check_passphrase
 from mentordesk.store.cloud import synced_folder_warning
-from mentordesk.store.programme_file import ProgrammeFile, restore_backup
+from mentordesk.store.programme_file import ProgrammeFile
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "MENTORDESK_NEW_PASSPHRASE"
+#: The passphrase of a file being replaced by a restore, when it is not the backup's.
+CURRENT_PASSPHRASE_VARIABLE = "MENTORDESK_CURRENT_PASSPHRASE"
 
 # Modules adding the commands of one area each: ``register(commands, command, group)``
 # receives the top-level subparsers and the two helpers ``build_parser`` uses itself.
@@ -267,8 +269,19 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    kept = restore_backup(args.backup, args.db, read_passphrase(new=False))
+    restored = restore_keeping_erasures(
+        args.backup,
+        args.db,
+        read_passphrase(new=False),
+        current_passphrase=os.environ.get(CURRENT_PASSPHRASE_VARIABLE) or None,
+    )
+    kept = restored.kept
     print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
+    if restored.erasures_logged:
+        print(
+            f"Erasures applied again to the restored file: {restored.erasures_applied} (of "
+            f"{restored.erasures_logged} in the erasure log of {restored.log_source})."
+        )
     return 0
 
 
@@ -501,7 +514,8 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "restore",
         "Put a backup in place of the file (the passphrase is the backup's); the replaced "
-        "file is kept among the backups.",
+        "file is kept among the backups, and the people erased since are erased again "
+        f"(set {CURRENT_PASSPHRASE_VARIABLE} if the file has another passphrase).",
         _restore,
     )
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")

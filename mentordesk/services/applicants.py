@@ -89,6 +89,7 @@ class ApplicantRow:
     grade: Grade | None
     contract_type: ContractType | None
     submitted_on: dt.date | None
+    consent_withdrawn: bool = False
 
 
 @dataclass(frozen=True)
@@ -344,6 +345,7 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             Person.grade,
             Person.contract_type,
             Application.submitted_on,
+            Person.consent_withdrawn_on,
         )
         .join(Person, Application.person_id == Person.id)
         .join(Strand, Application.strand_id == Strand.id)
@@ -364,6 +366,7 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             grade=r[10],
             contract_type=r[11],
             submitted_on=r[12],
+            consent_withdrawn=r[13] is not None,
         )
         for r in session.execute(query)
     ]
@@ -466,6 +469,7 @@ class PersonDetail:
     pairings: tuple[PersonPairing, ...]
     attendance: tuple[PersonAttendance, ...]
     note_count: int
+    consent_withdrawn_on: dt.date | None = None
 
 
 def strand_summaries(session: Session, programme_id: int) -> list[StrandSummary]:
@@ -545,6 +549,7 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
         pairings=_person_pairings(session, person_id),
         attendance=_person_attendance(session, person_id),
         note_count=session.scalar(notes) or 0,
+        consent_withdrawn_on=person.consent_withdrawn_on,
     )
 
 

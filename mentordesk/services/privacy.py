@@ -1,19 +1,22 @@
-"""Data-protection rights: everything about one person, and erasing them."""
+"""Data-protection rights: everything about one person, erasing or anonymising them, consent."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.errors import NotFound
+from mentordesk.domain.errors import InvalidInput, NotFound, ProgrammeFileError
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
+from mentordesk.store.backups import list_backups
 from mentordesk.store.models import (
     Application,
     Attendance,
@@ -21,12 +24,21 @@ from mentordesk.store.models import (
     Erasure,
     Event,
     MentorChoice,
+    MessageLog,
     Note,
     Pairing,
     PairingMember,
+    PairRule,
     Person,
+    Programme,
     SurveyResponse,
 )
+from mentordesk.store.programme_file import LoggedErasure, ProgrammeFile, restore_backup
+
+#: The domain of the addresses anonymised people get (``.invalid`` never delivers mail).
+ANONYMISED_DOMAIN = "anonymised.invalid"
+#: The key of an erasure log's counts that marks an anonymisation, not an erasure.
+ANONYMISED_KEY = "anonymised"
 
 _PERSON_FIELDS = (
     ("First name", "first_name"),
@@ -42,6 +54,7 @@ _PERSON_FIELDS = (
     ("Languages", "languages"),
     ("Gender", "gender"),
     ("Consent given on", "consent_on"),
+    ("Consent withdrawn on", "consent_withdrawn_on"),
     ("In the file since", "created_at"),
 )
 
@@ -57,6 +70,23 @@ class ErasureSummary:
     survey_responses: int
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What restoring a backup did.
+
+    Attributes:
+        kept: where the replaced file was kept.
+        erasures_logged: erasures carried over from the replaced file's log.
+        erasures_applied: people of the backup erased or anonymised again.
+        log_source: where the erasure log was read ("" when nothing had one).
+    """
+
+    kept: Path
+    erasures_logged: int
+    erasures_applied: int
+    log_source: str
+
+
 def find_person(session: Session, email: str) -> Person:
     """The person with this email (any case).
 
@@ -69,25 +99,41 @@ def find_person(session: Session, email: str) -> Person:
     return person
 
 
+def is_anonymised(person: Person) -> bool:
+    """Whether the person was anonymised (their name and email were replaced)."""
+    return person.email.endswith("@" + ANONYMISED_DOMAIN)
+
+
 def _value(value: object) -> CellValue:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
+    # Enumerations first: they are strings too, but read better as their labels.
     label = getattr(value, "label", None)
     if isinstance(label, str):
         return label
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
     if hasattr(value, "isoformat"):
         return value  # type: ignore[return-value]  # dates and datetimes
     return str(value)
 
 
+# Subject access ------------------------------------------------------------------
+
+
 def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
-    """Every record about one person, one sheet per kind, for a subject access request."""
+    """Every record about one person, one sheet per kind, for a subject access request.
+
+    The same sheets make the .xlsx and the PDF of the export.
+    """
     pid = person.id
+    manager = person.line_manager.full_name if person.line_manager else None
     sheets = [
         SheetData(
             "Person",
             ["Field", "Value"],
-            [[label, _value(getattr(person, a))] for label, a in _PERSON_FIELDS],
+            [
+                *([label, _value(getattr(person, a))] for label, a in _PERSON_FIELDS),
+                ["Line manager", manager],
+            ],
         )
     ]
     applications = session.scalars(
@@ -120,11 +166,12 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
         SheetData(
             "Pairings",
             ["Strand", "Their role", "Mentor", "Mentees", "Status", "Started", "Ended",
-             "Meeting frequency", "Venue", "Review on"],
+             "Meeting frequency", "Venue", "Review on", "Goals"],
             [
                 [p.strand.name, "Mentor" if p.mentor_id == pid else "Mentee", p.mentor.full_name,
                  ", ".join(sorted(m.person.full_name for m in p.members)), _value(p.status),
-                 p.started_on, p.ended_on, p.meeting_frequency, p.meeting_venue, p.review_on]
+                 p.started_on, p.ended_on, p.meeting_frequency, p.meeting_venue, p.review_on,
+                 p.goals]
                 for p in pairings
             ],
         )
@@ -137,6 +184,25 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
                 [p.mentor.full_name, c.due_on, c.done_on, _value(c.outcome), c.summary]
                 for p in pairings
                 for c in p.check_ins
+            ],
+        )
+    )
+    rules = session.scalars(
+        select(PairRule).where(or_(PairRule.mentor_id == pid, PairRule.mentee_id == pid))
+    ).all()
+    sheets.append(
+        SheetData(
+            "Pairing rules",
+            ["Programme", "Rule", "Mentor", "Mentee", "Reason"],
+            [
+                [
+                    _programme_name(session, r.programme_id),
+                    _value(r.kind),
+                    _person_name(session, r.mentor_id),
+                    _person_name(session, r.mentee_id),
+                    r.reason,
+                ]
+                for r in rules
             ],
         )
     )
@@ -154,6 +220,21 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
             ],
         )
     )  # fmt: skip
+    sheets.append(_survey_sheet(session, pid))
+    messages = session.scalars(
+        select(MessageLog).where(MessageLog.person_id == pid).order_by(MessageLog.prepared_at)
+    ).all()
+    sheets.append(
+        SheetData(
+            "Messages",
+            ["Programme", "Message", "Subject", "Prepared", "Marked sent on"],
+            [
+                [_programme_name(session, m.programme_id), m.template_key, m.subject,
+                 m.prepared_at, m.sent_on]
+                for m in messages
+            ],
+        )
+    )  # fmt: skip
     pairing_ids = [p.id for p in pairings]
     notes = session.scalars(
         select(Note)
@@ -163,19 +244,12 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     sheets.append(
         SheetData(
             "Notes",
-            ["Written on", "About", "Title", "Text"],
-            [[n.written_on, "them" if n.person_id == pid else "their pairing", n.title, n.text]
+            ["Written on", "About", "Title", "Text", "Category", "Follow up on"],
+            [[n.written_on, "them" if n.person_id == pid else "their pairing", n.title, n.text,
+              _value(n.category), n.follow_up_on]
              for n in notes],
         )
     )  # fmt: skip
-    surveys = session.scalars(select(SurveyResponse).where(SurveyResponse.person_id == pid)).all()
-    sheets.append(
-        SheetData(
-            "Surveys",
-            ["Kind", "Submitted", "Rating", "Answers"],
-            [[_value(r.kind), r.submitted_on, r.rating, r.answers] for r in surveys],
-        )
-    )
     audit = session.scalars(
         select(AuditEntry)
         .where(AuditEntry.entity == "person", AuditEntry.entity_id == pid)
@@ -184,11 +258,43 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     sheets.append(
         SheetData(
             "Changes recorded",
-            ["When", "What"],
-            [[a.at, a.action] for a in audit],
+            ["When", "What", "Details"],
+            [[a.at, a.action, a.summary] for a in audit],
         )
     )
     return sheets
+
+
+def _survey_sheet(session: Session, pid: int) -> SheetData:
+    """One line per answer to a survey item; older responses without items as one line."""
+    responses = session.scalars(
+        select(SurveyResponse)
+        .where(SurveyResponse.person_id == pid)
+        .order_by(SurveyResponse.submitted_on, SurveyResponse.id)
+    ).all()
+    rows: list[list[CellValue]] = []
+    for r in responses:
+        title = r.survey.title if r.survey else ""
+        head: list[CellValue] = [title, _value(r.kind), r.submitted_on, r.rating]
+        answers = sorted(r.items, key=lambda a: a.item.position)
+        if not answers:
+            stored = "" if r.answers in ("", "{}") else r.answers
+            rows.append([*head, "", stored])
+        for answer in answers:
+            given = answer.text if answer.number is None else answer.number
+            rows.append([*head, answer.item.text, given])
+    return SheetData(
+        "Surveys", ["Survey", "Kind", "Submitted", "Overall rating", "Question", "Answer"], rows
+    )
+
+
+def _programme_name(session: Session, programme_id: int) -> str:
+    return session.scalar(select(Programme.name).where(Programme.id == programme_id)) or ""
+
+
+def _person_name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    return person.full_name if person else ""
 
 
 def export_person(session: Session, email: str, path: Path) -> int:
@@ -203,6 +309,9 @@ def export_person(session: Session, email: str, path: Path) -> int:
     return person.id
 
 
+# Erasing and anonymising ---------------------------------------------------------------
+
+
 def _pairings_of(session: Session, person_id: int) -> list[Pairing]:
     member_of = select(PairingMember.pairing_id).where(PairingMember.person_id == person_id)
     return list(
@@ -214,17 +323,8 @@ def _pairings_of(session: Session, person_id: int) -> list[Pairing]:
     )
 
 
-def erase_person(session: Session, email: str) -> ErasureSummary:
-    """Erase a person and everything linked to them; keep only anonymous counts.
-
-    Their applications, attendance, survey answers, notes about them, and the
-    pairings they mentor or are the only mentee of (with those pairings' notes
-    and check-ins) are deleted; from a circle they are simply removed. What
-    statistics lose is kept as counts in the erasure log, with the person's id
-    and the date (never a name), so that it can be applied again to a restored backup.
-    The caller should vacuum the file afterwards so no trace stays in free pages.
-    """
-    person = find_person(session, email)
+def _remove(session: Session, person: Person) -> tuple[ErasureSummary, Counter[str]]:
+    """Delete a person and what is theirs alone; return the anonymous counts lost."""
     pid = person.id
     counts: Counter[str] = Counter()
     applications = session.scalars(select(Application).where(Application.person_id == pid)).all()
@@ -234,6 +334,8 @@ def erase_person(session: Session, email: str) -> ErasureSummary:
         counts[f"attendance event {attended.event_id} {attended.status.value}"] += 1
     for r in session.scalars(select(SurveyResponse).where(SurveyResponse.person_id == pid)):
         counts[f"survey {r.kind.value} rating {r.rating}"] += 1
+    for m in session.scalars(select(MessageLog).where(MessageLog.person_id == pid)):
+        counts[f"message {m.template_key}"] += 1
     removed = 0
     for pairing in _pairings_of(session, pid):
         others = [m for m in pairing.members if m.person_id != pid]
@@ -251,8 +353,256 @@ def erase_person(session: Session, email: str) -> ErasureSummary:
         notes=notes,
         survey_responses=sum(v for k, v in counts.items() if k.startswith("survey")),
     )
+    # Applications, attendance, answers, messages and rules go with them (ON DELETE CASCADE).
     session.delete(person)
     session.flush()
+    return summary, counts
+
+
+def _clear_personal(session: Session, person: Person) -> None:
+    """Replace who they are and clear every free text about them; keep what statistics need."""
+    pid = person.id
+    person.first_name = "Anonymised"
+    person.last_name = f"person {pid}"
+    person.email = f"person-{pid}@{ANONYMISED_DOMAIN}"
+    # Organisation, grade, contract, field and gender stay: the programme's statistics
+    # count them. What could point at one person goes.
+    for name in ("department", "position", "expertise", "languages"):
+        setattr(person, name, "")
+    person.line_manager_id = None
+    person.consent_on = None
+    person.consent_withdrawn_on = None
+    for a in session.scalars(select(Application).where(Application.person_id == pid)):
+        a.goals = a.development_needs = a.preferences = ""
+        a.source = "anonymised"
+        a.mentor_choices.clear()
+    pairings = _pairings_of(session, pid)
+    for pairing in pairings:
+        pairing.goals = pairing.match_explanation = pairing.override_reason = ""
+        for check_in in pairing.check_ins:
+            check_in.summary = ""
+    session.execute(
+        delete(Note).where((Note.person_id == pid) | Note.pairing_id.in_([p.id for p in pairings]))
+    )
+    for response in session.scalars(select(SurveyResponse).where(SurveyResponse.person_id == pid)):
+        response.answers = "{}"
+        for answer in response.items:
+            answer.text = ""
+    session.execute(delete(MessageLog).where(MessageLog.person_id == pid))
+    session.execute(
+        delete(PairRule).where(or_(PairRule.mentor_id == pid, PairRule.mentee_id == pid))
+    )
+    session.flush()
+
+
+def erase(session: Session, person: Person) -> ErasureSummary:
+    """Erase a person and everything linked to them, and log it without anything personal.
+
+    Their applications, attendance, survey answers, messages, notes about them,
+    and the pairings they mentor or are the only mentee of (with those
+    pairings' notes and check-ins) are deleted; from a circle they are simply
+    removed. What statistics lose is kept as counts in the erasure log, with
+    the person's id and the date (never a name), so that it can be applied
+    again to a restored backup. Nothing is written to the audit trail here.
+    """
+    pid = person.id
+    summary, counts = _remove(session, person)
     session.add(Erasure(person_id=pid, counts=json.dumps(dict(counts), sort_keys=True)))
+    return summary
+
+
+def anonymise(session: Session, person: Person) -> None:
+    """Keep a person's non-identifying facts for statistics; replace or clear everything else.
+
+    Their name and email are replaced, department, position, expertise,
+    languages, line manager and consent dates cleared, every free text about
+    them (application answers, pairing goals, check-in summaries, survey
+    comments) emptied, and notes, messages and pairing rules about them
+    deleted. Statuses, dates, ratings and attendance stay. The erasure log
+    records it (by id), so a restored backup is anonymised again.
+    """
+    if is_anonymised(person):
+        return
+    pid = person.id
+    _clear_personal(session, person)
+    session.add(Erasure(person_id=pid, counts=json.dumps({ANONYMISED_KEY: 1})))
+
+
+def erase_person(session: Session, email: str) -> ErasureSummary:
+    """Erase the person with this email (see :func:`erase`); the audit trail records it by id.
+
+    The caller should vacuum the file afterwards so no trace stays in free pages.
+    """
+    person = find_person(session, email)
+    pid = person.id
+    summary = erase(session, person)
     record_change(session, "erased", "person", pid)
     return summary
+
+
+# Erasures and restored backups ---------------------------------------------------------
+
+
+def reapply_erasures(session: Session, log: Sequence[LoggedErasure]) -> int:
+    """Apply a replaced file's erasure log to a restored copy; return how many people it touched.
+
+    Person ids are the same in a backup as in the file it was made from. An id
+    can be given again to someone added after an erasure, so a logged erasure
+    applies only to a person who was already in the file when it was made.
+    Every line of the log is carried over, so it keeps working after the next
+    restore.
+    """
+    logged = {(e.person_id, e.erased_at) for e in session.scalars(select(Erasure))}
+    applied = 0
+    for line in sorted(log, key=lambda e: e.erased_at):
+        if (line.person_id, line.erased_at) in logged:
+            continue
+        person = session.get(Person, line.person_id)
+        if person is not None and person.created_at <= line.erased_at:
+            if ANONYMISED_KEY in json.loads(line.counts or "{}"):
+                if not is_anonymised(person):
+                    _clear_personal(session, person)
+                    applied += 1
+            else:
+                _remove(session, person)
+                applied += 1
+        session.add(Erasure(person_id=line.person_id, erased_at=line.erased_at, counts=line.counts))
+        logged.add((line.person_id, line.erased_at))
+    session.flush()
+    return applied
+
+
+def _read_log(path: Path, passphrase: str) -> list[LoggedErasure]:
+    with ProgrammeFile.open(path, passphrase) as opened:
+        return opened.erasure_log()
+
+
+def _log_of_replaced_file(
+    backup_path: Path, programme_path: Path, passphrase: str
+) -> tuple[list[LoggedErasure], str]:
+    """The erasure log of the file a restore replaces; from newer backups if it is unreadable."""
+    if not programme_path.exists():
+        return [], ""
+    try:
+        return _read_log(programme_path, passphrase), programme_path.name
+    except ProgrammeFileError as error:
+        first_error = error
+    # The file is damaged or under another passphrase: the backups made after the
+    # one restored hold the erasures up to their time.
+    restored = backup_path.resolve()
+    found: dict[tuple[int, dt.datetime], LoggedErasure] = {}
+    newer = []
+    for backup in list_backups(programme_path):
+        if backup.path.resolve() == restored:
+            break
+        try:
+            lines = _read_log(backup.path, passphrase)
+        except ProgrammeFileError:
+            continue
+        newer.append(backup.path.name)
+        found.update({(e.person_id, e.erased_at): e for e in lines})
+    if not newer:
+        raise ProgrammeFileError(
+            f"The erasure log of {programme_path.name} cannot be read ({first_error.message}) "
+            "and no newer backup opens with this passphrase, so people erased since this "
+            "backup was made could come back. Nothing was restored. If the file opens with "
+            "another passphrase, give that one for the file being replaced."
+        )
+    return list(found.values()), f"the newer backups ({', '.join(newer)})"
+
+
+def restore_keeping_erasures(
+    backup_path: Path | str,
+    programme_path: Path | str,
+    passphrase: str,
+    *,
+    log: Sequence[LoggedErasure] | None = None,
+    current_passphrase: str | None = None,
+) -> Restored:
+    """Restore a backup in place of a programme file without bringing erased people back.
+
+    The erasure log of the file being replaced is carried over into the
+    restored copy and applied to it, in one transaction, before the copy takes
+    the file's place; the copy is then vacuumed, and the restore recorded in its
+    audit trail.
+
+    Args:
+        backup_path: the backup to restore.
+        programme_path: the file it replaces.
+        passphrase: the backup's passphrase.
+        log: the replaced file's erasure log, when the caller has the file open;
+            otherwise it is read from the file (with ``current_passphrase``, or
+            the backup's).
+        current_passphrase: the replaced file's passphrase, if not the backup's.
+
+    Raises:
+        WrongPassphrase, DamagedFile, …: the backup does not open; nothing changed.
+        ProgrammeFileError: the erasure log cannot be read; nothing changed.
+    """
+    backup_path = Path(backup_path).expanduser().absolute()
+    programme_path = Path(programme_path).expanduser().absolute()
+    source = "the open file"
+    if log is None:
+        log, source = _log_of_replaced_file(
+            backup_path, programme_path, current_passphrase or passphrase
+        )
+    lines = list(log)
+    applied = 0
+
+    def prepare(copy: ProgrammeFile) -> None:
+        nonlocal applied
+        with copy.session() as session:
+            applied = reapply_erasures(session, lines)
+            record_change(
+                session,
+                "restored",
+                "file",
+                None,
+                f"backup {backup_path.name} restored; {len(lines)} logged erasures carried "
+                f"over, {applied} applied again",
+            )
+        copy.vacuum()
+
+    kept = restore_backup(backup_path, programme_path, passphrase, prepare=prepare)
+    return Restored(kept, len(lines), applied, source if lines else "")
+
+
+# Consent ---------------------------------------------------------------------------------
+
+
+def give_consent(session: Session, person_id: int, on: dt.date) -> None:
+    """Record that the person consented on ``on`` (clearing an earlier withdrawal).
+
+    Raises:
+        NotFound: they are no longer in the file.
+    """
+    person = _get_person(session, person_id)
+    person.consent_on = on
+    person.consent_withdrawn_on = None
+    record_change(session, "consent given", "person", person_id, f"on {on.isoformat()}")
+
+
+def withdraw_consent(session: Session, person_id: int, on: dt.date) -> None:
+    """Record that the person withdrew their consent on ``on``.
+
+    From then on they are left out of new matching proposals and mailings, and
+    flagged in the lists, until they give it again.
+
+    Raises:
+        NotFound: they are no longer in the file.
+        InvalidInput: ``on`` is before the day they gave it.
+    """
+    person = _get_person(session, person_id)
+    if person.consent_on is not None and on < person.consent_on:
+        raise InvalidInput(
+            f"Consent cannot be withdrawn before it was given ({person.consent_on.isoformat()})."
+        )
+    person.consent_withdrawn_on = on
+    record_change(session, "consent withdrawn", "person", person_id, f"on {on.isoformat()}")
+
+
+def _get_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound("This person is no longer in the file.")
+    return person

@@ -6,8 +6,10 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -43,7 +45,7 @@ from mentordesk.store.cipher import (
     sqlite_error_code,
 )
 from mentordesk.store.lock import ProgrammeFileLock
-from mentordesk.store.models import FileInfo
+from mentordesk.store.models import AuditEntry, Erasure, FileInfo
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Files at this revision open without loading
@@ -52,6 +54,19 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_REVISION = "0006"
 PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+#: What identifies the file on disk as MentorDesk last left it: device, inode, size, mtime.
+_Fingerprint = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class LoggedErasure:
+    """One line of a file's erasure log: whose id, when, and the anonymous counts (JSON)."""
+
+    person_id: int
+    erased_at: dt.datetime
+    counts: str
+
 
 WRONG_PASSPHRASE_MESSAGE = (
     "The file did not open with this passphrase. Check the passphrase (capital letters, "
@@ -76,6 +91,12 @@ class ProgrammeFile:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # What MentorDesk itself last left on disk, to tell another program's change
+        # (a sync client, a copy over the file) from its own commits.
+        self._guard = threading.Lock()
+        self._writing = 0
+        self._replaced = False
+        self._known = _fingerprint(path)
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, *, replace: bool = False) -> ProgrammeFile:
@@ -184,7 +205,8 @@ class ProgrammeFile:
             export_encrypted_copy(self.engine, rekeyed, new_passphrase)
             verify_copy(rekeyed, new_passphrase)
             self.engine.dispose()
-            os.replace(rekeyed, self.path)
+            with self._own_write():
+                os.replace(rekeyed, self.path)
             _sync_folder(self.path.parent)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -192,15 +214,63 @@ class ProgrammeFile:
             raise
         self.engine = make_engine(self.path, new_passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        with self.session() as session:
+            session.add(AuditEntry(action="passphrase changed", entity="file", entity_id=None))
 
     def vacuum(self) -> None:
         """Rebuild the file so that nothing deleted lingers in its free pages."""
-        raw = self.engine.raw_connection()
+        with self._own_write():
+            raw = self.engine.raw_connection()
+            try:
+                # Outside any transaction: VACUUM cannot run inside one.
+                raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+            finally:
+                raw.close()
+
+    def erasure_log(self) -> list[LoggedErasure]:
+        """Every erasure this file has logged, oldest first (ids and dates, nothing personal)."""
+        with self.session() as session:
+            return [
+                LoggedErasure(e.person_id, e.erased_at, e.counts)
+                for e in session.scalars(select(Erasure).order_by(Erasure.erased_at, Erasure.id))
+            ]
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program replaced or changed the file since MentorDesk last wrote it.
+
+        A sync client (OneDrive, Dropbox) or a copy over the file changes its
+        device and inode, size or modification time without MentorDesk; its own
+        commits are recorded as they finish, so they never count. Once seen, a
+        change stays reported until the file is reopened.
+        """
+        with self._guard:
+            if self._replaced or self._writing:
+                return self._replaced
+            self._replaced = _fingerprint(self.path) != self._known
+            return self._replaced
+
+    def reopen(self) -> ProgrammeFile:
+        """Close this file and open what is now on disk at its path, with the same passphrase.
+
+        Raises:
+            WrongPassphrase, DamagedFile, …: what is there does not open; this one stays closed.
+        """
+        self.close()
+        return ProgrammeFile.open(self.path, self._passphrase)
+
+    @contextlib.contextmanager
+    def _own_write(self) -> Iterator[None]:
+        with self._guard:
+            if not self._replaced and not self._writing:
+                self._replaced = _fingerprint(self.path) != self._known
+            self._writing += 1
         try:
-            # Outside any transaction: VACUUM cannot run inside one.
-            raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+            yield
         finally:
-            raw.close()
+            with self._guard:
+                self._writing -= 1
+                if not self._writing:
+                    self._known = _fingerprint(self.path)
 
     @property
     def _passphrase(self) -> str:
@@ -211,7 +281,7 @@ class ProgrammeFile:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
+        with self._own_write(), self._sessions() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -234,6 +304,14 @@ class ProgrammeFile:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _fingerprint(path: Path) -> _Fingerprint | None:
+    try:
+        facts = path.stat()
+    except OSError:
+        return None
+    return (facts.st_dev, facts.st_ino, facts.st_size, facts.st_mtime_ns)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -371,12 +449,25 @@ def _upgrade(connection: Connection) -> None:
         ) from error
 
 
-def restore_backup(backup_path: Path | str, programme_path: Path | str, passphrase: str) -> Path:
+def restore_backup(
+    backup_path: Path | str,
+    programme_path: Path | str,
+    passphrase: str,
+    *,
+    prepare: Callable[[ProgrammeFile], None] | None = None,
+) -> Path:
     """Put a backup in place of a programme file, keeping the file it replaces.
 
     The backup must open with ``passphrase`` (the passphrase it was made
     under) and pass its integrity checks first. The replaced file is moved, as
     it is, into the backups folder, so a restore can itself be undone.
+
+    Args:
+        backup_path: the backup to restore.
+        programme_path: the programme file it replaces.
+        passphrase: the backup's passphrase.
+        prepare: called with the restored copy open, before it takes the file's
+            place (to apply erasures again); if it fails, nothing is replaced.
 
     Returns:
         Where the replaced file was kept (or the backups folder if there was none).
@@ -399,12 +490,20 @@ def restore_backup(backup_path: Path | str, programme_path: Path | str, passphra
         incoming = programme_path.with_name(
             f".{programme_path.name}.{uuid.uuid4().hex[:8]}.restore"
         )
-        shutil.copyfile(backup_path, incoming)
-        with incoming.open("rb") as copied:
-            os.fsync(copied.fileno())
-        if programme_path.exists():
-            shutil.copyfile(programme_path, kept)
-        os.replace(incoming, programme_path)
+        try:
+            shutil.copyfile(backup_path, incoming)
+            if prepare is not None:
+                with ProgrammeFile.open(incoming, passphrase) as copy:
+                    prepare(copy)
+            with incoming.open("rb") as copied:
+                os.fsync(copied.fileno())
+            if programme_path.exists():
+                shutil.copyfile(programme_path, kept)
+            os.replace(incoming, programme_path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                incoming.unlink()
+            raise
         _sync_folder(programme_path.parent)
     finally:
         lock.release()

@@ -1,0 +1,286 @@
+"""Subject access beyond the basics, anonymising, consent, and erasures surviving a restore."""
+
+import datetime as dt
+import json
+
+import openpyxl
+import pytest
+from sqlalchemy import select, text
+
+from mentordesk.cli import main
+from mentordesk.domain.enums import SurveyItemType, SurveyKind
+from mentordesk.domain.errors import InvalidInput, NotFound, ProgrammeFileError
+from mentordesk.services.applicants import person_detail
+from mentordesk.services.demo import DEMO_PROGRAMME
+from mentordesk.services.notes import NoteInput, add_note
+from mentordesk.services.privacy import (
+    ANONYMISED_DOMAIN,
+    anonymise,
+    erase_person,
+    export_person,
+    find_person,
+    give_consent,
+    restore_keeping_erasures,
+    withdraw_consent,
+)
+from mentordesk.services.programmes import find_programme
+from mentordesk.store.models import (
+    AuditEntry,
+    Erasure,
+    MessageLog,
+    Note,
+    Pairing,
+    Person,
+    Survey,
+    SurveyAnswer,
+    SurveyItem,
+    SurveyResponse,
+)
+from mentordesk.store.programme_file import PAGE_SIZE, ProgrammeFile
+
+
+def someone_paired(session):
+    """A mentee in a one-to-one pairing of the demo, with attendance."""
+    pairing = session.scalars(select(Pairing).order_by(Pairing.id)).first()
+    return pairing.members[0].person
+
+
+def add_survey_and_message(session, person, comment):
+    """A post survey with a rating and a free answer, and a prepared message, for ``person``."""
+    programme_id = find_programme(session, DEMO_PROGRAMME).id
+    survey = Survey(programme_id=programme_id, kind=SurveyKind.POST, title="End of programme")
+    survey.items = [
+        SurveyItem(position=1, code="useful", text="How useful was it?",
+                   answer_type=SurveyItemType.LIKERT),
+        SurveyItem(position=2, code="comment", text="Anything else?",
+                   answer_type=SurveyItemType.TEXT),
+    ]  # fmt: skip
+    session.add(survey)
+    session.flush()
+    response = SurveyResponse(
+        programme_id=programme_id,
+        person_id=person.id,
+        kind=SurveyKind.POST,
+        submitted_on=dt.date(2026, 12, 1),
+        rating=4,
+        survey_id=survey.id,
+    )
+    response.items = [
+        SurveyAnswer(item_id=survey.items[0].id, number=5),
+        SurveyAnswer(item_id=survey.items[1].id, text=comment),
+    ]
+    session.add(response)
+    session.add(
+        MessageLog(
+            programme_id=programme_id,
+            person_id=person.id,
+            template_key="accepted",
+            subject="Welcome to ADVANCE",
+            sent_on=dt.date(2026, 1, 20),
+        )
+    )
+
+
+def test_subject_access_holds_survey_answers_messages_and_consent(demo_file, tmp_path):
+    out = tmp_path / "them.xlsx"
+    with demo_file.session() as s:
+        person = someone_paired(s)
+        add_survey_and_message(s, person, "CANARY-survey-comment")
+        withdraw_consent(s, person.id, dt.date(2026, 6, 1))
+        email = person.email
+    with demo_file.session() as s:
+        export_person(s, email, out)
+    workbook = openpyxl.load_workbook(out)
+    facts = {r[0].value: r[1].value for r in workbook["Person"].iter_rows(min_row=2)}
+    assert facts["Consent withdrawn on"].date() == dt.date(2026, 6, 1)
+    answers = [[c.value for c in r] for r in workbook["Surveys"].iter_rows(min_row=2)]
+    first = [answers[0][i] for i in (0, 1, 4, 5)]
+    assert first == ["End of programme", "Post-programme", "How useful was it?", 5]
+    assert answers[1][4:] == ["Anything else?", "CANARY-survey-comment"]
+    messages = [[c.value for c in r] for r in workbook["Messages"].iter_rows(min_row=2)]
+    assert messages[0][:3] == [DEMO_PROGRAMME, "accepted", "Welcome to ADVANCE"]
+    changes = [r[1].value for r in workbook["Changes recorded"].iter_rows(min_row=2)]
+    assert "consent withdrawn" in changes
+
+
+def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_file):
+    with demo_file.session() as s:
+        person = someone_paired(s)
+        add_survey_and_message(s, person, "CANARY-anon-comment")
+        add_note(s, NoteInput(dt.date(2026, 3, 1), "Call", "CANARY-anon-note", person_id=person.id))
+        for application in person.applications:
+            application.goals = "CANARY-anon-goals"
+        pid, email = person.id, person.email
+        kept = (person.organisation, person.grade, person.field, person.gender)
+        statuses = sorted(a.status for a in person.applications)
+    with demo_file.session() as s:
+        anonymise(s, find_person(s, email))
+    demo_file.vacuum()
+    with demo_file.session() as s:
+        with pytest.raises(NotFound):
+            find_person(s, email)
+        person = s.get(Person, pid)
+        assert person.email == f"person-{pid}@{ANONYMISED_DOMAIN}"
+        assert person.full_name == f"Anonymised person {pid}"
+        assert (person.organisation, person.grade, person.field, person.gender) == kept
+        assert person.department == person.position == person.expertise == ""
+        assert sorted(a.status for a in person.applications) == statuses
+        assert all(a.goals == "" for a in person.applications)
+        assert s.scalar(select(SurveyResponse.rating).where(SurveyResponse.person_id == pid)) == 4
+        assert s.scalars(select(MessageLog).where(MessageLog.person_id == pid)).all() == []
+        assert s.scalars(select(Note).where(Note.person_id == pid)).all() == []
+        (log,) = s.scalars(select(Erasure)).all()
+        assert (log.person_id, json.loads(log.counts)) == (pid, {"anonymised": 1})
+        for table, column in (
+            ("note", "text"),
+            ("survey_answer", "text"),
+            ("application", "goals"),
+        ):
+            found = s.execute(text(f"SELECT count(*) FROM {table} WHERE {column} LIKE '%CANARY%'"))
+            assert found.scalar() == 0, table
+        assert s.execute(text("PRAGMA freelist_count")).scalar() == 0
+    # Anonymising twice changes nothing more.
+    with demo_file.session() as s:
+        anonymise(s, s.get(Person, pid))
+        assert len(s.scalars(select(Erasure)).all()) == 1
+
+
+def test_consent_is_withdrawn_as_easily_as_given_and_both_are_recorded(programme_file, add_someone):
+    with programme_file.session() as s:
+        pid = add_someone(s)
+        give_consent(s, pid, dt.date(2026, 2, 1))
+    with programme_file.session() as s:
+        withdraw_consent(s, pid, dt.date(2026, 5, 4))
+        detail = person_detail(s, pid)
+        assert detail.consent_on == dt.date(2026, 2, 1)
+        assert detail.consent_withdrawn_on == dt.date(2026, 5, 4)
+        with pytest.raises(InvalidInput, match="before it was given"):
+            withdraw_consent(s, pid, dt.date(2026, 1, 1))
+    with programme_file.session() as s:
+        give_consent(s, pid, dt.date(2026, 6, 1))
+        person = s.get(Person, pid)
+        assert (person.consent_on, person.consent_withdrawn_on) == (dt.date(2026, 6, 1), None)
+        audit = s.execute(
+            select(AuditEntry.action, AuditEntry.summary)
+            .where(AuditEntry.entity == "person", AuditEntry.entity_id == pid)
+            .order_by(AuditEntry.id)
+        ).all()
+        assert [tuple(a) for a in audit[-3:]] == [
+            ("consent given", "on 2026-02-01"),
+            ("consent withdrawn", "on 2026-05-04"),
+            ("consent given", "on 2026-06-01"),
+        ]
+        with pytest.raises(NotFound):
+            give_consent(s, 99_999, dt.date(2026, 6, 1))
+
+
+def test_a_restored_backup_loses_the_people_erased_since_and_keeps_the_counts(
+    demo_file, passphrase
+):
+    path = demo_file.path
+    with demo_file.session() as s:
+        erased, anonymised = s.scalars(select(Person).order_by(Person.id).limit(2)).all()
+        erased_email, anonymised_email = erased.email, anonymised.email
+        erased_id, anonymised_id = erased.id, anonymised.id
+        applications_before = s.scalar(text("SELECT count(*) FROM application"))
+    backup = demo_file.backup("manual")
+    with demo_file.session() as s:
+        summary = erase_person(s, erased_email)
+        anonymise(s, find_person(s, anonymised_email))
+    log = demo_file.erasure_log()
+    demo_file.close()
+    restored = restore_keeping_erasures(backup.path, path, passphrase)
+    assert (restored.erasures_logged, restored.erasures_applied) == (2, 2)
+    assert restored.log_source == path.name
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        assert s.get(Person, erased_id) is None
+        with pytest.raises(NotFound):
+            find_person(s, erased_email)
+        with pytest.raises(NotFound):
+            find_person(s, anonymised_email)
+        assert s.get(Person, anonymised_id).email.endswith(ANONYMISED_DOMAIN)
+        left = s.scalar(text("SELECT count(*) FROM application"))
+        assert left == applications_before - summary.applications
+        # The counts statistics keep are carried over, line for line.
+        carried = s.scalars(select(Erasure).order_by(Erasure.erased_at)).all()
+        assert [(e.person_id, e.erased_at, e.counts) for e in carried] == [
+            (e.person_id, e.erased_at, e.counts) for e in log
+        ]
+        (entry,) = s.scalars(select(AuditEntry).where(AuditEntry.action == "restored")).all()
+        assert "2 applied again" in entry.summary
+        assert erased_email not in entry.summary
+
+
+def test_an_id_given_again_after_an_erasure_is_not_erased_on_restore(
+    programme_file, file_path, passphrase, add_someone
+):
+    with programme_file.session() as s:
+        add_someone(s)
+        leaving = add_someone(s, email="leaving@test.example")
+    with programme_file.session() as s:
+        erase_person(s, "leaving@test.example")
+    with programme_file.session() as s:
+        newcomer = add_someone(s, email="newcomer@test.example")
+    assert newcomer == leaving  # SQLite gives the freed id again: the case this guards
+    backup = programme_file.backup("manual")
+    programme_file.close()
+    restore_keeping_erasures(backup.path, file_path, passphrase)
+    with ProgrammeFile.open(file_path, passphrase) as opened, opened.session() as s:
+        assert find_person(s, "newcomer@test.example").id == newcomer
+
+
+def test_a_damaged_file_gives_way_to_the_log_of_the_newer_backups(demo_file, passphrase):
+    path = demo_file.path
+    with demo_file.session() as s:
+        email = someone_paired(s).email
+    older = demo_file.backup("manual")
+    with demo_file.session() as s:
+        erase_person(s, email)
+    demo_file.backup("opened")
+    demo_file.close()
+    data = bytearray(path.read_bytes())
+    data[PAGE_SIZE + 100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    restored = restore_keeping_erasures(older.path, path, passphrase)
+    assert restored.erasures_applied == 1
+    assert "newer backups" in restored.log_source
+    with (
+        ProgrammeFile.open(path, passphrase) as opened,
+        opened.session() as s,
+        pytest.raises(NotFound),
+    ):
+        find_person(s, email)
+
+
+def test_nothing_is_restored_when_no_erasure_log_can_be_read(demo_file, passphrase):
+    path = demo_file.path
+    older = demo_file.backup("manual")
+    demo_file.close()
+    data = bytearray(path.read_bytes())
+    data[PAGE_SIZE + 100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProgrammeFileError, match="erasure log"):
+        restore_keeping_erasures(older.path, path, passphrase)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_the_cli_restore_applies_the_erasures_again(
+    monkeypatch, demo_template, tmp_path, passphrase, capsys
+):
+    path = tmp_path / "demo.mentordesk"
+    path.write_bytes(demo_template.read_bytes())
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", passphrase)
+    with ProgrammeFile.open(path, passphrase) as opened:
+        with opened.session() as s:
+            email = someone_paired(s).email
+        backup = opened.backup("manual")
+    assert main(["person", "erase", email, "--db", str(path)]) == 0
+    assert main(["restore", str(backup.path), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Erasures applied again to the restored file: 1 (of 1" in out
+    with (
+        ProgrammeFile.open(path, passphrase) as opened,
+        opened.session() as s,
+        pytest.raises(NotFound),
+    ):
+        find_person(s, email)
