@@ -1,4 +1,4 @@
-"""Set up MentorDesk from a fresh clone and run it: ``python3 dev.py demo|test|bench|cli``.
+"""Set up MentorDesk from a fresh clone and run it: ``python3 dev.py demo|test|bench|cli|bundle``.
 
 Needs only Python 3.11+. The first run makes a virtual environment in ``.venv``
 and installs MentorDesk with its test tools; on Linux it also checks that the
@@ -115,9 +115,9 @@ def run(command: list[str], **env: str) -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``demo``, ``test``, ``bench`` or ``cli``."""
+    """Dispatch ``demo``, ``test``, ``bench``, ``cli`` or ``bundle``."""
     action, rest = (argv[0], argv[1:]) if argv else ("", [])
-    if action not in {"demo", "test", "bench", "cli"}:
+    if action not in {"demo", "test", "bench", "cli", "bundle"}:
         print(__doc__)
         return 2
     ensure_environment()
@@ -137,6 +137,26 @@ def main(argv: list[str]) -> int:
     if action == "cli":
         return run([str(BIN / "mentordesk-cli"), *rest])
     ensure_qt_libraries("offscreen")
+    if action == "bundle":
+        # The installable folder (packaging/README.md): build dist/MentorDesk, run it headless.
+        say("installing PyInstaller (the packaging extra) into .venv")
+        pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q", "install"]
+        subprocess.run([*pip, "-e", f"{ROOT}[test,packaging]"], check=True)
+        return run(
+            [
+                str(PYTHON),
+                "-m",
+                "pytest",
+                "tests/packaging/test_bundle.py",
+                "-s",
+                "-p",
+                "no:cacheprovider",
+                "--override-ini",
+                "addopts=--import-mode=importlib",
+                *rest,
+            ],
+            QT_QPA_PLATFORM="offscreen",
+        )
     if action == "bench":
         return run(
             [

@@ -29,6 +29,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="open a demo programme in a temporary file, deleted on exit",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (encryption, migrations, time zones, the window) "
+        "on made-up data in a temporary folder, print one line per check and exit",
+    )
     parser.add_argument("file", nargs="?", type=Path, help=f"a programme file (*{FILE_SUFFIX})")
     return parser.parse_args(argv)
 
@@ -71,6 +77,11 @@ def open_demo(window: MainWindow, folder: Path) -> ProgrammeFile:
 def main(argv: list[str] | None = None) -> int:
     """Run the window until it closes; returns the exit status."""
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        # Imported here: the self-test loads the services a normal start does not need yet.
+        from mentordesk.gui.self_test import self_test
+
+        return self_test()
     app = make_application()
     install_excepthook()
     window = MainWindow()

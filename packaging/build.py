@@ -1,0 +1,285 @@
+"""Build the installable MentorDesk folder: ``python packaging/build.py``.
+
+One command, run with the Python that has MentorDesk and its ``packaging``
+extra installed (``pip install -e ".[packaging]"``; ``python3 dev.py bundle``
+does both). It makes the icons and the Windows version file from
+``resources/icons/mentordesk.svg`` and ``mentordesk.__version__`` into
+``build/packaging/``, runs PyInstaller on ``packaging/mentordesk.spec`` into
+``dist/MentorDesk/`` (``dist/MentorDesk.app`` too on macOS), prints the bundle's
+size and largest parts, checks it holds nothing it should not, and runs the
+bundle's own ``--self-test`` headless.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "mentordesk.spec"
+ASSETS = ROOT / "build" / "packaging"
+WORK = ROOT / "build" / "pyinstaller"
+DIST = ROOT / "dist"
+APP_ICON = ROOT / "resources" / "icons" / "mentordesk.svg"
+APP_NAME = "MentorDesk"
+
+#: Sizes of the Windows icon, and the macOS icon's (type code, size) pairs.
+ICO_SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
+ICNS_TYPES = (
+    (b"icp4", 16),
+    (b"icp5", 32),
+    (b"icp6", 64),
+    (b"ic07", 128),
+    (b"ic08", 256),
+    (b"ic09", 512),
+    (b"ic10", 1024),
+    (b"ic11", 32),
+    (b"ic12", 64),
+    (b"ic13", 256),
+    (b"ic14", 512),
+)
+#: Folders and files that must never be in a release (QML, web engine, test data, secrets).
+FORBIDDEN_PARTS = ("QtWebEngine", "qml", "Qt3D", "QtQuick", "translations")
+FORBIDDEN_SUFFIXES = (".mentordesk", ".env", ".log", ".sqlite", ".db")
+
+
+def say(message: str) -> None:
+    """Tell the person at the terminal what is happening."""
+    print(f"build.py: {message}", flush=True)
+
+
+def render_png(svg: Path, size: int) -> bytes:
+    """The SVG drawn as a square PNG of ``size`` pixels, with Qt (no other image library)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        render_png.app = QGuiApplication([])  # type: ignore[attr-defined]
+    renderer = QSvgRenderer(str(svg))
+    if not renderer.isValid():
+        raise SystemExit(f"build.py: {svg} is not a valid SVG file.")
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_ico(path: Path, pngs: dict[int, bytes]) -> None:
+    """A Windows .ico holding one PNG image per size (the format Windows Vista and later read)."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = len(header) + 16 * len(sizes)
+    directory, images = b"", b""
+    for size in sizes:
+        data = pngs[size]
+        side = 0 if size >= 256 else size  # 0 means 256 in the directory
+        directory += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset)
+        images += data
+        offset += len(data)
+    path.write_bytes(header + directory + images)
+
+
+def write_icns(path: Path, pngs: dict[int, bytes]) -> None:
+    """A macOS .icns holding PNG images (the types macOS 10.7 and later read)."""
+    body = b"".join(
+        kind + struct.pack(">I", 8 + len(pngs[size])) + pngs[size] for kind, size in ICNS_TYPES
+    )
+    path.write_bytes(b"icns" + struct.pack(">I", 8 + len(body)) + body)
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """``0.1.0`` as the four numbers Windows wants (letters after a number are dropped)."""
+    numbers = [
+        int(m.group()) if (m := re.match(r"\d+", part)) else 0 for part in version.split(".")
+    ]
+    first, second, third, fourth = (*numbers, 0, 0, 0, 0)[:4]
+    return first, second, third, fourth
+
+
+def write_version_file(path: Path, version: str) -> None:
+    """The Windows version resource (Properties › Details) in PyInstaller's format."""
+    numbers = version_tuple(version)
+    strings = {
+        "CompanyName": "MentorDesk",
+        "FileDescription": "MentorDesk: run a research mentoring programme",
+        "FileVersion": version,
+        "InternalName": APP_NAME,
+        "LegalCopyright": "MentorDesk contributors, MIT licence",
+        "OriginalFilename": f"{APP_NAME}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version,
+    }
+    entries = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    path.write_text(
+        f"""# Generated by packaging/build.py from mentordesk.__version__; do not edit.
+VSVersionInfo(
+  ffi=FixedFileInfo(
+    filevers={numbers},
+    prodvers={numbers},
+    mask=0x3f,
+    flags=0x0,
+    OS=0x40004,
+    fileType=0x1,
+    subtype=0x0,
+    date=(0, 0)
+  ),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+{entries}
+      ])
+    ]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])
+  ]
+)
+""",
+        encoding="utf-8",
+    )
+
+
+def make_assets(version: str) -> None:
+    """Icons for every system and the Windows version file, into build/packaging/."""
+    ASSETS.mkdir(parents=True, exist_ok=True)
+    sizes = sorted({*ICO_SIZES, *(size for _kind, size in ICNS_TYPES)})
+    pngs = {size: render_png(APP_ICON, size) for size in sizes}
+    write_ico(ASSETS / "mentordesk.ico", {size: pngs[size] for size in ICO_SIZES})
+    write_icns(ASSETS / "mentordesk.icns", pngs)
+    (ASSETS / "mentordesk-256.png").write_bytes(pngs[256])
+    write_version_file(ASSETS / "version_info.txt", version)
+    say(f"icons (.ico, .icns, .png) and the version file for {version} in {ASSETS}")
+
+
+def strip_debug_symbols(bundle: Path) -> int:
+    """Remove debug symbols from the Linux libraries that carry them; return bytes saved.
+
+    Only ``--strip-debug``, and never in the wheels' ``*.libs`` folders: their
+    libraries were patched by auditwheel, and stripping those (numpy's OpenBLAS)
+    makes them fail to load. libpython and sqlcipher3 are most of the gain.
+    """
+    if not sys.platform.startswith("linux") or not (
+        shutil.which("strip") and shutil.which("readelf")
+    ):
+        return 0
+    before = folder_size(bundle)
+    for path in sorted((bundle / "_internal").rglob("*")):
+        if not path.is_file() or path.is_symlink() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        with path.open("rb") as stream:
+            if stream.read(4) != b"\x7fELF":
+                continue
+        sections = subprocess.run(
+            ["readelf", "-S", "-W", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        if ".debug_info" in sections:
+            subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+    return before - folder_size(bundle)
+
+
+def folder_size(folder: Path) -> int:
+    """Bytes of every file under ``folder`` (links not followed)."""
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def report_size(bundle: Path) -> int:
+    """Print the bundle's size and its largest parts; return the size in bytes."""
+    total = folder_size(bundle)
+    say(f"{bundle} is {total / 1e6:.0f} MB ({total:,} bytes)")
+    internal = bundle / "_internal"
+    parts: dict[str, int] = {}
+    for path in internal.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            relative = path.relative_to(internal).parts
+            key = "/".join(relative[:2]) if relative[0] in ("PySide6", "scipy") else relative[0]
+            parts[key] = parts.get(key, 0) + path.stat().st_size
+    for name, size in sorted(parts.items(), key=lambda item: -item[1])[:12]:
+        print(f"    {size / 1e6:7.1f} MB  {name}")
+    return total
+
+
+def check_hygiene(bundle: Path) -> list[str]:
+    """Files that must not ship: QML, web engine, translations, programme files, logs."""
+    problems = []
+    for path in bundle.rglob("*"):
+        relative = path.relative_to(bundle)
+        if path.is_file() and path.suffix.lower() in FORBIDDEN_SUFFIXES:
+            problems.append(f"{relative}: a data file that must not ship")
+        if path.is_dir() and path.name in FORBIDDEN_PARTS and "PySide6" in relative.parts:
+            problems.append(f"{relative}: a Qt part MentorDesk does not use")
+    return problems
+
+
+def run_self_test(bundle: Path) -> int:
+    """Run the bundle's window with ``--self-test`` headless; return its exit status."""
+    program = bundle / (f"{APP_NAME}.exe" if os.name == "nt" else APP_NAME)
+    if sys.platform == "win32":
+        # The window program has no console to print to; the command line has the same checks.
+        program = bundle / "mentordesk-cli.exe"
+        command = [str(program), "self-test"]
+    else:
+        command = [str(program), "--self-test"]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    say("running " + " ".join(command))
+    return subprocess.run(command, env=env, check=False, timeout=300).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build dist/MentorDesk (and MentorDesk.app on macOS), report its size, self-test it."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clean", action="store_true", help="start from an empty build folder")
+    parser.add_argument(
+        "--no-self-test", action="store_true", help="build only; do not run the bundle"
+    )
+    args = parser.parse_args(argv)
+    try:
+        import PyInstaller.__main__ as pyinstaller
+    except ImportError:
+        raise SystemExit(
+            'build.py: PyInstaller is not installed here. Run: pip install -e ".[packaging]" '
+            "(or python3 dev.py bundle, which does it)"
+        ) from None
+    sys.path.insert(0, str(ROOT))
+    from mentordesk import __version__
+
+    started = time.monotonic()
+    make_assets(__version__)
+    options = ["--noconfirm", "--distpath", str(DIST), "--workpath", str(WORK)]
+    if args.clean:
+        options.append("--clean")
+        shutil.rmtree(DIST / APP_NAME, ignore_errors=True)
+    say(f"running PyInstaller on {SPEC.relative_to(ROOT)} (a few minutes)")
+    pyinstaller.run([*options, str(SPEC)])
+    bundle = DIST / APP_NAME
+    if saved := strip_debug_symbols(bundle):
+        say(f"removed {saved / 1e6:.0f} MB of debug symbols")
+    say(f"built {bundle} in {time.monotonic() - started:.0f} s")
+    report_size(bundle)
+    if problems := check_hygiene(bundle):
+        for problem in problems:
+            say(f"must not ship: {problem}")
+        return 1
+    if args.no_self_test:
+        return 0
+    status = run_self_test(bundle)
+    say("the bundle's self-test passed" if status == 0 else f"the self-test failed ({status})")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
