@@ -436,6 +436,7 @@ class Document:
         align: Sequence[Align] | None = None,
         min_row_height: float | None = None,
         total: Sequence[CellValue] | None = None,
+        span: float = 1.0,
     ) -> None:
         """A table with a header row, repeated at the top of every page it runs onto.
 
@@ -445,11 +446,14 @@ class Document:
             headers: the column titles.
             rows: the rows, each as long as ``headers`` (shorter rows are padded).
             widths: each column's share of the text width (any positive numbers,
-                scaled to fill it); by default fitted to the content.
+                scaled to fill it), widened where a column's longest word would not
+                fit; by default fitted to the content.
             align: each column's alignment; by default numbers right, the rest left.
             min_row_height: a minimum height for data rows in millimetres (room to
                 sign or write in).
             total: a last row set in bold, such as totals.
+            span: the table's share of the text width (a short two-column table
+                reads better at half the width).
         """
         rl = _reportlab()
         count = len(headers)
@@ -457,9 +461,8 @@ class Document:
         if total is not None:
             body.append([*total[:count], *[None] * (count - len(total))])
         alignment = list(align) if align else _default_alignment(count, body)
-        shares = list(widths) if widths else _fitted_shares(headers, body, self.width)
-        scale = self.width / sum(shares)
-        column_widths = [share * scale for share in shares]
+        available = self.width * min(max(span, 0.2), 1.0)
+        column_widths = _column_widths(headers, body, available, widths)
         suffix = {"left": "", "right": "_right", "centre": "_centre"}
         head_styles = [rl.styles["head" + suffix[a]] for a in alignment]
         cell_styles = [rl.styles["cell" + suffix[a]] for a in alignment]
@@ -504,6 +507,7 @@ class Document:
         *,
         maximum: float | None = None,
         label_share: float = 0.36,
+        title: str = "",
     ) -> None:
         """A horizontal bar chart: one labelled bar per figure, its value at the end.
 
@@ -515,6 +519,7 @@ class Document:
             maximum: the value of a full-length bar (100 for percentages); by
                 default the largest value.
             label_share: the labels' share of the width.
+            title: a small heading kept on the same page as the chart.
         """
         if not bars:
             return
@@ -568,7 +573,10 @@ class Document:
                     fillColor=rl.colors.HexColor(INK if bar.value is not None else MUTED),
                 )
             )
-        self._story.extend([drawing, rl.Spacer(1, 10)])
+        parts: list[Any] = [drawing, rl.Spacer(1, 10)]
+        if title:
+            parts.insert(0, rl.Paragraph(markup(title), rl.styles["h3"]))
+        self._story.append(rl.KeepTogether(parts))
 
     def note(self, text: str) -> None:
         """A shaded box of small text beside the flow, for explanations and caveats."""
@@ -773,14 +781,18 @@ def _default_alignment(count: int, rows: Sequence[Sequence[CellValue]]) -> list[
     return alignment
 
 
-def _fitted_shares(
-    headers: Sequence[str], rows: Sequence[Sequence[CellValue]], available: float
+def _column_widths(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    available: float,
+    preferred: Sequence[float] | None = None,
 ) -> list[float]:
     """Column widths in points that avoid breaking words, as browsers lay out tables.
 
     Each column gets at least its longest word (of the header and a sample of the
-    cells); the width left over goes to the columns whose text would still wrap,
-    in proportion to how much more they would need.
+    cells). Without ``preferred`` shares, the width left over goes to the columns
+    whose text would still wrap, in proportion to how much more they would need;
+    with them, the shares are kept except where a column needs more room.
     """
     measure = _reportlab().stringWidth
     padding = 8.0
@@ -796,7 +808,15 @@ def _fitted_shares(
         least.append(widest + padding)
         natural.append(max(typical, measure(title, FONT_BOLD, 8.8)) + padding)
     if sum(least) >= available:
-        return least
+        return [w * available / sum(least) for w in least]
+    if preferred:
+        wanted = [available * share / sum(preferred) for share in preferred]
+        short = sum(max(m - w, 0.0) for m, w in zip(least, wanted, strict=True))
+        slack = [max(w - m, 0.0) for m, w in zip(least, wanted, strict=True)]
+        return [
+            max(w, m) - (short * s / sum(slack) if sum(slack) else 0.0)
+            for w, m, s in zip(wanted, least, slack, strict=True)
+        ]
     wanted = [max(n - m, 0.0) for n, m in zip(natural, least, strict=True)]
     spare = available - sum(least)
     if sum(wanted) <= spare:

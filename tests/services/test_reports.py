@@ -22,9 +22,10 @@ from mentordesk.domain.enums import (
     Rsvp,
 )
 from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
-from mentordesk.formats.pdf import Document
+from mentordesk.formats.pdf import Document, format_date
 from mentordesk.services import reports
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
+from mentordesk.services.dashboard import percent_text, programme_figures
 from mentordesk.services.events import (
     EventInput,
     add_event,
@@ -33,6 +34,7 @@ from mentordesk.services.events import (
     set_attendance,
 )
 from mentordesk.services.pairings import PairingInput, add_pairing
+from mentordesk.services.surveys import feedback_summary, item_changes
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import Event, Pairing, Programme
 from tests.helpers.pdf import image_count, inked_share, page_texts, pdf_text, render_pages
@@ -440,3 +442,149 @@ def test_the_demo_sign_in_sheet_lists_everyone_attending(demo_file, tmp_path):
     positions = [text.index(f"{n} {name}") for n, name in enumerate(expected, start=1)]
     assert positions == sorted(positions)
     assert f"{len(expected)} people on the register" in text
+
+
+# The programme report ----------------------------------------------------------------------
+
+REPORT_DAY = dt.date(2026, 11, 25)
+
+
+def _report(programme_file, programme_id, tmp_path, *, min_group_size=None, logo=None):
+    out = tmp_path / "report.pdf"
+    with programme_file.session() as s:
+        programme = s.get(Programme, programme_id)
+        if min_group_size is not None:
+            programme.min_group_size = min_group_size
+        if logo is not None:
+            programme.logo = logo
+        s.flush()
+        reports.programme_report(s, programme_id, out, REPORT_DAY)
+        figures = programme_figures(s, programme_id, REPORT_DAY)
+        feedback = feedback_summary(s, programme_id)
+        changes = item_changes(s, programme_id)
+    return out, figures, feedback, changes
+
+
+def test_the_report_prints_the_dashboards_figures_when_nothing_is_too_small(
+    demo_file, demo_programme_id, tmp_path
+):
+    out, figures, feedback, changes = _report(
+        demo_file, demo_programme_id, tmp_path, min_group_size=1
+    )
+    text = pdf_text(out)
+    assert "Programme report" in text
+    assert "ADVANCE 2026 · figures on 25 November 2026" in text
+    assert "fewer than" not in text
+    assert "withheld" not in text.replace("“withheld”", "")
+    apps = figures.applications
+    assert f"Mentee applications {apps.mentee_applications.value} for {apps.places} places" in text
+    for strand in figures.strands:
+        share = percent_text(strand.accepted_mentees.value / strand.mentee_applications.value)
+        assert (
+            f"{strand.name} {strand.format.label} {strand.places} "
+            f"{strand.mentee_applications.value} {strand.accepted_mentees.value} {share} "
+            f"{strand.accepted_mentors.value}"
+        ) in text
+        by_status = strand.by_status
+        for count in by_status:
+            assert f"Applications {count.status.label.lower()} {count.count.value}" in text
+    total = (
+        f"All strands {apps.places} {apps.mentee_applications.value} {apps.accepted_mentees.value}"
+    )
+    assert total in text
+    pairings = figures.pairings
+    assert f"Published pairings and circles {pairings.published.value}" in text
+    assert f"Check-ins overdue {pairings.overdue_check_ins.value}" in text
+    for rule in figures.training.requirements:
+        assert (
+            f"{rule.label} {rule.required.value} {rule.completed.value} {rule.missing.value} "
+            f"{percent_text(rule.completion.value)}"
+        ) in text
+    for event in figures.events:
+        day = event.starts_at.astimezone(LUX).date()
+        assert f"{format_date(day)} {event.title}" in text
+        assert (
+            f"{event.invited.value} {event.registered.value} {event.attended.value} "
+            f"{percent_text(event.attendance.value)}"
+        ) in text
+    for group in figures.participation.by_gender.shown:
+        assert (
+            f"{group.label} {group.people.value} {group.mentors.value} {group.mentees.value}"
+        ) in text
+    assert feedback.responses > 0
+    assert changes
+    assert f"Overall rating (1–5, mean) {feedback.mean_rating:.1f}" in text
+    assert f"Would recommend the programme {percent_text(feedback.recommend_rate)}" in text
+    for change in changes:
+        assert (
+            f"{change.people} {change.mean_pre:.1f} {change.mean_post:.1f} {change.change:+.1f}"
+        ) in text
+
+
+def test_figures_about_fewer_people_than_the_minimum_are_withheld(
+    demo_file, demo_programme_id, tmp_path
+):
+    out, figures, _feedback, _changes = _report(demo_file, demo_programme_id, tmp_path)
+    text = pdf_text(out)
+    assert figures.min_group_size == 5
+    assert "a figure about fewer than 5 people (but more than none)" in text
+    small = [g for g in figures.participation.by_career_stage.shown if 0 < g.people.value < 5]
+    assert small, "the demo has small career-stage groups"
+    for group in small:
+        assert f"{group.label} fewer than 5" in text
+        assert f"{group.label} {group.people.value} " not in text
+    for event in figures.events:
+        if 0 < event.attended.value < 5:
+            assert f"{event.invited.value} " in text
+    # No percentage of a small group is printed.
+    for rule in figures.training.requirements:
+        if 0 < rule.missing.value < 5:
+            assert f"{rule.label} {rule.required.value} withheld fewer than 5 withheld" in text
+
+
+def test_one_small_group_beside_a_total_takes_another_with_it(
+    programme_file, programme_id, strands, tmp_path
+):
+    with programme_file.session() as s:
+        for n, gender in enumerate(["woman"] * 10 + ["man"] * 6 + ["non-binary"] * 2):
+            add_applicant(
+                s,
+                PersonInput(f"P{n}", "Test", f"p{n}@pilot.example", gender=gender),
+                ApplicationInput(strands["Fellows"], Role.MENTEE, ApplicationStatus.ACCEPTED),
+            )
+    out, figures, _feedback, _changes = _report(programme_file, programme_id, tmp_path)
+    text = pdf_text(out)
+    assert figures.participation.participants.value == 18
+    gender = text.split("By gender", 1)[1]
+    assert "Woman 10 0 10" in gender
+    # Non-binary (2) is withheld for itself; Man (6) too, or 18 - 10 - 6 would give it away.
+    assert "Non-binary fewer than 5 0 fewer than 5" in gender
+    assert "Man withheld 0 withheld" in gender
+    assert "Man 6" not in gender
+
+
+def test_the_report_of_an_empty_programme_says_there_is_nothing_yet(
+    programme_file, programme_id, tmp_path
+):
+    out, *_ = _report(programme_file, programme_id, tmp_path)
+    text = pdf_text(out)
+    assert "No pairing has been published yet." in text
+    assert "The programme sets no training requirements." in text
+    assert "No past event has a register yet." in text
+
+
+def test_the_report_has_the_logo_on_every_page_and_renders(demo_file, demo_programme_id, tmp_path):
+    out, *_ = _report(demo_file, demo_programme_id, tmp_path, logo=png_logo())
+    pages = page_texts(out)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, start=1):
+        assert image_count(out, number - 1) == 1
+        assert f"Page {number} of {len(pages)}" in page
+    for png in render_pages(out, tmp_path / "png"):
+        assert inked_share(png) > 0.005
+
+
+def test_the_report_into_a_missing_folder_writes_nothing(demo_file, demo_programme_id, tmp_path):
+    with demo_file.session() as s, pytest.raises(ExportFailed, match="does not exist"):
+        reports.programme_report(s, demo_programme_id, tmp_path / "no" / "r.pdf", REPORT_DAY)
+    assert pdfs_in(tmp_path) == set()
