@@ -46,6 +46,7 @@ from mentordesk.store.models import (
     Application,
     Attendance,
     Event,
+    MessageLog,
     Pairing,
     PairingMember,
     Person,
@@ -503,6 +504,30 @@ def drafts_for_pairings(
             )
             drafts.append(_Draft(person, *composed, attachments=(letter,), pairing_id=pairing.id))
     return _write(session, programme_id, "introduction", drafts, skipped, out_dir, today, sender)
+
+
+def pairings_to_introduce(
+    session: Session, programme_id: int, *, every_published: bool = False
+) -> list[int]:
+    """Pairings of a programme whose introduction is still to be prepared.
+
+    Those introduced or active for which no introduction was logged yet; with
+    ``every_published``, every pairing that is not a draft.
+    """
+    query = (
+        select(Pairing.id)
+        .join(Strand)
+        .where(Strand.programme_id == programme_id, Pairing.draft.is_(False))
+        .order_by(Pairing.id)
+    )
+    if not every_published:
+        introduced = select(MessageLog.pairing_id).where(
+            MessageLog.programme_id == programme_id,
+            MessageLog.template_key == "introduction",
+            MessageLog.pairing_id.is_not(None),
+        )
+        query = query.where(Pairing.status.in_(FOLLOWED_UP), Pairing.id.not_in(introduced))
+    return list(session.scalars(query))
 
 
 def drafts_for_event(
