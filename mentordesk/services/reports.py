@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -164,13 +164,22 @@ def _chosen_paths(folder: Path, names: Sequence[str]) -> list[Path]:
     return chosen
 
 
-def _write_all(documents: Sequence[tuple[Path, Document]]) -> list[Path]:
+#: Told how many documents of a batch are written, and how many there are in all; it may
+#: raise to stop the batch (a Cancel button), which then leaves no document behind.
+Progress = Callable[[int, int], None]
+
+
+def _write_all(
+    documents: Sequence[tuple[Path, Document]], progress: Progress | None = None
+) -> list[Path]:
     """Write each document; if one fails, remove those already written, so none is left."""
     written: list[Path] = []
     try:
         for path, document in documents:
             document.write(path)
             written.append(path)
+            if progress is not None:
+                progress(len(written), len(documents))
     except BaseException:
         for path in written:
             with contextlib.suppress(OSError):
@@ -684,6 +693,7 @@ def introduction_letters(
     pairing_ids: Sequence[int] | None = None,
     *,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write an introduction letter for the mentor and for each mentee of new pairings.
 
@@ -695,6 +705,7 @@ def introduction_letters(
         pairing_ids: the pairings to introduce; by default every published pairing
             that is proposed or introduced and not declined by its mentor.
         today: the date of the letters (by default today).
+        progress: told after each letter how many are written of how many.
 
     Returns:
         The letters written, one per person and pairing.
@@ -749,7 +760,8 @@ def introduction_letters(
                 )
             )
     paths = _chosen_paths(Path(out_dir), [name for name, _doc in planned])
-    return _write_all(list(zip(paths, [doc for _name, doc in planned], strict=True)))
+    documents = [doc for _name, doc in planned]
+    return _write_all(list(zip(paths, documents, strict=True)), progress)
 
 
 # Certificates -------------------------------------------------------------------------------
@@ -904,6 +916,7 @@ def certificates(
     person_ids: Sequence[int] | None = None,
     *,
     today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Write a certificate of participation (one PDF each) for the programme's participants.
 
@@ -917,6 +930,7 @@ def certificates(
         out_dir: the folder to write into; files already there are never replaced.
         person_ids: only these people (each must be a participant); by default all.
         today: the date the certificates are issued (by default today).
+        progress: told after each certificate how many are written of how many.
 
     Returns:
         The certificates written, by name.
@@ -954,7 +968,8 @@ def certificates(
         [
             (path, _certificate(programme, issued, part))
             for path, part in zip(paths, parts, strict=True)
-        ]
+        ],
+        progress,
     )
 
 

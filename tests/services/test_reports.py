@@ -588,3 +588,29 @@ def test_the_report_into_a_missing_folder_writes_nothing(demo_file, demo_program
     with demo_file.session() as s, pytest.raises(ExportFailed, match="does not exist"):
         reports.programme_report(s, demo_programme_id, tmp_path / "no" / "r.pdf", REPORT_DAY)
     assert pdfs_in(tmp_path) == set()
+
+
+def test_a_batch_reports_progress_and_stopping_it_leaves_nothing(
+    programme_file, programme_id, pilot, tmp_path
+):
+    seen = []
+    with programme_file.session() as s:
+        written = reports.certificates(
+            s, programme_id, tmp_path, progress=lambda *p: seen.append(p)
+        )
+    assert seen == [(n, len(written)) for n in range(1, len(written) + 1)]
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_two(done, total):
+        if done == 2:
+            raise Stop
+
+    folder = tmp_path / "stopped"
+    folder.mkdir()
+    with programme_file.session() as s, pytest.raises(Stop):
+        reports.introduction_letters(
+            s, programme_id, folder, [pilot["circle"]], progress=stop_after_two
+        )
+    assert pdfs_in(folder) == set()
