@@ -1,18 +1,49 @@
-"""Pairings and circles: who mentors whom, with the agreement and follow-up check-ins."""
+"""Pairings and circles: who mentors whom, their statuses, the agreement and follow-up check-ins."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mentordesk.domain.enums import CheckInOutcome, EndReason, PairingStatus, StrandFormat
+from mentordesk.domain.enums import (
+    CheckInOutcome,
+    EndReason,
+    MentorResponse,
+    PairingStatus,
+    Role,
+    StrandFormat,
+)
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
-from mentordesk.store.models import CheckIn, Pairing, PairingMember, Person, Strand
+from mentordesk.store.models import AuditEntry, CheckIn, Pairing, PairingMember, Person, Strand
+
+_S = PairingStatus
+#: The statuses a pairing can move to from each status. A pairing is re-matched only
+#: through ``matching.by_hand.rematch``, which makes the new pairing at the same time.
+NEXT_STATUSES: Mapping[PairingStatus, frozenset[PairingStatus]] = MappingProxyType(
+    {
+        _S.PROPOSED: frozenset({_S.INTRODUCED, _S.ACTIVE, _S.ENDED_EARLY, _S.REMATCHED}),
+        _S.INTRODUCED: frozenset({_S.ACTIVE, _S.PAUSED, _S.ENDED_EARLY, _S.REMATCHED}),
+        _S.ACTIVE: frozenset({_S.PAUSED, _S.COMPLETED, _S.ENDED_EARLY, _S.EXTENDED, _S.REMATCHED}),
+        _S.PAUSED: frozenset({_S.ACTIVE, _S.COMPLETED, _S.ENDED_EARLY, _S.EXTENDED, _S.REMATCHED}),
+        _S.EXTENDED: frozenset(
+            {_S.PAUSED, _S.COMPLETED, _S.ENDED_EARLY, _S.EXTENDED, _S.REMATCHED}
+        ),
+        _S.COMPLETED: frozenset({_S.EXTENDED}),
+        _S.ENDED_EARLY: frozenset(),
+        _S.REMATCHED: frozenset(),
+    }
+)
+#: Pairings under way, whose check-ins someone should be doing.
+FOLLOWED_UP = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.EXTENDED)
 
 
 @dataclass
@@ -70,6 +101,33 @@ class PairingRow:
     match_score: float | None
     match_explanation: str = ""
     draft: bool = False
+    mentor_response: MentorResponse = MentorResponse.NONE
+    response_due_on: dt.date | None = None
+    override_reason: str = ""
+    # Who in a pairing under way has not completed a required training, one line each.
+    training_missing: tuple[str, ...] = ()
+
+
+def next_statuses(status: PairingStatus) -> list[PairingStatus]:
+    """The statuses a pairing can move to from ``status``, in the enumeration's order."""
+    return [s for s in PairingStatus if s in NEXT_STATUSES[status]]
+
+
+def transition_refusal(old: PairingStatus, new: PairingStatus, who: str = "This pairing") -> str:
+    """Why a pairing cannot move from ``old`` to ``new``, or "" when it can."""
+    if new in NEXT_STATUSES[old]:
+        return ""
+    allowed = [s.label.lower() for s in next_statuses(old)]
+    if not allowed:
+        return f"{who} is {old.label.lower()}: its status can no longer change."
+    return (
+        f"{who} is {old.label.lower()}, so it cannot become {new.label.lower()}; "
+        f"it can become {_or_list(allowed)}."
+    )
+
+
+def _or_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def _apply(session: Session, pairing: Pairing, data: PairingInput) -> None:
@@ -150,8 +208,21 @@ def add_pairing(session: Session, data: PairingInput) -> int:
 
 
 def update_pairing(session: Session, pairing_id: int, data: PairingInput) -> None:
-    """Save changes to a pairing (its check-ins are kept)."""
-    _apply(session, get_pairing(session, pairing_id), data)
+    """Save changes to a pairing (its check-ins are kept).
+
+    Raises:
+        InvalidInput: a field is wrong, or the status cannot follow the current one
+            (a draft stays proposed until published; re-matching has its own action).
+    """
+    pairing = get_pairing(session, pairing_id)
+    if data.status is not pairing.status:
+        if pairing.draft:
+            raise InvalidInput("A draft proposal stays proposed until it is published.")
+        if data.status is PairingStatus.REMATCHED:
+            raise InvalidInput("Use Re-match… to choose the mentee's new mentor.")
+        if refusal := transition_refusal(pairing.status, data.status):
+            raise InvalidInput(refusal)
+    _apply(session, pairing, data)
     record_change(session, "edited", "pairing", pairing_id)
 
 
@@ -200,7 +271,8 @@ def pairing_input(session: Session, pairing_id: int) -> PairingInput:
 
 
 def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
-    """Every pairing of a programme, for the Pairings table."""
+    """Every pairing of a programme, for the Pairings table (with training warnings)."""
+    warnings = training_warnings(session, programme_id)
     pairings = session.scalars(
         select(Pairing)
         .join(Strand)
@@ -232,13 +304,13 @@ def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
                 match_score=p.match_score,
                 match_explanation=p.match_explanation,
                 draft=p.draft,
+                mentor_response=p.mentor_response,
+                response_due_on=p.response_due_on,
+                override_reason=p.override_reason,
+                training_missing=warnings.get(p.id, ()),
             )
         )
     return rows
-
-
-#: Pairings under way, whose check-ins someone should be doing.
-FOLLOWED_UP = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE)
 
 
 @dataclass(frozen=True)
@@ -340,3 +412,324 @@ def schedule_check_ins(
     if added:
         record_change(session, "edited", "pairing", pairing_id, f"{len(added)} check-ins planned")
     return added
+
+
+# Statuses ------------------------------------------------------------------------
+
+
+@dataclass
+class StatusChange:
+    """A move of pairings to another status, with what that status needs.
+
+    Attributes:
+        status: the new status (re-matching has its own service, ``matching.by_hand.rematch``).
+        on: the day it happened: the start of an active pairing that had none, the end
+            of a completed or ended one.
+        end_reason: why a pairing ended early (required then).
+        review_on: an extended pairing's new review date.
+        ended_on: an extended pairing's new end date.
+    """
+
+    status: PairingStatus
+    on: dt.date
+    end_reason: EndReason | None = None
+    review_on: dt.date | None = None
+    ended_on: dt.date | None = None
+
+
+def pairing_label(pairing: Pairing) -> str:
+    """A pairing as a message names it: its name, or its mentor and mentees."""
+    if pairing.name:
+        return pairing.name
+    mentees = ", ".join(sorted(m.person.full_name for m in pairing.members))
+    return f"{pairing.mentor.full_name} – {mentees}"
+
+
+def _status_refusal(pairing: Pairing, change: StatusChange) -> str:
+    who = f"“{pairing_label(pairing)}”"
+    if pairing.draft:
+        return f"{who} is a draft proposal: publish it before changing its status."
+    if change.status is PairingStatus.REMATCHED:
+        return "Use Re-match… to choose the mentee's new mentor."
+    if change.status is pairing.status and change.status is not PairingStatus.EXTENDED:
+        return f"{who} is already {change.status.label.lower()}."
+    if refusal := transition_refusal(pairing.status, change.status, who):
+        return refusal
+    ending = change.status in (PairingStatus.COMPLETED, PairingStatus.ENDED_EARLY)
+    if ending and pairing.started_on and change.on < pairing.started_on:
+        return f"{who} started on {pairing.started_on}: it cannot end before that."
+    if change.status is PairingStatus.EXTENDED:
+        return _extension_refusal(pairing, change, who)
+    return ""
+
+
+def _extension_refusal(pairing: Pairing, change: StatusChange, who: str) -> str:
+    if change.review_on is None and change.ended_on is None:
+        return f"Give {who} a new review date or end date to extend it."
+    for new, old, what in (
+        (change.review_on, pairing.review_on, "review"),
+        (change.ended_on, pairing.ended_on, "end"),
+    ):
+        if new is not None and old is not None and new <= old:
+            return f"The new {what} date of {who} must come after its current one, {old}."
+    if change.ended_on and pairing.started_on and change.ended_on < pairing.started_on:
+        return f"{who} started on {pairing.started_on}: it cannot end before that."
+    return ""
+
+
+def change_status(session: Session, pairing_ids: Iterable[int], change: StatusChange) -> int:
+    """Move pairings to another status; all of them or, if any cannot move, none.
+
+    Active sets the start date if there was none; completed and ended early set the
+    end date (ended early also needs the reason); extended moves the review or end
+    date later.
+
+    Returns:
+        How many pairings changed.
+
+    Raises:
+        NotFound: a pairing is no longer in the file.
+        InvalidInput: a pairing cannot move to this status; the message says why.
+    """
+    if change.status is PairingStatus.ENDED_EARLY and change.end_reason is None:
+        raise InvalidInput("Say why the pairing ended early.")
+    pairings = [get_pairing(session, i) for i in dict.fromkeys(pairing_ids)]
+    for pairing in pairings:
+        if refusal := _status_refusal(pairing, change):
+            raise InvalidInput(refusal)
+    for pairing in pairings:
+        old = pairing.status
+        pairing.status = change.status
+        if change.status is PairingStatus.ACTIVE and pairing.started_on is None:
+            pairing.started_on = change.on
+        elif change.status in (PairingStatus.COMPLETED, PairingStatus.ENDED_EARLY):
+            pairing.ended_on = change.on
+        elif change.status is PairingStatus.EXTENDED:
+            pairing.review_on = change.review_on or pairing.review_on
+            pairing.ended_on = change.ended_on or pairing.ended_on
+        pairing.end_reason = (
+            change.end_reason if change.status is PairingStatus.ENDED_EARLY else None
+        )
+        summary = f"{old.label.lower()} → {change.status.label.lower()}"
+        if change.end_reason is not None and change.status is PairingStatus.ENDED_EARLY:
+            summary += f" ({change.end_reason.label.lower()})"
+        record_change(session, "status", "pairing", pairing.id, summary)
+    return len(pairings)
+
+
+# Warnings and attention ---------------------------------------------------------
+
+
+def training_warnings(session: Session, programme_id: int) -> dict[int, tuple[str, ...]]:
+    """Who in each pairing under way has not completed a required training.
+
+    Returns:
+        For each introduced, active or extended pairing with someone missing a
+        training, one line per person, e.g. "Ana Silva (mentee): Orientation".
+    """
+    missing: dict[tuple[int, Role], list[str]] = defaultdict(list)
+    for line in missing_training(session, programme_id):
+        missing[(line.person_id, line.role)].append(line.kind.label)
+    if not missing:
+        return {}
+    pairings = session.scalars(
+        select(Pairing)
+        .join(Strand)
+        .where(
+            Strand.programme_id == programme_id,
+            Pairing.status.in_(FOLLOWED_UP),
+            Pairing.draft.is_(False),
+        )
+        .options(
+            selectinload(Pairing.mentor),
+            selectinload(Pairing.members).selectinload(PairingMember.person),
+        )
+    )
+    warnings: dict[int, tuple[str, ...]] = {}
+    for p in pairings:
+        mentees = sorted(p.members, key=lambda m: m.person.full_name)
+        people = [(p.mentor, Role.MENTOR), *((m.person, Role.MENTEE) for m in mentees)]
+        lines = [
+            f"{person.full_name} ({role.label.lower()}): {', '.join(missing[(person.id, role)])}"
+            for person, role in people
+            if missing.get((person.id, role))
+        ]
+        if lines:
+            warnings[p.id] = tuple(lines)
+    return warnings
+
+
+def overdue_responses(session: Session, programme_id: int, today: dt.date) -> list[int]:
+    """The published proposals whose mentor has not answered by the date it was due."""
+    return list(
+        session.scalars(
+            select(Pairing.id)
+            .join(Strand)
+            .where(
+                Strand.programme_id == programme_id,
+                Pairing.status == PairingStatus.PROPOSED,
+                Pairing.draft.is_(False),
+                Pairing.mentor_response == MentorResponse.NONE,
+                Pairing.response_due_on < today,
+            )
+            .order_by(Pairing.id)
+        )
+    )
+
+
+# Check-ins -------------------------------------------------------------------------
+
+
+@dataclass
+class CheckInRecord:
+    """What a follow-up found, as typed in the check-in form."""
+
+    done_on: dt.date | None
+    outcome: CheckInOutcome | None = None
+    summary: str = ""
+
+
+def add_check_in(session: Session, pairing_id: int, due_on: dt.date) -> int:
+    """Plan one more check-in of a pairing and return its id."""
+    pairing = get_pairing(session, pairing_id)
+    check_in = CheckIn(due_on=due_on)
+    pairing.check_ins.append(check_in)
+    session.flush()
+    record_change(session, "edited", "pairing", pairing_id, f"check-in planned for {due_on}")
+    return check_in.id
+
+
+def record_check_in(
+    session: Session, check_in_id: int, data: CheckInRecord, *, today: dt.date | None = None
+) -> None:
+    """Record when a check-in was done, what it found and a summary.
+
+    Raises:
+        NotFound: the check-in is no longer in the file.
+        InvalidInput: an outcome without the date it was done, a date after today,
+            or a summary over 5,000 characters.
+    """
+    check_in = session.get(CheckIn, check_in_id)
+    if check_in is None:
+        raise NotFound("This check-in is no longer in the file.")
+    if data.outcome is not None and data.done_on is None:
+        raise InvalidInput("Give the date of the check-in to record what it found.")
+    if data.done_on is not None and data.done_on > (today or dt.date.today()):
+        raise InvalidInput("A check-in cannot have been done after today.")
+    check_in.done_on = data.done_on
+    check_in.outcome = data.outcome
+    check_in.summary = optional_text(data.summary, "Summary", max_length=5000)
+    outcome = f": {data.outcome.label.lower()}" if data.outcome else ""
+    record_change(
+        session,
+        "check-in",
+        "pairing",
+        check_in.pairing_id,
+        f"check-in of {check_in.due_on}{outcome}",
+    )
+
+
+# The details panel -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInRow:
+    """One check-in of a pairing, as the details list it."""
+
+    check_in_id: int
+    due_on: dt.date
+    done_on: dt.date | None
+    outcome: CheckInOutcome | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One entry of a pairing's audit trail."""
+
+    at: dt.datetime
+    action: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class PairingDetail:
+    """Everything the details beside the Pairings table show about one pairing."""
+
+    pairing_id: int
+    name: str
+    strand: str
+    format: StrandFormat
+    mentor: str
+    mentees: tuple[str, ...]
+    status: PairingStatus
+    draft: bool
+    proposed_on: dt.date | None
+    started_on: dt.date | None
+    ended_on: dt.date | None
+    review_on: dt.date | None
+    end_reason: EndReason | None
+    match_score: float | None
+    match_explanation: str
+    override_reason: str
+    mentor_response: MentorResponse
+    response_due_on: dt.date | None
+    meeting_frequency: str
+    meeting_length: str
+    meeting_venue: str
+    contact_between_meetings: str
+    goals: str
+    confidentiality_agreed: bool
+    check_ins: tuple[CheckInRow, ...]
+    training_missing: tuple[str, ...]
+    history: tuple[HistoryLine, ...]
+
+    @property
+    def next_statuses(self) -> list[PairingStatus]:
+        """The statuses it can move to (none while it is a draft)."""
+        return [] if self.draft else next_statuses(self.status)
+
+
+def pairing_detail(session: Session, pairing_id: int, programme_id: int) -> PairingDetail:
+    """One pairing with its check-ins, training warnings and audit trail.
+
+    Raises:
+        NotFound: it is no longer in the file.
+    """
+    p = get_pairing(session, pairing_id)
+    history = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "pairing", AuditEntry.entity_id == pairing_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    return PairingDetail(
+        pairing_id=p.id,
+        name=p.name,
+        strand=p.strand.name,
+        format=p.strand.format,
+        mentor=p.mentor.full_name,
+        mentees=tuple(sorted(m.person.full_name for m in p.members)),
+        status=p.status,
+        draft=p.draft,
+        proposed_on=p.proposed_on,
+        started_on=p.started_on,
+        ended_on=p.ended_on,
+        review_on=p.review_on,
+        end_reason=p.end_reason,
+        match_score=p.match_score,
+        match_explanation=p.match_explanation,
+        override_reason=p.override_reason,
+        mentor_response=p.mentor_response,
+        response_due_on=p.response_due_on,
+        meeting_frequency=p.meeting_frequency,
+        meeting_length=p.meeting_length,
+        meeting_venue=p.meeting_venue,
+        contact_between_meetings=p.contact_between_meetings,
+        goals=p.goals,
+        confidentiality_agreed=p.confidentiality_agreed,
+        check_ins=tuple(
+            CheckInRow(c.id, c.due_on, c.done_on, c.outcome, c.summary) for c in p.check_ins
+        ),
+        training_missing=training_warnings(session, programme_id).get(p.id, ()),
+        history=tuple(HistoryLine(h.at, h.action, h.summary) for h in history),
+    )

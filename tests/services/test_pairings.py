@@ -356,14 +356,18 @@ def test_an_end_reason_is_dropped_unless_the_pairing_ended_early(
             strands["Fellows"],
             mentor,
             [mentee],
-            status=PairingStatus.ENDED_EARLY,
+            status=PairingStatus.ACTIVE,
             end_reason=EndReason.CONFLICT,
         )
         pairing_id = add_pairing(session, data)
-        data.status = PairingStatus.ACTIVE
-        update_pairing(session, pairing_id, data)
-    with programme_file.session() as session:
         assert get_pairing(session, pairing_id).end_reason is None
+        data.status = PairingStatus.ENDED_EARLY
+        update_pairing(session, pairing_id, data)
+        assert get_pairing(session, pairing_id).end_reason is EndReason.CONFLICT
+        # Ended early is final: the form cannot bring the pairing back to life.
+        data.status = PairingStatus.ACTIVE
+        with pytest.raises(InvalidInput, match="can no longer change"):
+            update_pairing(session, pairing_id, data)
 
 
 def test_goals_longer_than_5000_characters_are_refused(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,11 +46,12 @@ def form_circles(
 ) -> CircleResult:
     """Group mentees into circles of at most ``size``, balanced by field and organisation.
 
-    Mentees are sorted by field, then organisation, and dealt out in turn, so each
-    field's members spread evenly over the circles and circle sizes differ by at most
-    one. Facilitators (not paused, with a place) are then given to circles so that
-    as many members as possible may be led by them under the hard rules, and then
-    by the highest total score.
+    Mentees are sorted by field and dealt out in turn, so each field's members spread
+    evenly over the circles and circle sizes differ by at most one; within a field,
+    the members are dealt so that as few as possible join a circle already holding
+    someone of their organisation. Facilitators (not paused, with a place) are then
+    given to circles so that as many members as possible may be led by them under
+    the hard rules, and then by the highest total score.
 
     Raises:
         ValueError: ``size`` is less than 1.
@@ -61,9 +64,21 @@ def form_circles(
     ordered = sorted(mentees, key=lambda m: (m.field.lower(), m.organisation.lower(), m.id))
     placed, left = ordered[: count * size], ordered[count * size :]
     groups: list[list[Candidate]] = [[] for _ in range(count)]
-    # Dealt in turn, each field's run of members spreads evenly over the circles.
-    for n, mentee in enumerate(placed):
-        groups[n % count].append(mentee)
+    organisations: list[Counter[str]] = [Counter() for _ in range(count)]
+    position = 0
+    # Dealt in turn, each field's run of members spreads evenly over the circles; which
+    # member takes which of the run's places is an assignment that keeps organisations apart.
+    for _, same_field in itertools.groupby(placed, key=lambda m: m.field.lower()):
+        run = list(same_field)
+        slots = [(position + k) % count for k in range(len(run))]
+        keys = [m.organisation.strip().lower() for m in run]
+        clashes = np.array(
+            [[organisations[slot][key] if key else 0 for slot in slots] for key in keys]
+        )
+        for r, c in zip(*linear_sum_assignment(clashes), strict=True):
+            groups[slots[c]].append(run[r])
+            organisations[slots[c]][keys[r]] += 1
+        position += len(run)
     unplaced = tuple(
         Unmatched(m, "no facilitator left for another circle" if leaders else "no facilitator")
         for m in left
@@ -89,7 +104,7 @@ def form_circles(
     for g, f in zip(rows.tolist(), cols.tolist(), strict=True):
         leader = leaders[f]
         conflicts = tuple(
-            f"{m.name}: {leader.name} is {reason.replace('the mentee', 'them')}"
+            f"{m.name} with {leader.name}: {reason}"
             for m in groups[g]
             if (reason := allowed(m, leader, rules)) is not None
         )

@@ -25,8 +25,21 @@ DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
         "institution": 10.0,
     }
 )
+#: What each soft criterion rewards, in the coordinator's words (the rules dialog shows them).
+CRITERIA: Mapping[str, str] = MappingProxyType(
+    {
+        "field": "Same or different field and department, as the programme prefers",
+        "needs": "The mentor's expertise meets the mentee's development needs",
+        "choice": "The mentee ranked the mentor among their choices",
+        "language": "They share a language",
+        "gender": "The mentor is of the gender the mentee asked for",
+        "institution": "The mentor works at another institution",
+    }
+)
 DEFAULT_CAPACITY = 4
 DEFAULT_GRADE_GAP = 2
+#: The highest weight a criterion can be given.
+MAX_WEIGHT = 100.0
 
 # Words that say nothing about a subject, so "leadership skills" meets "leadership".
 _STOPWORDS = frozenset(
@@ -98,6 +111,8 @@ class Candidate:
         reporting_line: the mentee's line manager and everyone above (person ids).
         capacity: how many new mentees a mentor can take now.
         paused: a mentor with a paused pairing, who takes no new mentees.
+        waitlist_rank: a mentee's place on the waitlist (1 is offered a mentor first),
+            None when not waiting.
     """
 
     id: int
@@ -117,6 +132,7 @@ class Candidate:
     reporting_line: frozenset[int] = frozenset()
     capacity: int = DEFAULT_CAPACITY
     paused: bool = False
+    waitlist_rank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +146,7 @@ class Rules:
         blocked: (mentor id, mentee id) pairs never to make.
         fixed: (mentor id, mentee id) pairs always to make.
         earlier: (mentor id, mentee id) pairs of an earlier cohort, not to repeat.
+        declined: (mentor id, mentee id) proposals the mentor declined, not to make again.
     """
 
     max_grade_gap: int = DEFAULT_GRADE_GAP
@@ -138,6 +155,7 @@ class Rules:
     blocked: frozenset[tuple[int, int]] = frozenset()
     fixed: frozenset[tuple[int, int]] = frozenset()
     earlier: frozenset[tuple[int, int]] = frozenset()
+    declined: frozenset[tuple[int, int]] = frozenset()
     fixed_mentees: frozenset[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -190,6 +208,8 @@ def allowed(mentee: Candidate, mentor: Candidate, rules: Rules) -> str | None:
         return "the same person"
     if pair in rules.blocked:
         return "blocked by the coordinator"
+    if pair in rules.declined:
+        return "declined this mentee before"
     if mentee.strands and mentor.strands and not mentee.strands & mentor.strands:
         return "mentors in another strand"
     if mentor.id in mentee.reporting_line:

@@ -1,7 +1,8 @@
 """The three ways of proposing pairs: optimal, stable and a shortlist; and a greedy baseline.
 
 Fixed pairs are made first in every mode and use up their mentor's places; the
-hard rules (``core.allowed``) hold for every other proposal.
+hard rules (``core.allowed``) hold for every other proposal. Mentees on the
+waitlist are offered the places left first, in the order of the waitlist.
 """
 
 from __future__ import annotations
@@ -130,6 +131,21 @@ def _as_clause(reason: str) -> str:
     return reason.replace("the mentee's", "their")
 
 
+def waitlist_priority(mentee: Candidate) -> int:
+    """How far ahead of the others a mentee is offered a mentor: 0 when not waiting.
+
+    The first on the waitlist has the highest priority; everyone waiting comes
+    before everyone not waiting.
+    """
+    if mentee.waitlist_rank is None:
+        return 0
+    return _WAITLIST_PRIORITY - min(mentee.waitlist_rank, _WAITLIST_PRIORITY - 1)
+
+
+# Above any waitlist rank a strand can hold.
+_WAITLIST_PRIORITY = 1_000_000
+
+
 def why_unmatched(mentee: Candidate, pool: Pool) -> str:
     """Why no mentor was proposed for ``mentee``, in plain words."""
     if not pool.mentors:
@@ -154,8 +170,9 @@ def match_optimal(pool: Pool) -> MatchResult:
     """The proposals with the highest total score under the hard rules.
 
     As many mentees as possible are matched; among the ways of matching that many,
-    the one with the highest total score is taken. It is solved as an assignment
-    of mentees to the mentors' places with ``scipy.optimize.linear_sum_assignment``.
+    waitlisted mentees are matched first in the waitlist's order, and then the one
+    with the highest total score is taken. It is solved as an assignment of mentees
+    to the mentors' places with ``scipy.optimize.linear_sum_assignment``.
     """
     run = _Run(pool)
     mentees, mentors = run.free, run.open_mentors
@@ -168,9 +185,19 @@ def match_optimal(pool: Pool) -> MatchResult:
             if allowed(mentee, mentor, run.rules) is None:
                 suitable[i, j] = True
                 scores[i, j] = run.scorer.points(mentee, mentor)
-    # Each pair is worth more than any total of scores, so the count comes first.
+    # Each pair is worth more than any total of scores, so the count comes first. The
+    # mentees a mentor can take form a matroid (a transversal one), so weighting the
+    # waitlisted by distinct whole multiples of ``big`` in the waitlist's order matches
+    # them exactly as offering places down the waitlist would, without matching fewer.
     big = 100.0 * (len(mentees) + 1)
-    worth = np.where(suitable, big + scores, 0.0)
+    waiting = sorted(
+        (i for i, e in enumerate(mentees) if e.waitlist_rank is not None),
+        key=lambda i: (-waitlist_priority(mentees[i]), mentees[i].id),
+    )
+    tiers = np.ones(len(mentees))
+    for position, i in enumerate(waiting):
+        tiers[i] += len(waiting) - position
+    worth = np.where(suitable, big * tiers[:, None] + scores, 0.0)
     takers = suitable.sum(axis=0)
     places = [min(run.places[m.id], int(takers[j])) for j, m in enumerate(mentors)]
     owner = np.repeat(np.arange(len(mentors)), places)
@@ -186,10 +213,10 @@ def match_optimal(pool: Pool) -> MatchResult:
 
 
 def greedy(pool: Pool) -> MatchResult:
-    """A baseline: take the best-scoring suitable pair left, again and again."""
+    """A baseline: take the best-scoring suitable pair left, again and again (waitlist first)."""
     run = _Run(pool)
     pairs = [
-        (-run.scorer.points(e, m), e.id, m.id, i, j)
+        (-waitlist_priority(e), -run.scorer.points(e, m), e.id, m.id, i, j)
         for i, e in enumerate(run.free)
         for j, m in enumerate(run.open_mentors)
         if allowed(e, m, run.rules) is None
@@ -197,7 +224,7 @@ def greedy(pool: Pool) -> MatchResult:
     pairs.sort()
     taken: set[int] = set()
     made = []
-    for _, _, mentor_id, i, j in pairs:
+    for _, _, _, mentor_id, i, j in pairs:
         if i in taken or run.places[mentor_id] <= 0:
             continue
         taken.add(i)
@@ -220,24 +247,31 @@ def mentee_preferences(
     ]
 
 
-def mentor_preference(mentee: Candidate, mentor: Candidate, scorer: Scorer) -> tuple[float, int]:
-    """How much the mentor wants the mentee: higher is better (score, then lower id)."""
-    return (scorer.points(mentee, mentor), -mentee.id)
+def mentor_preference(
+    mentee: Candidate, mentor: Candidate, scorer: Scorer
+) -> tuple[int, float, int]:
+    """How much the mentor wants the mentee: higher is better.
+
+    The waitlisted come first, in the waitlist's order (so a place goes to them before
+    anyone new); then the score; then the lower id.
+    """
+    return (waitlist_priority(mentee), scorer.points(mentee, mentor), -mentee.id)
 
 
 def match_stable(pool: Pool) -> MatchResult:
     """Mentee-proposing deferred acceptance with the mentors' places.
 
     No mentee and mentor would both rather be together than with whom they got:
-    mentees rank their chosen mentors first, then by score; mentors rank mentees by
-    score. Fixed pairs are made first and stand outside the comparison.
+    mentees rank their chosen mentors first, then by score; mentors rank waitlisted
+    mentees first (in the waitlist's order), then by score. Fixed pairs are made
+    first and stand outside the comparison.
     """
     run = _Run(pool)
     mentors = {m.id: m for m in run.open_mentors}
     queue = {e.id: mentee_preferences(e, run.suitable(e), run.scorer) for e in run.free}
     mentees = {e.id: e for e in run.free}
     nxt = dict.fromkeys(mentees, 0)
-    held: dict[int, list[tuple[tuple[float, int], int]]] = {m: [] for m in mentors}
+    held: dict[int, list[tuple[tuple[int, float, int], int]]] = {m: [] for m in mentors}
     free = list(reversed(run.free))
     while free:
         mentee = free.pop()

@@ -1,219 +1,61 @@
-"""The engine and the programme file: load who is to be matched, save and publish proposals."""
+"""The engine and the programme file: save proposals and circles as drafts, and publish them."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import replace
+import string
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import (
-    ApplicationStatus,
-    FieldPreference,
-    PairingStatus,
-    PairRuleKind,
-    Role,
-    StrandFormat,
-)
+from mentordesk.domain.enums import PairingStatus, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
-from mentordesk.services.matching.core import (
-    DEFAULT_CAPACITY,
-    DEFAULT_GRADE_GAP,
-    DEFAULT_WEIGHTS,
-    Candidate,
-    Pool,
-    Rules,
+from mentordesk.services.matching.candidates import load_candidates, programme_rules
+from mentordesk.services.matching.circles import Circle, CircleResult
+from mentordesk.services.matching.core import Pool, Scorer
+from mentordesk.services.matching.modes import Proposal, Shortlist, Unmatched
+from mentordesk.services.matching.waitlist import (
+    DEFAULT_RESPONSE_DAYS,
+    add_to_waitlist,
+    response_due,
+    take_paired_off_waitlist,
 )
-from mentordesk.services.matching.modes import Proposal, Shortlist
 from mentordesk.services.pairings import PairingInput, add_pairing
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.validation import gender_key, split_tags
-from mentordesk.store.models import (
-    Application,
-    Pairing,
-    PairingMember,
-    PairRule,
-    Person,
-    Programme,
-    Strand,
-)
-
-#: Pairings that still take up a mentor's time (a draft proposal does not).
-_CURRENT = (
-    PairingStatus.PROPOSED,
-    PairingStatus.INTRODUCED,
-    PairingStatus.ACTIVE,
-    PairingStatus.PAUSED,
-)
+from mentordesk.store.models import Pairing, Strand
 
 
-def programme_rules(programme: Programme) -> Rules:
-    """The limits and weights a programme sets, with the defaults for what it leaves open.
-
-    Raises:
-        InvalidInput: the stored weights are not a JSON object of numbers.
-    """
-    try:
-        stored = json.loads(programme.matching_weights or "{}")
-        weights = {k: float(v) for k, v in stored.items() if k in DEFAULT_WEIGHTS}
-    except (ValueError, TypeError, AttributeError):
-        raise InvalidInput(
-            f"The matching weights of {programme.name} cannot be read; set them again."
-        ) from None
-    return Rules(
-        max_grade_gap=(
-            DEFAULT_GRADE_GAP if programme.max_grade_gap is None else programme.max_grade_gap
-        ),
-        field_preference=programme.field_preference or FieldPreference.NONE,
-        weights={**DEFAULT_WEIGHTS, **weights},
+def _drafts(
+    session: Session,
+    programme_id: int,
+    *,
+    strand_format: StrandFormat | None = None,
+    strand_id: int | None = None,
+) -> list[Pairing]:
+    query = (
+        select(Pairing)
+        .join(Strand)
+        .where(Strand.programme_id == programme_id, Pairing.draft.is_(True))
+        .order_by(Pairing.id)
     )
+    if strand_format is not None:
+        query = query.where(Strand.format == strand_format)
+    if strand_id is not None:
+        query = query.where(Pairing.strand_id == strand_id)
+    return list(session.scalars(query))
 
 
-def _strand_ids(session: Session, programme_id: int, strand_id: int | None) -> list[int]:
-    strands = list(session.scalars(select(Strand).where(Strand.programme_id == programme_id)))
-    if strand_id is None:
-        return [s.id for s in strands if s.format is StrandFormat.ONE_TO_ONE]
-    if strand_id not in {s.id for s in strands}:
-        raise NotFound("This strand is not part of the programme.")
-    return [strand_id]
-
-
-def _reporting_line(person_id: int, managers: dict[int, int]) -> frozenset[int]:
-    above: list[int] = []
-    current = managers.get(person_id)
-    while current is not None and current not in above and current != person_id:
-        above.append(current)
-        current = managers.get(current)
-    return frozenset(above)
-
-
-def load_candidates(session: Session, programme_id: int, strand_id: int | None = None) -> Pool:
-    """The accepted mentees still without a mentor and the mentors with places, with the rules.
-
-    Args:
-        session: the open transaction.
-        programme_id: the programme to match.
-        strand_id: one strand only; by default every one-to-one strand (a mentor is
-            matched only with mentees of a strand they applied to).
-
-    Raises:
-        NotFound: the programme or strand is not in the file.
-    """
-    programme = get_programme(session, programme_id)
-    rules = programme_rules(programme)
-    limit = programme.max_mentees_per_mentor or DEFAULT_CAPACITY
-    strand_ids = _strand_ids(session, programme_id, strand_id)
-    applications = session.scalars(
-        select(Application)
-        .where(
-            Application.strand_id.in_(strand_ids),
-            Application.status == ApplicationStatus.ACCEPTED,
-        )
-        .options(selectinload(Application.person), selectinload(Application.mentor_choices))
-        .order_by(Application.id)
-    ).all()
-    # Published pairings only: drafts are about to be replaced.
-    pairings = session.execute(
-        select(Pairing.mentor_id, PairingMember.person_id, Pairing.status, Strand.programme_id)
-        .join(PairingMember, PairingMember.pairing_id == Pairing.id)
-        .join(Strand, Strand.id == Pairing.strand_id)
-        .where(Pairing.draft.is_(False))
-    ).all()
-    load: dict[int, int] = defaultdict(int)
-    paired: set[int] = set()
-    paused: set[int] = set()
-    earlier: set[tuple[int, int]] = set()
-    for mentor_id, mentee_id, status, in_programme in pairings:
-        if status is PairingStatus.PAUSED:
-            paused.add(mentor_id)
-        if in_programme != programme_id:
-            earlier.add((mentor_id, mentee_id))
-            continue
-        if status in _CURRENT:
-            load[mentor_id] += 1
-        if status is not PairingStatus.ENDED_EARLY:
-            paired.add(mentee_id)
-    managers = {
-        pid: mid
-        for pid, mid in session.execute(
-            select(Person.id, Person.line_manager_id).where(Person.line_manager_id.is_not(None))
-        )
-        if mid is not None
-    }
-    mentees: dict[int, Candidate] = {}
-    mentors: dict[int, Candidate] = {}
-    stated: dict[int, int] = {}
-    for app in applications:
-        person = app.person
-        if app.role is Role.MENTOR:
-            if app.capacity is not None:
-                stated[person.id] = max(stated.get(person.id, 0), app.capacity)
-            known = mentors.get(person.id)
-            if known is not None:
-                mentors[person.id] = replace(known, strands=known.strands | {app.strand_id})
-                continue
-            mentors[person.id] = _candidate(person, app, paused=person.id in paused)
-        elif person.id not in paired:
-            known = mentees.get(person.id)
-            if known is not None:
-                mentees[person.id] = replace(known, strands=known.strands | {app.strand_id})
-                continue
-            mentees[person.id] = replace(
-                _candidate(person, app),
-                needs=tuple(split_tags(app.development_needs)),
-                preferred_gender=gender_key(app.preferences),
-                choices=tuple(c.mentor_id for c in app.mentor_choices),
-                reporting_line=_reporting_line(person.id, managers),
-            )
-    for person_id, mentor in mentors.items():
-        capacity = min(limit, stated.get(person_id, limit)) - load[person_id]
-        mentors[person_id] = replace(mentor, capacity=max(0, capacity))
-    pair_rules = session.scalars(select(PairRule).where(PairRule.programme_id == programme_id))
-    blocked: set[tuple[int, int]] = set()
-    fixed: set[tuple[int, int]] = set()
-    for rule in pair_rules:
-        (fixed if rule.kind is PairRuleKind.FIXED else blocked).add(
-            (rule.mentor_id, rule.mentee_id)
-        )
-    rules = replace(
-        rules, blocked=frozenset(blocked), fixed=frozenset(fixed), earlier=frozenset(earlier)
-    )
-    return Pool(tuple(mentees.values()), tuple(mentors.values()), rules)
-
-
-def _candidate(person: Person, app: Application, *, paused: bool = False) -> Candidate:
-    return Candidate(
-        id=person.id,
-        name=person.full_name,
-        email=person.email,
-        strands=frozenset({app.strand_id}),
-        grade=person.grade,
-        organisation=person.organisation,
-        department=person.department,
-        field=person.field,
-        expertise=tuple(split_tags(person.expertise)),
-        languages=tuple(split_tags(person.languages)),
-        gender=gender_key(person.gender),
-        paused=paused,
-    )
-
-
-def _drafts(session: Session, programme_id: int) -> list[Pairing]:
-    return list(
-        session.scalars(
-            select(Pairing)
-            .join(Strand)
-            .where(Strand.programme_id == programme_id, Pairing.draft.is_(True))
-        )
-    )
+def _replace(session: Session, drafts: Iterable[Pairing]) -> None:
+    for old in drafts:
+        session.delete(old)
+        record_change(session, "deleted", "pairing", old.id, "draft proposal replaced")
+    session.flush()
 
 
 def save_proposals(
@@ -222,8 +64,20 @@ def save_proposals(
     proposals: Iterable[Proposal],
     *,
     today: dt.date | None = None,
+    unmatched: Iterable[Unmatched] = (),
+    only_mentees: Collection[int] | None = None,
 ) -> list[int]:
-    """Save proposals as draft pairings, in place of the programme's earlier drafts.
+    """Save proposals as draft pairings, in place of the earlier one-to-one drafts.
+
+    Args:
+        session: the open transaction.
+        programme_id: the programme.
+        proposals: the engine's proposals.
+        today: the date they were proposed.
+        unmatched: the mentees the run left without a mentor: they join the end of
+            their strands' waitlists (those already waiting keep their place).
+        only_mentees: replace only the drafts of these mentees (a run for the
+            waitlist leaves the other drafts alone); by default every one-to-one draft.
 
     Returns:
         The new pairings' ids.
@@ -231,10 +85,11 @@ def save_proposals(
     Raises:
         InvalidInput: a proposal's mentee and mentor share no strand.
     """
-    for old in _drafts(session, programme_id):
-        session.delete(old)
-        record_change(session, "deleted", "pairing", old.id, "draft proposal replaced")
-    session.flush()
+    old = _drafts(session, programme_id, strand_format=StrandFormat.ONE_TO_ONE)
+    if only_mentees is not None:
+        wanted = set(only_mentees)
+        old = [d for d in old if any(m.person_id in wanted for m in d.members)]
+    _replace(session, old)
     proposed_on = today or dt.date.today()
     ids = []
     for p in proposals:
@@ -255,24 +110,128 @@ def save_proposals(
                 ),
             )
         )
+    add_to_waitlist(session, unmatched)
     return ids
 
 
-def publish_proposals(session: Session, programme_id: int) -> int:
-    """Make the programme's draft proposals visible; returns how many were published."""
-    drafts = _drafts(session, programme_id)
-    for pairing in drafts:
-        pairing.draft = False
-        record_change(session, "edited", "pairing", pairing.id, "proposal published")
-    return len(drafts)
+def circle_pool(session: Session, programme_id: int, strand_id: int) -> Pool:
+    """The accepted mentees of a group strand not yet in a circle, and its facilitators.
+
+    Raises:
+        NotFound: the strand is not part of the programme.
+        InvalidInput: it is a one-to-one strand.
+    """
+    strand = session.get(Strand, strand_id)
+    if strand is None or strand.programme_id != programme_id:
+        raise NotFound("This strand is not part of the programme.")
+    if strand.format is not StrandFormat.GROUP:
+        raise InvalidInput(
+            f"{strand.name} is a one-to-one strand: propose pairings there, not circles."
+        )
+    return load_candidates(session, programme_id, strand_id)
 
 
-def publish_pairings(session: Session, pairing_ids: Iterable[int]) -> int:
+def circle_summary(circle: Circle) -> str:
+    """How a circle is made up, in plain words, with any member the rules keep from its leader."""
+    count = len(circle.mentees)
+    fields = Counter(m.field or "field not given" for m in circle.mentees)
+    organisations = {m.organisation.strip().lower() for m in circle.mentees if m.organisation}
+    parts = [
+        f"circle of {count}: " + ", ".join(f"{name} {n}" for name, n in fields.most_common()),
+        f"{len(organisations)} organisation{'' if len(organisations) == 1 else 's'}",
+    ]
+    if circle.conflicts:
+        parts.append("against the rules: " + "; ".join(circle.conflicts))
+    return "; ".join(parts)
+
+
+def save_circles(
+    session: Session,
+    programme_id: int,
+    strand_id: int,
+    result: CircleResult,
+    *,
+    today: dt.date | None = None,
+) -> list[int]:
+    """Save circles as draft group pairings in a group strand, in place of its earlier drafts.
+
+    Each circle is one pairing led by its facilitator, named "Circle A", "Circle B", …
+    after the strand's other circles; its score is its members' mean score with the
+    facilitator. Mentees left without a circle join the strand's waitlist.
+
+    Returns:
+        The new pairings' ids.
+
+    Raises:
+        NotFound: the strand is not part of the programme.
+        InvalidInput: it is a one-to-one strand.
+    """
+    circle_pool(session, programme_id, strand_id)
+    _replace(session, _drafts(session, programme_id, strand_id=strand_id))
+    scorer = Scorer(programme_rules(get_programme(session, programme_id)))
+    named = session.scalar(select(func.count(Pairing.id)).where(Pairing.strand_id == strand_id))
+    ids = []
+    for n, circle in enumerate(result.circles, start=named or 0):
+        points = [scorer.points(m, circle.facilitator) for m in circle.mentees]
+        ids.append(
+            add_pairing(
+                session,
+                PairingInput(
+                    strand_id=strand_id,
+                    mentor_id=circle.facilitator.id,
+                    mentee_ids=[m.id for m in circle.mentees],
+                    name=f"Circle {_letters(n)}",
+                    status=PairingStatus.PROPOSED,
+                    proposed_on=today or dt.date.today(),
+                    match_score=round(sum(points) / len(points), 2) if points else None,
+                    match_explanation=circle_summary(circle),
+                    draft=True,
+                ),
+            )
+        )
+    add_to_waitlist(session, result.unplaced)
+    return ids
+
+
+def _letters(n: int) -> str:
+    """A, B, … Z, AA, AB, …: the n-th circle's letters (from 0)."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
+
+
+def publish_proposals(
+    session: Session,
+    programme_id: int,
+    *,
+    today: dt.date | None = None,
+    response_days: int = DEFAULT_RESPONSE_DAYS,
+) -> int:
+    """Make all the programme's draft proposals visible; returns how many were published."""
+    ids = [d.id for d in _drafts(session, programme_id)]
+    return publish_pairings(session, ids, today=today, response_days=response_days)
+
+
+def publish_pairings(
+    session: Session,
+    pairing_ids: Iterable[int],
+    *,
+    today: dt.date | None = None,
+    response_days: int = DEFAULT_RESPONSE_DAYS,
+) -> int:
     """Make these draft proposals visible; returns how many were drafts (others are left as is).
+
+    Each published proposal waits for its mentor's answer until ``response_days``
+    from ``today``, and its mentees leave the waitlist.
 
     Raises:
         NotFound: one of the pairings is no longer in the file.
+        InvalidInput: ``response_days`` is not between 1 and 90.
     """
+    due = response_due(today or dt.date.today(), response_days)
     published = 0
     for pairing_id in dict.fromkeys(pairing_ids):
         pairing = session.get(Pairing, pairing_id)
@@ -280,7 +239,12 @@ def publish_pairings(session: Session, pairing_ids: Iterable[int]) -> int:
             raise NotFound("A proposal to publish is no longer in the file.")
         if pairing.draft:
             pairing.draft = False
-            record_change(session, "edited", "pairing", pairing.id, "proposal published")
+            if pairing.response_due_on is None:
+                pairing.response_due_on = due
+            take_paired_off_waitlist(session, pairing)
+            record_change(
+                session, "edited", "pairing", pairing.id, f"proposal published; answer due {due}"
+            )
             published += 1
     return published
 
