@@ -26,6 +26,26 @@ _POLICY = email.policy.default.clone(linesep="\r\n")
 _RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
 
 
+def address_problem(email_address: str) -> str | None:
+    """Why an address cannot be written in a mail header, or None when it can.
+
+    The reason reads after "the email address", and never repeats the address.
+    """
+    local, at, domain = email_address.strip().rpartition("@")
+    if not at or not local or not domain or any(c.isspace() for c in email_address.strip()):
+        return "is not a valid email address"
+    if not local.isascii():
+        return (
+            "has accented letters before the @, which most mail programs cannot send; "
+            "ask the person for another address"
+        )
+    try:
+        domain.encode("idna")
+    except UnicodeError:
+        return "is not a valid email address"
+    return None
+
+
 def address(name: str, email_address: str) -> Address:
     """A mail address with its display name, ready for a header.
 
@@ -34,19 +54,14 @@ def address(name: str, email_address: str) -> Address:
     Raises:
         InvalidInput: the address cannot be written in a mail header.
     """
-    local, at, domain = email_address.strip().rpartition("@")
-    if not at or not local or not domain:
-        raise InvalidInput(f"“{email_address}” is not an email address.")
-    if not local.isascii():
-        raise InvalidInput(
-            f"“{email_address}” has accented letters before the @, which most mail "
-            "programs cannot send; ask the person for another address."
-        )
+    if problem := address_problem(email_address):
+        raise InvalidInput(f"The email address {problem}.")
+    local, _at, domain = email_address.strip().rpartition("@")
     try:
         ascii_domain = domain.encode("idna").decode("ascii")
         return Address(display_name=" ".join(name.split()), addr_spec=f"{local}@{ascii_domain}")
     except (UnicodeError, ValueError):
-        raise InvalidInput(f"“{email_address}” is not an email address.") from None
+        raise InvalidInput("The email address is not a valid email address.") from None
 
 
 def build_draft(

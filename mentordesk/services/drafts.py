@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, PairingStatus, Role, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.formats.eml import address, build_draft, safe_file_name
+from mentordesk.formats.eml import address, address_problem, build_draft, safe_file_name
 from mentordesk.formats.files import check_folder, unused_paths, write_bytes_atomically
 from mentordesk.formats.ical import Person as Organiser
 from mentordesk.services.applicants import get_person
@@ -144,7 +144,10 @@ def _given(template: TemplateText, values: Mapping[str, str] | None) -> dict[str
 def _compose(
     template: TemplateText, person: Person, values: _Values, given: Mapping[str, str]
 ) -> tuple[str, str] | str:
-    """The subject and body for one person, or why they cannot have this message."""
+    """The subject and body for one person, or why they cannot have this message.
+
+    The reason reads after the person's name, and does not name them itself.
+    """
     filled = {k: v for k, v in values.items() if v is not None}
     for name, value in given.items():
         filled.setdefault(name, value)
@@ -154,7 +157,7 @@ def _compose(
     for name in sorted(used, key=lambda n: (order.index(n) if n in order else len(order), n)):
         if name not in filled:
             reason = _NO_VALUE.get(name, "no value is known")
-            return f"{person.full_name}: {reason} ({{{name}}})"
+            return f"{reason} ({{{name}}})"
     return render(template.subject, filled), render(template.body, filled)
 
 
@@ -271,10 +274,13 @@ def _people(session: Session, person_ids: Sequence[int]) -> list[Person]:
     return [found[i] for i in ids]
 
 
-def _consent_withdrawn(person: Person) -> str | None:
-    if person.consent_withdrawn_on is None:
-        return None
-    return f"{person.full_name}: withdrew consent on {day_text(person.consent_withdrawn_on)}"
+def _cannot_write_to(person: Person) -> str | None:
+    """Why no message may go to the person at all, with their name; None if it may."""
+    if person.consent_withdrawn_on is not None:
+        return f"{person.full_name}: withdrew consent on {day_text(person.consent_withdrawn_on)}"
+    if problem := address_problem(person.email):
+        return f"{person.full_name}: the email address {problem}"
+    return None
 
 
 def _pairings_under_way(session: Session, programme_id: int, person_id: int) -> list[Pairing]:
@@ -415,7 +421,7 @@ def drafts_for_people(
     drafts: list[_Draft] = []
     skipped: list[str] = []
     for person in _people(session, person_ids):
-        if reason := _consent_withdrawn(person):
+        if reason := _cannot_write_to(person):
             skipped.append(reason)
             continue
         person_values = _person_values(programme, person, key, sender)
@@ -425,7 +431,7 @@ def drafts_for_people(
             person_values.update(pairing_values)
         composed = _compose(template, person, person_values, given)
         if isinstance(composed, str):
-            skipped.append(composed)
+            skipped.append(f"{person.full_name}: {composed}")
             continue
         drafts.append(_Draft(person, *composed, pairing_id=pairing_id))
     return _write(session, programme_id, key, drafts, skipped, out_dir, today, sender)
@@ -488,14 +494,14 @@ def drafts_for_pairings(
             skipped.append(f"{label}: the pairing is {pairing.status.label.lower()}")
             continue
         for person in (pairing.mentor, *mentees):
-            if reason := _consent_withdrawn(person):
+            if reason := _cannot_write_to(person):
                 skipped.append(reason)
                 continue
             person_values = _person_values(programme, person, "introduction", sender)
             person_values.update(_pairing_values(pairing, person.id))
             composed = _compose(template, person, person_values, given)
             if isinstance(composed, str):
-                skipped.append(composed)
+                skipped.append(f"{person.full_name}: {composed}")
                 continue
             letter = (
                 f"{safe_file_name(f'Introduction letter - {person.full_name}')}.pdf",
@@ -616,13 +622,13 @@ def drafts_for_event(
         if attendance.rsvp is Rsvp.DECLINED:
             skipped.append(f"{person.full_name}: declined the invitation")
             continue
-        if reason := _consent_withdrawn(person):
+        if reason := _cannot_write_to(person):
             skipped.append(reason)
             continue
         person_values = _person_values(programme, person, key, sender) | event_values
         composed = _compose(template, person, person_values, given)
         if isinstance(composed, str):
-            skipped.append(composed)
+            skipped.append(f"{person.full_name}: {composed}")
             continue
         if sender is None:
             calendar = (attachment_name, "text/calendar; method=PUBLISH", publish)
@@ -692,7 +698,9 @@ def mailto_url(
         person_values.update(_check_in_values(session, programme_id, person.id, today)[0])
     composed = _compose(template, person, person_values, _given(template, values))
     if isinstance(composed, str):
-        raise InvalidInput(f"The {template.title} message cannot be written for {composed}.")
+        raise InvalidInput(
+            f"The {template.title} message cannot be written for this person: {composed}."
+        )
     subject, body = composed
     query = urllib.parse.urlencode(
         {"subject": subject, "body": body.replace("\r\n", "\n").replace("\n", "\r\n")},
