@@ -249,6 +249,8 @@ _DEFAULTS: dict[str, tuple[str, str, str]] = {
         "Dear {first_name},\n\n"
         "I am delighted to introduce you to your {other_role} in {programme}:\n\n"
         "{other_details}\n\n"
+        "The attached letter tells you more about each other and about what the programme "
+        "asks of mentors and mentees.\n\n"
         "Please get in touch with each other within the next two weeks to arrange a first "
         "meeting. At that meeting we suggest you agree how often and where you will meet, "
         "how you will keep in touch in between, and what you would like to achieve "
