@@ -40,6 +40,8 @@ from mentordesk.services.importing import (
 )
 from mentordesk.services.privacy import erase_person, export_person, restore_keeping_erasures
 from mentordesk.services.programmes import (
+    ProgrammeSummary,
+    StrandChoice,
     count_people,
     find_programme,
     list_programmes,
@@ -347,23 +349,17 @@ def _match(args: argparse.Namespace) -> int:
         )
     if args.shortlist_size < 1:
         raise InvalidInput("--shortlist-size must be 1 or more.")
+    if args.mode == "circles":
+        return _match_circles(args)
     with open_session(args) as s:
         programme = find_programme(s, args.programme)
         strand_id = None
         if args.strand:
-            strand = next(
-                (
-                    c
-                    for c in strand_choices(s, programme.id)
-                    if c.name.lower() == args.strand.strip().lower()
-                ),
-                None,
-            )
-            if strand is None:
-                raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
+            strand = _strand_named(s, programme, args.strand)
             if strand.format is StrandFormat.GROUP:
                 raise InvalidInput(
-                    f"{strand.name} is a group strand: its mentees meet in circles, not pairs."
+                    f"{strand.name} is a group strand: its mentees meet in circles, not pairs "
+                    "(use --mode circles)."
                 )
             strand_id = strand.id
         pool = load_candidates(s, programme.id, strand_id)
@@ -390,10 +386,61 @@ def _match(args: argparse.Namespace) -> int:
             f"{len(result.unmatched)} unmatched, total score {result.total:.1f}."
         )
         if args.apply:
-            save_proposals(s, programme.id, result.proposals)
+            save_proposals(s, programme.id, result.proposals, unmatched=result.unmatched)
     if args.apply:
         print(
             f"Saved {len(result.proposals)} draft proposals in place of earlier drafts; "
+            "nobody sees them until you publish them."
+        )
+        if result.unmatched:
+            print(f"The {len(result.unmatched)} unmatched are on the waitlist, offered first.")
+    return 0
+
+
+def _strand_named(s: Session, programme: ProgrammeSummary, name: str) -> StrandChoice:
+    wanted = name.strip().lower()
+    strand = next((c for c in strand_choices(s, programme.id) if c.name.lower() == wanted), None)
+    if strand is None:
+        raise NotFound(f"{programme.name} has no strand called “{name}”.")
+    return strand
+
+
+def _match_circles(args: argparse.Namespace) -> int:
+    from mentordesk.domain.enums import StrandFormat
+    from mentordesk.services.matching import circle_pool, form_circles, save_circles
+    from mentordesk.services.matching.proposals import circle_summary
+
+    if args.circle_size < 2:
+        raise InvalidInput("--circle-size must be 2 or more.")
+    saved = 0
+    with open_session(args) as s:
+        programme = find_programme(s, args.programme)
+        if args.strand:
+            strands = [_strand_named(s, programme, args.strand)]
+        else:
+            strands = [c for c in strand_choices(s, programme.id) if c.format is StrandFormat.GROUP]
+            if not strands:
+                raise NotFound(f"{programme.name} has no group strand to form circles in.")
+        for strand in strands:
+            pool = circle_pool(s, programme.id, strand.id)
+            result = form_circles(pool.mentees, pool.mentors, args.circle_size, pool.rules)
+            for n, circle in enumerate(result.circles, start=1):
+                print(f"{strand.name} circle {n}: {circle.facilitator.name} leads")
+                print(f"  {', '.join(m.name for m in circle.mentees)}")
+                print(f"  {circle_summary(circle)}")
+            for left in result.unplaced:
+                print(f"not placed: {left.mentee.name}: {left.reason}")
+            placed = sum(len(c.mentees) for c in result.circles)
+            print(
+                f"{programme.name}, {strand.name}, circles of at most {args.circle_size}: "
+                f"{len(result.circles)} circles, {placed} placed, "
+                f"{len(result.unplaced)} not placed."
+            )
+            if args.apply:
+                saved += len(save_circles(s, programme.id, strand.id, result))
+    if args.apply:
+        print(
+            f"Saved {saved} draft circles in place of earlier circle drafts; "
             "nobody sees them until you publish them."
         )
     return 0
@@ -558,12 +605,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     match.add_argument(
         "--mode",
-        choices=["optimal", "stable", "shortlist"],
+        choices=["optimal", "stable", "shortlist", "circles"],
         default="optimal",
         help="optimal: highest total score; stable: no pair would rather swap; "
-        "shortlist: the best mentors for each mentee (default: optimal)",
+        "shortlist: the best mentors for each mentee; circles: group strands' mentees in "
+        "circles, each with a facilitator (default: optimal)",
     )
     match.add_argument("--strand", metavar="NAME", help="one strand only")
+    match.add_argument(
+        "--circle-size",
+        type=int,
+        default=5,
+        metavar="N",
+        help="most members per circle (default 5)",
+    )
     match.add_argument(
         "--apply", action="store_true", help="save the proposals as drafts, to publish later"
     )

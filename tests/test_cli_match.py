@@ -70,3 +70,52 @@ def test_match_refuses_a_group_strand_and_an_unknown_one(demo_path, capsys):
 def test_match_of_one_strand(demo_path, capsys):
     assert main(["match", "--db", str(demo_path), "--strand", "fellows", "--mode", "stable"]) == 0
     assert "stable mode" in capsys.readouterr().out
+
+
+def _add_circle_applicants(path, passphrase, mentees: int, facilitators: int) -> None:
+    """Accept new people to the demo's Circles strand (its own members are all placed)."""
+    from mentordesk.domain.enums import ApplicationStatus, Role
+    from mentordesk.services.applicants import (
+        ApplicationInput,
+        PersonInput,
+        add_application,
+        add_person,
+    )
+    from mentordesk.services.programmes import strand_choices
+
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        circles = next(c.id for c in strand_choices(s, 1) if c.name == "Circles")
+        for n in range(mentees + facilitators):
+            person = add_person(
+                s,
+                PersonInput(
+                    "New", f"Member{n}", f"new{n}@circles.example", field=("Law", "Physics")[n % 2]
+                ),
+            )
+            role = Role.MENTEE if n < mentees else Role.MENTOR
+            add_application(s, person, ApplicationInput(circles, role, ApplicationStatus.ACCEPTED))
+
+
+def test_match_circles_prints_them_and_apply_saves_draft_circles(demo_path, passphrase, capsys):
+    _add_circle_applicants(demo_path, passphrase, mentees=5, facilitators=2)
+    args = ["match", "--db", str(demo_path), "--mode", "circles", "--circle-size", "3"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert sum(line.startswith("Circles circle ") for line in out.splitlines()) == 2
+    assert "circles of at most 3: 2 circles, 5 placed, 0 not placed." in out
+    assert drafts(demo_path, passphrase) == []
+
+    assert main([*args, "--strand", "circles", "--apply"]) == 0
+    assert "Saved 2 draft circles" in capsys.readouterr().out
+    with ProgrammeFile.open(demo_path, passphrase) as opened, opened.session() as s:
+        saved = s.scalars(select(Pairing).where(Pairing.draft.is_(True))).all()
+        assert sorted(len(p.members) for p in saved) == [2, 3]
+        assert all(p.match_explanation.startswith("circle of ") for p in saved)
+
+
+def test_match_circles_refuses_a_one_to_one_strand_and_a_tiny_circle(demo_path, capsys):
+    args = ["match", "--db", str(demo_path), "--mode", "circles"]
+    assert main([*args, "--strand", "Fellows"]) == 1
+    assert "one-to-one strand" in capsys.readouterr().err
+    assert main([*args, "--circle-size", "1"]) == 1
+    assert "--circle-size must be 2 or more" in capsys.readouterr().err

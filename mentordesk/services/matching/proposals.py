@@ -136,10 +136,9 @@ def circle_summary(circle: Circle) -> str:
     count = len(circle.mentees)
     fields = Counter(m.field or "field not given" for m in circle.mentees)
     organisations = {m.organisation.strip().lower() for m in circle.mentees if m.organisation}
-    parts = [
-        f"circle of {count}: " + ", ".join(f"{name} {n}" for name, n in fields.most_common()),
-        f"{len(organisations)} organisation{'' if len(organisations) == 1 else 's'}",
-    ]
+    parts = [f"circle of {count}: " + ", ".join(f"{name} {n}" for name, n in fields.most_common())]
+    if organisations:
+        parts.append(f"{len(organisations)} organisation{'' if len(organisations) == 1 else 's'}")
     if circle.conflicts:
         parts.append("against the rules: " + "; ".join(circle.conflicts))
     return "; ".join(parts)
