@@ -26,6 +26,7 @@ from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start
 from mentordesk.gui.locking import Lock, LockedPage
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
+from mentordesk.gui.reports import ReportsMenu
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self.pairing_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        self.reports = ReportsMenu(self)
+        self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -429,6 +432,7 @@ class MainWindow(QMainWindow):
         self.programme_selector.blockSignals(True)
         self.programme_selector.clear()
         self.programme_selector.blockSignals(False)
+        self.reports.release()
 
     def show_locked(self, page: LockedPage) -> None:
         """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""
