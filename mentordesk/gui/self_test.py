@@ -77,7 +77,7 @@ def self_test() -> int:
     On Linux without a screen the window opens on Qt's offscreen platform.
     """
     screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and not screen:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if sys.platform.startswith("linux") and not screen and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     results = run_self_test([("window", check_window)], out=sys.stdout, verbose=True)
     return 0 if all(result.passed for result in results) else 1

@@ -84,3 +84,28 @@ def test_each_check_leaves_nothing_behind(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "checks passed" in result.stdout
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_window_self_test_runs_headless_and_exits_0(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    env.update(TMPDIR=str(tmp_path), HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mentordesk", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[-2].startswith("ok    window ")
+    assert "on the offscreen platform" in lines[-2]
+    assert lines[-1] == f"all {len(CHECKS) + 1} checks passed"
+    # Settings went to the self-test's scratch folder, which is gone.
+    assert list(tmp_path.iterdir()) == []
