@@ -1,7 +1,8 @@
-"""The main window: the start page, or the five tabs of an open programme file."""
+"""The main window: the start page, or the Dashboard and the five tabs of an open programme file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -11,25 +12,25 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from mentordesk import APP_NAME
+from mentordesk import APP_NAME, __version__
 from mentordesk.gui import file_care
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
-from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.locking import Lock, LockedPage
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
-from mentordesk.gui.reports import ReportsMenu
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
+from mentordesk.gui.tabs.dashboard import DashboardTab
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.notes import NotesTab
 from mentordesk.gui.tabs.pairings import PairingsTab
@@ -45,7 +46,8 @@ class MainWindow(QMainWindow):
     Attributes:
         programme_file: the open file, if any.
         programmes: the programmes in it; the selector shows them when there are several.
-        tabs: the five record tabs, in order.
+        dashboard_tab: the Dashboard, the first tab: the programme at a glance.
+        tabs: the five record tabs, in order (after the Dashboard).
         import_dialog: the import dialog now open, if any.
 
     Signals:
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("tabs")
         self.tab_widget.setDocumentMode(True)
+        self.dashboard_tab = DashboardTab()
+        self.tab_widget.addTab(self.dashboard_tab, self.dashboard_tab.TITLE)
         self.applicants_tab = ApplicantsTab()
         self.pairings_tab = PairingsTab()
         self.tabs: list[RecordTab] = [
@@ -99,7 +103,6 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self._add_icons()
         self._restore_geometry()
         self._show_start_page()
 
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
         self.new_programme_action = self._action("New &programme…", self.new_programme)
         self.import_action = self._action("&Import applications…", self.import_applications)
         self.export_view_action = self._action(
-            "&Export view to Excel…", lambda: self.current_tab().export_view()
+            "&Export view to Excel…", lambda: self._on_record_tab(RecordTab.export_view)
         )
         self.export_programme_action = self._action(
             "Export programme &workbook…", self.export_programme
@@ -144,9 +147,9 @@ class MainWindow(QMainWindow):
             self.cancel_event_action,
         ]
         add_key = QKeySequence("Ctrl+Shift+N")
-        self.add_action = self._action("&Add…", lambda: self.current_tab().add(), add_key)
-        self.edit_action = self._action("&Edit…", lambda: self.current_tab().edit())
-        self.delete_action = self._action("&Delete…", lambda: self.current_tab().delete())
+        self.add_action = self._action("&Add…", lambda: self._on_record_tab(RecordTab.add), add_key)
+        self.edit_action = self._action("&Edit…", lambda: self._on_record_tab(RecordTab.edit))
+        self.delete_action = self._action("&Delete…", lambda: self._on_record_tab(RecordTab.delete))
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.find_action = self._action("&Find", self.focus_search, QKeySequence("Ctrl+F"))
         self.about_action = self._action(f"&About {APP_NAME}", self.about)
@@ -199,7 +202,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.add_action, self.edit_action, self.delete_action])
         edit_menu.addSeparator()
-        self.status_menu_action = edit_menu.addMenu(self.tabs[0].extra_actions()[0])
+        self.status_menu_action = edit_menu.addMenu(self.applicants_tab.extra_actions()[0])
         self.copy_email_action = self.applicants_tab.copy_email_action
         self.copy_email_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
         edit_menu.addAction(self.copy_email_action)
@@ -211,8 +214,6 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self.pairing_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
-        self.reports = ReportsMenu(self)
-        self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main toolbar", self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
         toolbar.addSeparator()
         toolbar.addAction(self.import_action)
@@ -235,29 +236,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
-    def _add_icons(self) -> None:
-        # Line icons in the palette's text colour (gui/icons.py), on the tabs too.
-        for action, name in (
-            (self.new_action, "new-file"),
-            (self.open_action, "open-file"),
-            (self.close_action, "close"),
-            (self.add_action, "add"),
-            (self.edit_action, "edit"),
-            (self.delete_action, "delete"),
-            (self.import_action, "import"),
-            (self.export_view_action, "export"),
-            (self.export_programme_action, "export"),
-            (self.export_calendar_action, "calendar"),
-            (self.backup_action, "backup"),
-            (self.lock_action, "lock"),
-            (self.find_action, "search"),
-            (self.copy_email_action, "copy"),
-            (self.about_action, "about"),
-        ):
-            action.setIcon(themed_icon(name))
-        for index in range(self.tab_widget.count()):
-            self.tab_widget.setTabIcon(index, tab_icon(self.tab_widget.tabText(index)))
-
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
@@ -269,9 +247,15 @@ class MainWindow(QMainWindow):
 
     # Showing a file ----------------------------------------------------------
 
-    def current_tab(self) -> RecordTab:
-        """The tab in front."""
-        return self.tabs[self.tab_widget.currentIndex()]
+    def current_tab(self) -> RecordTab | None:
+        """The record tab in front; None when the Dashboard is."""
+        tab = self.tab_widget.currentWidget()
+        return tab if isinstance(tab, RecordTab) else None
+
+    def _on_record_tab(self, action: Callable[[RecordTab], object]) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            action(tab)
 
     def shown_programme_id(self) -> int | None:
         """The id of the programme the tabs show, if any."""
@@ -327,6 +311,7 @@ class MainWindow(QMainWindow):
         programme = self.programmes[index]
         for tab in self.tabs:
             tab.set_programme(self.programme_file, programme)
+        self.dashboard_tab.set_programme(self.programme_file, programme)
         what = "Demo" if self.demo else self.programme_file.path.name
         self.setWindowTitle(f"{programme.name} — {what} — {APP_NAME}")
         self.programme_shown.emit()
@@ -371,6 +356,7 @@ class MainWindow(QMainWindow):
     def _reload_all(self) -> None:
         for tab in self.tabs:
             tab.reload()
+        self.dashboard_tab.reload()
 
     def export_programme(self) -> None:
         """Ask where to save the whole programme as a workbook, then save it."""
@@ -450,13 +436,13 @@ class MainWindow(QMainWindow):
         clear_sensitive()
         for tab in self.tabs:
             tab.clear()
+        self.dashboard_tab.clear()
         self.programme_file.close()
         self.programme_file = None
         self.programmes = []
         self.programme_selector.blockSignals(True)
         self.programme_selector.clear()
         self.programme_selector.blockSignals(False)
-        self.reports.release()
 
     def show_locked(self, page: LockedPage) -> None:
         """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""
@@ -492,9 +478,10 @@ class MainWindow(QMainWindow):
         )
         self.status_menu_action.setEnabled(on_applicants)
         self.copy_email_action.setEnabled(on_applicants)
-        self.export_view_action.setEnabled(
-            self.programme_file is not None and self.current_tab().EXPORTABLE
-        )
+        record_tab = self.current_tab() if self.programme_file is not None else None
+        self.export_view_action.setEnabled(record_tab is not None and record_tab.EXPORTABLE)
+        for action in (self.add_action, self.edit_action, self.delete_action, self.find_action):
+            action.setEnabled(record_tab is not None)
         on_events = self.programme_file is not None and isinstance(self.current_tab(), EventsTab)
         for action in self.event_actions:
             action.setEnabled(on_events)
@@ -513,18 +500,25 @@ class MainWindow(QMainWindow):
         for tab in self.tabs:
             if tab is not sender:
                 tab.reload()
+        self.dashboard_tab.reload()
 
     def focus_search(self) -> None:
         """Put the cursor in the current tab's search box."""
-        search = self.current_tab().search
+        tab = self.current_tab()
+        if tab is None:
+            return
+        search = tab.search
         search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         search.selectAll()
 
     def about(self) -> None:
-        from mentordesk.gui.about import show_about
-
-        path = self.programme_file.path if self.programme_file is not None else None
-        show_about(self, path, demo=self.demo)
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Run a research mentoring programme from one laptop: applicants, pairings, "
+            "training, events and confidential notes in one encrypted file.</p>",
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -163,6 +163,7 @@ def test_hiding_the_panel_collapses_it_and_showing_it_loads_the_person(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
     tab = _tab(demo_window)
+    demo_window.tab_widget.setCurrentWidget(tab)
     tab.details_button.setChecked(False)
     assert not tab.panel.isVisible()
     tab.view.selectRow(2)

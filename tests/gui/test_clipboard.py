@@ -41,6 +41,7 @@ def test_copy_email_copies_the_current_applicant_and_the_lock_clears_it(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
     tab = demo_window.applicants_tab
+    demo_window.tab_widget.setCurrentWidget(tab)
     tab.view.selectRow(0)
     email = tab.proxy.index(0, 1).data()
     demo_window.copy_email_action.trigger()

@@ -25,9 +25,11 @@ def _visible_names(tab: ApplicantsTab) -> list[str]:
 def test_every_tab_shows_the_demo_programme(qtbot: QtBot, demo_window: MainWindow) -> None:
     assert demo_window.windowTitle().startswith("ADVANCE 2026")
     titles = [demo_window.tab_widget.tabText(i) for i in range(demo_window.tab_widget.count())]
-    assert titles == ["Applicants", "Pairings", "Training", "Events", "Notes"]
-    for index, tab in enumerate(demo_window.tabs):
-        demo_window.tab_widget.setCurrentIndex(index)
+    assert titles == ["Dashboard", "Applicants", "Pairings", "Training", "Events", "Notes"]
+    assert demo_window.tab_widget.currentWidget() is demo_window.dashboard_tab
+    assert demo_window.current_tab() is None
+    for tab in demo_window.tabs:
+        demo_window.tab_widget.setCurrentWidget(tab)
         assert demo_window.current_tab() is tab
         assert tab.view.isVisible()
         assert tab.model.rowCount() > 0, tab.TITLE
@@ -59,7 +61,7 @@ def test_ctrl_f_focuses_the_search_box_of_the_current_tab(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
     demo_window.activateWindow()
-    demo_window.tab_widget.setCurrentIndex(1)
+    demo_window.tab_widget.setCurrentWidget(demo_window.tabs[1])
     demo_window.find_action.trigger()
     assert demo_window.focusWidget() is demo_window.tabs[1].search
 
@@ -69,6 +71,7 @@ def test_adding_an_applicant_through_the_form(
 ) -> None:
     tab = demo_window.tabs[0]
     before = tab.model.rowCount()
+    demo_window.tab_widget.setCurrentWidget(tab)
     demo_window.add_action.trigger()
     qtbot.waitUntil(lambda: tab.dialog is not None, timeout=5000)
     dialog = tab.dialog
