@@ -12,21 +12,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolBar,
     QWidget,
 )
 
-from mentordesk import APP_NAME, __version__
+from mentordesk import APP_NAME
 from mentordesk.gui import file_care
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
+from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.locking import Lock, LockedPage
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
+from mentordesk.gui.reports import ReportsMenu
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self._add_icons()
         self._restore_geometry()
         self._show_start_page()
 
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self.pairing_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        self.reports = ReportsMenu(self)
+        self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -221,7 +225,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main toolbar", self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
         toolbar.addSeparator()
         toolbar.addAction(self.import_action)
@@ -235,6 +239,29 @@ class MainWindow(QMainWindow):
         self.programme_selector_action = toolbar.addWidget(self.programme_selector)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _add_icons(self) -> None:
+        # Line icons in the palette's text colour (gui/icons.py), on the tabs too.
+        for action, name in (
+            (self.new_action, "new-file"),
+            (self.open_action, "open-file"),
+            (self.close_action, "close"),
+            (self.add_action, "add"),
+            (self.edit_action, "edit"),
+            (self.delete_action, "delete"),
+            (self.import_action, "import"),
+            (self.export_view_action, "export"),
+            (self.export_programme_action, "export"),
+            (self.export_calendar_action, "calendar"),
+            (self.backup_action, "backup"),
+            (self.lock_action, "lock"),
+            (self.find_action, "search"),
+            (self.copy_email_action, "copy"),
+            (self.about_action, "about"),
+        ):
+            action.setIcon(themed_icon(name))
+        for index in range(self.tab_widget.count()):
+            self.tab_widget.setTabIcon(index, tab_icon(self.tab_widget.tabText(index)))
 
     def _restore_geometry(self) -> None:
         settings = QSettings()
@@ -443,6 +470,7 @@ class MainWindow(QMainWindow):
         self.programme_selector.blockSignals(True)
         self.programme_selector.clear()
         self.programme_selector.blockSignals(False)
+        self.reports.release()
 
     def show_locked(self, page: LockedPage) -> None:
         """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""
@@ -512,13 +540,10 @@ class MainWindow(QMainWindow):
         search.selectAll()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Run a research mentoring programme from one laptop: applicants, pairings, "
-            "training, events and confidential notes in one encrypted file.</p>",
-        )
+        from mentordesk.gui.about import show_about
+
+        path = self.programme_file.path if self.programme_file is not None else None
+        show_about(self, path, demo=self.demo)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
