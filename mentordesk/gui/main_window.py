@@ -35,6 +35,7 @@ from mentordesk.gui.tabs.dashboard import DashboardTab
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.notes import NotesTab
 from mentordesk.gui.tabs.pairings import PairingsTab
+from mentordesk.gui.tabs.surveys import SurveysTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.programmes import ProgrammeSummary, list_programmes
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
             self.pairings_tab,
             TrainingTab(),
             EventsTab(),
+            SurveysTab(),
             NotesTab(),
         ]
         for tab in self.tabs:

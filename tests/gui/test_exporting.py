@@ -60,7 +60,7 @@ def test_export_view_writes_the_filtered_sorted_rows_as_shown(
 def test_the_notes_view_is_never_exported(
     qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
-    notes = demo_window.tabs[4]
+    notes = demo_window.tabs[-1]
     assert isinstance(notes, NotesTab)
     demo_window.tab_widget.setCurrentWidget(notes)
     assert not demo_window.export_view_action.isEnabled()

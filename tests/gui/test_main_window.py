@@ -25,7 +25,8 @@ def _visible_names(tab: ApplicantsTab) -> list[str]:
 def test_every_tab_shows_the_demo_programme(qtbot: QtBot, demo_window: MainWindow) -> None:
     assert demo_window.windowTitle().startswith("ADVANCE 2026")
     titles = [demo_window.tab_widget.tabText(i) for i in range(demo_window.tab_widget.count())]
-    assert titles == ["Dashboard", "Applicants", "Pairings", "Training", "Events", "Notes"]
+    tabs = ["Dashboard", "Applicants", "Pairings", "Training", "Events", "Surveys", "Notes"]
+    assert titles == tabs
     assert demo_window.tab_widget.currentWidget() is demo_window.dashboard_tab
     assert demo_window.current_tab() is None
     for tab in demo_window.tabs:
