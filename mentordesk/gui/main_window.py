@@ -25,6 +25,7 @@ from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.locking import Lock, LockedPage
+from mentordesk.gui.messages.menu import MessagesMenu
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.reports import ReportsMenu
@@ -218,6 +219,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions(self.pairing_actions)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        # After the Edit menu: the tabs' context menus gain the Messages actions, not it.
+        self.messages = MessagesMenu(self)
+        self.menuBar().addMenu(self.messages.menu)
         self.reports = ReportsMenu(self)
         self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
@@ -473,6 +477,7 @@ class MainWindow(QMainWindow):
         self.programme_selector.clear()
         self.programme_selector.blockSignals(False)
         self.reports.release()
+        self.messages.release()
 
     def show_locked(self, page: LockedPage) -> None:
         """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""

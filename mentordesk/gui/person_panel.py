@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mentordesk.domain.enums import Role
 from mentordesk.services.applicants import PersonDetail
+from mentordesk.services.messages import LogRow
 
 EMPTY_TEXT = "Select an application to see everything known about the applicant."
 
@@ -53,7 +54,28 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     return f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{head}</tr>{body}</table>"
 
 
-def person_html(detail: PersonDetail) -> str:
+def messages_html(messages: Sequence[LogRow]) -> str:
+    """The Messages section: each message prepared for the person, and whether it was sent."""
+    parts = [_section("Messages", len(messages))]
+    if not messages:
+        parts.append(_none("No message prepared for them yet."))
+        return "".join(parts)
+    for m in messages:
+        prepared = m.prepared_at.astimezone().date().isoformat()
+        sent = (
+            f"sent {_date(m.sent_on)}"
+            if m.sent_on
+            else "<span style='color:#8a5a00'>not marked sent</span>"
+        )
+        parts.append(
+            f"<p style='margin:0 0 6px 0'><b>{escape(m.template_title)}</b>, prepared "
+            f"{escape(prepared)}, {sent}<br>"
+            f"<span style='color:#444'>{escape(m.subject)}</span></p>"
+        )
+    return "".join(parts)
+
+
+def person_html(detail: PersonDetail, messages: Sequence[LogRow] = ()) -> str:
     """The panel's page for one person; every value from the file is escaped.
 
     Notes are counted, never quoted: their text stays behind the Notes tab.
@@ -130,6 +152,7 @@ def person_html(detail: PersonDetail) -> str:
         )
     else:
         parts.append(_none("No training or events recorded."))
+    parts.append(messages_html(messages))
     parts.append(_section("Notes"))
     count = detail.note_count
     if count:
@@ -158,10 +181,10 @@ class PersonPanel(QTextBrowser):
         self.person_id: int | None = None
         self.show_nothing()
 
-    def show_detail(self, detail: PersonDetail) -> None:
-        """Show one person."""
+    def show_detail(self, detail: PersonDetail, messages: Sequence[LogRow] = ()) -> None:
+        """Show one person, with the messages prepared for them in the programme shown."""
         self.person_id = detail.person_id
-        self.setHtml(person_html(detail))
+        self.setHtml(person_html(detail, messages))
 
     def show_nothing(self, text: str = EMPTY_TEXT) -> None:
         """Show a hint instead of a person."""

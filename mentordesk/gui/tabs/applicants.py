@@ -42,6 +42,7 @@ from mentordesk.services.applicants import (
     PersonInput,
     StrandSummary,
 )
+from mentordesk.services.messages import LogRow, log_rows
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -209,6 +210,8 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             f"Copy the email; it is cleared from the clipboard after {CLEAR_AFTER_SECONDS} s"
         )
         self.copy_email_action.triggered.connect(self.copy_email)
+        # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
+        self.message_actions: list[QAction | QMenu] = []
         self.filters = ApplicantFilters(self.proxy, self)
         self.filters.changed.connect(self.loaded.emit)
         self.filter_bar.insertWidget(0, self.filters)
@@ -303,18 +306,22 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self._detail_request += 1
         request = self._detail_request
         person_id = row.person_id
+        programme_id = self.programme.id if self.programme else None
         run_op(
             self.programme_file,
-            lambda s: applicants.person_detail(s, person_id),
+            lambda s: (
+                applicants.person_detail(s, person_id),
+                log_rows(s, programme_id, person_id=person_id) if programme_id else [],
+            ),
             parent=self,
-            on_success=lambda detail: self._show_detail(request, detail),
+            on_success=lambda loaded: self._show_detail(request, *loaded),
             # The person was deleted meanwhile: the reload that follows clears the panel.
             on_failure=lambda _error: None,
         )
 
-    def _show_detail(self, request: int, detail: PersonDetail) -> None:
+    def _show_detail(self, request: int, detail: PersonDetail, messages: list[LogRow]) -> None:
         if request == self._detail_request:
-            self.panel.show_detail(detail)
+            self.panel.show_detail(detail, messages)
             self.detail_shown.emit(detail.person_id)
 
     def _toggle_panel(self, shown: bool) -> None:
@@ -388,7 +395,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             )
 
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.status_menu, self.import_action, self.copy_email_action]
+        return [self.status_menu, self.import_action, self.copy_email_action, *self.message_actions]
 
     def copy_email(self) -> None:
         """Copy the current applicant's email, hidden from clipboard histories and cleared soon."""

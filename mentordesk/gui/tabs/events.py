@@ -96,6 +96,8 @@ class EventsTab(RecordTab[EventRow]):
             self.month_button.toggled.connect(self.show_month)
             self.filter_bar.addWidget(self.month_button)
         self._make_actions()
+        # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
+        self.message_actions: list[QAction | QMenu] = []
         self._register_timer = self.when_selection_settles(self._show_register)
 
     def _make_actions(self) -> None:
@@ -124,6 +126,7 @@ class EventsTab(RecordTab[EventRow]):
             self.import_report_action,
             self.export_selected_action,
             self.save_invitations_action,
+            *self.message_actions,
         ]
 
     def kinds(self) -> list[EventKind]:

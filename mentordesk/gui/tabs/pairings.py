@@ -138,6 +138,8 @@ class PairingsTab(RecordTab[PairingRow]):
             " 8 weeks until the review (or the end)"
         )
         self.plan_message: QMessageBox | None = None
+        # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
+        self.message_actions: list[QAction | QMenu] = []
         self.needs_attention = QToolButton(self)
         self.needs_attention.setObjectName("needs_attention")
         self.needs_attention.setText("Needs attention")
@@ -298,4 +300,10 @@ class PairingsTab(RecordTab[PairingRow]):
         self.plan_message = None
 
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.propose_action, self.publish_action, self.reject_action, self.plan_action]
+        return [
+            self.propose_action,
+            self.publish_action,
+            self.reject_action,
+            self.plan_action,
+            *self.message_actions,
+        ]

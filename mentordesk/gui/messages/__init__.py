@@ -1,0 +1,1 @@
+"""Communications in the window: templates, drafts, addresses, the log and reminders."""
