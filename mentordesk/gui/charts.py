@@ -602,7 +602,9 @@ class DumbbellChart(Chart):
                 if item.after < item.before
                 else "grey"
             )
-            painter.setPen(QPen(colour(trend, self), 3, cap=Qt.PenCapStyle.RoundCap))
+            line = QPen(colour(trend, self), 3)
+            line.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(line)
             painter.drawLine(start, end)
             painter.setPen(QPen(before_colour, 2))
             painter.setBrush(self.palette().color(QPalette.ColorRole.Base))

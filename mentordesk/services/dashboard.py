@@ -37,6 +37,7 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.services.applicants import applicant_rows
 from mentordesk.services.pairings import overdue_check_ins, pairing_rows
 from mentordesk.services.programmes import get_programme
+from mentordesk.services.surveys import FeedbackSummary, ItemChange, feedback_summary, item_changes
 from mentordesk.services.training import missing_training, requirements
 from mentordesk.services.validation import gender_key
 from mentordesk.store.models import Application, Attendance, Event, Pairing, Person, Strand
@@ -314,6 +315,35 @@ class ParticipationFigures:
 
 
 @dataclass(frozen=True)
+class ItemFigures:
+    """How the answers to one survey item moved from before the programme to after it.
+
+    Attributes:
+        change: the item and its mean answers before and after (``services.surveys``).
+        people: the people who answered it both before and after.
+    """
+
+    change: ItemChange
+    people: Count
+
+
+@dataclass(frozen=True)
+class SurveyFigures:
+    """What the programme's surveys say (``services.surveys``).
+
+    Attributes:
+        feedback: the feedback responses: how many, the mean rating, would-recommend answers.
+        respondents: the people who answered the feedback.
+        items: each rating item answered both before and after, in the order the pre
+            surveys ask them.
+    """
+
+    feedback: FeedbackSummary
+    respondents: Count
+    items: tuple[ItemFigures, ...]
+
+
+@dataclass(frozen=True)
 class ProgrammeFigures:
     """A programme at a glance, on one day: what the Dashboard shows and the report prints.
 
@@ -328,6 +358,7 @@ class ProgrammeFigures:
         training: completion of the training rules.
         events: attendance at each past event with a register, oldest first.
         participation: participants by gender and career stage.
+        surveys: the feedback rating, would-recommend rate and pre/post changes.
     """
 
     programme_id: int
@@ -340,6 +371,7 @@ class ProgrammeFigures:
     training: TrainingFigures
     events: tuple[EventFigures, ...]
     participation: ParticipationFigures
+    surveys: SurveyFigures
 
 
 @dataclass(frozen=True)
@@ -423,6 +455,7 @@ def programme_figures(session: Session, programme_id: int, today: dt.date) -> Pr
         training=_training_figures(session, keys, participants),
         events=_event_figures(session, keys, ZoneInfo(programme.timezone)),
         participation=_participation_figures(keys, participants),
+        surveys=_survey_figures(session, keys),
     )
 
 
@@ -694,6 +727,31 @@ def _participation_figures(keys: _Keys, participants: list[_Participant]) -> Par
             lambda g: (ranks[g.label], g.label),
         ),
     )
+
+
+# Surveys -----------------------------------------------------------------------
+
+
+def _survey_figures(session: Session, keys: _Keys) -> SurveyFigures:
+    feedback = feedback_summary(session, keys.programme_id)
+    people = RecordKind.PEOPLE
+    return SurveyFigures(
+        feedback=feedback,
+        respondents=keys.count(people, feedback.person_ids, "People who answered the feedback"),
+        items=tuple(
+            ItemFigures(
+                change,
+                keys.count(
+                    people, change.person_ids, f"Answered before and after – {_short(change.text)}"
+                ),
+            )
+            for change in item_changes(session, keys.programme_id)
+        ),
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # The records behind a figure -------------------------------------------------------

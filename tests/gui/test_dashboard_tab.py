@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import ApplicationStatus, StrandFormat
-from mentordesk.gui.charts import BarChart
+from mentordesk.gui.charts import BarChart, DumbbellChart
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.tabs.dashboard import DashboardTab
 from mentordesk.gui.tabs.dashboard_records import RecordsDialog
@@ -64,6 +64,11 @@ def test_the_dashboard_is_the_first_tab_and_shows_the_demo_figures(
     assert cards["overdue"].value == str(expected.pairings.overdue_check_ins.value)
     assert cards["training"].value == percent_text(expected.training.completion.value)
     assert cards["overdue"].accessibleName() == f"Overdue check-ins: {cards['overdue'].value}"
+    feedback = expected.surveys.feedback
+    assert feedback.mean_rating is not None
+    assert cards["rating"].value == f"{feedback.mean_rating:.1f} / 5"
+    assert cards["recommend"].value == percent_text(feedback.recommend_rate)
+    assert cards["rating"].key == expected.surveys.respondents.records
     assert "ADVANCE 2026" in dashboard.heading.text()
     # With the Dashboard in front there is no table to add to, edit, search or export.
     assert demo_window.current_tab() is None
@@ -76,6 +81,12 @@ def test_the_dashboard_is_the_first_tab_and_shows_the_demo_figures(
     assert [row.bars[1].value for row in strands.rows] == [
         s.accepted_mentees.value for s in expected.strands
     ]
+    items = dashboard.charts["items"]
+    assert isinstance(items, DumbbellChart)
+    assert [(i.before, i.after) for i in items.items] == [
+        (i.change.mean_pre, i.change.mean_post) for i in expected.surveys.items
+    ]
+    assert items.items[0].label == "Goals clarity"
     gender = dashboard.charts["gender"]
     assert isinstance(gender, BarChart)
     assert [row.label for row in gender.rows][-1] == "Not recorded"

@@ -35,6 +35,8 @@ from mentordesk.services.dashboard import (
 from mentordesk.services.events import EventInput, add_event, cancel_event, set_attendance
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, delete_pairing
 from mentordesk.services.programmes import strand_choices
+from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND
+from mentordesk.services.surveys import add_survey_from_template, feedback_summary, record_response
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import CheckIn
 
@@ -421,3 +423,39 @@ def test_genders_are_grouped_for_display_only():
     assert gender_label("  genderqueer ") == "Genderqueer"
     assert gender_label("") == ""
     assert RecordKind.PEOPLE.value == "people"
+
+
+def test_survey_figures_come_from_the_surveys_with_their_people(programme_file, pilot):
+    people = pilot.people
+    with programme_file.session() as s:
+        pre = add_survey_from_template(s, pilot.programme_id, "mentee_pre")
+        post = add_survey_from_template(s, pilot.programme_id, "mentee_post")
+        feedback = add_survey_from_template(s, pilot.programme_id, "programme_feedback")
+        day = dt.date(2026, 5, 1)
+        for name, before, after in [("Ana", 2, 4), ("Bea", 3, 4)]:
+            record_response(s, pre, people[name], {"goals_clarity": before}, day)
+            record_response(s, post, people[name], {"goals_clarity": after}, day)
+        record_response(s, pre, people["Dee"], {"goals_clarity": 1}, day)  # no post: not paired
+        for name, rating, recommend in [("Ana", 5, True), ("Bea", 4, True), ("Fay", 4, False)]:
+            answers = {OVERALL_RATING: rating, WOULD_RECOMMEND: recommend}
+            record_response(s, feedback, people[name], answers, day)
+        figures = programme_figures(s, pilot.programme_id, TODAY)
+        assert figures.surveys.feedback == feedback_summary(s, pilot.programme_id)
+    surveys = figures.surveys
+    assert surveys.feedback.mean_rating == pytest.approx(13 / 3)
+    assert percent_text(surveys.feedback.recommend_rate) == "67%"
+    assert set(surveys.respondents.records.ids) == {people[n] for n in ("Ana", "Bea", "Fay")}
+    (goals,) = surveys.items
+    assert goals.change.code == "goals_clarity"
+    assert (goals.change.mean_pre, goals.change.mean_post) == (2.5, 4.0)
+    assert set(goals.people.records.ids) == {people["Ana"], people["Bea"]}
+    listed = _records(programme_file, goals.people)
+    assert sorted(row[0] for row in listed.rows) == ["Ana Test", "Bea Test"]
+    assert listed.title.startswith("Answered before and after – ")
+
+
+def test_a_programme_without_surveys_has_no_rating(figures):
+    assert figures.surveys.feedback.responses == 0
+    assert figures.surveys.feedback.mean_rating is None
+    assert figures.surveys.respondents.value == 0
+    assert figures.surveys.items == ()

@@ -38,6 +38,7 @@ from mentordesk.gui.charts import (
     BarChart,
     BarRow,
     Chart,
+    Dumbbell,
     DumbbellChart,
     FigureCard,
     Series,
@@ -366,6 +367,7 @@ class DashboardTab(QWidget):
         self._show_training(figures)
         self._show_events(figures)
         self._show_participation(figures)
+        self._show_item_changes(figures)
         self.loaded.emit()
 
     def _card(
@@ -437,8 +439,28 @@ class DashboardTab(QWidget):
             t.missing if missing else t.complete,
             "orange" if missing else ("green" if t.required.value else ""),
         )
-        self._card("rating", "—", "No feedback yet", "The mean overall rating of feedback.", None)
-        self._card("recommend", "—", "No feedback yet", "Who would recommend the programme.", None)
+        feedback, respondents = figures.surveys.feedback, figures.surveys.respondents
+        rated = feedback.mean_rating is not None
+        self._card(
+            "rating",
+            f"{feedback.mean_rating:.1f} / 5" if feedback.mean_rating is not None else "—",
+            f"from {plural(feedback.rating_count, 'rating')}" if rated else "No ratings yet",
+            "The mean overall rating (1 to 5) of "
+            f"{plural(feedback.responses, 'feedback response')}.",
+            respondents if rated else None,
+            "blue" if rated else "",
+        )
+        recommend = feedback.recommend_rate
+        self._card(
+            "recommend",
+            percent_text(recommend),
+            f"{feedback.recommend_yes} of {feedback.recommend_answers} who answered"
+            if recommend is not None
+            else "No answers yet",
+            "Who would recommend the programme, of those answering the feedback.",
+            respondents if recommend is not None else None,
+            "blue" if recommend is not None else "",
+        )
 
     def _show_strands(self, figures: ProgrammeFigures) -> None:
         rows = []
@@ -619,6 +641,34 @@ class DashboardTab(QWidget):
             self.panels[name].set_subtitle(
                 f"{plural(participation.participants.value, 'accepted participant')} by {what}"
             )
+
+    def _show_item_changes(self, figures: ProgrammeFigures) -> None:
+        chart = self.charts["items"]
+        assert isinstance(chart, DumbbellChart)
+        items = figures.surveys.items
+        chart.set_data(
+            [
+                Dumbbell(
+                    # The item's code reads as a short name ("goals_clarity"); the tooltip
+                    # gives its full words.
+                    i.change.code.replace("_", " ").capitalize(),
+                    i.change.mean_pre,
+                    i.change.mean_post,
+                    f"{i.change.text}\n{i.change.mean_pre:.1f} before, "
+                    f"{i.change.mean_post:.1f} after ({i.change.change:+.1f}); "
+                    f"{plural(i.people.value, 'person', 'people')} answered both",
+                    i.people.records,
+                )
+                for i in items
+            ]
+        )
+        people = max((i.people.value for i in items), default=0)
+        self.panels["items"].set_subtitle(
+            f"Mean answer (1 to 5) before and after, of up to {plural(people, 'person', 'people')} "
+            "who answered both surveys"
+            if items
+            else "Mean answers to the pre and post surveys, item by item"
+        )
 
     @staticmethod
     def _breakdown_rows(breakdown: Breakdown) -> list[BarRow]:
