@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import re
 import shutil
 import struct
@@ -197,6 +198,39 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def add_linux_installer(bundle: Path) -> None:
+    """Put install.sh at the top of the Linux folder, beside the program it installs."""
+    if sys.platform.startswith("linux"):
+        target = bundle / "install.sh"
+        shutil.copy2(ROOT / "packaging" / "linux" / "install.sh", target)
+        target.chmod(0o755)
+
+
+def add_qt_licence_texts(bundle: Path) -> list[str]:
+    """Copy the LGPL and GPL texts (Qt's licences) into the folder, where the system has them.
+
+    The Qt for Python wheels carry no licence text; Debian and Ubuntu keep these
+    in /usr/share/common-licenses. Elsewhere the release checklist adds them.
+    """
+    target = bundle / "_internal" / "share" / "licenses"
+    copied = []
+    for name in ("LGPL-3", "GPL-3", "GPL-2"):
+        source = Path("/usr/share/common-licenses") / name
+        if source.is_file():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / f"{name}.txt")
+            copied.append(name)
+    return copied
+
+
+def make_archive(bundle: Path, version: str) -> Path:
+    """dist/MentorDesk-VERSION-SYSTEM-MACHINE.tar.gz (Linux) or .zip, for a release."""
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+    name = f"{APP_NAME}-{version}-{system}-{platform.machine().lower()}"
+    kind = "zip" if system == "windows" else "gztar"
+    return Path(shutil.make_archive(str(DIST / name), kind, DIST, bundle.name))
+
+
 def report_size(bundle: Path) -> int:
     """Print the bundle's size and its largest parts; return the size in bytes."""
     total = folder_size(bundle)
@@ -246,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-self-test", action="store_true", help="build only; do not run the bundle"
     )
+    parser.add_argument(
+        "--archive",
+        action="store_true",
+        help="also pack the folder as dist/MentorDesk-VERSION-SYSTEM-MACHINE.tar.gz (.zip on "
+        "Windows) for a release",
+    )
     args = parser.parse_args(argv)
     try:
         import PyInstaller.__main__ as pyinstaller
@@ -266,6 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     say(f"running PyInstaller on {SPEC.relative_to(ROOT)} (a few minutes)")
     pyinstaller.run([*options, str(SPEC)])
     bundle = DIST / APP_NAME
+    add_linux_installer(bundle)
+    if not add_qt_licence_texts(bundle):
+        say("note: add the LGPL-3.0 text for Qt by hand (packaging/README.md, checklist)")
     if saved := strip_debug_symbols(bundle):
         say(f"removed {saved / 1e6:.0f} MB of debug symbols")
     say(f"built {bundle} in {time.monotonic() - started:.0f} s")
@@ -274,10 +317,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             say(f"must not ship: {problem}")
         return 1
-    if args.no_self_test:
-        return 0
-    status = run_self_test(bundle)
-    say("the bundle's self-test passed" if status == 0 else f"the self-test failed ({status})")
+    status = 0 if args.no_self_test else run_self_test(bundle)
+    if not args.no_self_test:
+        say("the bundle's self-test passed" if status == 0 else f"the self-test failed ({status})")
+    if status == 0 and args.archive:
+        archive = make_archive(bundle, __version__)
+        say(f"{archive} is {archive.stat().st_size / 1e6:.0f} MB")
     return status
 
 

@@ -1,11 +1,17 @@
-"""File ▸ Back up now, Restore a backup… and Change passphrase… for the open file."""
+"""Care of the open file: back up, restore, change the passphrase, and notice it replaced.
+
+File ▸ Back up now, Restore a backup… and Change passphrase… act on the open
+file; :class:`ReplacementWatch` warns when another program (a sync client, a
+copy put over it) changed the file on disk while it was open.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QVBoxLayout,
 )
 
@@ -26,8 +33,9 @@ from mentordesk.gui.passphrase import (
     _WaitCursor,
     show_message,
 )
+from mentordesk.services.privacy import Restored, restore_keeping_erasures
 from mentordesk.store.backups import Backup, list_backups
-from mentordesk.store.programme_file import ProgrammeFile, restore_backup
+from mentordesk.store.programme_file import ProgrammeFile
 
 if TYPE_CHECKING:
     from mentordesk.gui.main_window import MainWindow
@@ -62,7 +70,8 @@ class RestoreDialog(QDialog):
     """Choose a backup, type the passphrase it was made under, and put it in place of the file.
 
     The file is closed, the backup restored (the replaced file is kept in the
-    backups folder), and the file reopened with the backup's passphrase.
+    backups folder) with the people erased since it was made erased again, and
+    the file reopened with the backup's passphrase.
     """
 
     def __init__(self, window: MainWindow, path: Path) -> None:
@@ -123,10 +132,12 @@ class RestoreDialog(QDialog):
             show_error(self, error)
             return
         window = self.window_
+        # The erasure log of the file now open goes over to the restored copy.
+        log = window.programme_file.erasure_log() if window.programme_file else []
         window.close_file()
         try:
             with _WaitCursor():
-                restore_backup(backup_path, self.path, passphrase)
+                restored = restore_keeping_erasures(backup_path, self.path, passphrase, log=log)
                 reopened = ProgrammeFile.open(self.path, passphrase)
         except ProgrammeFileError as error:
             super().accept()
@@ -137,7 +148,16 @@ class RestoreDialog(QDialog):
         self.passphrase.clear()
         super().accept()
         window.show_file(reopened)
-        window.statusBar().showMessage("Backup restored; it opens with its own passphrase.", 8000)
+        window.statusBar().showMessage(restored_text(restored), 10_000)
+
+
+def restored_text(restored: Restored) -> str:
+    """What the status bar says after a restore."""
+    text = "Backup restored; it opens with its own passphrase."
+    if restored.erasures_applied:
+        people = "person" if restored.erasures_applied == 1 else "people"
+        text += f" {restored.erasures_applied} {people} erased since it was made, erased again."
+    return text
 
 
 class ChangePassphraseDialog(QDialog):
@@ -201,3 +221,119 @@ def open_change_passphrase(window: MainWindow) -> ChangePassphraseDialog | None:
     dialog = ChangePassphraseDialog(window, window.programme_file)
     dialog.open()
     return dialog
+
+
+#: How often the open file is checked for a change by another program, in milliseconds.
+CHECK_EVERY_MS = 30_000
+
+
+class ReplacementWatch(QObject):
+    """Warns when another program replaced or changed the open file, and offers to reopen it.
+
+    The file is checked when the window becomes active again and every 30
+    seconds. SQLite refuses to write into a file moved away under it, and a
+    sync client may put an older version in its place: MentorDesk never writes
+    over it silently. Reopening first keeps what MentorDesk had as a backup.
+
+    Attributes:
+        box: the warning, while it is open.
+        timer: the periodic check.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.box: QMessageBox | None = None
+        self.timer = QTimer(self)
+        self.timer.setObjectName("replacement_timer")
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._state_changed)
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check()
+
+    def check(self) -> bool:
+        """Look at the file now; warn (once) if another program changed it."""
+        programme_file = self.window.programme_file
+        if programme_file is None or self.box is not None:
+            return False
+        if not programme_file.changed_on_disk():
+            return False
+        self.warn(programme_file)
+        return True
+
+    def warn(self, programme_file: ProgrammeFile) -> QMessageBox:
+        """Say that the file changed on disk; offer to reopen it or to close it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "File changed by another program",
+            f"The file {programme_file.path.name} was changed by another program while "
+            "MentorDesk had it open: a sync service such as OneDrive or Dropbox, or a copy "
+            "put over it. MentorDesk will not write over that version.\n\n"
+            "Reopen the file to work on what is on disk now. What MentorDesk showed until now "
+            "is kept as a backup first, so nothing is lost.",
+            parent=self.window,
+        )
+        box.setObjectName("replaced_box")
+        reopen = box.addButton("Reopen", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Close the file", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(reopen)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_code: int) -> None:
+            self.box = None
+            clicked = box.clickedButton()
+            if clicked is reopen:
+                self.reopen()
+            elif clicked is close:
+                self.window.close_file()
+
+        box.finished.connect(answered)
+        self.box = box
+        box.open()
+        return box
+
+    def reopen(self) -> None:
+        """Back up what MentorDesk has, then open what is on disk now, on the same programme."""
+        window = self.window
+        programme_file = window.programme_file
+        if programme_file is None:
+            return
+
+        def work(_progress: Progress) -> Backup:
+            return programme_file.backup("replaced")
+
+        run_long_op(
+            work,
+            parent=window,
+            label="Keeping MentorDesk's version as a backup…",
+            on_success=lambda _backup: self._reopen(programme_file),
+            on_failure=lambda error: self._backup_failed(programme_file, error),
+        )
+
+    def _backup_failed(self, programme_file: ProgrammeFile, error: BaseException) -> None:
+        # Said first, over the window: what MentorDesk showed could not be kept.
+        show_error(self.window, error)
+        self._reopen(programme_file)
+
+    def _reopen(self, programme_file: ProgrammeFile) -> None:
+        window = self.window
+        if window.programme_file is not programme_file:
+            return  # closed or locked meanwhile
+        demo, programme_id = window.demo, window.shown_programme_id()
+        window.release_file()
+        try:
+            with _WaitCursor():
+                reopened = programme_file.reopen()
+        except ProgrammeFileError as error:
+            window.locker.ask_passphrase(
+                programme_file.path, demo=demo, programme_id=programme_id, message=error.message
+            )
+            return
+        window.show_file(reopened, demo=demo, select_id=programme_id)
+        window.statusBar().showMessage("Reopened the file as it is on disk now.", 10_000)

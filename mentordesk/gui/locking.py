@@ -6,17 +6,23 @@ offered back after unlocking. The tables are emptied and the file is closed
 (which also releases its lock file), so nothing personal stays in a widget or
 behind an open database connection while the window is locked.
 
-Qt tells about a sleeping or locked system only through
-``QGuiApplication.applicationStateChanged`` reaching ``ApplicationSuspended``
-(mobile platforms, and some desktop ones on suspend); a locked screen on a
-desktop is otherwise caught by the idle timer.
+A form gives its draft back through its owner, the widget it was opened from
+(a tab, a register panel, the training rules view): an owner whose
+``can_reopen_draft()`` is true reopens the form with ``reopen_draft(title,
+values, save)`` after unlocking; any other form's input is discarded, and the
+coordinator told so.
+
+The screen locking and the system going to sleep are heard through
+:mod:`mentordesk.gui.screen_lock` (D-Bus on Linux, window messages on Windows)
+and ``QGuiApplication.applicationStateChanged`` reaching ``ApplicationSuspended``;
+elsewhere the idle timer catches a locked screen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -28,11 +34,11 @@ from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.forms.ui_locked import Ui_LockedForm
 from mentordesk.gui.ops import wait_for_work
 from mentordesk.gui.passphrase import _WaitCursor
+from mentordesk.gui.screen_lock import ScreenLockListener
 from mentordesk.store.programme_file import ProgrammeFile
 
 if TYPE_CHECKING:
     from mentordesk.gui.main_window import MainWindow
-    from mentordesk.gui.tabs.base import RecordTab
 
 #: QSettings key: minutes without use of the window before it locks (0: never).
 IDLE_MINUTES_KEY = "security/lock_after_minutes"
@@ -48,11 +54,23 @@ _ACTIVITY = frozenset(
 )
 
 
+class DraftOwner(Protocol):
+    """A widget that opens forms and can reopen one with a draft (a tab, a panel)."""
+
+    def can_reopen_draft(self) -> bool:
+        """Whether :meth:`reopen_draft` can reopen its forms after a lock."""
+        ...
+
+    def reopen_draft(self, title: str, values: Any, save: Save) -> None:
+        """Reopen a form titled ``title`` holding ``values``, saving with ``save``."""
+        ...
+
+
 @dataclass(frozen=True)
 class Draft:
     """What an add or edit form held when the window locked (in memory only, never on disk)."""
 
-    tab: RecordTab[Any]
+    owner: DraftOwner | None
     title: str
     values: Any  # None: this form cannot be reopened, and its input was discarded
     save: Save
@@ -157,6 +175,9 @@ class Lock(QObject):
         self.action.triggered.connect(self.lock)
         self.idle_action = QAction("Lock after &idle time…", window)
         self.idle_action.triggered.connect(self.ask_idle_minutes)
+        self.screen = ScreenLockListener(self)
+        self.screen.screen_locked.connect(self.lock)
+        self.screen.watch_window(window)
 
     # The idle timer -----------------------------------------------------------
 
@@ -213,7 +234,7 @@ class Lock(QObject):
             return
         self.idle_timer.stop()
         self._settle()
-        self.drafts = _take_drafts(window.tabs)
+        self.drafts = take_drafts()
         close_every_dialog()
         self._settle()
         clear_sensitive()
@@ -232,6 +253,20 @@ class Lock(QObject):
         for _round in range(5):
             wait_for_work()
             QCoreApplication.sendPostedEvents()
+
+    def ask_passphrase(
+        self, path: Path, *, demo: bool, programme_id: int | None, message: str
+    ) -> None:
+        """Show the locked page for a file already closed, saying why it must be unlocked again."""
+        self.idle_timer.stop()
+        self.path = path
+        self.demo = demo
+        self.programme_id = programme_id
+        self.drafts = []
+        self.window.show_locked(self.page)
+        self.page.show_file(path.name)
+        self.page.show_message(message)
+        self.locked_changed.emit(True)
 
     def forget(self) -> None:
         """Give up the locked file (the coordinator closes it instead of unlocking)."""
@@ -309,8 +344,8 @@ class Lock(QObject):
 
         def answered(_code: int) -> None:
             self.draft_box = None
-            if box.clickedButton() is reopen:
-                draft.tab.reopen_draft(draft.title, draft.values, draft.save)
+            if box.clickedButton() is reopen and draft.owner is not None:
+                draft.owner.reopen_draft(draft.title, draft.values, draft.save)
             self._offer(rest)
 
         box.finished.connect(answered)
@@ -318,15 +353,29 @@ class Lock(QObject):
         box.open()
 
 
-def _take_drafts(tabs: list[RecordTab[Any]]) -> list[Draft]:
+def draft_owner(dialog: QWidget) -> DraftOwner | None:
+    """The widget a form was opened from that can reopen it, if any (its nearest such parent)."""
+    parent = dialog.parentWidget()
+    while parent is not None:
+        if callable(getattr(parent, "can_reopen_draft", None)):
+            return parent  # type: ignore[return-value]
+        parent = parent.parentWidget()
+    return None
+
+
+def take_drafts() -> list[Draft]:
+    """What every open add or edit form holds, each with the owner that can reopen it."""
     drafts = []
-    for tab in tabs:
-        dialog = tab.dialog
-        if isinstance(dialog, RecordDialog) and dialog.isVisible():
-            try:
-                values = dialog.values()
-            except Exception:  # a form that cannot be read is discarded, never blocks
-                continue
-            kept = values if tab.can_reopen_draft() else None
-            drafts.append(Draft(tab, dialog.windowTitle(), kept, dialog.save_function))
+    for widget in QApplication.topLevelWidgets():
+        if not isinstance(widget, RecordDialog) or not widget.isVisible():
+            continue
+        try:
+            values = widget.values()
+        except Exception:  # a form that cannot be read is discarded, never blocks
+            continue
+        owner = draft_owner(widget)
+        if owner is None or not owner.can_reopen_draft():
+            drafts.append(Draft(None, widget.windowTitle(), None, widget.save_function))
+        else:
+            drafts.append(Draft(owner, widget.windowTitle(), values, widget.save_function))
     return drafts

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk import APP_NAME
 from mentordesk.gui import file_care
+from mentordesk.gui.audit_dialog import open_audit
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.icons import tab_icon, themed_icon
@@ -29,6 +30,7 @@ from mentordesk.gui.messages.menu import MessagesMenu
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.reports import ReportsMenu
+from mentordesk.gui.retention_dialog import open_retention
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
 
         self.opener = FileOpener(self)
         self.locker = Lock(self)
+        self.file_watch = file_care.ReplacementWatch(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -167,11 +170,15 @@ class MainWindow(QMainWindow):
         self.passphrase_action = self._action(
             "Change &passphrase…", lambda: file_care.open_change_passphrase(self)
         )
+        self.retention_action = self._action("Data &retention…", lambda: open_retention(self))
+        self.audit_action = self._action("&Audit trail…", lambda: open_audit(self))
         self.file_actions = [
             self.lock_action,
             self.backup_action,
             self.restore_action,
             self.passphrase_action,
+            self.retention_action,
+            self.audit_action,
             self.close_action,
             self.new_programme_action,
             self.import_action,
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addActions([self.backup_action, self.restore_action, self.passphrase_action])
+        file_menu.addAction(self.retention_action)
         file_menu.addSeparator()
         file_menu.addActions([self.lock_action, self.locker.idle_action])
         file_menu.addSeparator()
@@ -225,6 +233,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportsMenu(self)
         self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.audit_action)
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:

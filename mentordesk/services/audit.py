@@ -17,6 +17,8 @@ from mentordesk.store.models import (
     Person,
     Programme,
     Strand,
+    Survey,
+    SurveyResponse,
 )
 
 #: What each kind of entry is about, as the audit viewer names it.
@@ -185,6 +187,18 @@ def _subjects(
                     entity,
                     session.execute(select(Event.id, Event.title).where(Event.id.in_(chunk))),
                 )
+            elif entity == "survey":
+                add(
+                    entity,
+                    session.execute(select(Survey.id, Survey.title).where(Survey.id.in_(chunk))),
+                )
+            elif entity == "survey response":
+                responses = session.execute(
+                    select(SurveyResponse.id, Person.first_name, Person.last_name)
+                    .join(Person, SurveyResponse.person_id == Person.id)
+                    .where(SurveyResponse.id.in_(chunk))
+                )
+                add(entity, ((i, f"{f} {la}".strip()) for i, f, la in responses))
             elif entity == "programme":
                 add(
                     entity,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import AttendanceStatus
+from mentordesk.gui.dialogs import Save
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.tabs.attendance_import_dialog import (
@@ -27,7 +29,7 @@ from mentordesk.gui.tabs.attendance_import_dialog import (
     AttendanceImportDialog,
     start_attendance_import,
 )
-from mentordesk.gui.tabs.invite_dialog import InviteData, InviteDialog, load_invite_data
+from mentordesk.gui.tabs.invite_dialog import Invitation, InviteData, InviteDialog, load_invite_data
 from mentordesk.gui.tabs.register_model import RegisterModel, RsvpDelegate, with_status
 from mentordesk.services.events import EventRow, RegisterLine, event_register, set_attendance
 from mentordesk.services.programmes import ProgrammeSummary
@@ -228,10 +230,25 @@ class AttendancePanel(QWidget):
             on_success=self._open_invite,
         )
 
-    def _open_invite(self, data: InviteData) -> None:
-        if self.shown_event is None or self.programme_file is None:
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: Invitation, save: Save) -> None:
+        """Reopen the invite dialog of an event with the people ticked when the window locked."""
+        if self.programme_file is None or self.programme is None:
             return
-        dialog = InviteDialog(self, self.programme_file, data)
+        programme_id, event_id = self.programme.id, values.event_id
+        run_op(
+            self.programme_file,
+            lambda s: load_invite_data(s, programme_id, event_id),
+            parent=self,
+            on_success=lambda data: self._open_invite(data, values.person_ids),
+        )
+
+    def _open_invite(self, data: InviteData, ticked: Collection[int] = ()) -> None:
+        if self.programme_file is None:
+            return
+        dialog = InviteDialog(self, self.programme_file, data, ticked=ticked)
         self.invite_dialog = dialog
         dialog.saved.connect(lambda _count: self._changed())
         dialog.finished.connect(lambda _code: self._forget_dialogs())

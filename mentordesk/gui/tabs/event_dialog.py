@@ -48,11 +48,13 @@ class EventDraft:
     Attributes:
         every_weeks: weeks between sessions of a series, or None for a single event.
         count: how many sessions the series has (with ``every_weeks``).
+        new: whether the form adds an event (a draft reopened after a lock says so).
     """
 
     event: EventInput
     every_weeks: int | None = None
     count: int = 1
+    new: bool = False
 
 
 def save_new(programme_id: int) -> Save:
@@ -89,6 +91,7 @@ class EventDialog(RecordDialog):
         zone: ZoneInfo,
         strands: list[StrandChoice],
         event: EventInput | None = None,
+        draft: EventDraft | None = None,
     ) -> None:
         super().__init__(parent, programme_file, save)
         self.ui = Ui_EventForm()
@@ -104,9 +107,16 @@ class EventDialog(RecordDialog):
         ui.timezone_note.setText(f"Times are in the programme's time zone, {zone.key}.")
         ui.starts_at.dateTimeChanged.connect(self._keep_end_after_start)
         ui.audience.currentIndexChanged.connect(self._audience_changed)
-        self._adding = event is None
+        self._adding = event is None or (draft is not None and draft.new)
         ui.repeats.setVisible(self._adding)
-        self.setWindowTitle("Edit event" if event else "Add event")
+        self.setWindowTitle("Add event" if self._adding else "Edit event")
+        if draft is not None:
+            # What the form held when the window locked, series included.
+            event = draft.event
+            if draft.every_weeks is not None:
+                ui.repeats.setChecked(True)
+                ui.every_weeks.setValue(draft.every_weeks)
+                ui.session_count.setValue(draft.count)
         if event is None:
             start = dt.datetime.combine(
                 dt.date.today() + dt.timedelta(days=7), dt.time(14, 0), tzinfo=zone
@@ -155,5 +165,5 @@ class EventDialog(RecordDialog):
             ),
         )
         if self._adding and ui.repeats.isChecked():
-            return EventDraft(event, ui.every_weeks.value(), ui.session_count.value())
-        return EventDraft(event)
+            return EventDraft(event, ui.every_weeks.value(), ui.session_count.value(), new=True)
+        return EventDraft(event, new=self._adding)

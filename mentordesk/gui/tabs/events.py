@@ -222,7 +222,13 @@ class EventsTab(RecordTab[EventRow]):
             lambda loaded: self._open(loaded[0], loaded[1], save_changes(row.event_id)),
         )
 
-    def _open(self, event: EventInput | None, strands: list[StrandChoice], save: Save) -> None:
+    def _open(
+        self,
+        event: EventInput | None,
+        strands: list[StrandChoice],
+        save: Save,
+        draft: EventDraft | None = None,
+    ) -> None:
         assert self.programme_file is not None
         kinds = self.kinds()
         if event is not None and event.kind not in kinds:
@@ -235,8 +241,21 @@ class EventsTab(RecordTab[EventRow]):
             zone=self.zone(),
             strands=strands,
             event=event,
+            draft=draft,
         )
         self.show_dialog(dialog)
+
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: EventDraft, save: Save) -> None:
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(
+            lambda s: strand_choices(s, programme_id),
+            lambda strands: self._open(values.event, strands, save, values),
+        )
 
     def delete_rows(self, session: Session, rows: list[EventRow]) -> None:
         for row in rows:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -88,16 +89,36 @@ def load_invite_data(session: Session, programme_id: int, event_id: int) -> Invi
     )
 
 
+@dataclass(frozen=True)
+class Invitation:
+    """Whom the invite dialog invites, and to which event (all a draft needs over a lock)."""
+
+    event_id: int
+    person_ids: list[int]
+
+
+def _invite(session: Session, invitation: Invitation) -> int:
+    return training.invite(session, invitation.event_id, invitation.person_ids)
+
+
 class InviteDialog(RecordDialog):
     """Tick the people to invite; those already on the register are shown, not offered.
 
     Attributes:
+        event_id: the event invited to.
         people: the list of participants, each item checkable.
     """
 
-    def __init__(self, parent: QWidget | None, programme_file: ProgrammeFile, data: InviteData):
-        event_id = data.event_id
-        super().__init__(parent, programme_file, lambda s, ids: training.invite(s, event_id, ids))
+    def __init__(
+        self,
+        parent: QWidget | None,
+        programme_file: ProgrammeFile,
+        data: InviteData,
+        *,
+        ticked: Collection[int] = (),
+    ):
+        super().__init__(parent, programme_file, _invite)
+        self.event_id = data.event_id
         self.setObjectName("invite_dialog")
         self.setWindowTitle("Invite people")
         self.resize(480, 560)
@@ -123,7 +144,8 @@ class InviteDialog(RecordDialog):
             item.setData(Qt.ItemDataRole.UserRole, invitee.person_id)
             item.setToolTip(invitee.email)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            chosen = invitee.person_id in ticked
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
         self.people.itemChanged.connect(lambda _item: self._update_count())
         select_all = QPushButton("Tick all shown", self)
         select_all.setObjectName("tick_all_button")
@@ -163,15 +185,18 @@ class InviteDialog(RecordDialog):
                 item.setCheckState(state)
 
     def _update_count(self) -> None:
-        count = len(self.values())
+        count = len(self.values().person_ids)
         ok = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(f"Invite {count}" if count else "Invite")
         ok.setEnabled(count > 0)
 
-    def values(self) -> list[int]:
-        """The ids of the people ticked."""
-        return [
-            int(item.data(Qt.ItemDataRole.UserRole))
-            for item in self._items()
-            if item.checkState() == Qt.CheckState.Checked
-        ]
+    def values(self) -> Invitation:
+        """The event and the ids of the people ticked."""
+        return Invitation(
+            self.event_id,
+            [
+                int(item.data(Qt.ItemDataRole.UserRole))
+                for item in self._items()
+                if item.checkState() == Qt.CheckState.Checked
+            ],
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentordesk.gui.dialogs import Save
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key, enum_key
 from mentordesk.gui.tabs.training_rules_dialog import RulesData, TrainingRulesDialog, load_rules
 from mentordesk.services import training
 from mentordesk.services.programmes import ProgrammeSummary
-from mentordesk.services.training import MissingTraining
+from mentordesk.services.training import MissingTraining, Requirement
 from mentordesk.store.programme_file import ProgrammeFile
 
 
@@ -198,3 +200,18 @@ class MissingTrainingView(QWidget):
         dialog.saved.connect(lambda _result: self.reload())
         dialog.finished.connect(lambda _code: setattr(self, "rules_dialog", None))
         dialog.open()
+
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: list[Requirement], save: Save) -> None:
+        """Reopen the training rules as they stood in the form when the window locked."""
+        if self.programme_file is None or self.programme is None:
+            return
+        programme_id = self.programme.id
+        run_op(
+            self.programme_file,
+            lambda s: replace(load_rules(s, programme_id), rules=values),
+            parent=self,
+            on_success=self._open_rules,
+        )

@@ -26,7 +26,7 @@ from mentordesk.gui.tabs.pairing_dialog import PairingDialog, PairingFormData
 from mentordesk.gui.tabs.propose_dialog import ProposeDialog, propose_pairings, show_result
 from mentordesk.services import pairings
 from mentordesk.services.applicants import person_choices
-from mentordesk.services.pairings import PairingRow
+from mentordesk.services.pairings import PairingInput, PairingRow
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 
 if TYPE_CHECKING:
@@ -206,9 +206,24 @@ class PairingsTab(RecordTab[PairingRow]):
             ),
         )
 
-    def _open(self, data: PairingFormData, save: Save) -> None:
+    def _open(self, data: PairingFormData, save: Save, title: str | None = None) -> None:
         assert self.programme_file is not None
-        self.show_dialog(PairingDialog(self, self.programme_file, save, data))
+        dialog = PairingDialog(self, self.programme_file, save, data)
+        if title is not None:
+            dialog.setWindowTitle(title)
+        self.show_dialog(dialog)
+
+    def can_reopen_draft(self) -> bool:
+        return True
+
+    def reopen_draft(self, title: str, values: PairingInput, save: Save) -> None:
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(
+            lambda s: PairingFormData(strand_choices(s, programme_id), person_choices(s), values),
+            lambda data: self._open(data, save, title),
+        )
 
     def delete_rows(self, session: Session, rows: list[PairingRow]) -> None:
         for row in rows:
