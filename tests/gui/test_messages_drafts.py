@@ -20,7 +20,7 @@ from mentordesk.gui.clipboard import KDE_HINT
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.messages.drafts_dialog import DraftsDialog, remembered_folder
 from mentordesk.gui.messages.log_view import NOT_SENT_TEXT, CommunicationLog, LogTableModel
-from mentordesk.gui.messages.menu import select_rows
+from mentordesk.gui.messages.records import select_rows
 from mentordesk.gui.messages.targets import PEOPLE_KEYS
 from mentordesk.services.applicants import ApplicantRow
 from mentordesk.services.drafts import DraftResult

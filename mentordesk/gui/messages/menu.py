@@ -10,16 +10,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from sqlalchemy.orm import Session
 
 from mentordesk.gui.calendar_export import remembered_organiser
 from mentordesk.gui.clipboard import CLEAR_AFTER_SECONDS, copy_sensitive
 from mentordesk.gui.messages.drafts_dialog import DraftsDialog
 from mentordesk.gui.messages.log_view import CommunicationLog
+from mentordesk.gui.messages.records import bring_forward, show_record
 from mentordesk.gui.messages.reminders import RemindersPanel, reminder_key, show_on_open
+from mentordesk.gui.messages.selection import selection_target
 from mentordesk.gui.messages.targets import (
     MAILTO_KEYS,
     MessageTarget,
@@ -29,11 +31,10 @@ from mentordesk.gui.messages.targets import (
 )
 from mentordesk.gui.messages.template_editor import TemplateEditor, open_template_editor
 from mentordesk.gui.ops import run_op
-from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.drafts import mailto_url, outlook_addresses
-from mentordesk.services.messages import STATUS_KEYS, record_prepared, template_title
+from mentordesk.services.messages import record_prepared, template_title
 from mentordesk.services.programmes import ProgrammeSummary
 
 if TYPE_CHECKING:
@@ -195,53 +196,7 @@ class MessagesMenu(QObject):
 
     def target(self) -> MessageTarget | None:
         """Whom the selection in the tab in front reaches, or None if nobody."""
-        if self.programme() is None:
-            return None
-        tab = self.window.current_tab()
-        if tab is self.window.applicants_tab:
-            rows = self.window.applicants_tab.selected_rows()
-            people = tuple(dict.fromkeys(r.person_id for r in rows))
-            statuses = {r.status for r in rows}
-            suggested = STATUS_KEYS.get(next(iter(statuses))) if len(statuses) == 1 else None
-            return MessageTarget(
-                TargetKind.PEOPLE,
-                people,
-                f"{count_text(len(people), 'person', 'people')} chosen on the Applicants tab",
-                suggested_key=suggested,
-            )
-        if tab is self.window.pairings_tab:
-            pairings = tuple(r.pairing_id for r in self.window.pairings_tab.selected_rows())
-            return MessageTarget(
-                TargetKind.PAIRINGS,
-                pairings,
-                f"the people of {count_text(len(pairings), 'pairing')} chosen on the Pairings tab",
-            )
-        if isinstance(tab, EventsTab):
-            return self._event_target(tab)
-        return None
-
-    def _event_target(self, tab: EventsTab) -> MessageTarget | None:
-        if isinstance(tab, TrainingTab) and tab.missing_button.isChecked():
-            return None
-        row = tab.current_row()
-        if row is None:
-            return None
-        panel = tab.panel
-        people: tuple[int, ...] = ()
-        if panel.shown_event is not None and panel.shown_event.event_id == row.event_id:
-            rows = sorted(i.row() for i in panel.view.selectionModel().selectedRows())
-            people = tuple(panel.model.line_at(r).person_id for r in rows)
-        if people:
-            what = f"{count_text(len(people), 'person', 'people')} chosen on the register of"
-        else:
-            what = "everyone invited to or registered for"
-        return MessageTarget(
-            TargetKind.EVENT,
-            people,
-            f"{what} “{row.title}”",
-            event_id=row.event_id,
-            training=isinstance(tab, TrainingTab),
-        )
+        return selection_target(self.window) if self.programme() is not None else None
 
     def update_actions(self) -> None:
         """Enable the actions that fit the selection in the tab in front."""
@@ -505,57 +460,7 @@ class MessagesMenu(QObject):
 
     def open_reminder(self, reminder: Reminder) -> None:
         """Show a reminder's record: its pairing, event or people, selected in their tab."""
-        window = self.window
-        if reminder.pairing_id is not None:
-            pairing_id = reminder.pairing_id
-            self.reveal(window.pairings_tab, lambda r: r.pairing_id == pairing_id)
-        elif reminder.event_id is not None:
-            event_id = reminder.event_id
-            tab = next(
-                (
-                    t
-                    for t in window.tabs
-                    if isinstance(t, EventsTab)
-                    and any(
-                        t.model.row_at(i).event_id == event_id for i in range(t.model.rowCount())
-                    )
-                ),
-                None,
-            )
-            if tab is None:
-                self._status("That event is no longer in the programme.")
-                return
-            self.reveal(tab, lambda r: r.event_id == event_id)
-        elif reminder.person_ids:
-            people = set(reminder.person_ids)
-            self.reveal(window.applicants_tab, lambda r: r.person_id in people)
-        bring_forward(window)
-
-    def reveal(self, tab: RecordTab[Any], wanted: Callable[[Any], bool]) -> None:
-        """Bring ``tab`` to the front with the rows ``wanted`` selected, lifting any filter."""
-        window = self.window
-        window.tab_widget.setCurrentWidget(tab)
-        if isinstance(tab, TrainingTab):
-            tab.missing_button.setChecked(False)
-        if select_rows(tab, wanted):
-            return
-        tab.search.clear()
-        if tab is window.applicants_tab:
-            window.applicants_tab.filters.reset()
-        if tab is window.pairings_tab:
-            pairings_tab = window.pairings_tab
-            pairings_tab.drafts_only.setChecked(False)
-            if pairings_tab.needs_attention.isChecked():
-                # Only overdue pairings are loaded: load them all, then select.
-                def reloaded() -> None:
-                    pairings_tab.loaded.disconnect(reloaded)
-                    select_rows(pairings_tab, wanted)
-
-                pairings_tab.loaded.connect(reloaded)
-                pairings_tab.needs_attention.setChecked(False)
-                return
-        if not select_rows(tab, wanted):
-            self._status("That record is no longer in the programme.")
+        show_record(self.window, reminder)
 
     # Closing ------------------------------------------------------------------------------------
 
@@ -570,36 +475,3 @@ class MessagesMenu(QObject):
                 dialog.reject()  # closes without asking, and deletes the dialog
         self.template_editor = self.log = self.drafts_dialog = self.reminders_panel = None
         self.update_actions()
-
-    def forget_session(self) -> None:
-        """Forget which files' reminders were shown and which were dismissed."""
-        self._reminded.clear()
-        self.dismissed.clear()
-
-
-def bring_forward(widget: QWidget) -> None:
-    """Raise a window above the others and give it the keyboard."""
-    # Without a screen (the offscreen platform) there is nothing to raise above.
-    if QGuiApplication.platformName() != "offscreen":
-        widget.raise_()
-    widget.activateWindow()
-
-
-def select_rows(tab: RecordTab[Any], wanted: Callable[[Any], bool]) -> int:
-    """Select the rows of ``tab`` shown now for which ``wanted(row)`` holds; return how many."""
-    proxy, model, view = tab.proxy, tab.model, tab.view
-    last_column = max(proxy.columnCount() - 1, 0)
-    selection = QItemSelection()
-    found: list[QModelIndex] = []
-    for proxy_row in range(proxy.rowCount()):
-        index = proxy.index(proxy_row, 0)
-        if wanted(model.row_at(proxy.mapToSource(index).row())):
-            selection.select(index, proxy.index(proxy_row, last_column))
-            found.append(index)
-    if not found:
-        return 0
-    flags = QItemSelectionModel.SelectionFlag
-    view.selectionModel().setCurrentIndex(found[0], flags.NoUpdate)
-    view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
-    view.scrollTo(found[0])
-    return len(found)
