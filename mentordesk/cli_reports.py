@@ -27,8 +27,9 @@ def register(commands: Any, command: Any, group: Any) -> None:
     letters = command(
         report,
         "letters",
-        "Write an introduction letter (PDF) for the mentor and each mentee of the new "
-        "pairings (published, proposed or introduced), or of the pairings named.",
+        "Write an introduction letter (PDF) for the mentor and each mentee of the pairings "
+        "introduced or under way whose introduction has not been sent yet, or of the "
+        "pairings named.",
         _letters,
         programme=True,
     )

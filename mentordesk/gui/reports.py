@@ -50,7 +50,7 @@ class ReportsMenu(QObject):
     """The window's Reports menu and the work behind each of its actions.
 
     Introduction letters are for the pairings selected on the Pairings tab when
-    it is in front, and otherwise for every new pairing; the sign-in sheet is for
+    it is in front, and otherwise for those not yet introduced; the sign-in sheet is for
     the event selected on the Training or Events tab.
 
     Attributes:
@@ -105,7 +105,8 @@ class ReportsMenu(QObject):
         self.letters_action = self._action(
             "&Introduction letters…",
             "introduction_letters_action",
-            "A letter for the mentor and each mentee of the selected or new pairings",
+            "A letter for the mentor and each mentee of the selected pairings, or of those "
+            "not yet introduced",
             self.introduction_letters,
         )
         self.certificates_action = self._action(
@@ -141,7 +142,7 @@ class ReportsMenu(QObject):
         return tab.current_row()
 
     def selected_pairings(self) -> list[int] | None:
-        """The pairings selected on the Pairings tab in front, or None for the new ones."""
+        """The pairings selected on the Pairings tab in front; None for those not yet introduced."""
         tab = self.window.pairings_tab
         if self.window.tab_widget.currentWidget() is not tab:
             return None
@@ -218,7 +219,7 @@ class ReportsMenu(QObject):
             return
         pairings = self.selected_pairings()
         which = (
-            "the new pairings"
+            "the pairings not yet introduced"
             if pairings is None
             else f"the {_count(len(pairings), 'selected pairing')}"
         )
@@ -229,7 +230,7 @@ class ReportsMenu(QObject):
     def write_introduction_letters(
         self, folder: Path, pairing_ids: Sequence[int] | None = None
     ) -> Op | None:
-        """Write introduction letters into ``folder``; for the new pairings if no ids are given."""
+        """Write introduction letters into ``folder``; with no ids, for those not yet introduced."""
         programme, programme_file = self.programme(), self.window.programme_file
         if programme is None or programme_file is None:
             return None

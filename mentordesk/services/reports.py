@@ -27,7 +27,6 @@ from mentordesk.domain.enums import (
     ApplicationStatus,
     AttendanceStatus,
     Audience,
-    MentorResponse,
     PairingStatus,
     Role,
     Rsvp,
@@ -35,7 +34,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.formats.eml import safe_file_name
-from mentordesk.formats.files import check_folder
+from mentordesk.formats.files import check_folder, unused_paths
 from mentordesk.formats.pdf import Bar, Document, Letterhead, format_date, format_time
 from mentordesk.formats.tables import CellValue
 from mentordesk.services.dashboard import ProgrammeFigures, percent_text, programme_figures
@@ -55,8 +54,6 @@ from mentordesk.store.models import (
     Strand,
 )
 
-#: Pairings that are new enough to be introduced: published, and not refused by the mentor.
-NEW_PAIRING_STATUSES = (PairingStatus.PROPOSED, PairingStatus.INTRODUCED)
 #: Pairings whose people earn a certificate of participation.
 CERTIFIED_STATUSES = (PairingStatus.ACTIVE, PairingStatus.COMPLETED, PairingStatus.EXTENDED)
 #: Empty numbered rows at the end of a sign-in sheet, for people not on the register.
@@ -150,18 +147,9 @@ def _where(event: Event) -> str:
     return event.location or ("Online" if event.online_link else "")
 
 
-def _chosen_paths(folder: Path, names: Sequence[str]) -> list[Path]:
-    """A path in ``folder`` for each name, never one that exists or is chosen twice."""
-    taken = {p.name.lower() for p in folder.iterdir()} if folder.is_dir() else set()
-    chosen = []
-    for name in names:
-        stem = safe_file_name(name)
-        candidate, n = f"{stem}.pdf", 2
-        while candidate.lower() in taken:
-            candidate, n = f"{stem} ({n}).pdf", n + 1
-        taken.add(candidate.lower())
-        chosen.append(folder / candidate)
-    return chosen
+def _pdf_paths(folder: Path, names: Sequence[str]) -> list[Path]:
+    """A PDF in ``folder`` for each name, safe on Windows, never over an existing file."""
+    return unused_paths(Path(folder), [f"{safe_file_name(name)}.pdf" for name in names])
 
 
 #: Told how many documents of a batch are written, and how many there are in all; it may
@@ -371,22 +359,6 @@ class _Diary:
             ):
                 chosen.append(event)
         return chosen
-
-
-def _new_pairings(session: Session, programme_id: int) -> list[int]:
-    return list(
-        session.scalars(
-            select(Pairing.id)
-            .join(Strand)
-            .where(
-                Strand.programme_id == programme_id,
-                Pairing.draft.is_(False),
-                Pairing.status.in_(NEW_PAIRING_STATUSES),
-                Pairing.mentor_response != MentorResponse.DECLINED,
-            )
-            .order_by(Pairing.id)
-        )
-    )
 
 
 def _load_pairings(session: Session, pairing_ids: Sequence[int]) -> list[Pairing]:
@@ -695,15 +667,16 @@ def introduction_letters(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> list[Path]:
-    """Write an introduction letter for the mentor and for each mentee of new pairings.
+    """Write an introduction letter for the mentor and each mentee of pairings to introduce.
 
     Args:
         session: the open transaction.
         programme_id: the programme.
         out_dir: the folder to write into; files already there are never replaced
             (a new letter gets a name ending in "(2)").
-        pairing_ids: the pairings to introduce; by default every published pairing
-            that is proposed or introduced and not declined by its mentor.
+        pairing_ids: the pairings to introduce; by default those introduced or under
+            way whose introduction has not been sent yet
+            (``services.drafts.pairings_to_introduce``, as the e-mail drafts choose them).
         today: the date of the letters (by default today).
         progress: told after each letter how many are written of how many.
 
@@ -711,8 +684,8 @@ def introduction_letters(
         The letters written, one per person and pairing.
 
     Raises:
-        NotFound: the programme or a pairing is no longer in the file, or there is no
-            new pairing to introduce.
+        NotFound: the programme or a pairing is no longer in the file, or no pairing is
+            left to introduce.
         InvalidInput: a chosen pairing is a draft, has ended, or is in another programme.
         ExportFailed: the folder is missing or a file could not be written; no letter
             of the batch is left behind.
@@ -721,11 +694,14 @@ def introduction_letters(
     _check_output_folder(out_dir)
     ids = list(dict.fromkeys(pairing_ids)) if pairing_ids is not None else None
     if ids is None:
-        ids = _new_pairings(session, programme_id)
+        # Imported here: the drafts attach this module's letters, so it imports this one.
+        from mentordesk.services.drafts import pairings_to_introduce
+
+        ids = pairings_to_introduce(session, programme_id)
         if not ids:
             raise NotFound(
-                f"{programme.name} has no new pairing to introduce (published, proposed or "
-                "introduced). Choose the pairings on the Pairings tab instead."
+                f"Every pairing of {programme.name} introduced or under way has had its "
+                "introduction sent. Choose pairings on the Pairings tab to write their letters."
             )
     if not ids:
         raise InvalidInput("Choose at least one pairing to write introduction letters for.")
@@ -759,7 +735,7 @@ def introduction_letters(
                     _letter(session, diary, pairing, mentee),
                 )
             )
-    paths = _chosen_paths(Path(out_dir), [name for name, _doc in planned])
+    paths = _pdf_paths(Path(out_dir), [name for name, _doc in planned])
     documents = [doc for _name, doc in planned]
     return _write_all(list(zip(paths, documents, strict=True)), progress)
 
@@ -963,7 +939,7 @@ def certificates(
         )
     issued = today or dt.date.today()
     file_names = [f"Certificate of participation - {p.person.full_name}" for p in parts]
-    paths = _chosen_paths(Path(out_dir), file_names)
+    paths = _pdf_paths(Path(out_dir), file_names)
     return _write_all(
         [
             (path, _certificate(programme, issued, part))

@@ -33,6 +33,7 @@ from mentordesk.services.events import (
     event_register,
     set_attendance,
 )
+from mentordesk.services.messages import record_prepared
 from mentordesk.services.pairings import PairingInput, add_pairing
 from mentordesk.services.surveys import feedback_summary, item_changes
 from mentordesk.services.training import Requirement, set_requirements
@@ -282,12 +283,16 @@ def test_a_letter_for_someone_outside_the_pairing_or_for_a_draft_is_refused(prog
             reports.introduction_letter(s, 99999, pilot["ana"], today=TODAY)
 
 
-def test_letters_go_to_the_mentor_and_mentee_of_each_new_pairing(
+def test_letters_go_to_the_people_of_pairings_not_yet_introduced(
     programme_file, programme_id, pilot, tmp_path
 ):
     with programme_file.session() as s:
+        # The circle's introduction e-mail was already prepared (and logged).
+        record_prepared(
+            s, programme_id, pilot["ines"], "introduction", "Welcome", pairing_id=pilot["circle"]
+        )
         written = reports.introduction_letters(s, programme_id, tmp_path, today=TODAY)
-    # The introduced pairing only: the circle is already active, the other a draft.
+    # The introduced pairing only: the circle was introduced by e-mail, the other is a draft.
     assert sorted(p.name for p in written) == [
         "Introduction letter - Minh Nguyễn Thị (mentee of Žofia Łukasiewicz).pdf",
         "Introduction letter - Žofia Łukasiewicz (mentor of Minh Nguyễn Thị).pdf",
@@ -342,9 +347,11 @@ def test_letters_refuse_drafts_other_programmes_and_bad_folders(
         (tmp_path / "a file").write_text("x")
         with pytest.raises(ExportFailed, match="not a folder"):
             reports.introduction_letters(s, programme_id, tmp_path / "a file")
-        s.get(Pairing, pilot["pairing"]).status = PairingStatus.ACTIVE
-        s.flush()
-        with pytest.raises(NotFound, match="no new pairing"):
+        for pairing in ("pairing", "circle"):
+            record_prepared(
+                s, programme_id, pilot["zofia"], "introduction", "Hello", pairing_id=pilot[pairing]
+            )
+        with pytest.raises(NotFound, match="has had its introduction sent"):
             reports.introduction_letters(s, programme_id, tmp_path)
 
 
