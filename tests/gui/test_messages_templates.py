@@ -154,10 +154,10 @@ def test_edits_to_several_templates_are_kept_and_closing_asks_before_dropping_th
     qtbot: QtBot, editor: TemplateEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     type_at_end(qtbot, editor, " Extra line.")
-    editor.template_list.setCurrentItem(editor._item("declined"))
+    editor.show_template("declined")
     assert editor.key == "declined"
     type_at_end(qtbot, editor, " Another.")
-    editor.template_list.setCurrentItem(editor._item("accepted"))
+    editor.show_template("accepted")
     assert editor.body.toPlainText().endswith(" Extra line.")
     assert sorted(editor.unsaved_keys()) == ["accepted", "declined"]
 

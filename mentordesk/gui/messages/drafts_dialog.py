@@ -34,6 +34,7 @@ from mentordesk.formats.ical import Person
 from mentordesk.gui.calendar_export import OrganiserDialog, remembered_organiser
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.form_values import combo_value, fill_combo, select_value
+from mentordesk.gui.messages import buddy_label
 from mentordesk.gui.messages.targets import MessageTarget, count_text, prepare_drafts
 from mentordesk.gui.ops import run_op
 from mentordesk.services.drafts import GIVEN_PLACEHOLDERS, DraftResult
@@ -118,7 +119,7 @@ class DraftsDialog(QDialog):
         self.programme_file = programme_file
         self.programme_id = programme_id
         self.target = target
-        self.result: DraftResult | None = None
+        self.last_result: DraftResult | None = None
         self._busy = False
         self._closing = False
         self.folder_written = DEFAULT_FOLDER
@@ -151,7 +152,7 @@ class DraftsDialog(QDialog):
         self.given: dict[str, QLineEdit] = {}
         self.given_labels: dict[str, QLabel] = {}
         form = QFormLayout()
-        form.addRow(QLabel("&Message:", page, buddy=self.template_choice), template_row)
+        form.addRow(buddy_label("&Message:", self.template_choice), template_row)
         for name, label in GIVEN_LABELS.items():
             field = QLineEdit(page)
             field.setObjectName(name)
@@ -179,7 +180,7 @@ class DraftsDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form.addRow(QLabel("Save &in:", page, buddy=self.folder), folder_row)
+        form.addRow(buddy_label("Save &in:", self.folder), folder_row)
         note = QLabel(
             "Each draft is an email file (.eml) marked unsent: double-click it to open it in "
             "Outlook or your mail program, check it and press Send. The drafts contain "
@@ -288,7 +289,7 @@ class DraftsDialog(QDialog):
         dialog.accepted.connect(chosen)
         dialog.open()
 
-    def sender(self) -> tuple[str, str] | None:
+    def chosen_sender(self) -> tuple[str, str] | None:
         """The name and address the drafts come from, or None for the mail program's own."""
         organiser = remembered_organiser()
         if organiser is None or not self.sender_box.isChecked():
@@ -328,7 +329,7 @@ class DraftsDialog(QDialog):
             show_error(self, error)
             return
         key, target, programme_id = self.key(), self.target, self.programme_id
-        sender, values, today = self.sender(), self.values(), dt.date.today()
+        sender, values, today = self.chosen_sender(), self.values(), dt.date.today()
 
         def work(session: Session) -> DraftResult:
             if not folder.exists() and folder.parent.is_dir():
@@ -376,7 +377,7 @@ class DraftsDialog(QDialog):
             super().reject()
             return
         remember_folder(self.programme_file, folder)
-        self.result = result
+        self.last_result = result
         self.folder_written = folder
         self.summary.setText(summary_html(result, folder, key))
         self._show_outcome(result)
@@ -413,7 +414,7 @@ class DraftsDialog(QDialog):
 
     def open_folder(self) -> None:
         """Show the folder the drafts were written to in the file manager."""
-        if self.result is not None:
+        if self.last_result is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder_written)))
 
     def _show_log(self) -> None:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus
 from mentordesk.gui.form_values import combo_value, date_value, fill_combo
+from mentordesk.gui.messages import buddy_label
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import (
@@ -212,9 +213,9 @@ class CommunicationLog(QDialog):
         self.search.setPlaceholderText("Search…")
         self.search.setClearButtonEnabled(True)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("&Show:", self, buddy=self.view_choice))
+        filters.addWidget(buddy_label("&Show:", self.view_choice))
         filters.addWidget(self.view_choice)
-        self.template_label = QLabel("M&essage:", self, buddy=self.template_choice)
+        self.template_label = buddy_label("M&essage:", self.template_choice)
         filters.addWidget(self.template_label)
         filters.addWidget(self.template_choice)
         filters.addWidget(self.search, 1)
@@ -247,7 +248,7 @@ class CommunicationLog(QDialog):
         self.sent_on.setCalendarPopup(True)
         self.sent_on.setDisplayFormat("yyyy-MM-dd")
         self.sent_on.setDate(QDate.currentDate())
-        self.sent_label = QLabel("Sent &on:", self, buddy=self.sent_on)
+        self.sent_label = buddy_label("Sent &on:", self.sent_on)
         self.mark_sent_button = QPushButton("&Mark as sent", self)
         self.mark_sent_button.setObjectName("mark_sent_button")
         self.mark_sent_button.setToolTip("Record that the selected messages were sent on this day")

@@ -226,7 +226,7 @@ class MessagesMenu(QObject):
         editor = self.template_editor
         if editor is not None and editor.programme_id == programme.id:
             if key is not None:
-                editor.template_list.setCurrentItem(editor._item(key))
+                editor.show_template(key)
             bring_forward(editor)
             return
         if editor is not None:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.errors import MentorDeskError
 from mentordesk.gui.dialogs import confirm
 from mentordesk.gui.errors import show_error
+from mentordesk.gui.messages import buddy_label
 from mentordesk.gui.ops import run_op
 from mentordesk.services.messages import (
     TEMPLATE_KEYS,
@@ -146,7 +147,7 @@ class TemplateEditor(QDialog):
         self.template_list.currentItemChanged.connect(self._template_chosen)
         wanted = key if key in self._stored else (templates[0].key if templates else None)
         if wanted is not None:
-            self.template_list.setCurrentItem(self._item(wanted))
+            self.show_template(wanted)
 
     def _build(self) -> None:
         self.template_list = QTreeWidget(self)
@@ -221,24 +222,20 @@ class TemplateEditor(QDialog):
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
 
-        editor = QWidget(self)
-        form = QVBoxLayout(editor)
+        editor_page = QWidget(self)
+        form = QVBoxLayout(editor_page)
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.heading)
-        subject_label = QLabel("S&ubject:", self)
-        subject_label.setBuddy(self.subject)
-        form.addWidget(subject_label)
+        form.addWidget(buddy_label("S&ubject:", self.subject))
         form.addWidget(self.subject)
-        body_label = QLabel("&Message:", self)
-        body_label.setBuddy(self.body)
-        form.addWidget(body_label)
+        form.addWidget(buddy_label("&Message:", self.body))
         form.addWidget(self.body, 3)
         form.addWidget(self.problems)
         form.addWidget(self.below, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("template_splitter")
         splitter.addWidget(self.template_list)
-        splitter.addWidget(editor)
+        splitter.addWidget(editor_page)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 740])
@@ -280,6 +277,12 @@ class TemplateEditor(QDialog):
     def unsaved_keys(self) -> list[str]:
         """The templates with changes not saved yet."""
         return [k for k in self._stored if self.is_modified(k)]
+
+    def show_template(self, key: str) -> None:
+        """Edit the template of message ``key`` (edits to the one shown are kept)."""
+        item = self._item(key)
+        if item is not None:
+            self.template_list.setCurrentItem(item)
 
     def _item(self, key: str) -> QTreeWidgetItem | None:
         for row in range(self.template_list.topLevelItemCount()):
@@ -352,8 +355,8 @@ class TemplateEditor(QDialog):
         self.reset_button.setEnabled(not self._busy and (customised or modified))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and watched in (self.subject, self.body):
-            self._target = watched  # type: ignore[assignment]
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QLineEdit | QPlainTextEdit):
+            self._target = watched
         return super().eventFilter(watched, event)
 
     def insert_placeholder(self, name: str) -> None:
