@@ -385,20 +385,16 @@ def _mentees(pairing: Pairing) -> list[Person]:
     return sorted((m.person for m in pairing.members), key=lambda p: (p.last_name, p.first_name))
 
 
-def _pairing_label(pairing: Pairing) -> str:
-    return pairing.name or ", ".join(p.full_name for p in _mentees(pairing))
-
-
 def _check_letter_pairing(pairing: Pairing) -> None:
-    who = _pairing_label(pairing)
+    # Messages name the pairing by its id, never by its people: an error may be logged.
     if pairing.draft:
         raise InvalidInput(
-            f"The pairing of {pairing.mentor.full_name} with {who} is still a draft: publish "
-            "it before writing its introduction letters."
+            f"Pairing {pairing.id} is still a draft proposal: publish it before writing its "
+            "introduction letters."
         )
     if pairing.status in (PairingStatus.ENDED_EARLY, PairingStatus.REMATCHED):
         raise InvalidInput(
-            f"The pairing of {pairing.mentor.full_name} with {who} has ended, so it needs no "
+            f"Pairing {pairing.id} has ended ({pairing.status.label.lower()}), so it needs no "
             "introduction."
         )
 
@@ -436,7 +432,9 @@ def _letter(session: Session, diary: _Diary, pairing: Pairing, person: Person) -
     mentees = _mentees(pairing)
     is_mentor = person.id == pairing.mentor_id
     if not is_mentor and person.id not in {m.id for m in mentees}:
-        raise InvalidInput(f"{person.full_name} is not in this pairing, so has no letter for it.")
+        raise InvalidInput(
+            f"Person {person.id} is not in pairing {pairing.id}, so has no letter for it."
+        )
     role = Role.MENTOR if is_mentor else Role.MENTEE
     circle = pairing.name or "your circle"
     document = Document(
@@ -924,12 +922,11 @@ def certificates(
         wanted = list(dict.fromkeys(person_ids))
         known = {p.person.id: p for p in parts}
         if missing := [i for i in wanted if i not in known]:
-            people = [session.get(Person, i) for i in missing]
-            names = ", ".join(p.full_name for p in people if p is not None) or "A chosen person"
             raise InvalidInput(
-                f"{names} {'has' if len(missing) == 1 else 'have'} no active, completed or "
-                f"extended pairing in {programme.name} and attended no training, so there is "
-                "nothing to certify yet."
+                f"{len(missing)} of the people chosen (id {', '.join(map(str, missing))}) "
+                f"{'has' if len(missing) == 1 else 'have'} no active, completed or extended "
+                f"pairing in {programme.name} and attended no training, so there is nothing to "
+                "certify yet."
             )
         parts = [known[i] for i in wanted]
     if not parts:
