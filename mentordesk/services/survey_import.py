@@ -32,13 +32,12 @@ from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.services.audit import record_change
 from mentordesk.services.surveys import (
     AnswerValue,
-    build_response,
+    NewResponse,
     get_survey,
-    pairings_by_person,
     read_answer,
-    remove_responses,
+    write_responses,
 )
-from mentordesk.store.models import Person, Survey, SurveyItem
+from mentordesk.store.models import Person, Survey, SurveyItem, SurveyResponse
 
 #: Column targets of a response import other than an item code.
 RESPONDENT_EMAIL = "<email>"
@@ -255,7 +254,7 @@ def preview_response_import(
         if problems:
             row.status, row.reason = LineStatus.REJECTED, "; ".join(problems)
     _match_people(session, rows)
-    _settle_repeats(survey, rows)
+    _settle_repeats(session, survey, rows)
     notices = list(table.notices)
     if email_column is None:
         notices.append(
@@ -323,7 +322,7 @@ def _match_people(session: Session, rows: list[_Row]) -> None:
             row.reason = "answered none of the survey's items"
 
 
-def _settle_repeats(survey: Survey, rows: list[_Row]) -> None:
+def _settle_repeats(session: Session, survey: Survey, rows: list[_Row]) -> None:
     """Keep each person's newest answer, in this file and against the file's responses."""
     candidates = [r for r in rows if r.status is LineStatus.IMPORT and r.person is not None]
     newest: dict[int, _Row] = {}
@@ -336,14 +335,20 @@ def _settle_repeats(survey: Survey, rows: list[_Row]) -> None:
         if kept is not row:
             row.status = LineStatus.SUPERSEDED
             row.reason = f"the same person answered again on row {kept.row_number}, which is kept"
-    existing = {r.person_id: r for r in survey.responses}
+    existing = dict(
+        session.execute(
+            select(SurveyResponse.person_id, SurveyResponse.submitted_on).where(
+                SurveyResponse.survey_id == survey.id
+            )
+        ).all()
+    )
     for person_id, row in newest.items():
         old = existing.get(person_id)
         if old is None:
             continue
         assert row.submitted_on is not None
-        when = old.submitted_on.isoformat()
-        if old.submitted_on > row.submitted_on:
+        when = old.isoformat()
+        if old > row.submitted_on:
             row.status = LineStatus.OLDER
             row.reason = f"the file already holds their newer response of {when}"
         else:
@@ -399,6 +404,17 @@ def _header_keys(header: str) -> list[str]:
     return [k for k in dict.fromkeys(keys) if k]
 
 
+def _alike(key: str, wanted: tuple[str, str]) -> float:
+    """1 for the same words as the item's text or code, else how alike they are (0–1)."""
+    if key in wanted:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, key, wanted[0], autojunk=False)
+    # The quick upper bounds rule most pairs out without the slow exact measure.
+    if matcher.real_quick_ratio() < _CLOSE_ENOUGH or matcher.quick_ratio() < _CLOSE_ENOUGH:
+        return 0.0
+    return matcher.ratio()
+
+
 def _pair_items(
     items: Sequence[SurveyItem], columns: Sequence[tuple[int, str]]
 ) -> list[tuple[int, SurveyItem, bool]]:
@@ -408,15 +424,7 @@ def _pair_items(
         keys = _header_keys(header)
         for position, item in enumerate(items):
             wanted = (normalise(item.text), normalise(item.code))
-            best = max(
-                (
-                    1.0
-                    if key in wanted
-                    else difflib.SequenceMatcher(None, key, wanted[0], autojunk=False).ratio()
-                    for key in keys
-                ),
-                default=0.0,
-            )
+            best = max((_alike(key, wanted) for key in keys), default=0.0)
             if best >= _CLOSE_ENOUGH:
                 scored.append((best, column, position, item))
     pairs: list[tuple[int, SurveyItem, bool]] = []
@@ -461,25 +469,13 @@ def apply_response_import(
         )
     survey = get_survey(session, survey_id)
     lines = plan.to_import
-    people = [line.person_id for line in lines if line.person_id is not None]
-    remove_responses(survey, set(people))
-    session.flush()
-    pairings = pairings_by_person(session, survey.programme_id, people)
+    responses = []
     for line in lines:
         assert line.person_id is not None
         assert line.submitted_on is not None
         source = f"{plan.source}, row {line.row_number}"
-        session.add(
-            build_response(
-                survey,
-                line.person_id,
-                line.answers,
-                line.submitted_on,
-                source,
-                pairings.get(line.person_id),
-            )
-        )
-    session.flush()
+        responses.append(NewResponse(line.person_id, line.answers, line.submitted_on, source))
+    write_responses(session, survey, responses)
     replaced = len(plan.with_status(LineStatus.REPLACE))
     record_change(
         session,

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -730,3 +732,34 @@ def test_the_demo_has_surveys_with_figures_to_show(demo_file: ProgrammeFile) -> 
     assert 3 <= summary.mean_rating <= 5
     assert summary.recommend_rate is not None
     assert summary.recommend_rate > 0.5
+
+
+def _read_or_refusal(answer_type: SurveyItemType, value: object) -> object:
+    """The answer read, or the refusal's message."""
+    try:
+        return read_answer(answer_type, value)
+    except InvalidInput as refused:
+        return refused.message
+
+
+@given(
+    value=st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-10, 10),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=30),
+        st.sampled_from(["Strongly agree", "4 - Good", "5/5", "Neutral", "yes", "N", "3.0"]),
+    )
+)
+def test_a_rating_is_always_one_to_five_or_refused_in_plain_words(value: object) -> None:
+    rating = _read_or_refusal(SurveyItemType.LIKERT, value)
+    if isinstance(rating, str):
+        assert rating.endswith("is not a rating from 1 to 5")
+    else:
+        assert rating is None or (type(rating) is int and 1 <= rating <= 5)
+    answer = _read_or_refusal(SurveyItemType.YES_NO, value)
+    if isinstance(answer, str):
+        assert answer.endswith("is not yes or no")
+    else:
+        assert answer is None or type(answer) is bool
