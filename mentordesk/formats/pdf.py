@@ -19,6 +19,10 @@ written in one go::
     document.write(path)        # atomically, through formats/files.py
     data = document.to_bytes()  # or as bytes, e.g. for an e-mail attachment
 
+A table of more than about seven columns reads better on a landscape page
+(``Document(..., landscape=True)``); give ``widths`` to favour a column of long
+text, and ``empty="No applications."`` to say so when a table has no rows.
+
 Every page carries the letterhead (logo if any, the programme's name, what the
 document is) and a footer (the date it was issued, an optional marking such as
 "Confidential", and "Page N of M"). Text is always taken literally: names such
@@ -437,6 +441,7 @@ class Document:
         min_row_height: float | None = None,
         total: Sequence[CellValue] | None = None,
         span: float = 1.0,
+        empty: str | None = None,
     ) -> None:
         """A table with a header row, repeated at the top of every page it runs onto.
 
@@ -454,8 +459,13 @@ class Document:
             total: a last row set in bold, such as totals.
             span: the table's share of the text width (a short two-column table
                 reads better at half the width).
+            empty: printed (small and grey) instead of the table when there are no
+                rows, such as "No applications."; by default the headers stand alone.
         """
         rl = _reportlab()
+        if not rows and total is None and empty is not None:
+            self.paragraph(empty, style="muted")
+            return
         count = len(headers)
         body = [[*row[:count], *[None] * (count - len(row))] for row in rows]
         if total is not None:

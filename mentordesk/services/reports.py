@@ -548,7 +548,7 @@ def _letter(session: Session, diary: _Diary, pairing: Pairing, person: Person) -
         ("Review of the partnership", pairing.review_on),
     ]
     if any(value for _label, value in agreed):
-        document.paragraph("Already noted for your partnership:", style="small")
+        document.paragraph("Already noted:", style="small")
         document.key_values(agreed, skip_empty=True)
     if pairing.review_on is not None:
         document.paragraph(

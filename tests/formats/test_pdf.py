@@ -104,6 +104,16 @@ def test_a_table_total_row_and_short_rows():
     assert "Total 30 18" in text
 
 
+def test_an_empty_table_can_say_so_instead_of_standing_bare():
+    doc = document()
+    doc.table(["Strand", "Role"], [], empty="No applications.")
+    doc.table(["Event", "Status"], [])
+    text = page_texts(doc.to_bytes())[0]
+    assert "No applications." in text
+    assert "Strand" not in text
+    assert "Event Status" in text
+
+
 def test_key_values_show_a_dash_for_nothing_or_leave_it_out():
     facts = [
         ("Name", "Ana Silva"),
