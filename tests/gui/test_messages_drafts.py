@@ -350,6 +350,10 @@ def test_the_tabs_context_menus_offer_the_message_actions(demo_window: MainWindo
         assert messages.copy_action in extras
         assert messages.write_menu in extras
     assert messages.prepare_action not in demo_window.pairing_actions
+    demo_window.tab_widget.setCurrentWidget(demo_window.tabs[-1])  # Notes: nobody to write to
+    assert not messages.prepare_action.isEnabled()
+    assert not messages.copy_action.isEnabled()
+    assert messages.templates_action.isEnabled()
     assert (
         messages.copy_action.shortcut().toString()
         != demo_window.copy_email_action.shortcut().toString()

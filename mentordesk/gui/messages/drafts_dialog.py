@@ -115,7 +115,7 @@ class DraftsDialog(QDialog):
         self.setObjectName("drafts_dialog")
         self.setWindowTitle("Prepare drafts")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(620, 420)
+        self.resize(620, 280)
         self.programme_file = programme_file
         self.programme_id = programme_id
         self.target = target
@@ -384,6 +384,7 @@ class DraftsDialog(QDialog):
         self.open_folder_button.setEnabled(bool(result.written))
         self.setWindowTitle("Drafts prepared")
         self.pages.setCurrentIndex(1)
+        self.resize(max(self.width(), 640), max(self.height(), 440))
         self.prepared.emit(result)
 
     def _show_outcome(self, result: DraftResult) -> None:

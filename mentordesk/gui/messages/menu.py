@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from sqlalchemy.orm import Session
@@ -263,6 +263,8 @@ class MessagesMenu(QObject):
         programme = self.programme()
         if programme is None or self.window.programme_file is None:
             return None
+        if self.drafts_dialog is not None:
+            self.drafts_dialog.reject()  # one at a time: the new selection replaces the old
         parent = self.log if self.log is not None and self.log.isActiveWindow() else self.window
         dialog = DraftsDialog(parent, self.window.programme_file, programme.id, target, key=key)
         dialog.prepared.connect(self._drafts_prepared)
@@ -270,7 +272,10 @@ class MessagesMenu(QObject):
         dialog.log_requested.connect(self.open_log)
         dialog.destroyed.connect(lambda _obj=None: self._forget("drafts_dialog", dialog))
         self.drafts_dialog = dialog
-        dialog.open()
+        # Not modal: Edit template… opens the template editor beside it.
+        dialog.setWindowFlag(Qt.WindowType.Window, True)
+        dialog.show()
+        bring_forward(dialog)
         return dialog
 
     def _drafts_prepared(self, _result: object) -> None:
