@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import ApplicationStatus, EventKind, PairingStatus
@@ -368,3 +369,31 @@ def test_locking_closes_the_log_and_empties_it(qtbot: QtBot, demo_window: MainWi
     assert demo_window.messages.log is None
     assert not demo_window.messages.prepare_action.isEnabled()
     assert not demo_window.messages.log_action.isEnabled()
+
+
+def test_survey_drafts_ask_for_the_link_and_carry_it(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    select_applications(demo_window, accepted(demo_window, 2))
+    dialog = open_drafts(qtbot, demo_window)
+    link = dialog.given["survey_link"]
+    assert not link.isVisible()
+    dialog.choose_key("survey")
+    assert link.isVisible()
+    dialog.folder.setText(str(tmp_path))
+    qtbot.mouseClick(dialog.prepare_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.findChild(QMessageBox, "error_message") is not None, timeout=10_000
+    )
+    box = dialog.findChild(QMessageBox, "error_message")
+    assert "questionnaire's web address" in box.text()
+    box.close()
+    assert list(tmp_path.glob("*.eml")) == []
+
+    link.setText("https://forms.example/advance-pulse")
+    result = prepare(qtbot, dialog, tmp_path)
+    assert len(result.written) == 2
+    body = read_eml(result.written[0]).get_body(("plain",))
+    assert body is not None
+    assert "https://forms.example/advance-pulse" in body.get_content()
+    assert "write_survey_action" not in [a.objectName() for a in demo_window.messages.write_actions]

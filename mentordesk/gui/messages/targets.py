@@ -11,13 +11,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from mentordesk.services.drafts import (
+    GIVEN_PLACEHOLDERS,
     DraftResult,
     drafts_for_event,
     drafts_for_pairings,
     drafts_for_people,
 )
 from mentordesk.services.events import event_register
-from mentordesk.services.messages import EVENT_KEYS, TEMPLATE_KEYS
+from mentordesk.services.messages import EVENT_KEYS, TEMPLATE_KEYS, placeholders
 from mentordesk.services.pairings import pairing_input
 
 #: The messages prepared for people chosen one by one.
@@ -29,8 +30,11 @@ PAIRING_KEYS: tuple[str, ...] = ("introduction", "check-in", "survey", "closing"
 #: The messages about a training session, and about any other event.
 TRAINING_KEYS: tuple[str, ...] = EVENT_KEYS
 OTHER_EVENT_KEYS: tuple[str, ...] = ("event-invitation",)
-#: The messages a mail link can carry (those with attachments need a draft).
-MAILTO_KEYS: tuple[str, ...] = PEOPLE_KEYS
+#: The messages a mail link can carry: not those with attachments, nor those needing a
+#: value given when drafts are prepared (the survey's link).
+MAILTO_KEYS: tuple[str, ...] = tuple(
+    k for k in PEOPLE_KEYS if not {p.name for p in placeholders(k)} & GIVEN_PLACEHOLDERS.keys()
+)
 
 
 class TargetKind(enum.Enum):
