@@ -37,7 +37,13 @@ from mentordesk.formats.eml import safe_file_name
 from mentordesk.formats.files import check_folder, unused_paths
 from mentordesk.formats.pdf import Bar, Document, Letterhead, format_date, format_time
 from mentordesk.formats.tables import CellValue
-from mentordesk.services.dashboard import ProgrammeFigures, percent_text, programme_figures
+from mentordesk.services.dashboard import (
+    ACTIVE_STATUSES,
+    ProgrammeFigures,
+    StatusCount,
+    percent_text,
+    programme_figures,
+)
 from mentordesk.services.events import get_event
 from mentordesk.services.pairings import get_pairing
 from mentordesk.services.programmes import get_programme
@@ -1080,6 +1086,34 @@ def programme_report(session: Session, programme_id: int, out: Path, today: dt.d
     return Path(out)
 
 
+def _pairing_parts(
+    figures: ProgrammeFigures, guard: _Withholding
+) -> tuple[list[StatusCount[PairingStatus]], list[CellValue], CellValue]:
+    """Published pairings by status as printed, and "under way" (active and extended) to match.
+
+    Under way is the sum of two statuses: printing it beside one of them withheld
+    would give that one away, so it is withheld with it.
+    """
+    pairings = figures.pairings
+    statuses = [c for c in pairings.by_status if c.count.value]
+    shown = guard.parts([c.count.value for c in statuses], pairings.published.value)
+    hidden = any(
+        isinstance(value, str) and c.status in ACTIVE_STATUSES
+        for c, value in zip(statuses, shown, strict=True)
+    )
+    under_way = pairings.active.value
+    return statuses, shown, "withheld" if hidden and under_way else guard.count(under_way)
+
+
+def _trained_parts(figures: ProgrammeFigures, guard: _Withholding) -> tuple[CellValue, CellValue]:
+    """Participants who completed all their training, and those who have not, as printed."""
+    training = figures.training
+    done, missing = guard.parts(
+        [training.complete.value, training.missing.value], training.required.value
+    )
+    return done, missing
+
+
 def _at_a_glance(
     document: Document, figures: ProgrammeFigures, feedback: FeedbackSummary, guard: _Withholding
 ) -> None:
@@ -1096,17 +1130,19 @@ def _at_a_glance(
         ["Mentors accepted", guard.count(apps.accepted_mentors.value), ""],
         [
             "Pairings and circles under way",
-            guard.count(pairings.active.value),
+            _pairing_parts(figures, guard)[2],
             f"of {guard.count(pairings.published.value)} published",
         ],
         ["Check-ins overdue", guard.count(pairings.overdue_check_ins.value), ""],
     ]
     if training.required.value:
+        done, _missing = _trained_parts(figures, guard)
+        share = guard.share(training.complete.value, training.required.value)
         rows.append(
             [
                 "Completed their required training",
-                guard.count(training.complete.value),
-                f"{guard.share(training.complete.value, training.required.value)} of "
+                done,
+                f"{'withheld' if isinstance(done, str) else share} of "
                 f"{guard.count(training.required.value)} participants",
             ]
         )
@@ -1248,9 +1284,7 @@ def _applications_section(
 def _pairings_section(document: Document, figures: ProgrammeFigures, guard: _Withholding) -> None:
     pairings = figures.pairings
     document.heading("Pairings and circles")
-    statuses = [c for c in pairings.by_status if c.count.value]
-    values = [c.count.value for c in statuses]
-    shown = guard.parts(values, pairings.published.value)
+    statuses, shown, under_way = _pairing_parts(figures, guard)
     if statuses:
         document.bar_chart(
             [
@@ -1265,7 +1299,7 @@ def _pairings_section(document: Document, figures: ProgrammeFigures, guard: _Wit
         ["Figure", "Number"],
         [
             ["Published pairings and circles", guard.count(pairings.published.value)],
-            ["Under way (active or extended)", guard.count(pairings.active.value)],
+            ["Under way (active or extended)", under_way],
             ["Proposals not yet published", guard.count(pairings.drafts.value)],
             ["Check-ins overdue", guard.count(pairings.overdue_check_ins.value)],
         ],
@@ -1294,9 +1328,7 @@ def _training_section_report(
         rows.append([rule.label, guard.count(required), done, not_yet, share])
         percent = completed / required * 100 if required else None
         bars.append(Bar(rule.label, percent if share.endswith("%") else None, share))
-    total_done, total_missing = guard.parts(
-        [training.complete.value, training.missing.value], training.required.value
-    )
+    total_done, total_missing = _trained_parts(figures, guard)
     document.table(
         ["Training required", "Required of", "Completed", "Not yet", "Completion"],
         rows,
@@ -1305,7 +1337,9 @@ def _training_section_report(
             guard.count(training.required.value),
             total_done,
             total_missing,
-            guard.share(training.complete.value, training.required.value),
+            "withheld"
+            if isinstance(total_done, str)
+            else guard.share(training.complete.value, training.required.value),
         ],
         widths=[40, 15, 15, 15, 15],
         align=["left", "right", "right", "right", "right"],

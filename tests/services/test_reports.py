@@ -623,3 +623,37 @@ def test_a_batch_reports_progress_and_stopping_it_leaves_nothing(
             s, programme_id, folder, [pilot["circle"]], progress=stop_after_two
         )
     assert pdfs_in(folder) == set()
+
+
+def test_pairings_under_way_are_withheld_with_a_small_status(
+    programme_file, programme_id, strands, tmp_path
+):
+    with programme_file.session() as s:
+        for n in range(8):
+            people = [
+                add_applicant(
+                    s,
+                    PersonInput(f"{role.value}{n}", "Test", f"{role.value}{n}@pilot.example"),
+                    ApplicationInput(strands["Fellows"], role, ApplicationStatus.ACCEPTED),
+                )
+                for role in (Role.MENTOR, Role.MENTEE)
+            ]
+            add_pairing(
+                s,
+                PairingInput(
+                    strand_id=strands["Fellows"],
+                    mentor_id=people[0],
+                    mentee_ids=[people[1]],
+                    status=PairingStatus.EXTENDED if n < 2 else PairingStatus.ACTIVE,
+                    started_on=dt.date(2026, 2, 1),
+                ),
+            )
+    out, figures, _feedback, _changes = _report(programme_file, programme_id, tmp_path)
+    text = pdf_text(out)
+    assert figures.pairings.active.value == 8
+    assert "Published pairings and circles 8" in text
+    # Extended (2) is withheld, Active (6) with it, and so is their sum, under way.
+    assert "Active withheld" in text
+    assert "Extended fewer than 5" in text
+    assert "Under way (active or extended) withheld" in text
+    assert "Pairings and circles under way withheld of 8 published" in text
