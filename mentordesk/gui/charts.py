@@ -154,16 +154,30 @@ class _Geometry:
     marks: list[_Mark] = field(default_factory=list)
 
 
-class Chart(QWidget):
-    """What every chart shares: marks with tooltips, clicks, keys, focus and an empty text.
-
-    Subclasses draw in :meth:`draw` and return the marks they drew.
+class Opener(QWidget):
+    """A widget that opens records: it says which with ``activated``, and shows its focus.
 
     Signals:
-        activated: a mark was clicked or chosen with Enter; carries its key.
+        activated: records were asked for (a click, or Enter); carries their key.
     """
 
     activated = Signal(object)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()  # draws the focus ring
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+
+class Chart(Opener):
+    """What every chart shares: marks with tooltips, clicks, keys, focus and an empty text.
+
+    Subclasses draw in :meth:`draw` and return the marks they drew; a mark clicked or
+    chosen with the arrow keys and Enter emits ``activated`` with its key.
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,14 +355,6 @@ class Chart(QWidget):
         # Screen readers read the description: make it the chosen mark's numbers.
         if self._focused is not None and self._focused < len(self._marks):
             self.setAccessibleDescription(self._marks[self._focused].tooltip)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusOutEvent(event)
 
 
 class BarChart(Chart):
@@ -630,14 +636,11 @@ class DumbbellChart(Chart):
         return marks
 
 
-class FigureCard(QWidget):
+class FigureCard(Opener):
     """One headline number: a title, the number large, a line of detail; opens its records.
 
-    Signals:
-        activated: clicked or chosen with Enter while it has records; carries their key.
+    Clicked, or chosen with Enter, while it has records, it emits ``activated`` with their key.
     """
-
-    activated = Signal(object)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -766,11 +769,3 @@ class FigureCard(QWidget):
         """Open the card's records, if it has any."""
         if self.key is not None:
             self.activated.emit(self.key)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.update()
-        super().focusOutEvent(event)

@@ -930,20 +930,20 @@ def _people_table(session: Session, key: RecordKey) -> RecordTable:
             "Name",
             "Email",
             "Applications",
-            "Organisation",
-            "Department",
             "Career stage",
             "Gender",
+            "Organisation",
+            "Department",
         ),
         rows=tuple(
             (
                 f"{p.first_name} {p.last_name}".strip(),
                 p.email,
                 "; ".join(applications[p.id]),
-                p.organisation,
-                p.department,
                 p.grade.label if p.grade else None,
                 gender_label(p.gender) or None,
+                p.organisation,
+                p.department,
             )
             for p in people
         ),
