@@ -240,3 +240,19 @@ def _accepted(figures: ProgrammeFigures | None) -> int:
         for s in figures.applications.by_status
         if s.status is ApplicationStatus.ACCEPTED
     )
+
+
+def test_coming_back_on_another_day_loads_the_figures_for_that_day(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    dashboard: DashboardTab,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert dashboard.figures is not None
+    tomorrow = dashboard.figures.today + dt.timedelta(days=1)
+    monkeypatch.setattr("mentordesk.gui.tabs.dashboard.programme_today", lambda _p: tomorrow)
+    demo_window.tab_widget.setCurrentWidget(demo_window.applicants_tab)
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        demo_window.tab_widget.setCurrentWidget(dashboard)
+    assert dashboard.figures.today == tomorrow
+    assert tomorrow.strftime("%d %B %Y") in dashboard.as_of.text()

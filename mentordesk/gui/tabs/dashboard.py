@@ -320,7 +320,13 @@ class DashboardTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        # Out of date if the data changed meanwhile, or if the day did (overdue check-ins).
+        new_day = (
+            self.figures is not None
+            and self.programme is not None
+            and self.figures.today != programme_today(self.programme)
+        )
+        if self._stale or new_day:
             self.reload()
 
     # Showing ---------------------------------------------------------------------------
