@@ -46,10 +46,11 @@ class RecordsModel(RowTableModel[Record]):
 
     def set_table(self, table: RecordTable) -> None:
         """Show this table (its columns replace the ones shown before)."""
+        # Each figure's records have their own columns: this model's, not its class's.
         self.beginResetModel()
-        self.HEADERS = table.headers
-        self.NUMERIC_COLUMNS = table.numeric_columns
-        self.DATE_COLUMNS = table.date_columns
+        self.HEADERS = table.headers  # type: ignore[misc]
+        self.NUMERIC_COLUMNS = table.numeric_columns  # type: ignore[misc]
+        self.DATE_COLUMNS = table.date_columns  # type: ignore[misc]
         self.endResetModel()
         self.set_rows(table.rows)
 
@@ -86,9 +87,8 @@ class RecordsView(RecordTab[Record]):
         # The title names the exported sheet and suggests the file's name.
         self.TITLE = safe_file_name(table.title)  # type: ignore[misc]
         em = self.view.fontMetrics().horizontalAdvance("n")
-        self.COLUMN_WIDTHS = tuple(
-            36 if h in ("Email", "Mentees", "Applications", "Event") else 22 for h in table.headers
-        )  # type: ignore[misc]
+        wide = ("Email", "Mentees", "Applications", "Event")
+        self.COLUMN_WIDTHS = tuple(36 if h in wide else 22 for h in table.headers)  # type: ignore[misc]
         self.records_model.set_table(table)
         # The service's order (by name, by due date) until the coordinator sorts.
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
