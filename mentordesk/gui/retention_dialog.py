@@ -118,6 +118,7 @@ class RetentionDialog(QDialog):
         self.confirmation: QMessageBox | None = None
         self._data: RetentionData | None = None
         self._loading = False
+        self._request = 0
         intro = QLabel(
             "Participants are erased, or anonymised, a number of years after their programme "
             "ended. Someone still in a running programme, or in one without a rule, is never "
@@ -207,14 +208,18 @@ class RetentionDialog(QDialog):
         """Load the rules and the preview again, off the GUI thread."""
         today, action = self.today, self.action()
         self.apply_button.setEnabled(False)
+        self._request += 1
+        request = self._request
         run_op(
             self.programme_file,
             lambda s: load_retention(s, today, action),
             parent=self,
-            on_success=self._show,
+            on_success=lambda data: self._show(request, data),
         )
 
-    def _show(self, data: RetentionData) -> None:
+    def _show(self, request: int, data: RetentionData) -> None:
+        if request != self._request:
+            return  # a newer preview is on its way
         self._data = data
         self._loading = True
         self.rules_table.setRowCount(len(data.rules))

@@ -95,6 +95,7 @@ class ProgrammeFile:
         # (a sync client, a copy over the file) from its own commits.
         self._guard = threading.Lock()
         self._writing = 0
+        self._replacing = 0
         self._replaced = False
         self._known = _fingerprint(path)
 
@@ -205,7 +206,7 @@ class ProgrammeFile:
             export_encrypted_copy(self.engine, rekeyed, new_passphrase)
             verify_copy(rekeyed, new_passphrase)
             self.engine.dispose()
-            with self._own_write():
+            with self._own_write(replacing=True):
                 os.replace(rekeyed, self.path)
             _sync_folder(self.path.parent)
         except BaseException:
@@ -244,10 +245,16 @@ class ProgrammeFile:
         change stays reported until the file is reopened.
         """
         with self._guard:
-            if self._replaced or self._writing:
-                return self._replaced
-            self._replaced = _fingerprint(self.path) != self._known
+            if not self._replaced and not self._replacing:
+                self._replaced = self._differs()
             return self._replaced
+
+    def _differs(self) -> bool:
+        now = _fingerprint(self.path)
+        if self._writing and now is not None and self._known is not None:
+            # A commit under way changes the size and time, never the file's identity.
+            return now[:2] != self._known[:2]
+        return now != self._known
 
     def reopen(self) -> ProgrammeFile:
         """Close this file and open what is now on disk at its path, with the same passphrase.
@@ -259,16 +266,18 @@ class ProgrammeFile:
         return ProgrammeFile.open(self.path, self._passphrase)
 
     @contextlib.contextmanager
-    def _own_write(self) -> Iterator[None]:
+    def _own_write(self, *, replacing: bool = False) -> Iterator[None]:
         with self._guard:
-            if not self._replaced and not self._writing:
-                self._replaced = _fingerprint(self.path) != self._known
+            if not self._replaced and not self._replacing:
+                self._replaced = self._differs()
             self._writing += 1
+            self._replacing += replacing
         try:
             yield
         finally:
             with self._guard:
                 self._writing -= 1
+                self._replacing -= replacing
                 if not self._writing:
                     self._known = _fingerprint(self.path)
 

@@ -1,4 +1,4 @@
-"""Another program replacing or changing an open file is noticed; MentorDesk's own writes are not."""
+"""Another program replacing or changing an open file is noticed; MentorDesk's own writes not."""
 
 import os
 import shutil
@@ -76,3 +76,19 @@ def test_reopening_a_file_that_no_longer_opens_with_the_passphrase_fails_plainly
     with pytest.raises(WrongPassphrase):
         programme_file.reopen()
     assert not programme_file.is_open
+
+
+def test_a_replacement_is_noticed_even_while_mentordesk_is_writing(
+    programme_file, file_path, tmp_path
+):
+    older = tmp_path / "older copy.mentordesk"
+    shutil.copyfile(file_path, older)
+    with programme_file.session() as session:
+        add_person(session, PersonInput("Ada", "Lovelace", "ada@example.org"))
+        session.flush()
+        # Mid-transaction its own changes do not count; another file in its place does.
+        assert not programme_file.changed_on_disk()
+        os.replace(older, file_path)
+        assert programme_file.changed_on_disk()
+        session.rollback()
+    assert programme_file.changed_on_disk()
