@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -221,10 +222,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_email_action)
         edit_menu.addAction(self.cancel_event_action)
         edit_menu.addSeparator()
-        self.pairing_actions = [
-            a for a in self.pairings_tab.extra_actions() if isinstance(a, QAction)
-        ]
-        edit_menu.addActions(self.pairing_actions)
+        # The Pairings tab's actions, its submenus (Set status, Mentor's answer) in their place.
+        self.pairing_actions: list[QAction] = []
+        for item in self.pairings_tab.extra_actions():
+            if isinstance(item, QMenu):
+                self.pairing_actions.append(edit_menu.addMenu(item))
+            else:
+                edit_menu.addAction(item)
+                self.pairing_actions.append(item)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         # After the Edit menu: the tabs' context menus gain the Messages actions, not it.

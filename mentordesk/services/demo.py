@@ -22,6 +22,7 @@ from mentordesk.domain.enums import (
     ContractType,
     EventKind,
     Grade,
+    MentorResponse,
     PairingStatus,
     Role,
     StrandFormat,
@@ -49,7 +50,7 @@ from mentordesk.services.surveys import (
     record_response,
 )
 from mentordesk.services.training import Requirement, set_requirements
-from mentordesk.store.models import Pairing
+from mentordesk.store.models import Application, Pairing, PairingMember
 from mentordesk.store.programme_file import ProgrammeFile
 
 DEMO_PROGRAMME = "ADVANCE 2026"
@@ -318,6 +319,7 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
         strands = {s.name: s.id for s in strand_choices(session, programme_id)}
         mentors, mentees = _add_people(session, rng, people, strands)
         _add_pairings(session, rng, strands, mentors, mentees)
+        _add_waitlist_and_answers(session, strands, mentees)
         events = _add_events(session, programme_id)
         _add_attendance(session, rng, events, mentors, mentees)
         _add_training_rules(session, programme_id)
@@ -531,6 +533,28 @@ def _add_pairings(
                 check_ins=_check_ins(rng, dt.date(2026, 2, 1)),
             ),
         )
+
+
+def _add_waitlist_and_answers(
+    session: Session, strands: dict[str, int], mentees: dict[str, list[_Participant]]
+) -> None:
+    """Mentors' answers (a proposal still waits for one), and a few mentees waiting for a mentor."""
+    for pairing in session.scalars(select(Pairing)):
+        proposed = pairing.status is PairingStatus.PROPOSED
+        pairing.mentor_response = MentorResponse.NONE if proposed else MentorResponse.ACCEPTED
+        pairing.response_due_on = dt.date(2026, 1, 17)
+    paired = set(session.scalars(select(PairingMember.person_id)))
+    for strand in ("Faculty", "Fellows"):
+        waiting = [m.person_id for m in mentees[strand] if m.person_id not in paired][:3]
+        for rank, person_id in enumerate(waiting, start=1):
+            application = session.scalars(
+                select(Application).where(
+                    Application.person_id == person_id,
+                    Application.strand_id == strands[strand],
+                    Application.role == Role.MENTEE,
+                )
+            ).one()
+            application.waitlist_rank = rank
 
 
 def _check_ins(

@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from mentordesk.domain.enums import EndReason, PairingStatus, StrandFormat
+from mentordesk.domain.enums import EndReason, MentorResponse, PairingStatus, StrandFormat
 from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.table_models import PairingTableModel
@@ -252,7 +252,14 @@ def test_needs_attention_lists_a_pairing_whose_check_in_is_past_due(
     assert late in listed
     assert not {not_yet, done} & listed
     assert listed < everyone
-    assert all(r.status in (PairingStatus.ACTIVE, PairingStatus.INTRODUCED) for r in _shown(tab))
+    for r in _shown(tab):
+        # Under way with a check-in past due, or a proposal whose mentor has not answered in time.
+        late_answer = (
+            r.status is PairingStatus.PROPOSED and r.mentor_response is MentorResponse.NONE
+        )
+        assert r.status in (PairingStatus.ACTIVE, PairingStatus.INTRODUCED) or late_answer
+        assert not late_answer or (r.response_due_on is not None and r.response_due_on < today)
+    assert any(r.status is PairingStatus.PROPOSED for r in _shown(tab))
     assert f"{len(listed)} pairings need attention" in demo_window.counts_label.text()
 
     with qtbot.waitSignal(tab.loaded, timeout=10_000):

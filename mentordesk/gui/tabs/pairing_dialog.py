@@ -21,7 +21,7 @@ from mentordesk.gui.form_values import (
 )
 from mentordesk.gui.forms.ui_pairing import Ui_PairingForm
 from mentordesk.services.applicants import PersonChoice
-from mentordesk.services.pairings import PairingInput
+from mentordesk.services.pairings import NEXT_STATUSES, PairingInput
 from mentordesk.services.programmes import StrandChoice
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -33,6 +33,18 @@ class PairingFormData:
     strands: list[StrandChoice]
     people: list[PersonChoice]
     pairing: PairingInput | None = None
+
+
+def _statuses_offered(pairing: PairingInput | None) -> list[PairingStatus]:
+    """The current status and those it can move to (re-matching has its own form)."""
+    if pairing is None:
+        return [s for s in PairingStatus if s is not PairingStatus.REMATCHED]
+    return [
+        s
+        for s in PairingStatus
+        if s is pairing.status
+        or (s in NEXT_STATUSES[pairing.status] and s is not PairingStatus.REMATCHED)
+    ]
 
 
 def _person_text(person: PersonChoice) -> str:
@@ -56,7 +68,14 @@ class PairingDialog(RecordDialog):
         self._kept = data.pairing
         fill_combo(ui.strand, ((f"{s.name} ({s.format.label})", s.id) for s in data.strands))
         fill_combo(ui.mentor, ((_person_text(p), p.id) for p in data.people))
-        fill_enum_combo(ui.status, PairingStatus)
+        fill_enum_combo(ui.status, _statuses_offered(data.pairing))
+        if data.pairing is not None and data.pairing.draft:
+            ui.status.setEnabled(False)
+            ui.status.setToolTip("A draft proposal stays proposed until it is published")
+        else:
+            ui.status.setToolTip(
+                "Only the statuses this pairing can move to; re-match it from the Pairings tab"
+            )
         fill_enum_combo(ui.end_reason, EndReason, blank=True)
         ui.goals.setMinimumHeight(60)
         ui.status.currentIndexChanged.connect(self._status_changed)

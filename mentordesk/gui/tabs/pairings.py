@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.gui.dialogs import Save
-from mentordesk.gui.table_models import PairingTableModel
 from mentordesk.gui.tabs.base import RecordTab
+from mentordesk.gui.tabs.pairing_actions import PairingActions
 from mentordesk.gui.tabs.pairing_dialog import PairingDialog, PairingFormData
+from mentordesk.gui.tabs.pairing_rules_dialog import response_days
+from mentordesk.gui.tabs.pairing_table import PairingsTableModel
 from mentordesk.gui.tabs.propose_dialog import ProposeDialog, propose_pairings, show_result
 from mentordesk.services import pairings
 from mentordesk.services.applicants import person_choices
@@ -49,6 +51,7 @@ def _load_rows(
     if not attention:
         return rows
     overdue = {o.pairing_id for o in pairings.overdue_check_ins(session, programme_id, today)}
+    overdue.update(pairings.overdue_responses(session, programme_id, today))
     return [r for r in rows if r.pairing_id in overdue]
 
 
@@ -79,11 +82,11 @@ def plan_html(plan: CheckInPlan) -> str:
     return text
 
 
-def _publish_drafts(session: Session, pairing_ids: list[int]) -> int:
+def _publish_drafts(session: Session, pairing_ids: list[int], days: int) -> int:
     # Imported here: the matching package loads SciPy, which startup must not wait for.
     from mentordesk.services.matching.proposals import publish_pairings
 
-    return publish_pairings(session, pairing_ids)
+    return publish_pairings(session, pairing_ids, response_days=days)
 
 
 def _reject_drafts(session: Session, pairing_ids: list[int]) -> None:
@@ -95,10 +98,13 @@ class PairingsTab(RecordTab[PairingRow]):
     """Mentoring relationships of the programme, one line per pairing or circle.
 
     Draft proposals from the matching engine show in italics with the status
-    "Draft" until they are published or rejected.
+    "Draft" until they are published or rejected. Beside the table, the details of
+    the current pairing; above it, the actions of ``more_actions`` (pairing by
+    hand, swapping, statuses, mentors' answers, the waitlist and the rules).
 
     Attributes:
         drafts_only: the filter showing draft proposals only.
+        more_actions: the details panel, the tool bar and the actions beyond proposals.
         propose_action, publish_action, reject_action: the actions on proposals.
         proposals_message: the box reporting the last run of the engine, while open.
 
@@ -108,12 +114,12 @@ class PairingsTab(RecordTab[PairingRow]):
 
     TITLE = "Pairings"
     NOUN = ("pairing", "pairings")
-    COLUMN_WIDTHS = (22, 10, 11, 11, 11, 13, 11, 30, 60)
+    COLUMN_WIDTHS = (22, 10, 11, 16, 11, 13, 11, 30, 60)
 
     proposed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(PairingTableModel(), parent)
+        super().__init__(PairingsTableModel(), parent)
         self.propose_dialog: ProposeDialog | None = None
         self.proposals_message: QMessageBox | None = None
         self.drafts_only = QCheckBox("Show &drafts only", self)
@@ -144,11 +150,13 @@ class PairingsTab(RecordTab[PairingRow]):
         self.needs_attention.setObjectName("needs_attention")
         self.needs_attention.setText("Needs attention")
         self.needs_attention.setToolTip(
-            "Show only the introduced and active pairings with a check-in past due"
+            "Show only the pairings under way with a check-in past due, and the proposals"
+            " whose mentor has not answered in time"
         )
         self.needs_attention.setCheckable(True)
         self.needs_attention.toggled.connect(lambda _checked: self.reload())
         self.filter_bar.addWidget(self.needs_attention)
+        self.more_actions = PairingActions(self)
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -173,6 +181,7 @@ class PairingsTab(RecordTab[PairingRow]):
         self.needs_attention.blockSignals(True)
         self.needs_attention.setChecked(False)
         self.needs_attention.blockSignals(False)
+        self.more_actions.clear()
 
     def status_text(self) -> str:
         if not self.needs_attention.isChecked():
@@ -279,9 +288,9 @@ class PairingsTab(RecordTab[PairingRow]):
 
     def publish_selected(self) -> None:
         """Publish the selected draft proposals."""
-        ids = self.selected_draft_ids()
+        ids, days = self.selected_draft_ids(), response_days()
         if ids:
-            self.run(lambda s: _publish_drafts(s, ids), lambda _count: self._changed())
+            self.run(lambda s: _publish_drafts(s, ids, days), lambda _count: self._changed())
 
     def reject_selected(self) -> None:
         """Delete the selected draft proposals (nobody has seen them yet)."""
@@ -319,6 +328,7 @@ class PairingsTab(RecordTab[PairingRow]):
             self.propose_action,
             self.publish_action,
             self.reject_action,
+            *self.more_actions.actions(),
             self.plan_action,
             *self.message_actions,
         ]

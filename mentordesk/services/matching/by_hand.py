@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import MentorResponse, PairingStatus, Role
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.services.applicants import PersonChoice, person_choices
 from mentordesk.services.audit import record_change
 from mentordesk.services.matching.candidates import (
     Standing,
@@ -38,6 +39,7 @@ from mentordesk.services.pairings import (
     pairing_label,
     transition_refusal,
 )
+from mentordesk.services.programmes import StrandChoice, strand_choices
 from mentordesk.store.models import Pairing, Person, Strand
 
 # Refusals about the mentor alone, said once however many mentees there are.
@@ -356,3 +358,46 @@ def rematch(
         f"re-matched from pairing {old.id}; {_audit_override(check, reason)}",
     )
     return new_id
+
+
+@dataclass(frozen=True)
+class HandChoices:
+    """Whom the pair-by-hand form offers, strand by strand.
+
+    Attributes:
+        strands: the programme's strands.
+        people: everyone in the file (offered when the coordinator asks for everyone).
+        mentors: each strand's accepted mentors.
+        mentees: each strand's accepted mentees still without a mentor, the waitlist first.
+        waitlist: each strand's waiting mentees' places on its waitlist.
+    """
+
+    strands: list[StrandChoice]
+    people: list[PersonChoice]
+    mentors: dict[int, list[int]]
+    mentees: dict[int, list[int]]
+    waitlist: dict[int, dict[int, int]]
+
+
+def hand_pairing_choices(session: Session, programme_id: int) -> HandChoices:
+    """The strands and people the pair-by-hand form offers."""
+    strands = strand_choices(session, programme_id)
+    found = standing(session, programme_id)
+    mentors: dict[int, list[int]] = {s.id: [] for s in strands}
+    waiting: dict[int, list[tuple[int, str, int]]] = {s.id: [] for s in strands}
+    for app in accepted_applications(session, list(mentors)):
+        if app.role is Role.MENTOR:
+            mentors[app.strand_id].append(app.person_id)
+        elif app.person_id not in found.paired:
+            rank = app.waitlist_rank if app.waitlist_rank is not None else 1_000_000
+            waiting[app.strand_id].append((rank, app.person.full_name, app.person_id))
+    return HandChoices(
+        strands=strands,
+        people=person_choices(session),
+        mentors=mentors,
+        mentees={strand: [p for *_, p in sorted(people)] for strand, people in waiting.items()},
+        waitlist={
+            strand: {p: rank for rank, _, p in people if rank < 1_000_000}
+            for strand, people in waiting.items()
+        },
+    )

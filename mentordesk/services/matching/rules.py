@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, aliased
 
-from mentordesk.domain.enums import FieldPreference, Grade, PairRuleKind
+from mentordesk.domain.enums import ApplicationStatus, FieldPreference, Grade, PairRuleKind, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.matching.candidates import programme_rules
@@ -21,7 +21,7 @@ from mentordesk.services.matching.core import (
 )
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.validation import optional_text
-from mentordesk.store.models import PairRule, Person
+from mentordesk.store.models import Application, PairRule, Person, Strand
 
 #: The most mentees a programme may let one mentor take.
 MAX_CAPACITY = 50
@@ -243,4 +243,38 @@ def remove_pair_rule(session: Session, rule_id: int) -> None:
     session.delete(rule)
     record_change(
         session, "pair rule", "programme", rule.programme_id, f"{rule.kind.label} pair removed"
+    )
+
+
+@dataclass(frozen=True)
+class PairRuleChoices:
+    """Whom a pair rule can name: (id, name) of the programme's accepted mentors and mentees.
+
+    People named by an existing rule are offered too, even if no longer accepted.
+    """
+
+    mentors: list[tuple[int, str]]
+    mentees: list[tuple[int, str]]
+
+
+def pair_rule_choices(session: Session, programme_id: int) -> PairRuleChoices:
+    """The mentors and mentees the rules dialog offers for fixed and blocked pairs."""
+    accepted = session.execute(
+        select(Person.id, Person.first_name, Person.last_name, Application.role)
+        .join(Application, Application.person_id == Person.id)
+        .join(Strand, Strand.id == Application.strand_id)
+        .where(
+            Strand.programme_id == programme_id,
+            Application.status == ApplicationStatus.ACCEPTED,
+        )
+    ).all()
+    people: dict[Role, dict[int, str]] = {Role.MENTOR: {}, Role.MENTEE: {}}
+    for pid, first, last, role in accepted:
+        people[role][pid] = f"{first} {last}".strip()
+    for row in pair_rule_rows(session, programme_id):
+        people[Role.MENTOR].setdefault(row.mentor_id, row.mentor)
+        people[Role.MENTEE].setdefault(row.mentee_id, row.mentee)
+    return PairRuleChoices(
+        sorted(people[Role.MENTOR].items(), key=lambda p: (p[1].casefold(), p[0])),
+        sorted(people[Role.MENTEE].items(), key=lambda p: (p[1].casefold(), p[0])),
     )
