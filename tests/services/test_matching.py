@@ -65,8 +65,13 @@ MARKERS = {
 
 
 @st.composite
-def pools(draw: st.DrawFn, max_mentees: int = 8, max_mentors: int = 5) -> Pool:
-    """A random small programme: grades, capacities, pauses, reporting lines and pair rules."""
+def pools(
+    draw: st.DrawFn, max_mentees: int = 8, max_mentors: int = 5, waiting: bool = False
+) -> Pool:
+    """A random small programme: grades, capacities, pauses, reporting lines and pair rules.
+
+    With ``waiting``, some mentees are on the waitlist, in a random order.
+    """
     n = draw(st.integers(0, max_mentees))
     m = draw(st.integers(0, max_mentors))
     mentor_ids = list(range(100, 100 + m))
@@ -101,6 +106,7 @@ def pools(draw: st.DrawFn, max_mentees: int = 8, max_mentors: int = 5) -> Pool:
             preferred_gender=draw(words(("", "woman"))),
             choices=tuple(draw(st.lists(ids, max_size=3, unique=True))) if m else (),
             reporting_line=frozenset(draw(st.lists(ids, max_size=2))) if m else frozenset(),
+            waitlist_rank=draw(st.none() | st.integers(1, n)) if waiting else None,
         )
         for i in range(n)
     )
@@ -114,6 +120,7 @@ def pools(draw: st.DrawFn, max_mentees: int = 8, max_mentors: int = 5) -> Pool:
         blocked=frozenset(draw(some_pairs) - fixed),
         fixed=frozenset(fixed),
         earlier=frozenset(draw(some_pairs) - fixed),
+        declined=frozenset(draw(some_pairs) - fixed),
     )
     return Pool(mentees, mentors, rules)
 
@@ -140,6 +147,8 @@ def check_hard_rules(pool: Pool, result: MatchResult) -> None:
         if not p.fixed:
             assert allowed(p.mentee, p.mentor, pool.rules) is None
             assert (p.mentor.id, p.mentee.id) not in pool.rules.blocked
+            assert (p.mentor.id, p.mentee.id) not in pool.rules.declined
+            assert (p.mentor.id, p.mentee.id) not in pool.rules.earlier
             assert p.mentor.id not in p.mentee.reporting_line
             assert not p.mentor.paused
     unmatched = {u.mentee.id for u in result.unmatched}
@@ -149,8 +158,11 @@ def check_hard_rules(pool: Pool, result: MatchResult) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(pools())
+@given(pools(waiting=True))
 def test_no_mode_ever_breaks_a_hard_rule(pool: Pool) -> None:
+    # Fixed pairs are made even with a paused mentor or a blocked pair; every other
+    # proposal keeps clear of blocked, declined and earlier pairs and paused mentors,
+    # waitlist or not.
     for mode in MODES:
         check_hard_rules(pool, mode(pool))
 
