@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 
 from mentordesk import APP_NAME, __version__
 from mentordesk.domain.enums import Role
-from mentordesk.domain.errors import InvalidInput, MentorDeskError, NotFound, PassphraseRefused
+from mentordesk.domain.errors import (
+    FileMissing,
+    InvalidInput,
+    MentorDeskError,
+    NotFound,
+    PassphraseRefused,
+)
 from mentordesk.formats.attendance_report import read_attendance_report
 from mentordesk.formats.columns import guess_mapping
 from mentordesk.formats.reading import read_table
@@ -54,6 +60,10 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 PASSPHRASE_VARIABLE = "MENTORDESK_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "MENTORDESK_NEW_PASSPHRASE"
+#: Set to anything to see the traceback of an unexpected error (it may quote personal data).
+DEBUG_VARIABLE = "MENTORDESK_DEBUG"
+#: Commands that make the file named by ``--db`` (or put one there): it need not exist yet.
+_MAKES_FILE = frozenset({"init", "demo", "restore"})
 #: The passphrase of a file being replaced by a restore, when it is not the backup's.
 CURRENT_PASSPHRASE_VARIABLE = "MENTORDESK_CURRENT_PASSPHRASE"
 
@@ -130,15 +140,37 @@ def open_session(args: argparse.Namespace) -> Iterator[Session]:
 def _info(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         programmes = [find_programme(s, args.programme)] if args.programme else list_programmes(s)
-        print(f"{args.db}: {len(programmes)} programme(s), {count_people(s)} people")
-        for programme in programmes:
-            counts = programme_counts(s, programme.id)
-            strands = ", ".join(programme.strand_names) or "no strands"
-            print(
-                f"- {programme.name} ({strands}): {counts.applications} applications, "
-                f"{counts.pairings} pairings, {counts.events} events"
-            )
-    if warning := synced_folder_warning(args.db):
+        people = count_people(s)
+        counted = [(programme, programme_counts(s, programme.id)) for programme in programmes]
+    warning = synced_folder_warning(args.db)
+    if args.json:
+        listing = {
+            "file": str(args.db),
+            "people": people,
+            "programmes": [
+                {
+                    "id": programme.id,
+                    "name": programme.name,
+                    "timezone": programme.timezone,
+                    "strands": list(programme.strand_names),
+                    "applications": counts.applications,
+                    "pairings": counts.pairings,
+                    "events": counts.events,
+                }
+                for programme, counts in counted
+            ],
+            "note": warning,
+        }
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{args.db}: {len(programmes)} programme(s), {people} people")
+    for programme, counts in counted:
+        strands = ", ".join(programme.strand_names) or "no strands"
+        print(
+            f"- {programme.name} ({strands}): {counts.applications} applications, "
+            f"{counts.pairings} pairings, {counts.events} events"
+        )
+    if warning:
         print(f"Note: {warning}")
     return 0
 
@@ -365,6 +397,19 @@ def _match(args: argparse.Namespace) -> int:
         pool = load_candidates(s, programme.id, strand_id)
         if args.mode == "shortlist":
             listed = shortlist(pool, args.shortlist_size)
+            if args.json:
+                if args.out:
+                    export_shortlist(listed, args.out)
+                _print_json(
+                    {
+                        "programme": programme.name,
+                        "mode": "shortlist",
+                        "entries": [_proposal_json(entry) for entry in listed.entries],
+                        "unmatched": [_unmatched_json(left) for left in listed.unmatched],
+                        "out": str(args.out) if args.out else None,
+                    }
+                )
+                return 0
             for entry in listed.entries:
                 print(
                     f"{entry.mentee.name} → {entry.mentor.name}  {entry.score.points:5.1f}  "
@@ -377,6 +422,20 @@ def _match(args: argparse.Namespace) -> int:
                 print(f"Wrote the shortlist to {args.out}.")
             return 0
         result = (match_optimal if args.mode == "optimal" else match_stable)(pool)
+        if args.json:
+            if args.apply:
+                save_proposals(s, programme.id, result.proposals, unmatched=result.unmatched)
+            _print_json(
+                {
+                    "programme": programme.name,
+                    "mode": result.mode,
+                    "proposals": [_proposal_json(p) for p in result.proposals],
+                    "unmatched": [_unmatched_json(left) for left in result.unmatched],
+                    "total": result.total,
+                    "saved": bool(args.apply),
+                }
+            )
+            return 0
         for p in result.proposals:
             print(f"{p.mentor.name} ← {p.mentee.name}  {p.score.points:5.1f}  {p.explanation}")
         for left in result.unmatched:
@@ -421,9 +480,24 @@ def _match_circles(args: argparse.Namespace) -> int:
             strands = [c for c in strand_choices(s, programme.id) if c.format is StrandFormat.GROUP]
             if not strands:
                 raise NotFound(f"{programme.name} has no group strand to form circles in.")
+        listing: list[dict[str, object]] = []
         for strand in strands:
             pool = circle_pool(s, programme.id, strand.id)
             result = form_circles(pool.mentees, pool.mentors, args.circle_size, pool.rules)
+            if args.json:
+                if args.apply:
+                    saved += len(save_circles(s, programme.id, strand.id, result))
+                circles = [
+                    {
+                        "facilitator": _candidate_json(circle.facilitator),
+                        "mentees": [_candidate_json(m) for m in circle.mentees],
+                        "summary": circle_summary(circle),
+                    }
+                    for circle in result.circles
+                ]
+                unplaced = [_unmatched_json(left) for left in result.unplaced]
+                listing.append({"strand": strand.name, "circles": circles, "unplaced": unplaced})
+                continue
             for n, circle in enumerate(result.circles, start=1):
                 print(f"{strand.name} circle {n}: {circle.facilitator.name} leads")
                 print(f"  {', '.join(m.name for m in circle.mentees)}")
@@ -438,12 +512,59 @@ def _match_circles(args: argparse.Namespace) -> int:
             )
             if args.apply:
                 saved += len(save_circles(s, programme.id, strand.id, result))
+    if args.json:
+        _print_json(
+            {
+                "programme": programme.name,
+                "mode": "circles",
+                "circle_size": args.circle_size,
+                "strands": listing,
+                "saved": saved if args.apply else None,
+            }
+        )
+        return 0
     if args.apply:
         print(
             f"Saved {saved} draft circles in place of earlier circle drafts; "
             "nobody sees them until you publish them."
         )
     return 0
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _candidate_json(candidate: Any) -> dict[str, object]:
+    return {"id": candidate.id, "name": candidate.name}
+
+
+def _proposal_json(proposal: Any) -> dict[str, object]:
+    return {
+        "mentee": _candidate_json(proposal.mentee),
+        "mentor": _candidate_json(proposal.mentor),
+        "score": proposal.score.points,
+        "fixed": proposal.fixed,
+        "explanation": proposal.explanation,
+    }
+
+
+def _unmatched_json(left: Any) -> dict[str, object]:
+    return {"mentee": _candidate_json(left.mentee), "reason": left.reason}
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from mentordesk.selftest import run_self_test
+
+    extra = []
+    if args.window:
+        # Only on request: it loads Qt, which a server running scripts may not have.
+        # Imported by name so that the type checks of this module stop at the GUI.
+        window: Any = importlib.import_module("mentordesk.gui.self_test")
+        window.headless_if_no_screen()
+        extra.append(("window", window.check_window))
+    results = run_self_test(extra, out=sys.stdout, verbose=args.verbose)
+    return 0 if all(result.passed for result in results) else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -484,13 +605,14 @@ def build_parser() -> argparse.ArgumentParser:
     command(commands, "init", "Create a new, empty programme file.", _init)
     demo = command(commands, "demo", "Create a programme file holding the demo programme.", _demo)
     demo.add_argument("--size", type=int, metavar="N", help="number of people (default about 60)")
-    command(
+    info = command(
         commands,
         "info",
         "Show the programmes in a file and how much they hold.",
         _info,
         programme=True,
     )
+    info.add_argument("--json", action="store_true", help="print JSON for scripts")
     events = command(
         commands, "events", "List a programme's events with their ids.", _events, programme=True
     )
@@ -626,16 +748,47 @@ def build_parser() -> argparse.ArgumentParser:
         "--shortlist-size", type=int, default=3, metavar="K", help="mentors per mentee (default 3)"
     )
     match.add_argument("--out", type=Path, metavar="FILE", help="write the shortlist to this .xlsx")
+    match.add_argument(
+        "--json", action="store_true", help="print the proposals (or circles) as JSON for scripts"
+    )
+    self_test_help = (
+        "Check this installation on made-up data in a temporary folder (encryption, "
+        "migrations, backup, time zones, calendar, XML safety, spreadsheets, PDF, matching); "
+        "one line per check, exit status 0 when all pass. No --db: it touches no real file."
+    )
+    self_test = commands.add_parser("self-test", help=self_test_help, description=self_test_help)
+    self_test.add_argument(
+        "--window",
+        action="store_true",
+        help="also open the main window (offscreen without a screen)",
+    )
+    self_test.add_argument(
+        "--verbose", action="store_true", help="print the traceback of a failed check"
+    )
+    self_test.set_defaults(run=_self_test)
 
     for area in _COMMAND_AREAS:
         importlib.import_module(area).register(commands, command, group)
     return parser
 
 
+def _check_file_exists(args: argparse.Namespace) -> None:
+    """Say a ``--db`` file is missing before asking for its passphrase."""
+    db = getattr(args, "db", None)
+    if db is not None and args.command not in _MAKES_FILE and not Path(db).expanduser().exists():
+        raise FileMissing(f"There is no file at {db}. It may have been moved or renamed.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; errors are printed in plain words with exit status 1."""
+    """Run one command; the exit status is documented in the README.
+
+    0: done. 1: an error, printed in plain words on stderr (a traceback only with
+    MENTORDESK_DEBUG set). 2: the command line itself is wrong (argparse).
+    130: interrupted with Ctrl+C.
+    """
     args = build_parser().parse_args(argv)
     try:
+        _check_file_exists(args)
         return int(args.run(args))
     except MentorDeskError as error:
         print(f"mentordesk-cli: {error.message}", file=sys.stderr)
@@ -647,6 +800,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (``| head``) stopped listening: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # A file the command reads or writes: the system's reason and the file's name.
+        where = f": {error.filename}" if error.filename else ""
+        print(
+            f"mentordesk-cli: {error.strerror or type(error).__name__}{where}. The programme "
+            "file keeps everything saved before this step.",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as error:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        # The type only: an exception's text may quote personal data.
+        print(
+            f"mentordesk-cli: the command stopped on an unexpected error "
+            f"({type(error).__name__}). The programme file keeps everything saved before "
+            f"this step. Set {DEBUG_VARIABLE}=1 to see the details.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":

@@ -265,7 +265,7 @@ def run_self_test(bundle: Path) -> int:
     if sys.platform == "win32":
         # The window program has no console to print to; the command line has the same checks.
         program = bundle / "mentordesk-cli.exe"
-        command = [str(program), "self-test"]
+        command = [str(program), "self-test", "--window"]
     else:
         command = [str(program), "--self-test"]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -71,13 +71,18 @@ def check_window(folder: Path) -> str:
     return f"{len(window.tabs)} tabs loaded a programme file on the {app.platformName()} platform"
 
 
+def headless_if_no_screen() -> None:
+    """Use Qt's offscreen platform on Linux when there is no screen (and none was chosen)."""
+    screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    if sys.platform.startswith("linux") and not screen and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
 def self_test() -> int:
     """Run the whole self-test, the window included; the exit status is 0 if every check passed.
 
     On Linux without a screen the window opens on Qt's offscreen platform.
     """
-    screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    if sys.platform.startswith("linux") and not screen and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    headless_if_no_screen()
     results = run_self_test([("window", check_window)], out=sys.stdout, verbose=True)
     return 0 if all(result.passed for result in results) else 1
