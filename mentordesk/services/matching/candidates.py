@@ -275,6 +275,8 @@ def load_candidates(
             matched only with mentees of a strand they applied to).
         waitlisted_only: only the mentees on the waitlist.
 
+    People who withdrew their consent are left out.
+
     Raises:
         NotFound: the programme or strand is not in the file.
     """
@@ -283,6 +285,8 @@ def load_candidates(
     mentee_apps: dict[int, list[Application]] = defaultdict(list)
     people: dict[int, Person] = {}
     for app in accepted_applications(session, strand_ids(session, programme_id, strand_id)):
+        if app.person.consent_withdrawn_on is not None:
+            continue  # withdrew their consent: never proposed again until they give it
         people[app.person_id] = app.person
         if app.role is Role.MENTOR:
             mentor_apps[app.person_id].append(app)
