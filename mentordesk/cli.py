@@ -161,7 +161,7 @@ def _info(args: argparse.Namespace) -> int:
             ],
             "note": warning,
         }
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        _print_json(listing)
         return 0
     print(f"{args.db}: {len(programmes)} programme(s), {people} people")
     for programme, counts in counted:
@@ -196,7 +196,7 @@ def _events(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        _print_json(listing)
         return 0
     for r in rows:
         when = r.starts_at.astimezone(zone).strftime("%Y-%m-%d" if r.all_day else "%Y-%m-%d %H:%M")

@@ -211,12 +211,6 @@ def test_match_prints_its_proposals_as_json(demo_db: Path, env: dict[str, str]) 
     assert json.loads(circles.stdout)["strands"][0]["strand"] == "Circles"
 
 
-def test_self_test_needs_no_file_and_exits_0(env: dict[str, str]) -> None:
-    result = run_cli(["self-test"], env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.splitlines()[-1] == "all 9 checks passed"
-
-
 def test_an_unexpected_error_exits_1_naming_only_its_type(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], demo_db: Path
 ) -> None:

@@ -69,11 +69,10 @@ def test_the_time_zone_check_fails_without_a_zone_database(
     assert "Europe/London" in result.detail
 
 
-def test_each_check_leaves_nothing_behind(tmp_path: Path) -> None:
-    env = {**os.environ, "TMPDIR": str(tmp_path)}
-    code = "import sys, mentordesk.selftest as s; s.run_self_test(out=sys.stdout)"
-    result = subprocess.run(
-        [sys.executable, "-c", code],
+def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGS`` from the source tree, as an installed MentorDesk would run."""
+    return subprocess.run(
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -81,8 +80,15 @@ def test_each_check_leaves_nothing_behind(tmp_path: Path) -> None:
         timeout=300,
         check=False,
     )
-    assert result.returncode == 0, result.stderr
-    assert "checks passed" in result.stdout
+
+
+def test_the_command_line_self_test_needs_no_file_and_leaves_nothing_behind(
+    tmp_path: Path,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MENTORDESK_")}
+    result = _run(["-m", "mentordesk.cli", "self-test"], {**env, "TMPDIR": str(tmp_path)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == f"all {len(CHECKS)} checks passed"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -93,15 +99,7 @@ def test_the_window_self_test_runs_headless_and_exits_0(tmp_path: Path) -> None:
         if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
     }
     env.update(TMPDIR=str(tmp_path), HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mentordesk", "--self-test"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = _run(["-m", "mentordesk", "--self-test"], env)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines[-2].startswith("ok    window ")
