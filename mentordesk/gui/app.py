@@ -9,7 +9,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from mentordesk import APP_NAME, FILE_SUFFIX, __version__
@@ -51,6 +52,24 @@ def make_application() -> QApplication:
     return app
 
 
+class FileOpenHandler(QObject):
+    """Opens a programme file the system hands over while MentorDesk runs.
+
+    macOS delivers a file double-clicked in Finder (MentorDesk.app declares the
+    .mentordesk type) as a QFileOpenEvent, not on the command line.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.file():
+            self.window.opener.open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def open_demo(window: MainWindow, folder: Path) -> ProgrammeFile:
     """Make the demo file in ``folder`` and show it once it is built (off the GUI thread).
 
@@ -85,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application()
     install_excepthook()
     window = MainWindow()
+    app.installEventFilter(FileOpenHandler(window))
     with contextlib.ExitStack() as cleanup:
         if args.demo:
             folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="mentordesk-demo-"))
