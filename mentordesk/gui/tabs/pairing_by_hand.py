@@ -289,6 +289,12 @@ class PairByHandDialog(RecordDialog):
             on_failure=lambda error: self._check_failed(request, error),
         )
 
+    def done(self, result: int) -> None:
+        # A check still running reports to a closed form: its answer is dropped.
+        self._request += 1
+        self._timer.stop()
+        super().done(result)
+
     def _show_check(self, request: int, check: RuleCheck) -> None:
         if request != self._request:
             return

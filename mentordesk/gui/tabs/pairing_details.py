@@ -124,9 +124,9 @@ def pairing_html(detail: PairingDetail) -> str:
                 (
                     (
                         _date(c.due_on),
-                        _date(c.done_on),
-                        c.outcome.label if c.outcome else "",
-                        c.summary,
+                        _date(c.done_on) or "not yet",
+                        c.outcome.label if c.outcome else "—",
+                        c.summary or "—",
                     )
                     for c in detail.check_ins
                 ),

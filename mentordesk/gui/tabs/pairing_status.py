@@ -60,8 +60,8 @@ def answer_open_to(rows: Sequence[PairingRow]) -> bool:
 
 
 def status_menu(parent: QWidget, choose: Callable[[PairingStatus], None]) -> QMenu:
-    """The "Set status" menu; each action carries its status in ``data()``."""
-    menu = QMenu("Set &status", parent)
+    """The "Set pairing status" menu; each action carries its status in ``data()``."""
+    menu = QMenu("Set pairing &status", parent)
     menu.setObjectName("pairing_status_menu")
     for status in MENU_STATUSES:
         text = status.label + ("…" if status in ASKING else "")

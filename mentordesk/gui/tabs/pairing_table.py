@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -66,6 +67,9 @@ class PairingsTableModel(PairingTableModel):
             cells[self.STATUS] = "Declined"
         elif not row.draft and row.status is PairingStatus.PROPOSED:
             cells[self.STATUS] = ANSWER_STATUS.get(row.mentor_response, cells[self.STATUS])
+            if row.mentor_response is MentorResponse.NONE and row.response_due_on is not None:
+                late = row.response_due_on < dt.date.today()
+                cells[self.STATUS] = "Answer overdue" if late else "Awaiting answer"
         return tuple(cells)
 
     def extra_search_text(self, row: PairingRow) -> str:

@@ -66,6 +66,7 @@ class WaitlistDialog(QDialog):
         self._programme_file = programme_file
         self._programme_id = programme_id
         self.rows: list[WaitlistRow] = []
+        self._closed = False
         intro = QLabel(
             "Mentees still without a suitable mentor, in the order they are offered one: the "
             "next proposals take the first on the waitlist first. A mentee joins it when "
@@ -110,6 +111,11 @@ class WaitlistDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
+    def done(self, result: int) -> None:
+        # Work still running reports to a closed list: its answer is dropped.
+        self._closed = True
+        super().done(result)
+
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -129,6 +135,8 @@ class WaitlistDialog(QDialog):
 
     def show_rows(self, rows: list[WaitlistRow], select_application: int | None = None) -> None:
         """Show these lines."""
+        if self._closed:
+            return
         self.rows = rows
         self.table.setRowCount(len(rows))
         for n, row in enumerate(rows):
@@ -185,8 +193,9 @@ class WaitlistDialog(QDialog):
         self._run(work, lambda _result: self._moved(None))
 
     def _moved(self, application_id: int | None) -> None:
-        self.changed.emit()
-        self.reload(application_id)
+        if not self._closed:
+            self.changed.emit()
+            self.reload(application_id)
 
     def _propose(self) -> None:
         self.propose_requested.emit()
