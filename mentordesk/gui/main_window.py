@@ -302,7 +302,8 @@ class MainWindow(QMainWindow):
     def _on_record_tab(self, action: Callable[[RecordTab], object]) -> None:
         tab = self.current_tab()
         if tab is not None:
-            action(tab)
+            # Looked up on the tab, so that a tab's own version of the method runs.
+            getattr(tab, action.__name__)()
 
     def shown_programme_id(self) -> int | None:
         """The id of the programme the tabs show, if any."""

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from mentordesk.domain.enums import SurveyItemType, SurveyKind
 from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.tabs import survey_panel as survey_panel_module
 from mentordesk.gui.tabs import surveys as surveys_module
 from mentordesk.gui.tabs.survey_dialogs import ItemDialog, SurveyDialog, TemplateDialog
 from mentordesk.gui.tabs.survey_import_dialog import ResponseImportDialog
@@ -211,8 +212,9 @@ def test_deleting_a_survey_names_its_responses(
         return True
 
     monkeypatch.setattr(surveys_module, "confirm", answer)
+    tab.view.setFocus()
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
-        tab.delete()
+        demo_window.delete_action.trigger()
     assert asked == [
         f"Delete the survey “Pulse check: day 60” and its {row.responses} responses? "
         "This cannot be undone."
@@ -330,3 +332,29 @@ def test_the_survey_models_pass_the_qt_model_checks(
         assert model.rowCount() > 0
         qtmodeltester.check(model)
     assert tab.panel.response_model.columnCount() == 4 + 9
+
+
+def test_delete_acts_on_the_response_in_focus_not_the_survey(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = _surveys_tab(demo_window)
+    row = _show(qtbot, tab, "Pulse check: day 30")
+    panel = tab.panel
+    panel.pages.setCurrentIndex(1)
+    demo_window.activateWindow()
+    panel.response_view.selectRow(0)
+    panel.response_view.setFocus()
+    qtbot.waitUntil(panel.response_view.hasFocus, timeout=5_000)
+    gone = panel.current_response()
+    assert gone is not None
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, question: str, _action: str) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr(survey_panel_module, "confirm", answer)
+    demo_window.delete_action.trigger()
+    assert asked == [f"Delete the response of {gone.name}? This cannot be undone."]
+    qtbot.waitUntil(lambda: panel.response_model.rowCount() == row.responses - 1, timeout=10_000)
+    assert row.title in _shown_titles(tab)

@@ -115,6 +115,11 @@ class SurveysTab(RecordTab[SurveyRow]):
         super().clear()
         self.panel.set_file(None)
 
+    def reload(self) -> None:
+        # Another tab may have renamed or erased a respondent: the panel loads again too.
+        self._panel_stale = True
+        super().reload()
+
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[SurveyRow]:
         return surveys.survey_rows(session, programme.id)
 
@@ -150,7 +155,6 @@ class SurveysTab(RecordTab[SurveyRow]):
 
     def _counts_changed(self) -> None:
         # Questions or responses changed: the list's counts, the panel, other tabs' figures.
-        self._panel_stale = True
         self.reload()
         self.changed.emit()
 
@@ -206,8 +210,23 @@ class SurveysTab(RecordTab[SurveyRow]):
         """Select a survey just added once the reload after saving shows it."""
         self._select_next = int(str(survey_id))
 
+    def edit(self) -> None:
+        """Edit the item or response in focus below, else the selected survey."""
+        if self.panel.item_view.hasFocus():
+            self.panel.edit_item()
+        elif self.panel.response_view.hasFocus():
+            self.panel.edit_response()
+        else:
+            super().edit()
+
     def delete(self) -> None:
-        """Delete the selected survey with its responses, after asking (naming how many)."""
+        """Delete the item or response in focus below, else the selected survey (after asking)."""
+        if self.panel.item_view.hasFocus():
+            self.panel.delete_item()
+            return
+        if self.panel.response_view.hasFocus():
+            self.panel.delete_response()
+            return
         row = self.current_row()
         if row is None or self.programme_file is None:
             return
