@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mentordesk.domain.enums import Role
@@ -13,6 +14,9 @@ from mentordesk.services.applicants import PersonDetail
 from mentordesk.services.messages import LogRow
 
 EMPTY_TEXT = "Select an application to see everything known about the applicant."
+#: The panel's links that give or withdraw consent (the Applicants tab acts on them).
+GIVE_CONSENT = "consent:give"
+WITHDRAW_CONSENT = "consent:withdraw"
 
 
 def _date(value: dt.date | None) -> str:
@@ -75,6 +79,27 @@ def messages_html(messages: Sequence[LogRow]) -> str:
     return "".join(parts)
 
 
+def consent_html(detail: PersonDetail) -> str:
+    """The Consent line: given or withdrawn and when, with the one link that changes it."""
+    if detail.consent_withdrawn_on:
+        given = f" (given {_date(detail.consent_on)})" if detail.consent_on else ""
+        state = (
+            f"<span style='color:#b3261e'><b>withdrawn</b> {_date(detail.consent_withdrawn_on)}"
+            f"</span>{given}"
+        )
+        link = f"<a href='{GIVE_CONSENT}'>Give again today</a>"
+    elif detail.consent_on:
+        state = f"given {_date(detail.consent_on)}"
+        link = f"<a href='{WITHDRAW_CONSENT}'>Withdraw today</a>"
+    else:
+        state = "<span style='color:#666'>not recorded</span>"
+        link = f"<a href='{GIVE_CONSENT}'>Record as given today</a>"
+    return (
+        "<p style='margin:6px 0 2px 0'><span style='color:#555'>Consent</span>&nbsp; "
+        f"{state} &nbsp;·&nbsp; {link}</p>"
+    )
+
+
 def person_html(detail: PersonDetail, messages: Sequence[LogRow] = ()) -> str:
     """The panel's page for one person; every value from the file is escaped.
 
@@ -95,9 +120,9 @@ def person_html(detail: PersonDetail, messages: Sequence[LogRow] = ()) -> str:
                 ("Languages", detail.languages),
                 ("Gender", detail.gender),
                 ("Line manager", detail.line_manager),
-                ("Consent given", _date(detail.consent_on) if detail.consent_on else ""),
             ]
         ),
+        consent_html(detail),
         _section("Applications", len(detail.applications)),
     ]
     programmes = sorted({a.programme for a in detail.applications})
@@ -171,12 +196,18 @@ class PersonPanel(QTextBrowser):
 
     Attributes:
         person_id: whose detail is shown, or None when the panel is empty.
+
+    Signals:
+        consent_change: the Consent line's link was clicked: give (True) or withdraw (False).
     """
+
+    consent_change = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("person_detail")
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link_clicked)
         self.document().setDocumentMargin(10)
         self.person_id: int | None = None
         self.show_nothing()
@@ -185,6 +216,10 @@ class PersonPanel(QTextBrowser):
         """Show one person, with the messages prepared for them in the programme shown."""
         self.person_id = detail.person_id
         self.setHtml(person_html(detail, messages))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.toString() in (GIVE_CONSENT, WITHDRAW_CONSENT):
+            self.consent_change.emit(url.toString() == GIVE_CONSENT)
 
     def show_nothing(self, text: str = EMPTY_TEXT) -> None:
         """Show a hint instead of a person."""

@@ -9,6 +9,7 @@ pairing with them is published. The engine offers places to them first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -102,9 +103,17 @@ def add_to_waitlist(session: Session, unmatched: Iterable[Unmatched]) -> int:
                 continue
             app.waitlist_rank = len(_queue(session, strand_id)) + 1
             session.flush()
-            record_change(session, "waitlisted", "application", app.id, left.reason)
+            record_change(session, "waitlisted", "application", app.id, _nameless(left))
             added += 1
     return added
+
+
+def _nameless(left: Unmatched) -> str:
+    """Why a mentee waits, without the name a reason may give (the audit trail keeps no names)."""
+    return _NAMED_MENTOR.sub("the one suitable mentor ", left.reason)
+
+
+_NAMED_MENTOR = re.compile(r"the one suitable mentor, .+?, (?=has no place left)")
 
 
 def put_first(session: Session, application_ids: Sequence[int], why: str) -> None:
