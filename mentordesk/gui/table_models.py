@@ -31,6 +31,10 @@ OVERDUE_COLOUR = "#b3261e"
 DRAFT_TEXT = "Draft"
 #: What the Notes table shows instead of the text of a note.
 HIDDEN_TEXT = "•••"
+#: What follows the name of someone who withdrew their consent, in the Applicants table,
+#: whose line is shown in this colour.
+CONSENT_WITHDRAWN_MARK = "(consent withdrawn)"
+CONSENT_WITHDRAWN_COLOUR = "#9a4a44"
 
 
 def cancelled_font() -> QFont:
@@ -261,7 +265,7 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
 
     def cells(self, row: ApplicantRow) -> tuple[str, ...]:
         return (
-            row.name,
+            f"{row.name} {CONSENT_WITHDRAWN_MARK}" if row.consent_withdrawn else row.name,
             row.email,
             row.role.label,
             row.strand,
@@ -289,6 +293,12 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
 
     def facets(self, row: ApplicantRow) -> tuple[Facet, ...]:
         return (row.strand, row.role, row.status)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            withdrawn = self.row_at(index.row()).consent_withdrawn
+            return QColor(CONSENT_WITHDRAWN_COLOUR) if withdrawn else None
+        return super().data(index, role)
 
 
 class PairingTableModel(RowTableModel[PairingRow]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -43,6 +44,7 @@ from mentordesk.services.applicants import (
     StrandSummary,
 )
 from mentordesk.services.messages import LogRow, log_rows
+from mentordesk.services.privacy import give_consent, withdraw_consent
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -210,6 +212,15 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             f"Copy the email; it is cleared from the clipboard after {CLEAR_AFTER_SECONDS} s"
         )
         self.copy_email_action.triggered.connect(self.copy_email)
+        # As easy to withdraw as to give: one click each, for the selected people.
+        self.consent_menu = QMenu("C&onsent", self)
+        self.consent_menu.setObjectName("consent_menu")
+        self.give_consent_action = self.consent_menu.addAction("&Given today")
+        self.give_consent_action.setObjectName("give_consent_action")
+        self.give_consent_action.triggered.connect(lambda: self.set_consent(True))
+        self.withdraw_consent_action = self.consent_menu.addAction("&Withdrawn today")
+        self.withdraw_consent_action.setObjectName("withdraw_consent_action")
+        self.withdraw_consent_action.triggered.connect(lambda: self.set_consent(False))
         # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
         self.message_actions: list[QAction | QMenu] = []
         self.filters = ApplicantFilters(self.proxy, self)
@@ -225,6 +236,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.filter_bar.addWidget(self.details_button)
         self.summary_line = StrandSummaryLine(self)
         self.panel = PersonPanel(self)
+        self.panel.consent_change.connect(self._consent_clicked)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("applicants_splitter")
         self.splitter.setChildrenCollapsible(True)
@@ -395,7 +407,27 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             )
 
     def extra_actions(self) -> list[QAction | QMenu]:
-        return [self.status_menu, self.import_action, self.copy_email_action, *self.message_actions]
+        return [
+            self.status_menu,
+            self.import_action,
+            self.copy_email_action,
+            self.consent_menu,
+            *self.message_actions,
+        ]
+
+    def set_consent(self, given: bool, person_ids: Sequence[int] | None = None) -> None:
+        """Record that the selected people (or these) gave, or withdrew, their consent today."""
+        if person_ids is None:
+            person_ids = list(dict.fromkeys(r.person_id for r in self.selected_rows()))
+        if not person_ids:
+            return
+        ids, today = list(person_ids), dt.date.today()
+        change = give_consent if given else withdraw_consent
+        self.run(lambda s: [change(s, i, today) for i in ids], lambda _done: self._changed())
+
+    def _consent_clicked(self, given: bool) -> None:
+        if self.panel.person_id is not None:
+            self.set_consent(given, [self.panel.person_id])
 
     def copy_email(self) -> None:
         """Copy the current applicant's email, hidden from clipboard histories and cleared soon."""
