@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from mentordesk.domain.enums import Role
@@ -15,9 +14,6 @@ from mentordesk.services.applicants import PersonDetail
 from mentordesk.services.messages import LogRow
 
 EMPTY_TEXT = "Select an application to see everything known about the applicant."
-#: The panel's links that give or withdraw consent (the Applicants tab acts on them).
-GIVE_CONSENT = "consent:give"
-WITHDRAW_CONSENT = "consent:withdraw"
 #: The panel's links that give or withdraw consent (the Applicants tab acts on them).
 GIVE_CONSENT = "consent:give"
 WITHDRAW_CONSENT = "consent:withdraw"
@@ -81,27 +77,6 @@ def messages_html(messages: Sequence[LogRow]) -> str:
             f"<span style='color:#444'>{escape(m.subject)}</span></p>"
         )
     return "".join(parts)
-
-
-def consent_html(detail: PersonDetail) -> str:
-    """The Consent line: given or withdrawn and when, with the one link that changes it."""
-    if detail.consent_withdrawn_on:
-        given = f" (given {_date(detail.consent_on)})" if detail.consent_on else ""
-        state = (
-            f"<span style='color:#b3261e'><b>withdrawn</b> {_date(detail.consent_withdrawn_on)}"
-            f"</span>{given}"
-        )
-        link = f"<a href='{GIVE_CONSENT}'>Give again today</a>"
-    elif detail.consent_on:
-        state = f"given {_date(detail.consent_on)}"
-        link = f"<a href='{WITHDRAW_CONSENT}'>Withdraw today</a>"
-    else:
-        state = "<span style='color:#666'>not recorded</span>"
-        link = f"<a href='{GIVE_CONSENT}'>Record as given today</a>"
-    return (
-        "<p style='margin:6px 0 2px 0'><span style='color:#555'>Consent</span>&nbsp; "
-        f"{state} &nbsp;·&nbsp; {link}</p>"
-    )
 
 
 def consent_html(detail: PersonDetail) -> str:
@@ -241,10 +216,6 @@ class PersonPanel(QTextBrowser):
         """Show one person, with the messages prepared for them in the programme shown."""
         self.person_id = detail.person_id
         self.setHtml(person_html(detail, messages))
-
-    def _link_clicked(self, url: QUrl) -> None:
-        if url.toString() in (GIVE_CONSENT, WITHDRAW_CONSENT):
-            self.consent_change.emit(url.toString() == GIVE_CONSENT)
 
     def _link_clicked(self, url: QUrl) -> None:
         if url.toString() in (GIVE_CONSENT, WITHDRAW_CONSENT):
