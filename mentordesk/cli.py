@@ -44,7 +44,12 @@ from mentordesk.services.importing import (
     mapping_for,
     preview_import,
 )
-from mentordesk.services.privacy import erase_person, export_person, restore_keeping_erasures
+from mentordesk.services.privacy import (
+    erase_person,
+    export_person,
+    pdf_path,
+    restore_keeping_erasures,
+)
 from mentordesk.services.programmes import (
     ProgrammeSummary,
     StrandChoice,
@@ -323,8 +328,8 @@ def _person_export(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         export_person(s, args.email, args.out)
     print(
-        f"Wrote everything about {args.email} to {args.out}, confidential notes included: "
-        "send it to them securely and delete your copy."
+        f"Wrote everything about {args.email} to {args.out} and {pdf_path(args.out)}, "
+        "confidential notes included: send them securely and delete your copies."
     )
     return 0
 
@@ -693,7 +698,8 @@ def build_parser() -> argparse.ArgumentParser:
     person_export = command(
         person,
         "export",
-        "Write everything the file holds about a person to an .xlsx (subject access).",
+        "Write everything the file holds about a person to an .xlsx, and the same as a PDF "
+        "beside it (subject access).",
         _person_export,
     )
     person_export.add_argument("email", metavar="EMAIL", help="the person's email")

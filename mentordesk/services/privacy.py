@@ -8,11 +8,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from mentordesk.domain.enums import SurveyItemType
 from mentordesk.domain.errors import InvalidInput, NotFound, ProgrammeFileError
+from mentordesk.formats.files import write_bytes_atomically
+from mentordesk.formats.pdf import Document, Letterhead, format_value
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
@@ -31,6 +35,7 @@ from mentordesk.store.models import (
     PairRule,
     Person,
     Programme,
+    Strand,
     SurveyResponse,
 )
 from mentordesk.store.programme_file import LoggedErasure, ProgrammeFile, restore_backup
@@ -55,7 +60,6 @@ _PERSON_FIELDS = (
     ("Gender", "gender"),
     ("Consent given on", "consent_on"),
     ("Consent withdrawn on", "consent_withdrawn_on"),
-    ("In the file since", "created_at"),
 )
 
 
@@ -133,6 +137,7 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
             [
                 *([label, _value(getattr(person, a))] for label, a in _PERSON_FIELDS),
                 ["Line manager", manager],
+                ["In the file since", person.created_at.date()],
             ],
         )
     ]
@@ -212,10 +217,11 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     sheets.append(
         SheetData(
             "Attendance",
-            ["Event", "Kind", "Starts", "Status", "Minutes", "Reply"],
+            ["Event", "Kind", "Starts (local time)", "Status", "Minutes", "Reply"],
             [
-                [a.event.title, _value(a.event.kind), a.event.starts_at, _value(a.status),
-                 a.minutes_attended, _value(a.rsvp)]
+                [a.event.title, _value(a.event.kind),
+                 a.event.starts_at.astimezone(ZoneInfo(a.event.programme.timezone)),
+                 _value(a.status), a.minutes_attended, _value(a.rsvp)]
                 for a in attendance
             ],
         )
@@ -227,10 +233,10 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     sheets.append(
         SheetData(
             "Messages",
-            ["Programme", "Message", "Subject", "Prepared", "Marked sent on"],
+            ["Programme", "Message", "Subject", "Prepared on", "Marked sent on"],
             [
                 [_programme_name(session, m.programme_id), m.template_key, m.subject,
-                 m.prepared_at, m.sent_on]
+                 m.prepared_at.date(), m.sent_on]
                 for m in messages
             ],
         )
@@ -258,7 +264,7 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     sheets.append(
         SheetData(
             "Changes recorded",
-            ["When", "What", "Details"],
+            ["When (UTC)", "What", "Details"],
             [[a.at, a.action, a.summary] for a in audit],
         )
     )
@@ -281,10 +287,12 @@ def _survey_sheet(session: Session, pid: int) -> SheetData:
             stored = "" if r.answers in ("", "{}") else r.answers
             rows.append([*head, "", stored])
         for answer in answers:
-            given = answer.text if answer.number is None else answer.number
+            given: CellValue = answer.text if answer.number is None else answer.number
+            if answer.item.answer_type is SurveyItemType.YES_NO and answer.number is not None:
+                given = "Yes" if answer.number else "No"
             rows.append([*head, answer.item.text, given])
     return SheetData(
-        "Surveys", ["Survey", "Kind", "Submitted", "Overall rating", "Question", "Answer"], rows
+        SURVEYS_SHEET, ["Survey", "Kind", "Submitted", "Overall rating", "Question", "Answer"], rows
     )
 
 
@@ -297,16 +305,122 @@ def _person_name(session: Session, person_id: int) -> str:
     return person.full_name if person else ""
 
 
-def export_person(session: Session, email: str, path: Path) -> int:
-    """Write everything about one person to an .xlsx file (notes included, on purpose).
+#: Sheets whose rows print as one block of facts per record rather than as a table.
+_WIDE = 6
+#: The sheet of survey answers: one line per answer, printed one survey at a time.
+SURVEYS_SHEET = "Surveys"
+
+
+def subject_access_pdf(
+    session: Session, person: Person, sheets: Sequence[SheetData], today: dt.date
+) -> Document:
+    """The PDF of a subject access request, printed from the same sheets as the .xlsx.
+
+    The first sheet (the person's details) prints as facts; a sheet of up to six
+    columns as a table; a wider one as one block of facts per record, so long
+    answers stay readable.
+    """
+    programme = session.scalars(
+        select(Programme)
+        .join(Strand)
+        .join(Application)
+        .where(Application.person_id == person.id)
+        .order_by(Programme.ends_on.desc(), Programme.name)
+    ).first()
+    document = Document(
+        Letterhead(
+            programme.name if programme else "MentorDesk",
+            issued_on=today,
+            logo=programme.logo if programme else None,
+            document="Subject access request",
+            marking="Confidential: personal data",
+        ),
+        # The PDF's properties name no one: they show in file browsers and indexes.
+        title="Subject access request",
+    )
+    document.title_block(
+        f"Everything held about {person.full_name}",
+        f"Subject access request, prepared on {today.isoformat()}",
+    )
+    document.paragraph(
+        "This document lists every record the programme file holds about this person, "
+        "including the coordinator's confidential notes. The spreadsheet sent with it holds "
+        "the same records in a form a computer can read."
+    )
+    first, *rest = sheets
+    document.heading(first.name)
+    document.key_values([(str(row[0]), row[1]) for row in first.rows])
+    for sheet in rest:
+        document.heading(sheet.name)
+        if not sheet.rows:
+            document.paragraph("None.", style="muted")
+        elif sheet.name == SURVEYS_SHEET:
+            _print_surveys(document, sheet)
+        elif len(sheet.headers) <= _WIDE:
+            document.table(sheet.headers, sheet.rows, widths=_shares(sheet))
+        else:
+            for number, row in enumerate(sheet.rows, start=1):
+                if len(sheet.rows) > 1:
+                    document.heading(f"{sheet.name} {number}", level=3)
+                document.key_values(list(zip(sheet.headers, row, strict=False)), skip_empty=True)
+    return document
+
+
+def _print_surveys(document: Document, sheet: SheetData) -> None:
+    """Each response under its own heading, its questions and answers as a two-column table."""
+    responses: dict[tuple[CellValue, ...], list[list[CellValue]]] = {}
+    for row in sheet.rows:
+        responses.setdefault(tuple(row[:4]), []).append([row[4], row[5]])
+    for (title, kind, submitted, rating), answers in responses.items():
+        document.heading(f"{title or kind}, {format_value(submitted)}", level=3)
+        if rating is not None:
+            document.key_values([("Overall rating", rating)])
+        answered = [a for a in answers if a[0] or a[1]]
+        if answered:
+            document.table(["Question", "Answer"], answered, widths=[3, 2])
+
+
+def _shares(sheet: SheetData) -> list[float]:
+    """Each column's share of a table's width: by the length of what it holds, within bounds."""
+    shares = []
+    for column, header in enumerate(sheet.headers):
+        lengths = [len(format_value(row[column])) for row in sheet.rows if column < len(row)]
+        typical = sum(lengths) / len(lengths) if lengths else 0
+        shares.append(min(max(len(header), typical, 6.0), 40.0))
+    return shares
+
+
+def export_person(session: Session, email: str, path: Path, *, today: dt.date | None = None) -> int:
+    """Write everything about one person to an .xlsx file and a PDF beside it (notes included).
+
+    The PDF has the same name with ``.pdf``; both are printed from the same
+    sheets. If the PDF cannot be written, the .xlsx is not left behind either.
 
     Returns:
         The person's id. The export itself is recorded in the audit trail.
+
+    Raises:
+        NotFound: nobody has this email.
+        ExportFailed: a file could not be written; the message says why.
     """
     person = find_person(session, email)
-    write_table(path, subject_access_sheets(session, person))
+    sheets = subject_access_sheets(session, person)
+    # Laid out first: the longest step, and nothing is on disk if it fails.
+    pdf = subject_access_pdf(session, person, sheets, today or dt.date.today()).to_bytes()
+    path = Path(path)
+    write_table(path, sheets)
+    try:
+        write_bytes_atomically(pdf_path(path), pdf)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
     record_change(session, "subject access export", "person", person.id)
     return person.id
+
+
+def pdf_path(path: Path) -> Path:
+    """Where the PDF of a subject access export to ``path`` goes: beside it, ending ``.pdf``."""
+    return Path(path).with_suffix(".pdf")
 
 
 # Erasing and anonymising ---------------------------------------------------------------

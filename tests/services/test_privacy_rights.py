@@ -5,11 +5,12 @@ import json
 
 import openpyxl
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select, text
 
 from mentordesk.cli import main
 from mentordesk.domain.enums import SurveyItemType, SurveyKind
-from mentordesk.domain.errors import InvalidInput, NotFound, ProgrammeFileError
+from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound, ProgrammeFileError
 from mentordesk.services.applicants import person_detail
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.notes import NoteInput, add_note
@@ -21,6 +22,7 @@ from mentordesk.services.privacy import (
     find_person,
     give_consent,
     restore_keeping_erasures,
+    subject_access_sheets,
     withdraw_consent,
 )
 from mentordesk.services.programmes import find_programme
@@ -305,3 +307,42 @@ def test_someone_who_withdrew_consent_is_left_out_of_new_proposals(demo_file):
         assert mentor not in {c.id for c in pool.mentors}
         give_consent(s, mentee, dt.date(2026, 7, 1))
         assert mentee in {c.id for c in load_candidates(s, programme_id).mentees}
+
+
+def test_the_subject_access_pdf_prints_the_same_records_as_the_workbook(demo_file, tmp_path):
+    out = tmp_path / "their data.xlsx"
+    with demo_file.session() as s:
+        person = someone_paired(s)
+        add_survey_and_message(s, person, "CANARY-pdf-comment")
+        add_note(s, NoteInput(dt.date(2026, 3, 1), "Call", "CANARY-pdf-note", person_id=person.id))
+        email, name = person.email, person.full_name
+    with demo_file.session() as s:
+        export_person(s, email, out, today=dt.date(2026, 12, 3))
+        sheets = subject_access_sheets(s, find_person(s, email))
+    pdf = PdfReader(tmp_path / "their data.pdf")
+    text = " ".join(page.extract_text() for page in pdf.pages)
+    flat = " ".join(text.split())
+    assert f"Everything held about {name}" in flat
+    assert "Subject access request" in flat
+    assert "Issued 3 December 2026" in flat
+    for sheet in sheets:
+        assert sheet.name in flat
+    for canary in ("CANARY-pdf-note", "CANARY-pdf-comment", email, "Welcome to ADVANCE"):
+        assert canary in flat
+    assert f"Page 1 of {len(pdf.pages)}" in flat
+    # The PDF's own properties name no one: they show in file listings and search indexes.
+    assert name not in str(pdf.metadata)
+    assert openpyxl.load_workbook(out).sheetnames == [s.name for s in sheets]
+
+
+def test_a_subject_access_export_that_cannot_write_its_pdf_leaves_nothing(demo_file, tmp_path):
+    out = tmp_path / "them.xlsx"
+    (tmp_path / "them.pdf").mkdir()  # a folder where the PDF should go
+    with demo_file.session() as s:
+        email = someone_paired(s).email
+        with pytest.raises(ExportFailed):
+            export_person(s, email, out)
+    assert not out.exists()
+    left = {p.name for p in tmp_path.iterdir()} - {"demo.mentordesk", "demo.mentordesk.lock"}
+    assert left == {"them.pdf"}
+    assert not any((tmp_path / "them.pdf").iterdir())
