@@ -32,6 +32,7 @@ from mentordesk.gui.form_values import (
 from mentordesk.gui.forms.ui_applicant import Ui_ApplicantForm
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.person_panel import PersonPanel
+from mentordesk.gui.person_rights import ask_export_path, ask_to_erase, export_person_data
 from mentordesk.gui.table_models import ApplicantTableModel
 from mentordesk.gui.tabs.applicant_filters import ApplicantFilters, StrandSummaryLine
 from mentordesk.gui.tabs.base import RecordTab
@@ -212,15 +213,24 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             f"Copy the email; it is cleared from the clipboard after {CLEAR_AFTER_SECONDS} s"
         )
         self.copy_email_action.triggered.connect(self.copy_email)
-        # As easy to withdraw as to give: one click each, for the selected people.
-        self.consent_menu = QMenu("C&onsent", self)
+        # Consent is as easy to withdraw as to give: one click each, for the selected people.
+        self.consent_menu = QMenu("Data &protection", self)
         self.consent_menu.setObjectName("consent_menu")
-        self.give_consent_action = self.consent_menu.addAction("&Given today")
+        self.give_consent_action = self.consent_menu.addAction("Consent &given today")
         self.give_consent_action.setObjectName("give_consent_action")
         self.give_consent_action.triggered.connect(lambda: self.set_consent(True))
-        self.withdraw_consent_action = self.consent_menu.addAction("&Withdrawn today")
+        self.withdraw_consent_action = self.consent_menu.addAction("Consent &withdrawn today")
         self.withdraw_consent_action.setObjectName("withdraw_consent_action")
         self.withdraw_consent_action.triggered.connect(lambda: self.set_consent(False))
+        self.consent_menu.addSeparator()
+        self.export_person_action = self.consent_menu.addAction(
+            "&Export everything about them (.xlsx and PDF)…"
+        )
+        self.export_person_action.setObjectName("export_person_action")
+        self.export_person_action.triggered.connect(self.export_person)
+        self.erase_person_action = self.consent_menu.addAction("E&rase them…")
+        self.erase_person_action.setObjectName("erase_person_action")
+        self.erase_person_action.triggered.connect(self.erase_person)
         # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
         self.message_actions: list[QAction | QMenu] = []
         self.filters = ApplicantFilters(self.proxy, self)
@@ -428,6 +438,22 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     def _consent_clicked(self, given: bool) -> None:
         if self.panel.person_id is not None:
             self.set_consent(given, [self.panel.person_id])
+
+    def export_person(self) -> None:
+        """Ask where, then write everything about the current applicant (.xlsx and PDF)."""
+        row = self.current_row()
+        if row is None or self.programme_file is None:
+            return
+        path = ask_export_path(self, row.name)
+        if path is not None:
+            export_person_data(self, self.programme_file, row.email, path)
+
+    def erase_person(self) -> None:
+        """Erase the current applicant and everything linked to them, after asking."""
+        row = self.current_row()
+        if row is None or self.programme_file is None:
+            return
+        ask_to_erase(self, self.programme_file, row.email, row.name, lambda _s: self._changed())
 
     def copy_email(self) -> None:
         """Copy the current applicant's email, hidden from clipboard histories and cleared soon."""
