@@ -49,7 +49,7 @@ def export_person_data(
     )
 
 
-def _exported(parent: QWidget, path: Path) -> QMessageBox:
+def _exported(parent: QWidget, path: Path) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         "Subject access export",
@@ -61,7 +61,6 @@ def _exported(parent: QWidget, path: Path) -> QMessageBox:
     box.setObjectName("exported_person_box")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-    return box
 
 
 def ask_to_erase(
