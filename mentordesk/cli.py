@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import importlib
 import json
@@ -91,6 +92,16 @@ class _Parser(argparse.ArgumentParser):
                 f"the passphrase comes from {PASSPHRASE_VARIABLE} or the prompt)"
             )
         super().error(message)
+
+
+def parse_day(text: str) -> dt.date:
+    """A ``--date`` option's value, written as YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” is not a date written as YYYY-MM-DD, such as 2026-12-03"
+        ) from None
 
 
 def read_passphrase(*, new: bool, variable: str = PASSPHRASE_VARIABLE) -> str:

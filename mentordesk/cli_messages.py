@@ -12,24 +12,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from mentordesk.cli import parse_day
 from mentordesk.domain.enums import ApplicationStatus
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.services.messages import EVENT_KEYS, TEMPLATE_KEYS
 
-# The message names, spelt out here so that building the parser loads no service.
-TEMPLATES = (
-    "received",
-    "accepted",
-    "waitlisted",
-    "declined",
-    "introduction",
-    "training-invitation",
-    "training-reminder",
-    "event-invitation",
-    "check-in",
-    "survey",
-    "closing",
-)
-_EVENT_TEMPLATES = ("training-invitation", "training-reminder", "event-invitation")
 #: Messages sent to applicants of one status by default.
 _STATUS_OF = {
     "received": ApplicationStatus.RECEIVED,
@@ -54,7 +41,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
         programme=True,
     )
     drafts.add_argument(
-        "template", choices=TEMPLATES, metavar="TEMPLATE", help=", ".join(TEMPLATES)
+        "template", choices=TEMPLATE_KEYS, metavar="TEMPLATE", help=", ".join(TEMPLATE_KEYS)
     )
     drafts.add_argument("out", type=Path, metavar="OUTDIR", help="the folder to write into")
     drafts.add_argument(
@@ -83,7 +70,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
     )
     drafts.add_argument(
         "--date",
-        type=_day,
+        type=parse_day,
         metavar="YYYY-MM-DD",
         help="the date in the file names, and of check-ins (default: today)",
     )
@@ -104,7 +91,9 @@ def register(commands: Any, command: Any, group: Any) -> None:
         _templates_show,
         programme=True,
     )
-    shown.add_argument("template", choices=TEMPLATES, metavar="TEMPLATE", help=", ".join(TEMPLATES))
+    shown.add_argument(
+        "template", choices=TEMPLATE_KEYS, metavar="TEMPLATE", help=", ".join(TEMPLATE_KEYS)
+    )
 
     reminders = command(
         commands,
@@ -116,7 +105,10 @@ def register(commands: Any, command: Any, group: Any) -> None:
     )
     reminders.add_argument("--json", action="store_true", help="print JSON for scripts")
     reminders.add_argument(
-        "--date", type=_day, metavar="YYYY-MM-DD", help="the day to reckon from (default: today)"
+        "--date",
+        type=parse_day,
+        metavar="YYYY-MM-DD",
+        help="the day to reckon from (default: today)",
     )
     reminders.add_argument(
         "--quiet-days",
@@ -125,15 +117,6 @@ def register(commands: Any, command: Any, group: Any) -> None:
         metavar="N",
         help="days without a check-in before a pairing is flagged (default 60)",
     )
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not a date written as YYYY-MM-DD, such as 2026-12-03"
-        ) from None
 
 
 def _sender(text: str) -> tuple[str, str]:
@@ -184,13 +167,13 @@ def _drafts(args: argparse.Namespace) -> int:
     from mentordesk.services.programmes import find_programme
 
     key, out = args.template, Path(args.out)
-    if key in _EVENT_TEMPLATES and args.event is None:
+    if key in EVENT_KEYS and args.event is None:
         raise InvalidInput(
             f"The {key} message is about an event: give --event ID "
             "(`mentordesk-cli events` lists them)."
         )
-    if args.event is not None and key not in _EVENT_TEMPLATES:
-        raise InvalidInput(f"--event goes with {', '.join(_EVENT_TEMPLATES)}, not {key}.")
+    if args.event is not None and key not in EVENT_KEYS:
+        raise InvalidInput(f"--event goes with {', '.join(EVENT_KEYS)}, not {key}.")
     today = args.date or dt.date.today()
     options: dict[str, Any] = {"today": today, "sender": args.sender}
     if args.survey_link:
@@ -202,7 +185,7 @@ def _drafts(args: argparse.Namespace) -> int:
     try:
         with _session(args) as s:
             programme = find_programme(s, args.programme)
-            if key in _EVENT_TEMPLATES:
+            if key in EVENT_KEYS:
                 people = [find_person(s, e).id for e in args.person] if args.person else None
                 result = drafts_for_event(s, args.event, key, out, person_ids=people, **options)
             elif key == "introduction":

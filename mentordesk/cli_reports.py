@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from mentordesk.cli import parse_day
 from mentordesk.domain.errors import ExportFailed, NotFound
 
 
@@ -61,19 +62,10 @@ def register(commands: Any, command: Any, group: Any) -> None:
     for sub in (programme, letters, sign_in, certificates):
         sub.add_argument(
             "--date",
-            type=_day,
+            type=parse_day,
             metavar="YYYY-MM-DD",
             help="the date the documents are issued and figures counted on (default: today)",
         )
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” is not a date written as YYYY-MM-DD, such as 2026-12-03"
-        ) from None
 
 
 def _session(args: argparse.Namespace) -> Any:

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select
 
 from mentordesk.cli import PASSPHRASE_VARIABLE, main
-from mentordesk.cli_messages import TEMPLATES
 from mentordesk.services.events import event_rows
 from mentordesk.services.messages import TEMPLATE_KEYS
 from mentordesk.services.programmes import find_programme
@@ -42,8 +41,24 @@ def logged(path: Path, passphrase: str) -> int:
         return s.scalar(select(func.count(MessageLog.id)))
 
 
-def test_the_cli_offers_exactly_the_messages_the_service_has():
-    assert TEMPLATES == TEMPLATE_KEYS
+def test_the_cli_offers_exactly_the_messages_the_issue_names(capsys):
+    with pytest.raises(SystemExit):
+        main(["drafts", "--help"])
+    named = [
+        "received",
+        "accepted",
+        "waitlisted",
+        "declined",
+        "introduction",
+        "training-invitation",
+        "training-reminder",
+        "event-invitation",
+        "check-in",
+        "survey",
+        "closing",
+    ]
+    assert list(TEMPLATE_KEYS) == named
+    assert ", ".join(named) in " ".join(capsys.readouterr().out.split())
 
 
 @pytest.mark.parametrize("template", TEMPLATE_KEYS)

@@ -23,12 +23,10 @@ from sqlalchemy.orm import Session, selectinload
 from mentordesk.domain.enums import (
     TRAINING_KINDS,
     AttendanceStatus,
-    MentorResponse,
-    PairingStatus,
     Rsvp,
 )
 from mentordesk.services.messages import day_text
-from mentordesk.services.pairings import FOLLOWED_UP, overdue_check_ins
+from mentordesk.services.pairings import FOLLOWED_UP, overdue_check_ins, overdue_responses
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
     Attendance,
@@ -248,16 +246,11 @@ def _not_registered(
 
 
 def _unanswered(session: Session, programme_id: int, today: dt.date) -> list[Reminder]:
+    late = overdue_responses(session, programme_id, today)
     pairings = session.scalars(
         select(Pairing)
-        .join(Strand)
-        .where(
-            Strand.programme_id == programme_id,
-            Pairing.status == PairingStatus.PROPOSED,
-            Pairing.draft.is_(False),
-            Pairing.mentor_response == MentorResponse.NONE,
-            Pairing.response_due_on < today,
-        )
+        .where(Pairing.id.in_(late))
+        .order_by(Pairing.id)
         .options(
             selectinload(Pairing.mentor),
             selectinload(Pairing.members).selectinload(PairingMember.person),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -30,7 +29,7 @@ from mentordesk.services.matching.core import (
     Rules,
 )
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.validation import split_tags
+from mentordesk.services.validation import gender_key, split_tags
 from mentordesk.store.models import (
     Application,
     Pairing,
@@ -49,17 +48,6 @@ CURRENT = (
     PairingStatus.PAUSED,
     PairingStatus.EXTENDED,
 )
-_GENDER_WORDS = (
-    (re.compile(r"\bnon[- ]?binary\b"), "non-binary"),
-    (re.compile(r"\b(woman|female)\b"), "woman"),
-    (re.compile(r"\b(man|male)\b"), "man"),
-)
-
-
-def gender_key(text: str) -> str:
-    """A gender as the engine compares it ("female" is "woman"); "" when none is named."""
-    lowered = text.lower()
-    return next((value for pattern, value in _GENDER_WORDS if pattern.search(lowered)), "")
 
 
 def programme_rules(programme: Programme) -> Rules:
