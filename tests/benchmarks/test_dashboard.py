@@ -1,12 +1,8 @@
 """The Dashboard's figures of a programme of 2,000+ participants (target well under 1 s).
 
-Run it on its own, from the project folder::
-
-    .venv/bin/python -m tests.benchmarks.bench_dashboard
-
-or with pytest: ``pytest tests/benchmarks/bench_dashboard.py -s -p no:cacheprovider
---override-ini addopts=--import-mode=importlib``. Set ``MENTORDESK_BENCH_DASHBOARD_PEOPLE``
-for another size (the demo accepts about three applicants in four).
+Part of ``python3 dev.py bench``; alone: ``python3 dev.py bench
+tests/benchmarks/test_dashboard.py``. Set ``MENTORDESK_BENCH_DASHBOARD_PEOPLE`` for another
+size (the demo accepts about three applicants in four).
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """The programme report of 2,000 participants (target 3 s), and letters and certificates in bulk.
 
-Run with ``python3 dev.py bench tests/benchmarks/bench_reports.py`` (the file is
-named ``bench_*`` so the default benchmark run, which collects ``test_*`` files,
-leaves it out unless it is named).
+Part of ``python3 dev.py bench``; alone: ``python3 dev.py bench
+tests/benchmarks/test_reports.py``.
 """
 
 import datetime as dt
