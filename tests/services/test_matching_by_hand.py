@@ -19,6 +19,7 @@ from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.matching import (
     HandPairing,
+    check_form_pairing,
     check_pairing,
     check_swap,
     pair_by_hand,
@@ -330,3 +331,27 @@ def test_rematching_to_a_mentor_who_breaks_a_rule_needs_a_reason(
         assert get_pairing(s, new).override_reason == "only mentor left"
         apps = s.scalars(select(Application.waitlist_rank)).all()
         assert set(apps) == {None}
+
+
+def test_the_full_pairing_form_cannot_break_a_rule(
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    strands: dict[str, int],
+    people: dict[str, int],
+) -> None:
+    fellows = strands["Fellows"]
+    blocked = PairingInput(strand_id=fellows, mentor_id=people["prof"], mentee_ids=[people["cy"]])
+    with programme_file.session() as s, pytest.raises(InvalidInput) as refused:
+        check_form_pairing(s, programme_id, blocked)
+    assert "Pair by hand" in refused.value.message
+    assert "Prof" in refused.value.message
+    fine = PairingInput(strand_id=fellows, mentor_id=people["prof"], mentee_ids=[people["bo"]])
+    with programme_file.session() as s:
+        check_form_pairing(s, programme_id, fine)
+        pairing_id = add_pairing(s, fine)
+    with programme_file.session() as s:
+        # Saved again unchanged, the pairing is not counted against itself.
+        check_form_pairing(s, programme_id, fine, pairing_id)
+        # Its mentee changed to one the rules refuse: refused like a new pairing.
+        with pytest.raises(InvalidInput):
+            check_form_pairing(s, programme_id, blocked, pairing_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
@@ -92,6 +92,18 @@ def _publish_drafts(session: Session, pairing_ids: list[int], days: int) -> int:
 def _reject_drafts(session: Session, pairing_ids: list[int]) -> None:
     for pairing_id in pairing_ids:
         pairings.delete_pairing(session, pairing_id)
+
+
+def checked(programme_id: int, save: Save, pairing_id: int | None = None) -> Save:
+    """``save``, run only once the pairing passes the programme's hard rules."""
+
+    def run(session: Session, values: PairingInput) -> Any:
+        from mentordesk.services.matching.by_hand import check_form_pairing
+
+        check_form_pairing(session, programme_id, values, pairing_id)
+        return save(session, values)
+
+    return run
 
 
 class PairingsTab(RecordTab[PairingRow]):
@@ -198,7 +210,7 @@ class PairingsTab(RecordTab[PairingRow]):
         programme_id = self.programme.id
         self.run(
             lambda s: PairingFormData(strand_choices(s, programme_id), person_choices(s)),
-            lambda data: self._open(data, pairings.add_pairing),
+            lambda data: self._open(data, checked(programme_id, pairings.add_pairing)),
         )
 
     def edit_dialog(self, row: PairingRow) -> None:
@@ -211,7 +223,12 @@ class PairingsTab(RecordTab[PairingRow]):
                 pairings.pairing_input(s, row.pairing_id),
             ),
             lambda data: self._open(
-                data, lambda s, v: pairings.update_pairing(s, row.pairing_id, v)
+                data,
+                checked(
+                    programme_id,
+                    lambda s, v: pairings.update_pairing(s, row.pairing_id, v),
+                    row.pairing_id,
+                ),
             ),
         )
 

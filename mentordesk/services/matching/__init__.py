@@ -12,6 +12,7 @@ from __future__ import annotations
 from mentordesk.services.matching.by_hand import (
     HandPairing,
     RuleCheck,
+    check_form_pairing,
     check_pairing,
     check_swap,
     pair_by_hand,
@@ -94,6 +95,7 @@ __all__ = [
     "WaitlistRow",
     "add_pair_rule",
     "allowed",
+    "check_form_pairing",
     "check_pairing",
     "check_swap",
     "circle_pool",

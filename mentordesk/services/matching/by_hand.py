@@ -218,6 +218,44 @@ def pair_by_hand(
     return pairing_id
 
 
+def check_form_pairing(
+    session: Session, programme_id: int, data: PairingInput, pairing_id: int | None = None
+) -> None:
+    """Refuse a pairing typed into the full pairing form that breaks a hard rule.
+
+    The form has no place for a reason, so it cannot override a rule: it names the
+    rules broken and points to Pair by hand, which keeps the reason. An existing
+    pairing is checked only when its strand, mentor or mentees change, as if it
+    were not there yet.
+
+    Raises:
+        InvalidInput: a rule is broken (the message lists them).
+    """
+    if pairing_id is not None:
+        stored = get_pairing(session, pairing_id)
+        unchanged = (
+            stored.strand_id == data.strand_id
+            and stored.mentor_id == data.mentor_id
+            and {m.person_id for m in stored.members} == set(data.mentee_ids)
+        )
+        if unchanged:
+            return
+    check = check_pairing(
+        session,
+        programme_id,
+        data.strand_id,
+        data.mentor_id,
+        data.mentee_ids,
+        ignoring=() if pairing_id is None else (pairing_id,),
+    )
+    if check.broken:
+        listed = "\n".join(f"• {b}" for b in check.broken)
+        raise InvalidInput(
+            f"This pairing breaks the programme's rules:\n{listed}\n"
+            "To pair them anyway, use Pair by hand…, which keeps your reason with the pairing."
+        )
+
+
 def _swappable(pairing: Pairing) -> None:
     if not pairing.draft and pairing.status is not PairingStatus.PROPOSED:
         raise InvalidInput(
