@@ -360,6 +360,68 @@ def _person_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def _retention(args: argparse.Namespace) -> int:
+    from mentordesk.services.retention import (
+        RetentionAction,
+        apply_retention,
+        retention_preview,
+        retention_rules,
+        set_retention,
+    )
+
+    action = RetentionAction(args.action)
+    today = args.date or dt.date.today()
+    passphrase = read_passphrase(new=False)
+    with ProgrammeFile.open(args.db, passphrase) as programme_file:
+        with programme_file.session() as s:
+            if args.years is not None:
+                programme = find_programme(s, args.programme)
+                set_retention(s, programme.id, None if args.years < 0 else args.years)
+            rules = retention_rules(s)
+            cases = retention_preview(s, today, action)
+            summary = apply_retention(s, today, action) if args.apply else None
+        if summary is not None and summary.people:
+            programme_file.vacuum()
+    due = [c for c in cases if c.action is not None]
+    if args.json:
+        _print_json(
+            {
+                "rules": [
+                    {"programme": r.programme, "ends_on": _iso(r.ends_on), "years": r.years}
+                    for r in rules
+                ],
+                "due": [
+                    {"email": c.email, "programme": c.programme, "due_on": c.due_on.isoformat()}
+                    for c in due
+                ],
+                "kept": [
+                    {"email": c.email, "kept_because": c.kept_because}
+                    for c in cases
+                    if c.action is None
+                ],
+                "applied": summary is not None,
+            }
+        )
+        return 0
+    for rule in rules:
+        kept = "kept without limit" if rule.years is None else f"kept {rule.years} years"
+        print(f"{rule.programme}: ends {_iso(rule.ends_on) or 'on no set date'}, {kept}")
+    for case in cases:
+        what = action.label if case.action else f"Keep ({case.kept_because})"
+        print(f"  {what}: {case.name} <{case.email}>, {case.programme} due {case.due_on}")
+    if summary is not None:
+        print(f"{summary.people} people {action.done}; {summary.kept} kept.")
+    elif due:
+        print(f"{len(due)} people would be {action.done}; run again with --apply to do it.")
+    else:
+        print("Nobody is due today.")
+    return 0
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def _attendance_import(args: argparse.Namespace) -> int:
     report = read_attendance_report(args.file)
     with open_session(args) as s:
@@ -722,6 +784,32 @@ def build_parser() -> argparse.ArgumentParser:
         _person_erase,
     )
     person_erase.add_argument("email", metavar="EMAIL", help="the person's email")
+
+    retention = command(
+        commands,
+        "retention",
+        "Show whom the retention rules reach today and, with --apply, erase or anonymise them; "
+        "--years sets a programme's rule first.",
+        _retention,
+        programme=True,
+    )
+    retention.add_argument(
+        "--years",
+        type=int,
+        metavar="N",
+        help="keep the programme's participants N years after it ends (-1: no rule)",
+    )
+    retention.add_argument(
+        "--action",
+        choices=["erase", "anonymise"],
+        default="erase",
+        help="what happens to those due (default: erase)",
+    )
+    retention.add_argument("--apply", action="store_true", help="do it (default: only show)")
+    retention.add_argument(
+        "--date", type=parse_day, metavar="YYYY-MM-DD", help="the day to reckon from"
+    )
+    retention.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     attendance = group("attendance", "Record who attended an event.")
     imported = command(

@@ -1,10 +1,12 @@
 """The retention rule: a preview that changes nothing, then erasing or anonymising the due."""
 
 import datetime as dt
+import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from mentordesk.cli import main
 from mentordesk.domain.enums import ApplicationStatus, Role, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.applicants import ApplicationInput, add_application
@@ -26,6 +28,7 @@ from mentordesk.services.retention import (
     set_retention,
 )
 from mentordesk.store.models import AuditEntry, Erasure, Person
+from mentordesk.store.programme_file import ProgrammeFile
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -184,3 +187,32 @@ def test_the_rule_is_checked_and_its_changes_recorded(programme_file, programmes
 def test_a_leap_day_keeps_its_place_in_the_calendar():
     assert add_years(dt.date(2024, 2, 29), 5) == dt.date(2029, 2, 28)
     assert add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+
+
+def test_the_cli_previews_then_applies_the_rule(
+    monkeypatch, demo_template, tmp_path, passphrase, capsys
+):
+
+    from mentordesk.store.models import Person
+
+    path = tmp_path / "demo.mentordesk"
+    path.write_bytes(demo_template.read_bytes())
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", passphrase)
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        people = s.scalar(select(func.count(Person.id)))
+    later = ["--db", str(path), "--date", "2030-01-01"]
+    assert main(["retention", *later, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["due"] == []  # no rule yet
+    assert main(["retention", *later, "--years", "1"]) == 0
+    shown = capsys.readouterr().out
+    assert "kept 1 years" in shown
+    assert "would be erased; run again with --apply" in shown
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        assert s.scalar(select(func.count(Person.id))) == people  # a preview changes nothing
+    assert main(["retention", *later, "--json"]) == 0
+    due = json.loads(capsys.readouterr().out)["due"]
+    assert due
+    assert main(["retention", *later, "--apply"]) == 0
+    assert f"{len(due)} people erased" in capsys.readouterr().out
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        assert s.scalar(select(func.count(Person.id))) == people - len(due)
