@@ -139,6 +139,8 @@ class Programme(Base):
     min_group_size: Mapped[int] = mapped_column(default=5)
     # Participants are erased or anonymised this many years after the programme ended.
     retention_years: Mapped[int | None]
+    # Days a mentor has to answer a published proposal.
+    response_days: Mapped[int] = mapped_column(default=7)
 
     strands: Mapped[list[Strand]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="Strand.name"
@@ -156,6 +158,7 @@ class Programme(Base):
         CheckConstraint("ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", "dates"),
         CheckConstraint("min_group_size >= 1", "min_group_size"),
         CheckConstraint("retention_years IS NULL OR retention_years >= 0", "retention"),
+        CheckConstraint("response_days BETWEEN 1 AND 90", "response_days"),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -23,7 +23,7 @@ from mentordesk.gui.form_values import select_value
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.tabs.pairing_by_hand import OverrideDialog, PairByHandDialog
 from mentordesk.gui.tabs.pairing_details import CheckInDialog
-from mentordesk.gui.tabs.pairing_rules_dialog import RESPONSE_DAYS_KEY, MatchingRulesDialog
+from mentordesk.gui.tabs.pairing_rules_dialog import MatchingRulesDialog
 from mentordesk.gui.tabs.pairing_status import StatusDialog, action_response, action_status
 from mentordesk.gui.tabs.pairing_table import PairingsTableModel
 from mentordesk.gui.tabs.pairing_waitlist import WaitlistDialog
@@ -99,7 +99,7 @@ def test_the_rules_dialog_saves_limits_weights_and_pairs(
     assert rules.weights["needs"] == 60.0
     (pair,) = rules.pair_rules
     assert (pair.kind, pair.reason) == (PairRuleKind.FIXED, "They asked for each other")
-    assert int(QSettings().value(RESPONSE_DAYS_KEY)) == 10
+    assert rules.response_days == 10  # a rule of the programme, kept in its file
 
 
 def test_an_empty_pair_rule_is_refused_and_the_dialog_stays_open(

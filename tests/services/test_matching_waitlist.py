@@ -31,10 +31,12 @@ from mentordesk.services.matching import (
     load_candidates,
     match_optimal,
     match_stable,
+    matching_rules,
     move_in_waitlist,
     publish_pairings,
     record_mentor_response,
     save_proposals,
+    set_matching_rules,
     take_off_waitlist,
     waitlist_priority,
     waitlist_rows,
@@ -321,3 +323,25 @@ def test_stable_mode_never_leaves_a_waitlisted_mentee_out_for_someone_behind(poo
             held = [p.mentee for p in result.proposals if p.mentor.id == mentor.id]
             assert len(held) == mentor.capacity
             assert all(waitlist_priority(h) > waitlist_priority(e) for h in held)
+
+
+def test_mentors_have_the_programmes_own_days_to_answer(
+    programme_file: ProgrammeFile, programme_id: int, fellows: dict[str, int]
+) -> None:
+    _propose_and_save(programme_file, programme_id)
+    with programme_file.session() as s:
+        rules = matching_rules(s, programme_id)
+        assert rules.response_days == 7
+        rules.response_days = 91
+        with pytest.raises(InvalidInput, match="between 1 and 90 days"):
+            set_matching_rules(s, programme_id, rules)
+        rules.response_days = 14
+        set_matching_rules(s, programme_id, rules)
+    with programme_file.session() as s:
+        pool = load_candidates(s, programme_id)
+        result = match_optimal(pool)
+        (draft,) = save_proposals(s, programme_id, result.proposals, unmatched=result.unmatched)
+        assert publish_pairings(s, [draft], today=TODAY) == 1
+    with programme_file.session() as s:
+        assert matching_rules(s, programme_id).response_days == 14
+        assert get_pairing(s, draft).response_due_on == TODAY + dt.timedelta(days=14)

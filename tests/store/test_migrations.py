@@ -193,3 +193,16 @@ def test_a_file_at_0005_keeps_its_rows_and_takes_the_new_statuses(file_path, pas
                 connection.execute(text("UPDATE pairing SET status = 'lost'"))
     assert integrity == "ok"
     assert statuses == ["rematched"]
+
+
+def test_a_file_at_0006_gives_its_programmes_a_week_for_mentors_answers(file_path, passphrase):
+    write_file_at("0006", file_path, passphrase, [PROGRAMME])
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.connect() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        days = connection.execute(text("SELECT name, response_days FROM programme")).one()
+        with pytest.raises(IntegrityError):
+            connection.execute(text("UPDATE programme SET response_days = 0"))
+    assert tuple(days) == ("Pilot", 7)

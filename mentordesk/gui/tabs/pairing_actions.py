@@ -40,7 +40,6 @@ from mentordesk.gui.tabs.pairing_rules_dialog import (
     RulesFormData,
     RulesValues,
     load_rules_form,
-    response_days,
 )
 from mentordesk.gui.tabs.pairing_status import (
     ASKING,
@@ -77,12 +76,10 @@ def _check_swap(session: Session, programme_id: int, first: int, second: int) ->
     return check_swap(session, programme_id, first, second)
 
 
-def _swap(
-    session: Session, programme_id: int, first: int, second: int, reason: str, days: int
-) -> None:
+def _swap(session: Session, programme_id: int, first: int, second: int, reason: str) -> None:
     from mentordesk.services.matching.by_hand import swap_mentors
 
-    swap_mentors(session, programme_id, first, second, reason, response_days=days)
+    swap_mentors(session, programme_id, first, second, reason)
 
 
 def _answer(session: Session, ids: list[int], response: MentorResponse) -> int:
@@ -404,12 +401,12 @@ class PairingActions(QObject):
         tab = self.tab
         if tab.programme_file is None or tab.programme is None:
             return None
-        programme_id, days = tab.programme.id, response_days()
+        programme_id = tab.programme.id
 
         def save(session: Session, values: HandValues) -> int:
             from mentordesk.services.matching.by_hand import pair_by_hand
 
-            return pair_by_hand(session, programme_id, values.pairing, response_days=days)
+            return pair_by_hand(session, programme_id, values.pairing)
 
         dialog = PairByHandDialog(self.panel, tab.programme_file, programme_id, save, choices)
         self._show(dialog)
@@ -440,7 +437,7 @@ class PairingActions(QObject):
         tab = self.tab
         if tab.programme_file is None or tab.programme is None:
             return None
-        programme_id, days = tab.programme.id, response_days()
+        programme_id = tab.programme.id
 
         def save(session: Session, values: HandValues) -> int:
             from mentordesk.services.matching.by_hand import rematch
@@ -452,7 +449,6 @@ class PairingActions(QObject):
                 fixed.pairing_id,
                 data.mentor_id,
                 data.override_reason,
-                response_days=days,
             )
 
         dialog = PairByHandDialog(
@@ -495,9 +491,9 @@ class PairingActions(QObject):
         """Swap the mentors of two pairings (the reason kept if a rule is broken)."""
         if self.tab.programme is None:
             return
-        programme_id, days = self.tab.programme.id, response_days()
+        programme_id = self.tab.programme.id
         self.keep_selection()
-        self._run(lambda s: _swap(s, programme_id, first, second, reason, days), self._changed)
+        self._run(lambda s: _swap(s, programme_id, first, second, reason), self._changed)
 
     # Statuses, answers, check-ins --------------------------------------------------------
 

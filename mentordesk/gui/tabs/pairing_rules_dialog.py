@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -33,23 +33,11 @@ from mentordesk.store.programme_file import ProgrammeFile
 if TYPE_CHECKING:
     from mentordesk.services.matching.rules import MatchingRulesInput, PairRuleInput
 
-#: Where this computer keeps how many days mentors have to answer a published proposal.
-RESPONSE_DAYS_KEY = "pairings/response_days"
-DEFAULT_RESPONSE_DAYS = 7
 FIELD_PREFERENCES = (
     ("No preference", FieldPreference.NONE),
     ("The same field or department (as CERN matches)", FieldPreference.SAME),
     ("A different field or department, to broaden networks", FieldPreference.DIFFERENT),
 )
-
-
-def response_days() -> int:
-    """Days mentors have to answer a published proposal, as set on this computer."""
-    value = QSettings().value(RESPONSE_DAYS_KEY, DEFAULT_RESPONSE_DAYS)
-    try:
-        return min(max(int(str(value)), 1), 90)
-    except ValueError:
-        return DEFAULT_RESPONSE_DAYS
 
 
 @dataclass(frozen=True)
@@ -104,7 +92,6 @@ class MatchingRulesDialog(RecordDialog):
         self.setObjectName("matching_rules_dialog")
         self.setWindowTitle("Matching rules")
         self._data = data
-        self.saved.connect(self._remember_answer_days)
         layout = QVBoxLayout(self)
         layout.addWidget(self._limits_box())
         layout.addWidget(self._weights_box())
@@ -140,7 +127,6 @@ class MatchingRulesDialog(RecordDialog):
         self.field_preference.setObjectName("field_preference")
         fill_combo(self.field_preference, FIELD_PREFERENCES)
         self.answer_days = self._spin("answer_days", 1, 90, " days")
-        self.answer_days.setValue(response_days())
         form = QFormLayout(box)
         form.addRow("A mentor takes at &most:", self.capacity)
         form.addRow("A mentor is at most this far &above the mentee:", self.grade_gap)
@@ -215,6 +201,7 @@ class MatchingRulesDialog(RecordDialog):
         self.capacity.setValue(rules.max_mentees_per_mentor)
         self.grade_gap.setValue(rules.max_grade_gap)
         select_value(self.field_preference, rules.field_preference)
+        self.answer_days.setValue(rules.response_days)
         for criterion, spin in self.weights.items():
             spin.setValue(round(rules.weights.get(criterion, 0.0)))
 
@@ -293,8 +280,6 @@ class MatchingRulesDialog(RecordDialog):
                 field_preference=FieldPreference(combo_value(self.field_preference)),
                 weights={c: float(spin.value()) for c, spin in self.weights.items()},
                 pair_rules=self._pair_rules(),
+                response_days=self.answer_days.value(),
             )
         )
-
-    def _remember_answer_days(self, _result: object) -> None:
-        QSettings().setValue(RESPONSE_DAYS_KEY, self.answer_days.value())

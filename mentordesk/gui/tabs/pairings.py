@@ -23,7 +23,6 @@ from mentordesk.gui.dialogs import Save
 from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.gui.tabs.pairing_actions import PairingActions
 from mentordesk.gui.tabs.pairing_dialog import PairingDialog, PairingFormData
-from mentordesk.gui.tabs.pairing_rules_dialog import response_days
 from mentordesk.gui.tabs.pairing_table import PairingsTableModel
 from mentordesk.gui.tabs.propose_dialog import ProposeDialog, propose_pairings, show_result
 from mentordesk.services import pairings
@@ -82,11 +81,11 @@ def plan_html(plan: CheckInPlan) -> str:
     return text
 
 
-def _publish_drafts(session: Session, pairing_ids: list[int], days: int) -> int:
+def _publish_drafts(session: Session, pairing_ids: list[int]) -> int:
     # Imported here: the matching package loads SciPy, which startup must not wait for.
     from mentordesk.services.matching.proposals import publish_pairings
 
-    return publish_pairings(session, pairing_ids, response_days=days)
+    return publish_pairings(session, pairing_ids)
 
 
 def _reject_drafts(session: Session, pairing_ids: list[int]) -> None:
@@ -305,9 +304,9 @@ class PairingsTab(RecordTab[PairingRow]):
 
     def publish_selected(self) -> None:
         """Publish the selected draft proposals."""
-        ids, days = self.selected_draft_ids(), response_days()
+        ids = self.selected_draft_ids()
         if ids:
-            self.run(lambda s: _publish_drafts(s, ids, days), lambda _count: self._changed())
+            self.run(lambda s: _publish_drafts(s, ids), lambda _count: self._changed())
 
     def reject_selected(self) -> None:
         """Delete the selected draft proposals (nobody has seen them yet)."""

@@ -28,8 +28,7 @@ from mentordesk.services.matching.candidates import (
 )
 from mentordesk.services.matching.core import Scorer, allowed
 from mentordesk.services.matching.waitlist import (
-    DEFAULT_RESPONSE_DAYS,
-    response_due,
+    answer_due,
     take_paired_off_waitlist,
 )
 from mentordesk.services.pairings import (
@@ -184,7 +183,7 @@ def pair_by_hand(
     data: HandPairing,
     *,
     today: dt.date | None = None,
-    response_days: int = DEFAULT_RESPONSE_DAYS,
+    response_days: int | None = None,
 ) -> int:
     """Make a proposed pairing (or circle) the coordinator chose, and return its id.
 
@@ -212,7 +211,7 @@ def pair_by_hand(
     )
     pairing = get_pairing(session, pairing_id)
     pairing.override_reason = reason
-    pairing.response_due_on = response_due(today, response_days)
+    pairing.response_due_on = answer_due(session, programme_id, today, response_days)
     take_paired_off_waitlist(session, pairing)
     record_change(session, "paired by hand", "pairing", pairing_id, _audit_override(check, reason))
     return pairing_id
@@ -302,7 +301,7 @@ def swap_mentors(
     override_reason: str = "",
     *,
     today: dt.date | None = None,
-    response_days: int = DEFAULT_RESPONSE_DAYS,
+    response_days: int | None = None,
 ) -> None:
     """Give two draft or proposed pairings each other's mentor, with new scores.
 
@@ -325,7 +324,7 @@ def swap_mentors(
         pairing.override_reason = reason if check.broken else ""
         pairing.mentor_response = MentorResponse.NONE
         if not pairing.draft:
-            pairing.response_due_on = response_due(today, response_days)
+            pairing.response_due_on = answer_due(session, programme_id, today, response_days)
         summary = f"mentor swapped with pairing {other.id}; {_audit_override(check, reason)}"
         record_change(session, "swapped", "pairing", pairing.id, summary)
     session.flush()
@@ -341,7 +340,7 @@ def rematch(
     override_reason: str = "",
     *,
     today: dt.date | None = None,
-    response_days: int = DEFAULT_RESPONSE_DAYS,
+    response_days: int | None = None,
 ) -> int:
     """Give a pairing's mentee(s) a new mentor: a new proposed pairing, the old one re-matched.
 
@@ -382,7 +381,7 @@ def rematch(
     )
     new = get_pairing(session, new_id)
     new.override_reason = reason
-    new.response_due_on = response_due(today, response_days)
+    new.response_due_on = answer_due(session, programme_id, today, response_days)
     old.status = PairingStatus.REMATCHED
     old.end_reason = None
     if old.started_on is None or old.started_on <= today:

@@ -21,8 +21,8 @@ from mentordesk.services.matching.circles import Circle, CircleResult
 from mentordesk.services.matching.core import Pool, Scorer
 from mentordesk.services.matching.modes import Proposal, Shortlist, Unmatched
 from mentordesk.services.matching.waitlist import (
-    DEFAULT_RESPONSE_DAYS,
     add_to_waitlist,
+    answer_due,
     response_due,
     take_paired_off_waitlist,
 )
@@ -207,7 +207,7 @@ def publish_proposals(
     programme_id: int,
     *,
     today: dt.date | None = None,
-    response_days: int = DEFAULT_RESPONSE_DAYS,
+    response_days: int | None = None,
 ) -> int:
     """Make all the programme's draft proposals visible; returns how many were published."""
     ids = [d.id for d in _drafts(session, programme_id)]
@@ -219,24 +219,28 @@ def publish_pairings(
     pairing_ids: Iterable[int],
     *,
     today: dt.date | None = None,
-    response_days: int = DEFAULT_RESPONSE_DAYS,
+    response_days: int | None = None,
 ) -> int:
     """Make these draft proposals visible; returns how many were drafts (others are left as is).
 
-    Each published proposal waits for its mentor's answer until ``response_days``
-    from ``today``, and its mentees leave the waitlist.
+    Each published proposal waits for its mentor's answer until ``response_days`` from
+    ``today`` (by default the programme's own number of days), and its mentees leave
+    the waitlist.
 
     Raises:
         NotFound: one of the pairings is no longer in the file.
         InvalidInput: ``response_days`` is not between 1 and 90.
     """
-    due = response_due(today or dt.date.today(), response_days)
+    today = today or dt.date.today()
+    if response_days is not None:
+        response_due(today, response_days)  # refuses an impossible number of days
     published = 0
     for pairing_id in dict.fromkeys(pairing_ids):
         pairing = session.get(Pairing, pairing_id)
         if pairing is None:
             raise NotFound("A proposal to publish is no longer in the file.")
         if pairing.draft:
+            due = answer_due(session, pairing.strand.programme_id, today, response_days)
             pairing.draft = False
             if pairing.response_due_on is None:
                 pairing.response_due_on = due

@@ -19,6 +19,7 @@ from mentordesk.services.matching.core import (
     DEFAULT_WEIGHTS,
     MAX_WEIGHT,
 )
+from mentordesk.services.matching.waitlist import DEFAULT_RESPONSE_DAYS, MAX_RESPONSE_DAYS
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import Application, PairRule, Person, Strand
@@ -62,6 +63,7 @@ class MatchingRulesInput:
         field_preference: same field/department, different, or no preference.
         weights: each soft criterion's weight, 0 (ignored) to ``MAX_WEIGHT``.
         pair_rules: the pairs fixed or blocked.
+        response_days: the days a mentor has to answer a published proposal.
     """
 
     max_mentees_per_mentor: int = DEFAULT_CAPACITY
@@ -69,6 +71,7 @@ class MatchingRulesInput:
     field_preference: FieldPreference = FieldPreference.NONE
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     pair_rules: list[PairRuleInput] = field(default_factory=list)
+    response_days: int = DEFAULT_RESPONSE_DAYS
 
 
 def matching_rules(session: Session, programme_id: int) -> MatchingRulesInput:
@@ -89,6 +92,7 @@ def matching_rules(session: Session, programme_id: int) -> MatchingRulesInput:
             PairRuleInput(r.mentor_id, r.mentee_id, r.kind, r.reason)
             for r in pair_rule_rows(session, programme_id)
         ],
+        response_days=programme.response_days,
     )
 
 
@@ -170,11 +174,16 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
         raise InvalidInput(f"A mentor takes between 1 and {MAX_CAPACITY} mentees.")
     if not 0 <= data.max_grade_gap <= MAX_GRADE_GAP:
         raise InvalidInput(f"The grade gap is between 0 and {MAX_GRADE_GAP} grades.")
+    if not 1 <= data.response_days <= MAX_RESPONSE_DAYS:
+        raise InvalidInput(
+            f"Give mentors between 1 and {MAX_RESPONSE_DAYS} days to answer a proposal."
+        )
     weights = _checked_weights(data.weights)
     pair_rules = _checked_pair_rules(session, data.pair_rules)
     programme.max_mentees_per_mentor = data.max_mentees_per_mentor
     programme.max_grade_gap = data.max_grade_gap
     programme.field_preference = data.field_preference
+    programme.response_days = data.response_days
     programme.matching_weights = json.dumps(weights, sort_keys=True)
     session.execute(delete(PairRule).where(PairRule.programme_id == programme_id))
     session.add_all(
@@ -194,7 +203,8 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
         "programme",
         programme_id,
         f"at most {data.max_mentees_per_mentor} mentees, {data.max_grade_gap} grades apart, "
-        f"field {data.field_preference.label.lower()}; {len(pair_rules)} pair rules",
+        f"field {data.field_preference.label.lower()}; {len(pair_rules)} pair rules; "
+        f"mentors answer within {data.response_days} days",
     )
 
 

@@ -30,10 +30,11 @@ from mentordesk.services.matching.candidates import load_candidates, standing
 from mentordesk.services.matching.core import Pool, allowed
 from mentordesk.services.matching.modes import Unmatched, why_unmatched
 from mentordesk.services.pairings import get_pairing
-from mentordesk.store.models import Application, Pairing, PairingMember, Strand
+from mentordesk.store.models import Application, Pairing, PairingMember, Programme, Strand
 
 #: Days a mentor has to answer a published proposal, unless the coordinator says otherwise.
 DEFAULT_RESPONSE_DAYS = 7
+MAX_RESPONSE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -289,12 +290,28 @@ def _who(pairing: Pairing) -> str:
     return f"of {pairing.mentor.full_name} with {mentees}"
 
 
+def answer_due(
+    session: Session, programme_id: int, today: dt.date, days: int | None = None
+) -> dt.date:
+    """The date a mentor's answer is due: ``days`` after ``today``, or the programme's own days.
+
+    Raises:
+        InvalidInput: ``days`` is not between 1 and 90.
+    """
+    if days is None:
+        programme = session.get(Programme, programme_id)
+        days = programme.response_days if programme is not None else DEFAULT_RESPONSE_DAYS
+    return response_due(today, days)
+
+
 def response_due(today: dt.date, days: int) -> dt.date:
     """The date a mentor's answer is due, ``days`` after ``today``.
 
     Raises:
         InvalidInput: ``days`` is not between 1 and 90.
     """
-    if not 1 <= days <= 90:
-        raise InvalidInput("Give mentors between 1 and 90 days to answer a proposal.")
+    if not 1 <= days <= MAX_RESPONSE_DAYS:
+        raise InvalidInput(
+            f"Give mentors between 1 and {MAX_RESPONSE_DAYS} days to answer a proposal."
+        )
     return today + dt.timedelta(days=days)
