@@ -185,6 +185,10 @@ def test_a_full_session_leaves_the_canary_only_in_the_exports(tmp_path: Path) ->
     run("-c", script, str(db), CANARY_NAME, CANARY_EMAIL, CANARY_NOTE)
     cli("export", "ics", str(ics), "--db", str(db))
     cli("export", "xlsx", str(xlsx), "--db", str(db))
+    report, drafts = exports / "report.pdf", exports / "drafts"
+    drafts.mkdir()
+    cli("report", "programme", str(report), "--db", str(db))
+    cli("drafts", "received", str(drafts), "--db", str(db))
     cli("backup", "--db", str(db))
     assert "51 people" in cli("info", "--db", str(db))
     assert "window closed" in run("-c", WINDOW, str(db), CANARY_NAME)
@@ -196,7 +200,9 @@ def test_a_full_session_leaves_the_canary_only_in_the_exports(tmp_path: Path) ->
     assert settings, "the window should have written its settings under XDG_CONFIG_HOME"
     assert any("pilot.mentordesk" in p.read_text(errors="replace") for p in settings)
     # The exports asked for hold the canary name, so the scan can see it.
-    assert set(files_containing(exports, CANARY_NAME)) == {ics, xlsx}
+    assert report.read_bytes().startswith(b"%PDF")
+    (draft,) = (d for d in drafts.iterdir() if CANARY_NAME in d.name)
+    assert set(files_containing(exports, CANARY_NAME)) == {ics, xlsx, draft}
     # The confidential note is in no file at all, exports included.
     for canary in (CANARY_NOTE, CANARY_NAME, CANARY_EMAIL):
         found = [
