@@ -307,14 +307,14 @@ def _passwd(args: argparse.Namespace) -> int:
     new = read_passphrase(new=True, variable=NEW_PASSPHRASE_VARIABLE)
     with ProgrammeFile.open(args.db, current) as programme_file:
         programme_file.change_passphrase(new)
-    print(f"{args.db} is now protected by the new passphrase; a backup under the old one was kept.")
+    print(f"{args.db} is now encrypted under its new key; a backup under the old key was kept.")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
     with ProgrammeFile.open(args.db, read_passphrase(new=False)) as programme_file:
         made = programme_file.backup("manual", keep=args.keep)
-    print(f"Backed up {args.db} to {made.path}; it opens with the file's current passphrase.")
+    print(f"Backed up {args.db} to {made.path}; it opens as the file does today.")
     return 0
 
 

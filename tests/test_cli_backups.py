@@ -29,7 +29,7 @@ def test_passwd_takes_the_new_passphrase_from_its_variable(
     monkeypatch.setenv("MENTORDESK_NEW_PASSPHRASE", "brand new")
     assert main(["passwd", "--db", str(small_file)]) == 0
     out = capsys.readouterr()
-    assert "is now protected by the new passphrase" in out.out
+    assert "is now encrypted under its new key" in out.out
     assert "brand new" not in out.out + out.err
     assert emails(small_file, "brand new") == ["ada@example.org"]
     with pytest.raises(WrongPassphrase):
