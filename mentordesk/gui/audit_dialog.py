@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from mentordesk.gui.form_values import date_value, prepare_date, set_date
 from mentordesk.gui.ops import run_long_op, run_op
 from mentordesk.gui.table_models import RowTableModel, SortKey
 from mentordesk.gui.tabs.base import EXCEL_FILTER
+from mentordesk.gui.views import record_view
 from mentordesk.services.audit import (
     ENTITY_LABELS,
     AuditRow,
@@ -154,19 +152,9 @@ class AuditDialog(QDialog):
         self.search.setPlaceholderText("Search…")
         self.search.setClearButtonEnabled(True)
         self.model = AuditTableModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("audit_table")
+        self.view = record_view(self, "audit_table")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(AuditTableModel.WHEN, Qt.SortOrder.DescendingOrder)
         em = self.view.fontMetrics().horizontalAdvance("n")
         for column, chars in enumerate((17, 16, 30, 22)):

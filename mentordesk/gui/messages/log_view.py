@@ -10,17 +10,14 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +37,7 @@ from mentordesk.gui.table_models import (
     date_key,
     date_text,
 )
+from mentordesk.gui.views import record_view
 from mentordesk.services.applicants import ApplicantRow, applicant_rows
 from mentordesk.services.messages import (
     STATUS_KEYS,
@@ -140,23 +138,6 @@ def load_log(
     return LogData(rows, list(untold.values()))
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
 class CommunicationLog(QDialog):
     """Every message prepared in the programme, filtered, with Mark as sent.
 
@@ -223,7 +204,7 @@ class CommunicationLog(QDialog):
         self.log_model = LogTableModel(zone)
         self.log_proxy = SearchProxy(self)
         self.log_proxy.setSourceModel(self.log_model)
-        self.log_view = _table(self, "log_table")
+        self.log_view = record_view(self, "log_table")
         self.log_view.setModel(self.log_proxy)
         self.log_view.sortByColumn(LogTableModel.PREPARED, Qt.SortOrder.DescendingOrder)
         em = self.log_view.fontMetrics().horizontalAdvance("n")
@@ -232,7 +213,7 @@ class CommunicationLog(QDialog):
         self.untold_model = ApplicantTableModel(self)
         self.untold_proxy = SearchProxy(self)
         self.untold_proxy.setSourceModel(self.untold_model)
-        self.untold_view = _table(self, "untold_table")
+        self.untold_view = record_view(self, "untold_table")
         self.untold_view.setModel(self.untold_proxy)
         self.untold_view.sortByColumn(ApplicantTableModel.NAME, Qt.SortOrder.AscendingOrder)
         for column, chars in enumerate((20, 26, 8, 12, 10, 20, 20, 12, 10, 11)):

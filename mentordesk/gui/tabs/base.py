@@ -9,13 +9,10 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from mentordesk.gui.dialogs import RecordDialog, confirm
 from mentordesk.gui.ops import run_long_op, run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel
+from mentordesk.gui.views import record_view
 from mentordesk.services.exporting import export_view
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.store.programme_file import ProgrammeFile
@@ -80,20 +78,9 @@ class RecordTab(QWidget, Generic[R]):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
         self.search.textChanged.connect(lambda _text: self.loaded.emit())
-        self.view = QTableView(self)
-        self.view.setObjectName("table")
+        self.view = record_view(self, "table")
         self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSortingEnabled(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(100)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.doubleClicked.connect(lambda _index: self.edit())

@@ -8,12 +8,9 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from mentordesk.gui.ops import run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key, enum_key
 from mentordesk.gui.tabs.training_rules_dialog import RulesData, TrainingRulesDialog, load_rules
+from mentordesk.gui.views import record_view
 from mentordesk.services import training
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.services.training import MissingTraining, Requirement
@@ -87,19 +85,9 @@ class MissingTrainingView(QWidget):
         self.model = MissingTrainingModel(self)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.view = QTableView(self)
-        self.view.setObjectName("missing_table")
+        self.view = record_view(self, "missing_table")
         self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
         self.view.sortByColumn(MissingTrainingModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.summary = QLabel(self)
         self.summary.setObjectName("missing_summary")
         self.invite_button = QPushButton("Invite all to their next session", self)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -34,6 +33,7 @@ from mentordesk.gui.tabs.survey_import_dialog import (
     start_response_import,
 )
 from mentordesk.gui.tabs.survey_response_dialog import ResponseDialog, response_form_data
+from mentordesk.gui.views import record_view
 from mentordesk.services import surveys
 from mentordesk.services.surveys import ItemInput, ItemRow, ResponseRow, SurveyRow, answer_text
 from mentordesk.store.programme_file import ProgrammeFile
@@ -149,21 +149,6 @@ def _answer_key(item: ItemRow, row: ResponseRow) -> SortKey:
     return -1 if value is None else int(value)
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 def _button(parent: QWidget, text: str, name: str, slot: Any, tip: str = "") -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
@@ -205,13 +190,23 @@ class SurveyPanel(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.item_model = ItemTableModel(self)
-        self.item_view = _table(self, "items_table")
+        self.item_view = record_view(
+            self,
+            "items_table",
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            sortable=False,
+        )
         self.item_view.setModel(self.item_model)
         self.item_view.doubleClicked.connect(lambda _index: self.edit_item())
         self.response_model = ResponseTableModel(self)
         self.response_proxy = SearchProxy(self)
         self.response_proxy.setSourceModel(self.response_model)
-        self.response_view = _table(self, "responses_table")
+        self.response_view = record_view(
+            self,
+            "responses_table",
+            selection=QAbstractItemView.SelectionMode.SingleSelection,
+            sortable=False,
+        )
         self.response_view.setModel(self.response_proxy)
         self.response_view.setSortingEnabled(True)
         self.response_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
