@@ -1,11 +1,27 @@
-"""The layers stay apart: nothing below the GUI imports Qt, and no layer imports one above it."""
+"""The layers stay apart: nothing below the GUI imports Qt, and no layer imports one above it.
+
+The layers, lowest first (docs/architecture.md): ``domain``; ``store`` and ``formats``
+side by side (neither imports the other); ``services``; ``selftest`` (the
+installation check both front ends run); ``gui``; and the entry points, ``cli``
+(with its ``cli_*`` command areas) and ``__main__``. A module may import its own
+layer and any layer below it, never one above it or beside it. Only the ``gui``
+imports Qt.
+
+Every import form is resolved to the module it loads: ``import a.b``, ``from a
+import b`` where ``b`` is itself a module (``from mentordesk import gui``),
+relative imports of any level (``from ..services import x``, ``from .. import
+gui``), imports inside functions or under ``TYPE_CHECKING``, and
+``importlib.import_module``/``__import__`` called with a literal name.
+"""
 
 from __future__ import annotations
 
 import ast
 import json
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,14 +31,22 @@ import mentordesk
 PACKAGE = Path(mentordesk.__file__).parent
 QT_FREE = ("domain", "store", "services", "formats")
 
-#: What each Qt-free package may never import: the layers above it.
-FORBIDDEN = {
-    "domain": ("mentordesk.store", "mentordesk.services", "mentordesk.formats"),
-    "store": ("mentordesk.services", "mentordesk.formats"),
-    "services": (),
-    "formats": (),
+#: Each layer's height. Layers of the same height that differ (store and formats,
+#: cli and __main__) may not import each other either.
+LAYERS = {
+    "": 0,  # the package itself: its name, version and file suffix
+    "domain": 1,
+    "store": 2,
+    "formats": 2,
+    "services": 3,
+    "selftest": 4,
+    "gui": 5,
+    "cli": 6,
+    "__main__": 6,
 }
-ALWAYS_FORBIDDEN = ("PySide6", "shiboken6", "mentordesk.gui", "mentordesk.cli")
+#: The only layer that may import Qt.
+QT_LAYER = "gui"
+QT_PACKAGES = ("PySide6", "shiboken6")
 
 _IMPORT_EVERYTHING = """
 import importlib, json, pkgutil, sys
@@ -76,48 +100,272 @@ def test_importing_everything_but_the_gui_never_loads_qt() -> None:
     assert report["qt"] == []
 
 
-def _imports(path: Path) -> list[tuple[int, str]]:
-    """Every module a file imports, with its line, wherever the import statement is."""
+# The import graph, read from the source ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Import:
+    """One module a file imports, resolved to its full dotted name."""
+
+    line: int
+    module: str
+
+
+def _module_of(path: Path, root: Path) -> tuple[str, bool]:
+    """The dotted name of the module in ``path`` and whether it is a package's ``__init__``."""
+    parts = path.relative_to(root.parent).with_suffix("").parts
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+def _is_module(name: str, root: Path) -> bool:
+    """Whether ``name`` is a module or package of the package at ``root``."""
+    parts = name.split(".")
+    if parts[0] != root.name:
+        return False
+    folder = root.parent.joinpath(*parts)
+    return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
+
+
+def _absolute(name: str, level: int, module: str, is_package: bool) -> str:
+    """The absolute name of ``from <level dots><name>`` written in ``module``."""
+    if level == 0:
+        return name
+    package = module.split(".") if is_package else module.split(".")[:-1]
+    base = package[: len(package) - (level - 1)]
+    return ".".join([*base, name] if name else base)
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _dynamic_import(call: ast.Call) -> tuple[str, str | None] | None:
+    """``importlib.import_module(name, package)`` or ``__import__(name)`` with a literal name."""
+    func = call.func
+    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if called not in ("import_module", "__import__") or not call.args:
+        return None
+    name = _literal(call.args[0])
+    if name is None:
+        return None
+    package = _literal(call.args[1]) if len(call.args) > 1 else None
+    for keyword in call.keywords:
+        if keyword.arg == "package":
+            package = _literal(keyword.value)
+    return name, package
+
+
+def imports_of(path: Path, root: Path) -> list[Import]:
+    """Every module the file at ``path`` (inside the package at ``root``) imports.
+
+    Wherever the import is written (module level, inside a function, under
+    ``TYPE_CHECKING``), and in whatever form, each name is resolved to the
+    module it loads: ``from a import b`` is ``a.b`` when that is a module of the
+    package, else ``a``.
+    """
+    module, is_package = _module_of(path, root)
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found = []
+    found: list[Import] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.append((node.lineno, node.module))
-        elif (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "import_module"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            found.append((node.lineno, node.args[0].value))
-    return found
+            found += [Import(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node.module or "", node.level, module, is_package)
+            for alias in node.names:
+                submodule = f"{base}.{alias.name}"
+                target = submodule if alias.name != "*" and _is_module(submodule, root) else base
+                found.append(Import(node.lineno, target))
+        elif isinstance(node, ast.Call) and (dynamic := _dynamic_import(node)):
+            name, package = dynamic
+            if name.startswith("."):
+                if package is None:
+                    continue
+                level = len(name) - len(name.lstrip("."))
+                name = _absolute(name[level:], level, package, True)
+            found.append(Import(node.lineno, name))
+    return sorted(found, key=lambda found: found.line)
 
 
-@pytest.mark.parametrize("package", QT_FREE)
-def test_no_qt_free_module_imports_qt_or_a_layer_above_it(package: str) -> None:
-    files = sorted((PACKAGE / package).rglob("*.py"))
-    assert files
-    forbidden = ALWAYS_FORBIDDEN + FORBIDDEN[package]
-    offending = [
-        f"{path.relative_to(PACKAGE.parent)}:{line}: {module}"
-        for path in files
-        for line, module in _imports(path)
-        if any(module == f or module.startswith(f + ".") for f in forbidden)
-    ]
-    assert offending == []
+def layer_of(module: str, root_name: str) -> str | None:
+    """The layer a module of the package belongs to ("" for the package itself), or None."""
+    parts = module.split(".")
+    if parts[0] != root_name:
+        return None
+    if len(parts) == 1:
+        return ""
+    top = parts[1]
+    return "cli" if top == "cli" or top.startswith("cli_") else top
 
 
-def test_the_import_check_catches_a_qt_import(tmp_path: Path) -> None:
-    sample = tmp_path / "sample.py"
-    sample.write_text(
-        "import os\n"
-        "def later():\n"
-        "    from PySide6.QtCore import QObject\n"
-        "    import importlib; importlib.import_module('shiboken6')\n",
-        encoding="utf-8",
+def layer_violations(root: Path) -> list[str]:
+    """Each import in the package at ``root`` that breaks the layering, as ``file:line: …``."""
+    problems = []
+    for path in sorted(root.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        where = path.relative_to(root.parent).as_posix()
+        module, _ = _module_of(path, root)
+        layer = layer_of(module, root.name)
+        if layer not in LAYERS:
+            problems.append(f"{where}: belongs to no layer; give {layer!r} one in LAYERS")
+            continue
+        for found in imports_of(path, root):
+            if found.module.split(".")[0] in QT_PACKAGES and layer != QT_LAYER:
+                problems.append(f"{where}:{found.line}: {found.module} (Qt outside the gui)")
+                continue
+            target = layer_of(found.module, root.name)
+            if target is None or target == layer:
+                continue
+            if target not in LAYERS or LAYERS[target] >= LAYERS[layer]:
+                problems.append(f"{where}:{found.line}: {found.module} ({layer} may not import it)")
+    return problems
+
+
+def test_no_module_imports_qt_outside_the_gui_or_a_layer_above_its_own() -> None:
+    assert layer_violations(PACKAGE) == []
+
+
+def test_every_layer_of_the_architecture_has_modules() -> None:
+    found = {layer_of(_module_of(path, PACKAGE)[0], PACKAGE.name) for path in PACKAGE.rglob("*.py")}
+    assert set(LAYERS) <= found
+
+
+# The checker catches what it is there to catch -----------------------------------------------
+
+
+def _write(root: Path, relative: str, text: str = "") -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _synthetic_package(tmp_path: Path) -> Path:
+    """A package laid out like MentorDesk, every layer present and nothing wrong yet."""
+    root = tmp_path / "mentordesk"
+    for relative in (
+        "__init__.py",
+        "__main__.py",
+        "cli.py",
+        "cli_reports.py",
+        "selftest.py",
+        "domain/__init__.py",
+        "domain/errors.py",
+        "store/__init__.py",
+        "store/models.py",
+        "formats/__init__.py",
+        "formats/tables.py",
+        "services/__init__.py",
+        "services/reports.py",
+        "services/matching/__init__.py",
+        "services/matching/core.py",
+        "gui/__init__.py",
+        "gui/app.py",
+    ):
+        _write(root, relative)
+    return root
+
+
+def test_the_check_catches_every_import_form_of_a_layer_above(tmp_path: Path) -> None:
+    root = _synthetic_package(tmp_path)
+    _write(
+        root,
+        "formats/bad.py",
+        "from __future__ import annotations\n"  # 1
+        "from typing import TYPE_CHECKING\n"  # 2
+        "from mentordesk import APP_NAME\n"  # 3: the package itself, allowed
+        "from . import tables\n"  # 4: its own layer, allowed
+        "from ..domain import errors\n"  # 5: below, allowed
+        "from ..services import reports\n"  # 6
+        "from .. import gui\n"  # 7
+        "from mentordesk import gui as window\n"  # 8
+        "import mentordesk.cli\n"  # 9
+        "from mentordesk.store.models import Base\n"  # 10: beside it
+        "from ..services.matching.core import allowed\n"  # 11
+        "if TYPE_CHECKING:\n"  # 12
+        "    from mentordesk.gui.app import App\n"  # 13
+        "def later():\n"  # 14
+        "    import importlib\n"  # 15
+        "    importlib.import_module('mentordesk.services.reports')\n"  # 16
+        "    importlib.import_module('..selftest', package='mentordesk.formats')\n"  # 17
+        "    __import__('mentordesk.gui.app')\n"  # 18
+        "    from PySide6 import QtCore\n",  # 19
     )
-    assert [m for _, m in _imports(sample)] == ["os", "PySide6.QtCore", "importlib", "shiboken6"]
+    above = [
+        (6, "mentordesk.services.reports"),
+        (7, "mentordesk.gui"),
+        (8, "mentordesk.gui"),
+        (9, "mentordesk.cli"),
+        (10, "mentordesk.store.models"),
+        (11, "mentordesk.services.matching.core"),
+        (13, "mentordesk.gui.app"),
+        (16, "mentordesk.services.reports"),
+        (17, "mentordesk.selftest"),
+        (18, "mentordesk.gui.app"),
+    ]
+    assert layer_violations(root) == [
+        *(f"mentordesk/formats/bad.py:{n}: {m} (formats may not import it)" for n, m in above),
+        "mentordesk/formats/bad.py:19: PySide6 (Qt outside the gui)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "imported"),
+    [
+        ("domain/bad.py", "from ..store import models\n", "mentordesk.store.models"),
+        ("domain/bad.py", "from mentordesk import formats\n", "mentordesk.formats"),
+        ("store/bad.py", "from ..formats.tables import x\n", "mentordesk.formats.tables"),
+        ("store/x/__init__.py", "from ...services import reports\n", "mentordesk.services.reports"),
+        ("services/matching/bad.py", "from ...gui import app\n", "mentordesk.gui.app"),
+        ("services/bad.py", "from mentordesk import selftest\n", "mentordesk.selftest"),
+        ("services/bad.py", "import mentordesk.cli_reports\n", "mentordesk.cli_reports"),
+        ("selftest.py", "from .gui import app\n", "mentordesk.gui.app"),
+        ("gui/bad.py", "from .. import cli\n", "mentordesk.cli"),
+        ("gui/bad.py", "from mentordesk.__main__ import main\n", "mentordesk.__main__"),
+        ("cli.py", "import mentordesk.__main__\n", "mentordesk.__main__"),
+    ],
+)
+def test_the_check_catches_each_layer_importing_one_above_or_beside_it(
+    tmp_path: Path, relative: str, text: str, imported: str
+) -> None:
+    root = _synthetic_package(tmp_path)
+    _write(root, relative, text)
+    problems = layer_violations(root)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"mentordesk/{relative}:1: {imported} (")
+
+
+@pytest.mark.parametrize(
+    ("relative", "text"),
+    [
+        ("services/ok.py", "from ..store import models\nfrom ..formats import tables\n"),
+        ("services/matching/ok.py", "from .. import reports\nfrom . import core\n"),
+        ("gui/ok.py", "from mentordesk import selftest\nfrom PySide6 import QtCore\n"),
+        ("cli.py", "import importlib\nimportlib.import_module('mentordesk.gui.app')\n"),
+        ("__main__.py", "from mentordesk.gui.app import main\n"),
+        ("cli_reports.py", "from mentordesk.cli import parse_day\n"),
+    ],
+)
+def test_the_check_allows_importing_downwards(tmp_path: Path, relative: str, text: str) -> None:
+    root = _synthetic_package(tmp_path)
+    _write(root, relative, text)
+    assert layer_violations(root) == []
+
+
+def test_a_module_outside_every_layer_is_named(tmp_path: Path) -> None:
+    root = _synthetic_package(tmp_path)
+    _write(root, "helpers.py", "")
+    assert layer_violations(root) == [
+        "mentordesk/helpers.py: belongs to no layer; give 'helpers' one in LAYERS"
+    ]
+
+
+def test_a_throwaway_module_in_a_copy_of_mentordesk_is_caught(tmp_path: Path) -> None:
+    copy = tmp_path / "mentordesk"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert layer_violations(copy) == []
+    _write(copy, "formats/throwaway.py", "def f():\n    from ..services import reports\n")
+    assert layer_violations(copy) == [
+        "mentordesk/formats/throwaway.py:2: mentordesk.services.reports (formats may not import it)"
+    ]
