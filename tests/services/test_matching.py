@@ -347,7 +347,10 @@ def test_an_unmatched_mentee_is_told_why() -> None:
     pool = Pool((mentee, other), (Candidate(2, "Boss", capacity=1),), Rules())
     result = match_optimal(pool)
     assert [(p.mentor.id, p.mentee.id) for p in result.proposals] == [(2, 3)]
-    assert result.unmatched[0].reason == "no suitable mentor (1 in the mentee's reporting line)"
+    assert (
+        result.unmatched[0].reason
+        == "no suitable mentor (1 mentor: in the mentee's reporting line)"
+    )
     full = match_optimal(Pool((other, Candidate(4, "Di")), pool.mentors, Rules()))
     assert "the one suitable mentor, Boss, has no place left" in full.unmatched[0].reason
 
@@ -482,8 +485,8 @@ def test_loading_a_programme_applies_its_rules(
     (left,) = result.unmatched
     assert left.mentee.id == people["cy"]
     assert left.reason == (
-        "no suitable mentor (1 too many grades above the mentee (at most 2), "
-        "1 paired in an earlier cohort, 1 has paused and takes no new mentees)"
+        "no suitable mentor (1 mentor: too many grades above the mentee, at most 2 allowed; "
+        "1 mentor: paired in an earlier cohort; 1 mentor: has paused and takes no new mentees)"
     )
 
 

@@ -113,7 +113,7 @@ def test_mentees_left_without_a_mentor_join_the_waitlist_in_order_with_the_reaso
         ("Cy", 2, "Fellows"),
     ]
     # Mo's one place is held by the draft for Ana.
-    assert {r.reason for r in rows} == {"no suitable mentor (1 has no capacity left)"}
+    assert {r.reason for r in rows} == {"no suitable mentor (1 mentor: has no capacity left)"}
     assert {a.entity_id for a in audit} == {fellows["bo_app"], fellows["cy_app"]}
     # The audit trail says why, without naming the mentor.
     assert {a.summary for a in audit} == {"the one suitable mentor has no place left"}
@@ -199,7 +199,7 @@ def test_a_decline_ends_the_proposal_and_puts_the_mentee_first_on_the_waitlist(
     assert mo.capacity == 1
     ana = next(m for m in pool.mentees if m.id == fellows["ana"])
     assert allowed(ana, mo, pool.rules) == "declined this mentee before"
-    assert rows[0].reason == "no suitable mentor (1 declined this mentee before)"
+    assert rows[0].reason == "no suitable mentor (1 mentor: declined this mentee before)"
     assert rows[1].reason == "1 suitable mentor has a place now: propose for the waitlist"
     (proposal,) = match_optimal(pool).proposals
     assert proposal.mentee.id == fellows["bo"]

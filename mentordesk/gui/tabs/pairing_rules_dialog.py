@@ -135,7 +135,8 @@ class MatchingRulesDialog(RecordDialog):
         note = QLabel(
             "A mentor never mentors someone in their reporting line, someone senior to them, a "
             "mentee from an earlier cohort or one they declined; a mentor who has paused takes "
-            "no new mentees. The answer deadline is kept on this computer.",
+            "no new mentees. These rules, the answer deadline included, are kept in the "
+            "programme's file, so everyone who opens it works to the same ones.",
             box,
         )
         note.setWordWrap(True)

@@ -157,13 +157,20 @@ def why_unmatched(mentee: Candidate, pool: Pool) -> str:
         if reason is None:
             suitable.append(mentor)
         else:
-            refusals[re.sub(r"^\d+ grades above", "too many grades above", reason)] += 1
+            # Each mentor's own gap would split the count; the limit holds for them all.
+            refusals[_GRADE_GAP.sub(_GRADE_GAP_REASON, reason)] += 1
     if suitable:
         if len(suitable) == 1:
             return f"the one suitable mentor, {suitable[0].name}, has no place left"
         return f"all {len(suitable)} suitable mentors have no place left"
-    counted = ", ".join(f"{n} {reason}" for reason, n in refusals.most_common())
+    counted = "; ".join(
+        f"{n} mentor{'' if n == 1 else 's'}: {reason}" for reason, n in refusals.most_common()
+    )
     return f"no suitable mentor ({counted})"
+
+
+_GRADE_GAP = re.compile(r"^\d+ grades above the mentee \(at most (\d+)\)$")
+_GRADE_GAP_REASON = r"too many grades above the mentee, at most \1 allowed"
 
 
 def match_optimal(pool: Pool) -> MatchResult:
