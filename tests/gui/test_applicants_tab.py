@@ -16,6 +16,8 @@ from mentordesk.services.applicants import ApplicantRow, person_detail, strand_s
 from mentordesk.services.notes import NoteInput, add_note
 from mentordesk.store.programme_file import ProgrammeFile
 
+from .worker_helpers import wait_for_queued_work
+
 CANARY = "CANARY-7f3a-never-in-the-panel"
 
 
@@ -166,8 +168,13 @@ def test_hiding_the_panel_collapses_it_and_showing_it_loads_the_person(
     demo_window.tab_widget.setCurrentWidget(tab)
     tab.details_button.setChecked(False)
     assert not tab.panel.isVisible()
-    tab.view.selectRow(2)
-    qtbot.wait(150)
+    shown: list[int] = []
+    tab.detail_shown.connect(shown.append)
+    # The panel loads once the selection settles (a short timer), on the worker thread.
+    with qtbot.waitSignal(tab._detail_timer.timeout, timeout=5000):
+        tab.view.selectRow(2)
+    wait_for_queued_work(qtbot)
+    assert shown == []
     assert tab.panel.person_id is None
     with qtbot.waitSignal(tab.detail_shown, timeout=5000):
         tab.details_button.setChecked(True)

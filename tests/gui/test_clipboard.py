@@ -6,6 +6,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mentordesk.gui import clipboard
 from mentordesk.gui.clipboard import (
     KDE_HINT,
     MAC_CONCEALED,
@@ -31,7 +32,10 @@ def test_a_copy_carries_the_hints_and_is_cleared_after_the_timeout(
 def test_something_copied_since_is_never_cleared(qtbot: QtBot, qapp: QApplication) -> None:
     copy_sensitive("ada@example.org", clear_after=0.1)
     QGuiApplication.clipboard().setText("the coordinator's own text")
-    qtbot.wait(400)
+    timer = clipboard._timer
+    assert timer is not None
+    with qtbot.waitSignal(timer.timeout, timeout=3000):
+        pass  # the clearing ran (it is connected first, so it has run by now)
     assert QGuiApplication.clipboard().text() == "the coordinator's own text"
     clear_sensitive()
     assert QGuiApplication.clipboard().text() == "the coordinator's own text"

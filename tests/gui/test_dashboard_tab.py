@@ -24,6 +24,8 @@ from mentordesk.services.programmes import (
 )
 from mentordesk.store.programme_file import ProgrammeFile
 
+from .worker_helpers import wait_for_queued_work
+
 
 @pytest.fixture
 def dashboard(qtbot: QtBot, demo_window: MainWindow) -> DashboardTab:
@@ -189,10 +191,13 @@ def test_out_of_sight_it_waits_to_be_shown_before_loading_again(
     pairings = demo_window.pairings_tab
     demo_window.tab_widget.setCurrentWidget(pairings)
     assert not dashboard.isVisible()
+    loads: list[object] = []
+    dashboard.loaded.connect(lambda *args: loads.append(args))
     with qtbot.waitSignal(pairings.loaded, timeout=10_000):
         pairings.changed.emit()
         pairings.reload()
-    qtbot.wait(100)
+    wait_for_queued_work(qtbot)
+    assert loads == []
     assert dashboard.figures is figures  # not loaded while hidden
     with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
         demo_window.tab_widget.setCurrentWidget(dashboard)

@@ -64,8 +64,15 @@ def test_the_notes_view_is_never_exported(
     assert isinstance(notes, NotesTab)
     demo_window.tab_widget.setCurrentWidget(notes)
     assert not demo_window.export_view_action.isEnabled()
+    exported: list[Path] = []
+    demo_window.exported.connect(exported.append)
     notes.export_view_to(tmp_path / "notes.xlsx")
-    qtbot.wait(200)
+    # Exports run in order on the one worker thread: once the next one is written,
+    # anything the notes had started would have been written and reported first.
+    pairings = tmp_path / "pairings.xlsx"
+    with qtbot.waitSignal(demo_window.exported, timeout=10_000):
+        demo_window.tabs[1].export_view_to(pairings)
+    assert exported == [pairings]
     assert not (tmp_path / "notes.xlsx").exists()
     demo_window.tab_widget.setCurrentIndex(1)
     assert demo_window.export_view_action.isEnabled()

@@ -18,6 +18,8 @@ from mentordesk.gui.messages.reminders import (
 from mentordesk.services.reminders import Reminder, reminders
 from mentordesk.store.programme_file import ProgrammeFile
 
+from .worker_helpers import wait_for_queued_work
+
 
 def wait_for_panel(qtbot: QtBot, window: MainWindow) -> RemindersPanel:
     """The reminders panel, once it shows."""
@@ -106,10 +108,13 @@ def test_switched_off_the_reminders_do_not_show_on_opening(
 ) -> None:
     QSettings().setValue(SHOW_ON_OPEN_KEY, False)
     window.show()
-    with qtbot.waitSignals([tab.loaded for tab in window.tabs], timeout=10_000):
+    with qtbot.waitSignals(
+        [window.programme_shown, *(tab.loaded for tab in window.tabs)], timeout=10_000
+    ):
         window.show_file(demo_file)
-    qtbot.wait(500)
+    wait_for_queued_work(qtbot)  # the reminders would have been loaded and shown by now
     assert window.messages.reminders_panel is None
+    assert "reminders" not in window.statusBar().currentMessage()
     window.messages.reminders_action.trigger()
     panel = wait_for_panel(qtbot, window)
     assert not panel.on_open_box.isChecked()
