@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from mentordesk import APP_NAME, __version__
+from mentordesk.cli_usage import usage_message
 from mentordesk.domain.enums import Role
 from mentordesk.domain.errors import (
     FileMissing,
@@ -83,7 +84,7 @@ _COMMAND_AREAS = (
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser that never repeats unknown arguments: one may be a passphrase."""
+    """An argument parser whose errors never repeat what was typed: it may be a passphrase."""
 
     def error(self, message: str) -> NoReturn:
         if message.startswith("unrecognized arguments"):
@@ -91,6 +92,8 @@ class _Parser(argparse.ArgumentParser):
                 "unknown arguments (not repeated here in case one is a passphrase; "
                 f"the passphrase comes from {PASSPHRASE_VARIABLE} or the prompt)"
             )
+        else:
+            message = usage_message(self, message)
         super().error(message)
 
 
@@ -100,7 +103,7 @@ def parse_day(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"“{text}” is not a date written as YYYY-MM-DD, such as 2026-12-03"
+            "the value is not a date written as YYYY-MM-DD, such as 2026-12-03"
         ) from None
 
 

@@ -123,7 +123,7 @@ def _sender(text: str) -> tuple[str, str]:
     name, address = email.utils.parseaddr(text)
     if "@" not in address:
         raise argparse.ArgumentTypeError(
-            f"“{text}” is not a sender: write it as 'Name <name@example.org>'"
+            "the value is not a sender: write it as 'Name <name@example.org>'"
         )
     return name, address
 

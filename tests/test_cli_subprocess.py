@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,23 +19,13 @@ import pytest
 from mentordesk import __version__, cli
 from mentordesk.cli import build_parser, main
 from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.cli import commands
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "subprocess test passphrase"
 
 
-def _commands(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
-) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
-    """Every command and command group of the parser, with its own parser."""
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, child in action.choices.items():
-                yield (*path, name), child
-                yield from _commands(child, (*path, name))
-
-
-COMMANDS = dict(_commands(build_parser()))
+COMMANDS = dict(commands(build_parser()))
 
 
 @pytest.fixture(scope="module")
