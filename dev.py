@@ -2,8 +2,9 @@
 
 Needs only Python 3.11+. The first run makes a virtual environment in ``.venv``
 and installs MentorDesk with its test tools; on Linux it also checks that the
-system libraries Qt needs are there, installs them with apt-get when run as
-root, and otherwise prints the one command that installs them.
+system libraries Qt needs are there (and, for ``test`` and ``bench``, poppler's
+``pdftoppm``, which renders the PDFs the tests look at), installs them with
+apt-get when run as root, and otherwise prints the one command that installs them.
 """
 
 from __future__ import annotations
@@ -97,16 +98,50 @@ def ensure_qt_libraries(platform: str) -> None:
         packages.append("fonts-dejavu-core")
     if not packages:
         return
+    if command := install_debian_packages(packages, "the system libraries Qt needs"):
+        sys.exit(
+            "dev.py: Qt needs system libraries that are missing. Install them with:\n"
+            "    sudo " + " ".join(command)
+        )
+
+
+def ensure_pdf_renderer() -> None:
+    """Check that poppler's ``pdftoppm`` is there for the tests that render PDF pages.
+
+    On Linux it is installed like Qt's libraries; where it cannot be, the command
+    that installs it is printed and the tests that need it are skipped (they fail
+    instead when ``CI=true``).
+    """
+    if shutil.which("pdftoppm") is not None:
+        return
+    if not sys.platform.startswith("linux"):
+        say("pdftoppm is missing, so the PDF-rendering tests are skipped; install poppler")
+        return
+    if command := install_debian_packages(["poppler-utils"], "pdftoppm (poppler-utils)"):
+        say(
+            "pdftoppm is missing, so the PDF-rendering tests are skipped. Install it with:\n"
+            "    sudo " + " ".join(command)
+        )
+
+
+def install_debian_packages(packages: list[str], what: str) -> list[str]:
+    """Install Debian/Ubuntu packages with apt-get when run as root.
+
+    Args:
+        packages: the packages.
+        what: what they are, in words, for the message.
+
+    Returns:
+        Nothing (an empty list) once they are installed; otherwise the apt-get
+        command that would install them, to tell the person to run it with sudo.
+    """
     command = ["apt-get", "install", "-y", "--no-install-recommends", *packages]
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        say("installing the system libraries Qt needs: " + " ".join(packages))
+        say(f"installing {what}: " + " ".join(packages))
         subprocess.run(["apt-get", "update", "-qq"], check=True)
         subprocess.run(command, check=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-        return
-    sys.exit(
-        "dev.py: Qt needs system libraries that are missing. Install them with:\n"
-        "    sudo " + " ".join(command)
-    )
+        return []
+    return command
 
 
 def run(command: list[str], **env: str) -> int:
@@ -137,6 +172,8 @@ def main(argv: list[str]) -> int:
     if action == "cli":
         return run([str(BIN / "mentordesk-cli"), *rest])
     ensure_qt_libraries("offscreen")
+    if action in {"test", "bench"}:
+        ensure_pdf_renderer()
     if action == "bundle":
         # The installable folder (packaging/README.md): build dist/MentorDesk, run it headless.
         say("installing PyInstaller (the packaging extra) into .venv")
