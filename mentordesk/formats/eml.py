@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import email.policy
 import email.utils
-import re
-import unicodedata
 from collections.abc import Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -21,9 +19,6 @@ from mentordesk.domain.errors import InvalidInput
 
 #: Mail files use CRLF line ends, whatever system writes them.
 _POLICY = email.policy.default.clone(linesep="\r\n")
-
-#: Names Windows reserves for devices, with or without an extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{d}{n}" for d in ("COM", "LPT") for n in range(10)}
 
 
 def address_problem(email_address: str) -> str | None:
@@ -116,20 +111,3 @@ def build_draft(
     ):
         part.set_param("name", file_name)
     return message.as_bytes()
-
-
-def safe_file_name(text: str, *, limit: int = 120) -> str:
-    """``text`` as a file name that Windows, macOS and Linux all accept.
-
-    Characters Windows forbids become spaces, runs of spaces one, and a name
-    Windows reserves for a device (``CON``, ``LPT1``…) gets a leading underscore.
-    Accented letters are kept.
-    """
-    cleaned = unicodedata.normalize("NFC", text)
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f\x7f]', " ", cleaned)
-    cleaned = " ".join(cleaned.split())[:limit].strip(" .")
-    if not cleaned:
-        return "message"
-    if cleaned.split(".")[0].strip().upper() in _RESERVED:
-        return f"_{cleaned}"
-    return cleaned

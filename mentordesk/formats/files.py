@@ -49,7 +49,8 @@ def safe_file_name(stem: str, suffix: str = "", *, fallback: str = "export") -> 
 
     Args:
         stem: the words the name is made of, such as an event's title or a person's name.
-        suffix: the extension, dot included (``".ics"``); written as given.
+        suffix: what follows the stem, written as given: the extension, dot
+            included (``".ics"``), perhaps after a number (``" (12).ics"``).
         fallback: the stem used when no letter or digit is left of ``stem``.
 
     Returns:
@@ -103,7 +104,9 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """
     path = Path(path)
     check_folder(path)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # Shortened so that the temporary name fits where the full-length name does.
+    hint = _fit(path.name, MAX_NAME_BYTES - len("..12345678.tmp"))
+    partial = path.with_name(f".{hint}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         write(partial)
         with partial.open("rb") as written:

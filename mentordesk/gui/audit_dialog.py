@@ -6,13 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from sqlalchemy.orm import Session
 from mentordesk.formats.tables import CellValue
 from mentordesk.gui.form_values import date_value, prepare_date, set_date
 from mentordesk.gui.ops import run_long_op, run_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.table_models import RowTableModel, SortKey
 from mentordesk.gui.tabs.base import EXCEL_FILTER
 from mentordesk.gui.views import record_view
@@ -256,15 +256,14 @@ class AuditDialog(QDialog):
 
     def export(self) -> None:
         """Ask where to save the entries shown as an .xlsx workbook, then save them."""
-        settings = QSettings()
-        folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        suggested = folder / f"Audit trail {dt.date.today().isoformat()}.xlsx"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Export the audit trail to Excel", str(suggested), EXCEL_FILTER
+        path = ask_save_path(
+            self,
+            "Export the audit trail to Excel",
+            f"Audit trail {dt.date.today().isoformat()}",
+            ".xlsx",
+            EXCEL_FILTER,
         )
-        if name:
-            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".xlsx")
-            settings.setValue("export/folder", str(path.parent))
+        if path is not None:
             self.export_to(path)
 
     def export_to(self, path: Path) -> None:

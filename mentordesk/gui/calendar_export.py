@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,7 +10,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,10 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import InvalidInput
-from mentordesk.formats.files import write_bytes_atomically
+from mentordesk.formats.files import safe_file_name, write_bytes_atomically
 from mentordesk.formats.ical import Person
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.ops import Op, Progress, run_long_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.services.calendars import export_programme_calendar, invitation_ics
 from mentordesk.services.events import EventRow
 from mentordesk.store.programme_file import ProgrammeFile
@@ -35,13 +33,15 @@ ORGANISER_NAME_KEY = "calendar/organiser_name"
 ORGANISER_EMAIL_KEY = "calendar/organiser_email"
 
 
-def invitation_file_name(row: EventRow, zone: ZoneInfo) -> str:
-    """E.g. ``2026-12-03 Orientation training catch-up session.ics``: safe on every system."""
+def invitation_file_name(row: EventRow, zone: ZoneInfo, *, numbered: bool = False) -> str:
+    """E.g. ``2026-12-03 Café - the year ahead.ics``: the event's day and title, safe everywhere.
+
+    ``numbered`` adds the event's id (``… (12).ics``), to tell apart two events
+    of the same day and title.
+    """
     day = row.starts_at.astimezone(zone).date().isoformat()
-    plain = unicodedata.normalize("NFKD", row.title).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^A-Za-z0-9]+", " ", plain).split()
-    title = " ".join(words)[:80].strip() or "event"
-    return f"{day} {title}.ics"
+    suffix = f" ({row.event_id}).ics" if numbered else ".ics"
+    return safe_file_name(f"{day} {row.title}", suffix)
 
 
 def export_calendar_to(
@@ -64,18 +64,9 @@ def export_calendar_to(
     return run_long_op(work, parent=parent, label="Writing the calendar…", on_success=on_done)
 
 
-def ask_calendar_path(parent: QWidget, suggested: str) -> Path | None:
-    """Ask where to save a calendar file."""
-    settings = QSettings()
-    folder = Path(str(settings.value("export/folder", str(Path.home()))))
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "Export calendar", str(folder / suggested), ICS_FILTER
-    )
-    if not name:
-        return None
-    path = Path(name) if Path(name).suffix else Path(name).with_suffix(".ics")
-    settings.setValue("export/folder", str(path.parent))
-    return path
+def ask_calendar_path(parent: QWidget, stem: str) -> Path | None:
+    """Ask where to save a calendar file, suggesting ``stem`` (a title) made safe as its name."""
+    return ask_save_path(parent, "Export calendar", stem, ".ics", ICS_FILTER, fallback="calendar")
 
 
 def save_invitations_to(
@@ -97,9 +88,9 @@ def save_invitations_to(
         for done, row in enumerate(chosen):
             progress.check()
             name = invitation_file_name(row, zone)
-            if name in names:  # two events of the same day and title
-                name = f"{name[:-4]} ({row.event_id}).ics"
-            names.add(name)
+            if name.lower() in names:  # two events of the same day and title
+                name = invitation_file_name(row, zone, numbered=True)
+            names.add(name.lower())
             with programme_file.session() as session:
                 data = invitation_ics(session, row.event_id, organiser)
             write_bytes_atomically(folder / name, data)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QMessageBox,
@@ -29,6 +28,7 @@ from mentordesk.gui.form_values import combo_value, fill_enum_combo
 from mentordesk.gui.forms.ui_import_applications import Ui_ImportForm
 from mentordesk.gui.import_models import PreviewTableModel, preview_counts, sample_values
 from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportCancelled,
@@ -360,13 +360,16 @@ class ImportDialog(QDialog):
         self.previewed.emit(preview)
 
     def _ask_rejected_path(self) -> None:
-        suggested = self.source.path.with_name(f"{self.source.path.stem} – rejected rows.xlsx")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Save rejected rows", str(suggested), "Excel workbook (*.xlsx)"
+        path = ask_save_path(
+            self,
+            "Save rejected rows",
+            f"{self.source.path.stem} – rejected rows",
+            ".xlsx",
+            "Excel workbook (*.xlsx)",
+            folder=self.source.path.parent,
         )
-        if name:
-            path = Path(name)
-            self.save_rejected_to(path if path.suffix else path.with_suffix(".xlsx"))
+        if path is not None:
+            self.save_rejected_to(path)
 
     def save_rejected_to(self, path: Path) -> None:
         """Save the rejected rows, with a column saying why, to an .xlsx file."""

@@ -32,6 +32,7 @@ from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.reports import ReportsMenu
 from mentordesk.gui.retention_dialog import open_retention
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
@@ -411,14 +412,10 @@ class MainWindow(QMainWindow):
         if self.programme_file is None or not self.programmes:
             return
         programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
-        settings = QSettings()
-        folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "Export programme workbook", str(folder / f"{programme.name}.xlsx"), EXCEL_FILTER
+        path = ask_save_path(
+            self, "Export programme workbook", programme.name, ".xlsx", EXCEL_FILTER
         )
-        if name:
-            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".xlsx")
-            settings.setValue("export/folder", str(path.parent))
+        if path is not None:
             self.export_programme_to(path)
 
     def export_programme_to(self, path: Path) -> None:
@@ -449,7 +446,7 @@ class MainWindow(QMainWindow):
         if self.programme_file is None or not self.programmes:
             return
         programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
-        path = ask_calendar_path(self, f"{programme.name}.ics")
+        path = ask_calendar_path(self, programme.name)
         if path is not None:
             self.export_calendar_to(path)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mentordesk.gui.ops import Progress, run_long_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.tabs.base import EXCEL_FILTER
 from mentordesk.services.privacy import ErasureSummary, erase_person, export_person, pdf_path
 from mentordesk.store.programme_file import ProgrammeFile
@@ -16,17 +17,9 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 def ask_export_path(parent: QWidget, name: str) -> Path | None:
     """Ask where the .xlsx of a subject access export goes (its PDF goes beside it)."""
-    settings = QSettings()
-    folder = Path(str(settings.value("export/folder", str(Path.home()))))
-    suggested = folder / f"{name} – their data.xlsx"
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, f"Export everything about {name}", str(suggested), EXCEL_FILTER
+    return ask_save_path(
+        parent, f"Export everything about {name}", f"{name} – their data", ".xlsx", EXCEL_FILTER
     )
-    if not chosen:
-        return None
-    path = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".xlsx")
-    settings.setValue("export/folder", str(path.parent))
-    return path
 
 
 def export_person_data(

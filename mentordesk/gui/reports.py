@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from mentordesk.gui.ops import Op, Progress, run_long_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.events import EventRow
@@ -37,13 +38,6 @@ STATUS_MS = 8000
 
 def _today() -> dt.date:
     return dt.date.today()
-
-
-def _file_name(text: str) -> str:
-    # Imported here: the email package is loaded when a report is saved, not at start-up.
-    from mentordesk.formats.eml import safe_file_name
-
-    return f"{safe_file_name(text)}.pdf"
 
 
 class ReportsMenu(QObject):
@@ -168,15 +162,8 @@ class ReportsMenu(QObject):
     def _folder(self) -> Path:
         return Path(str(QSettings().value(FOLDER_KEY, str(Path.home()))))
 
-    def _ask_file(self, title: str, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(self._folder() / suggested), PDF_FILTER
-        )
-        if not name:
-            return None
-        path = Path(name) if Path(name).suffix.lower() == ".pdf" else Path(f"{name}.pdf")
-        QSettings().setValue(FOLDER_KEY, str(path.parent))
-        return path
+    def _ask_file(self, title: str, stem: str) -> Path | None:
+        return ask_save_path(self.window, title, stem, ".pdf", PDF_FILTER, folder_key=FOLDER_KEY)
 
     def _ask_folder(self, title: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(self.window, title, str(self._folder()))
@@ -193,8 +180,9 @@ class ReportsMenu(QObject):
         if programme is None:
             return
         today = _today()
-        name = _file_name(f"{programme.name} – programme report {today}")
-        path = self._ask_file("Save the programme report", name)
+        path = self._ask_file(
+            "Save the programme report", f"{programme.name} – programme report {today}"
+        )
         if path is not None:
             self.write_programme_report(path, today)
 
@@ -276,8 +264,7 @@ class ReportsMenu(QObject):
             return
         zone = ZoneInfo(programme.timezone)
         day = event.starts_at.astimezone(zone).date().isoformat()
-        name = _file_name(f"Sign-in sheet {day} {event.title}")
-        path = self._ask_file("Save the sign-in sheet", name)
+        path = self._ask_file("Save the sign-in sheet", f"Sign-in sheet {day} {event.title}")
         if path is not None:
             self.write_sign_in_sheet(path, event.event_id)
 

@@ -21,8 +21,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, PairingStatus, Role, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.formats.eml import address, address_problem, build_draft, safe_file_name
-from mentordesk.formats.files import check_folder, unused_paths, write_bytes_atomically
+from mentordesk.formats.eml import address, address_problem, build_draft
+from mentordesk.formats.files import (
+    check_folder,
+    safe_file_name,
+    unused_paths,
+    write_bytes_atomically,
+)
 from mentordesk.formats.ical import Person as Organiser
 from mentordesk.services.applicants import get_person
 from mentordesk.services.calendars import invitation_ics, programme_ics
@@ -353,7 +358,7 @@ def _write(
             continue
         built.append((draft, data))
     names = [
-        f"{safe_file_name(f'{today.isoformat()} {key} - {draft.person.full_name}')}.eml"
+        safe_file_name(f"{today.isoformat()} {key} - {draft.person.full_name}", ".eml")
         for draft, _data in built
     ]
     written: list[Path] = []
@@ -504,7 +509,7 @@ def drafts_for_pairings(
                 skipped.append(f"{person.full_name}: {composed}")
                 continue
             letter = (
-                f"{safe_file_name(f'Introduction letter - {person.full_name}')}.pdf",
+                safe_file_name(f"Introduction letter - {person.full_name}", ".pdf"),
                 "application/pdf",
                 introduction_letter(session, pairing.id, person.id, today=today),
             )
@@ -611,7 +616,7 @@ def drafts_for_event(
     event_values = _event_values(event, zone)
     # Without an organiser, one file that adds the event to any calendar serves everyone.
     publish = b"" if sender else programme_ics(session, programme.id, event_ids=[event_id])
-    attachment_name = f"{safe_file_name(event.title, limit=80)}.ics"
+    attachment_name = safe_file_name(event.title, ".ics", fallback="event")
     drafts: list[_Draft] = []
     skipped: list[str] = []
     for person in people:

@@ -33,8 +33,7 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
-from mentordesk.formats.eml import safe_file_name
-from mentordesk.formats.files import check_folder, unused_paths
+from mentordesk.formats.files import check_folder, safe_file_name, unused_paths
 from mentordesk.formats.pdf import Bar, Document, Letterhead, format_date, format_time
 from mentordesk.formats.tables import CellValue
 from mentordesk.services.dashboard import (
@@ -155,7 +154,7 @@ def _where(event: Event) -> str:
 
 def _pdf_paths(folder: Path, names: Sequence[str]) -> list[Path]:
     """A PDF in ``folder`` for each name, safe on Windows, never over an existing file."""
-    return unused_paths(Path(folder), [f"{safe_file_name(name)}.pdf" for name in names])
+    return unused_paths(Path(folder), [safe_file_name(name, ".pdf") for name in names])
 
 
 #: Told how many documents of a batch are written, and how many there are in all; it may

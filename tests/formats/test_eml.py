@@ -7,7 +7,7 @@ from email.policy import default
 import pytest
 
 from mentordesk.domain.errors import InvalidInput
-from mentordesk.formats.eml import build_draft, safe_file_name
+from mentordesk.formats.eml import build_draft
 
 BODY = "Dear Amélie,\n\nWelcome to ADVANCE 2026 — we look forward to working with you.\n"
 
@@ -141,24 +141,3 @@ def test_an_address_that_cannot_be_written_is_refused_plainly(address, says):
 def test_a_draft_needs_a_recipient():
     with pytest.raises(InvalidInput, match="at least one recipient"):
         build_draft(to=[], subject="x", body="x")
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("2026-11-25 accepted - Amélie Müller", "2026-11-25 accepted - Amélie Müller"),
-        ('a<b>c:d"e/f\\g|h?i*j', "a b c d e f g h i j"),
-        ("tab\there  and\nnewline", "tab here and newline"),
-        ("trailing dots...", "trailing dots"),
-        ("CON", "_CON"),
-        ("lpt1.eml", "_lpt1.eml"),
-        ("", "message"),
-        ("???", "message"),
-    ],
-)
-def test_file_names_are_safe_on_windows(text, name):
-    assert safe_file_name(text) == name
-
-
-def test_long_file_names_are_shortened():
-    assert len(safe_file_name("x" * 500)) == 120

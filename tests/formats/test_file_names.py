@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.formats.files import MAX_NAME_BYTES, safe_file_name, unused_paths
+from mentordesk.formats.files import (
+    MAX_NAME_BYTES,
+    safe_file_name,
+    unused_paths,
+    write_bytes_atomically,
+)
 from tests.helpers.file_names import HOSTILE, name_problems
 
 
@@ -144,3 +149,10 @@ def test_every_safe_name_can_be_written_here(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(b"BEGIN:VCALENDAR")
     assert {p.name for p in tmp_path.iterdir()} == names
     assert len(names) == len(stems)
+
+
+def test_a_name_of_the_full_255_bytes_is_written_atomically(tmp_path: Path) -> None:
+    name = safe_file_name("Certificate of participation - " + "Łukasz " * 60, ".pdf")
+    assert len(name.encode()) > 250
+    write_bytes_atomically(tmp_path / name, b"%PDF-1.4")
+    assert [p.name for p in tmp_path.iterdir()] == [name]

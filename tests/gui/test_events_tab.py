@@ -215,7 +215,7 @@ def test_invitations_are_one_file_per_event_with_the_organiser_and_safe_names(
     with qtbot.waitSignal(tab.exported, timeout=10_000):
         tab.save_invitations_to(folder)
     [written] = folder.iterdir()
-    assert written.name == "2026-01-15 ADVANCE 2026 kick off.ics"
+    assert written.name == "2026-01-15 ADVANCE 2026 kick-off.ics"
     invitation = vobject.readOne(written.read_text(encoding="utf-8"))
     assert invitation.method.value == "REQUEST"
     [event] = invitation.contents["vevent"]

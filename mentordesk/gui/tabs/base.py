@@ -6,10 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.gui.dialogs import RecordDialog, confirm
 from mentordesk.gui.ops import run_long_op, run_op
+from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel
 from mentordesk.gui.views import record_view
@@ -270,15 +270,14 @@ class RecordTab(QWidget, Generic[R]):
         """Ask where to save the view as an .xlsx workbook, then save it."""
         if not self.EXPORTABLE or self.programme is None:
             return
-        settings = QSettings()
-        folder = Path(str(settings.value("export/folder", str(Path.home()))))
-        suggested = folder / f"{self.programme.name} – {self.TITLE}.xlsx"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, f"Export {self.TITLE.lower()} to Excel", str(suggested), EXCEL_FILTER
+        path = ask_save_path(
+            self,
+            f"Export {self.TITLE.lower()} to Excel",
+            f"{self.programme.name} – {self.TITLE}",
+            ".xlsx",
+            EXCEL_FILTER,
         )
-        if name:
-            path = Path(name) if Path(name).suffix else Path(name).with_suffix(".xlsx")
-            settings.setValue("export/folder", str(path.parent))
+        if path is not None:
             self.export_view_to(path)
 
     def export_view_to(self, path: Path) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk.formats.eml import safe_file_name
 from mentordesk.formats.tables import CellValue
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key
@@ -84,8 +83,8 @@ class RecordsView(RecordTab[Record]):
     def show_table(self, table: RecordTable, programme: ProgrammeSummary) -> None:
         """Show the records of one figure."""
         self.programme = programme
-        # The title names the exported sheet and suggests the file's name.
-        self.TITLE = safe_file_name(table.title)  # type: ignore[misc]
+        # The title names the exported sheet and suggests the file's name (made safe there).
+        self.TITLE = table.title  # type: ignore[misc]
         em = self.view.fontMetrics().horizontalAdvance("n")
         wide = ("Email", "Mentees", "Applications", "Event")
         self.COLUMN_WIDTHS = tuple(36 if h in wide else 22 for h in table.headers)  # type: ignore[misc]

@@ -286,7 +286,7 @@ class EventsTab(RecordTab[EventRow]):
         if not rows or self.programme is None:
             return
         name = rows[0].title if len(rows) == 1 else f"{self.programme.name} – {len(rows)} events"
-        path = ask_calendar_path(self, f"{name}.ics")
+        path = ask_calendar_path(self, name)
         if path is not None:
             self.export_selected_to(path)
 
