@@ -46,14 +46,23 @@ def _facts(pairs: Iterable[tuple[str, str]]) -> str:
     return f"<table cellspacing='0' cellpadding='2'>{rows}</table>" if rows else ""
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+def _table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], row_styles: Sequence[str] = ()
+) -> str:
+    """An HTML table of escaped cells; ``row_styles`` adds CSS to the cells of each row."""
     head = "".join(
         f"<th align='left' style='background:#eef0f3; padding:3px 6px'>{escape(h)}</th>"
         for h in headers
     )
     body = "".join(
-        "<tr>" + "".join(f"<td style='padding:2px 6px'>{escape(c)}</td>" for c in row) + "</tr>"
-        for row in rows
+        "<tr>"
+        + "".join(
+            f"<td style='padding:2px 6px; {row_styles[n] if n < len(row_styles) else ''}'>"
+            f"{escape(c)}</td>"
+            for c in row
+        )
+        + "</tr>"
+        for n, row in enumerate(rows)
     )
     return f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{head}</tr>{body}</table>"
 

@@ -21,6 +21,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.validation import (
     normalise_email,
     optional_count,
@@ -571,7 +572,8 @@ def _person_pairings(session: Session, person_id: int) -> tuple[PersonPairing, .
         mentees = sorted(m.person.full_name for m in p.members if m.person_id != person_id)
         is_mentor = p.mentor_id == person_id
         others = tuple(mentees) if is_mentor else (p.mentor.full_name, *mentees)
-        pending = [c.due_on for c in p.check_ins if c.done_on is None]
+        states = check_in_states(p, dt.date.today())
+        pending = [c.due_on for c, state in states if state in OPEN_CHECK_INS]
         found.append(
             PersonPairing(
                 programme=p.strand.programme.name,

@@ -173,8 +173,8 @@ class PairingFigures:
         active: published pairings that are active or extended.
         drafts: proposals not yet published, whatever their status; counted apart,
             as nobody has been told of them.
-        overdue_check_ins: check-ins of introduced and active pairings due before today
-            and not done (``services.pairings.overdue_check_ins``).
+        overdue_check_ins: check-ins overdue today, by the rule of the Pairings table
+            (``services.pairings.check_in_state``): none done since, pairing under way.
     """
 
     published: Count

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import MappingProxyType
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
-from mentordesk.store.models import AuditEntry, CheckIn, Pairing, PairingMember, Person, Strand
+from mentordesk.store.models import CheckIn, Pairing, PairingMember, Person, Strand
 
 _S = PairingStatus
 #: The statuses a pairing can move to from each status. A pairing is re-matched only
@@ -106,6 +107,8 @@ class PairingRow:
     override_reason: str = ""
     # Who in a pairing under way has not completed a required training, one line each.
     training_missing: tuple[str, ...] = ()
+    # How many of its check-ins are overdue (``check_in_state``); the first is ``next_check_in``.
+    check_ins_overdue: int = 0
 
 
 def next_statuses(status: PairingStatus) -> list[PairingStatus]:
@@ -270,8 +273,15 @@ def pairing_input(session: Session, pairing_id: int) -> PairingInput:
     )
 
 
-def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
-    """Every pairing of a programme, for the Pairings table (with training warnings)."""
+def pairing_rows(
+    session: Session, programme_id: int, *, today: dt.date | None = None
+) -> list[PairingRow]:
+    """Every pairing of a programme, for the Pairings table (with training warnings).
+
+    A row's next check-in is its first one still open on ``today`` (by default the
+    real today): not done and not settled by a later one (see ``check_in_state``).
+    """
+    today = today or dt.date.today()
     warnings = training_warnings(session, programme_id)
     pairings = session.scalars(
         select(Pairing)
@@ -288,7 +298,8 @@ def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
     rows = []
     for p in pairings:
         mentees = sorted(m.person.full_name for m in p.members)
-        pending = [c.due_on for c in p.check_ins if c.done_on is None]
+        states = check_in_states(p, today)
+        pending = [c.due_on for c, state in states if state in OPEN_CHECK_INS]
         rows.append(
             PairingRow(
                 pairing_id=p.id,
@@ -308,14 +319,87 @@ def pairing_rows(session: Session, programme_id: int) -> list[PairingRow]:
                 response_due_on=p.response_due_on,
                 override_reason=p.override_reason,
                 training_missing=warnings.get(p.id, ()),
+                check_ins_overdue=sum(state is CheckInState.OVERDUE for _c, state in states),
             )
         )
     return rows
 
 
+class CheckInState(StrEnum):
+    """Where one check-in stands on a day (``check_in_state`` decides)."""
+
+    PLANNED = "planned"
+    OVERDUE = "overdue"
+    DONE = "done"
+    SETTLED = "settled"
+    NOT_DONE = "not_done"
+
+    @property
+    def label(self) -> str:
+        """The words the details use where the check-in's done date would be."""
+        return _CHECK_IN_STATE_LABELS[self]
+
+
+_CHECK_IN_STATE_LABELS = {
+    CheckInState.PLANNED: "not yet",
+    CheckInState.OVERDUE: "overdue",
+    CheckInState.DONE: "done",
+    CheckInState.SETTLED: "missed; a later check-in was done",
+    CheckInState.NOT_DONE: "not done",
+}
+#: The states of a check-in still to do, the first of which is a pairing's next check-in.
+OPEN_CHECK_INS = frozenset({CheckInState.PLANNED, CheckInState.OVERDUE, CheckInState.NOT_DONE})
+
+
+def check_in_state(
+    due_on: dt.date,
+    done_on: dt.date | None,
+    *,
+    last_done_on: dt.date | None,
+    under_way: bool,
+    today: dt.date,
+) -> CheckInState:
+    """Where one check-in stands on ``today``: the one rule of what is overdue.
+
+    A check-in not done is settled once any check-in of its pairing is done on or
+    after the day it was due: the pairing met since, so the missed one needs nothing
+    more. One still open is overdue when its day has passed and its pairing is
+    under way; in a paused, ended or draft pairing it is only not done.
+
+    Args:
+        due_on: the day it was due.
+        done_on: the day it was done, if it was.
+        last_done_on: the latest day any check-in of its pairing was done.
+        under_way: whether its pairing is published and introduced, active or extended.
+        today: the day to reckon from.
+    """
+    if done_on is not None:
+        return CheckInState.DONE
+    if last_done_on is not None and last_done_on >= due_on:
+        return CheckInState.SETTLED
+    if due_on >= today:
+        return CheckInState.PLANNED
+    return CheckInState.OVERDUE if under_way else CheckInState.NOT_DONE
+
+
+def check_in_states(pairing: Pairing, today: dt.date) -> list[tuple[CheckIn, CheckInState]]:
+    """Each check-in of a pairing, by due date, with where it stands on ``today``."""
+    last_done_on = max((c.done_on for c in pairing.check_ins if c.done_on), default=None)
+    under_way = pairing.status in FOLLOWED_UP and not pairing.draft
+    return [
+        (
+            c,
+            check_in_state(
+                c.due_on, c.done_on, last_done_on=last_done_on, under_way=under_way, today=today
+            ),
+        )
+        for c in pairing.check_ins
+    ]
+
+
 @dataclass(frozen=True)
 class OverdueCheckIn:
-    """A check-in of a pairing under way that was due before today and is not done."""
+    """A check-in overdue on a day (``check_in_state``), with its pairing's people."""
 
     check_in_id: int
     pairing_id: int
@@ -327,41 +411,41 @@ class OverdueCheckIn:
 
 
 def overdue_check_ins(session: Session, programme_id: int, today: dt.date) -> list[OverdueCheckIn]:
-    """The check-ins past due in a programme's introduced and active pairings, oldest first.
+    """The check-ins overdue on ``today`` in a programme's pairings, oldest first.
 
-    Drafts are left out: nobody has been told about them yet.
+    Overdue as ``check_in_state`` says: past due in a published pairing under way,
+    and no check-in of that pairing done since.
     """
-    check_ins = session.scalars(
-        select(CheckIn)
-        .join(Pairing)
+    pairings = session.scalars(
+        select(Pairing)
         .join(Strand)
         .where(
             Strand.programme_id == programme_id,
             Pairing.status.in_(FOLLOWED_UP),
             Pairing.draft.is_(False),
-            CheckIn.done_on.is_(None),
-            CheckIn.due_on < today,
+            Pairing.check_ins.any((CheckIn.done_on.is_(None)) & (CheckIn.due_on < today)),
         )
         .options(
-            selectinload(CheckIn.pairing).selectinload(Pairing.mentor),
-            selectinload(CheckIn.pairing)
-            .selectinload(Pairing.members)
-            .selectinload(PairingMember.person),
+            selectinload(Pairing.check_ins),
+            selectinload(Pairing.mentor),
+            selectinload(Pairing.members).selectinload(PairingMember.person),
         )
-        .order_by(CheckIn.due_on, CheckIn.id)
     )
-    return [
+    found = [
         OverdueCheckIn(
             check_in_id=c.id,
-            pairing_id=c.pairing_id,
-            mentor=c.pairing.mentor.full_name,
-            mentees=", ".join(sorted(m.person.full_name for m in c.pairing.members)),
-            status=c.pairing.status,
+            pairing_id=p.id,
+            mentor=p.mentor.full_name,
+            mentees=", ".join(sorted(m.person.full_name for m in p.members)),
+            status=p.status,
             due_on=c.due_on,
             days_overdue=(today - c.due_on).days,
         )
-        for c in check_ins
+        for p in pairings
+        for c, state in check_in_states(p, today)
+        if state is CheckInState.OVERDUE
     ]
+    return sorted(found, key=lambda c: (c.due_on, c.check_in_id))
 
 
 def schedule_check_ins(
@@ -626,110 +710,4 @@ def record_check_in(
         "pairing",
         check_in.pairing_id,
         f"check-in of {check_in.due_on}{outcome}",
-    )
-
-
-# The details panel -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CheckInRow:
-    """One check-in of a pairing, as the details list it."""
-
-    check_in_id: int
-    due_on: dt.date
-    done_on: dt.date | None
-    outcome: CheckInOutcome | None
-    summary: str
-
-
-@dataclass(frozen=True)
-class HistoryLine:
-    """One entry of a pairing's audit trail."""
-
-    at: dt.datetime
-    action: str
-    summary: str
-
-
-@dataclass(frozen=True)
-class PairingDetail:
-    """Everything the details beside the Pairings table show about one pairing."""
-
-    pairing_id: int
-    name: str
-    strand: str
-    format: StrandFormat
-    mentor: str
-    mentees: tuple[str, ...]
-    status: PairingStatus
-    draft: bool
-    proposed_on: dt.date | None
-    started_on: dt.date | None
-    ended_on: dt.date | None
-    review_on: dt.date | None
-    end_reason: EndReason | None
-    match_score: float | None
-    match_explanation: str
-    override_reason: str
-    mentor_response: MentorResponse
-    response_due_on: dt.date | None
-    meeting_frequency: str
-    meeting_length: str
-    meeting_venue: str
-    contact_between_meetings: str
-    goals: str
-    confidentiality_agreed: bool
-    check_ins: tuple[CheckInRow, ...]
-    training_missing: tuple[str, ...]
-    history: tuple[HistoryLine, ...]
-
-    @property
-    def next_statuses(self) -> list[PairingStatus]:
-        """The statuses it can move to (none while it is a draft)."""
-        return [] if self.draft else next_statuses(self.status)
-
-
-def pairing_detail(session: Session, pairing_id: int, programme_id: int) -> PairingDetail:
-    """One pairing with its check-ins, training warnings and audit trail.
-
-    Raises:
-        NotFound: it is no longer in the file.
-    """
-    p = get_pairing(session, pairing_id)
-    history = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.entity == "pairing", AuditEntry.entity_id == pairing_id)
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    )
-    return PairingDetail(
-        pairing_id=p.id,
-        name=p.name,
-        strand=p.strand.name,
-        format=p.strand.format,
-        mentor=p.mentor.full_name,
-        mentees=tuple(sorted(m.person.full_name for m in p.members)),
-        status=p.status,
-        draft=p.draft,
-        proposed_on=p.proposed_on,
-        started_on=p.started_on,
-        ended_on=p.ended_on,
-        review_on=p.review_on,
-        end_reason=p.end_reason,
-        match_score=p.match_score,
-        match_explanation=p.match_explanation,
-        override_reason=p.override_reason,
-        mentor_response=p.mentor_response,
-        response_due_on=p.response_due_on,
-        meeting_frequency=p.meeting_frequency,
-        meeting_length=p.meeting_length,
-        meeting_venue=p.meeting_venue,
-        contact_between_meetings=p.contact_between_meetings,
-        goals=p.goals,
-        confidentiality_agreed=p.confidentiality_agreed,
-        check_ins=tuple(
-            CheckInRow(c.id, c.due_on, c.done_on, c.outcome, c.summary) for c in p.check_ins
-        ),
-        training_missing=training_warnings(session, programme_id).get(p.id, ()),
-        history=tuple(HistoryLine(h.at, h.action, h.summary) for h in history),
     )

@@ -109,7 +109,8 @@ def test_a_card_opens_the_records_behind_it_and_exports_them(
     assert dialog.isVisible()
     assert dialog.heading.text() == "Overdue check-ins"
     assert dialog.records.model.rowCount() == overdue.value
-    assert dialog.count_label.text() == f"{overdue.value} records"
+    noun = "record" if overdue.value == 1 else "records"
+    assert dialog.count_label.text() == f"{overdue.value} {noun}"
     assert dialog.export_button.isEnabled()
 
     target = tmp_path / "overdue.xlsx"

@@ -26,11 +26,11 @@ from mentordesk.services.matching import (
     rematch,
     swap_mentors,
 )
+from mentordesk.services.pairing_detail import pairing_detail
 from mentordesk.services.pairings import (
     PairingInput,
     add_pairing,
     get_pairing,
-    pairing_detail,
 )
 from mentordesk.store.models import Application, AuditEntry, Pairing, PairRule, Person
 from mentordesk.store.programme_file import ProgrammeFile

@@ -18,6 +18,7 @@ from mentordesk.domain.enums import (
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.events import EventInput, add_event, set_attendance
+from mentordesk.services.pairing_detail import pairing_detail
 from mentordesk.services.pairings import (
     NEXT_STATUSES,
     CheckInInput,
@@ -29,7 +30,6 @@ from mentordesk.services.pairings import (
     change_status,
     get_pairing,
     next_statuses,
-    pairing_detail,
     pairing_input,
     pairing_rows,
     record_check_in,

@@ -60,7 +60,8 @@ from mentordesk.gui.tabs.propose_dialog import (
     show_message,
 )
 from mentordesk.services import pairings
-from mentordesk.services.pairings import PairingDetail, PairingRow, StatusChange
+from mentordesk.services.pairing_detail import PairingDetail, pairing_detail
+from mentordesk.services.pairings import PairingRow, StatusChange
 from mentordesk.services.programmes import StrandChoice, strand_choices
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ class PairingActions(QObject):
         request, pairing_id, programme_id = self._detail_request, row.pairing_id, tab.programme.id
         run_op(
             tab.programme_file,
-            lambda s: pairings.pairing_detail(s, pairing_id, programme_id),
+            lambda s: pairing_detail(s, pairing_id, programme_id),
             parent=tab,
             on_success=lambda detail: self._show_detail(request, detail),
             # The pairing was deleted meanwhile: the reload that follows clears the panel.
@@ -611,9 +612,7 @@ class PairingActions(QObject):
                     tab.show_dialog(dialog)
 
             pairing_id = values.pairing_id
-            self._run(
-                lambda s: pairings.pairing_detail(s, pairing_id, programme_id), reopen_check_in
-            )
+            self._run(lambda s: pairing_detail(s, pairing_id, programme_id), reopen_check_in)
             return True
         if isinstance(values, RulesValues):
 

@@ -37,13 +37,18 @@ from mentordesk.gui.form_values import (
     set_date,
 )
 from mentordesk.gui.person_panel import _facts, _none, _section, _table
+from mentordesk.gui.table_models import OVERDUE_COLOUR
 from mentordesk.services import pairings
-from mentordesk.services.pairings import CheckInRecord, CheckInRow, PairingDetail
+from mentordesk.services.pairing_detail import CheckInRow, PairingDetail
+from mentordesk.services.pairings import OPEN_CHECK_INS, CheckInRecord, CheckInState
 from mentordesk.store.programme_file import ProgrammeFile
 
 EMPTY_TEXT = "Select a pairing to see its details, check-ins and history."
 WARNING_STYLE = "background:#fdecea; border:1px solid #e0a39d; padding:6px; margin:6px 0"
 OVERRIDE_STYLE = "background:#fff4e0; border:1px solid #e8c27a; padding:6px; margin:6px 0"
+#: How an overdue check-in's line is drawn: in bold and the overdue colour, beside the word.
+OVERDUE_STYLE = f"font-weight:bold; color:{OVERDUE_COLOUR}"
+OVERDUE_MARK = "⚠"
 
 
 def _date(value: dt.date | None) -> str:
@@ -117,37 +122,66 @@ def pairing_html(detail: PairingDetail) -> str:
     )
     parts.append(agreement or _none("No agreement recorded yet."))
     parts.append(_section("Check-ins", len(detail.check_ins)))
-    if detail.check_ins:
-        parts.append(
-            _table(
-                ("Due", "Done", "Outcome", "Summary"),
-                (
-                    (
-                        _date(c.due_on),
-                        _date(c.done_on) or "not yet",
-                        c.outcome.label if c.outcome else "—",
-                        c.summary or "—",
-                    )
-                    for c in detail.check_ins
-                ),
-            )
-        )
-    else:
-        parts.append(_none("No check-ins planned."))
+    parts.append(check_ins_html(detail.check_ins))
     parts.append(_section("History", len(detail.history)))
     parts.append(
         _table(
             ("When", "What"),
             (
-                (
-                    h.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                    f"{h.action}: {h.summary}" if h.summary else h.action,
-                )
+                (_when(h.at), f"{h.action}: {h.summary}" if h.summary else h.action)
                 for h in detail.history
             ),
         )
     )
     return "".join(parts)
+
+
+def _when(at: dt.date) -> str:
+    """An audit entry's local time, or only the day of what happened before the file knew."""
+    if isinstance(at, dt.datetime):
+        return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return at.isoformat()
+
+
+def check_in_done_text(check_in: CheckInRow) -> str:
+    """What the Done column says: the day, or where the check-in stands ("⚠ overdue", …)."""
+    if check_in.state is CheckInState.DONE:
+        return _date(check_in.done_on)
+    if check_in.state is CheckInState.OVERDUE:
+        return f"{OVERDUE_MARK} overdue"
+    return check_in.state.label
+
+
+def check_ins_html(check_ins: tuple[CheckInRow, ...]) -> str:
+    """The check-ins' table; overdue ones marked in words, in bold and in red.
+
+    A note above it says how many are overdue and that recording a later one
+    done settles those missed before it.
+    """
+    if not check_ins:
+        return _none("No check-ins planned.")
+    overdue = sum(c.state is CheckInState.OVERDUE for c in check_ins)
+    note = ""
+    if overdue:
+        what = "1 check-in is" if overdue == 1 else f"{overdue} check-ins are"
+        note = _box(
+            WARNING_STYLE,
+            f"{OVERDUE_MARK} {what} overdue",
+            ["Record the next check-in once it is done: it settles those missed before it."],
+        )
+    return note + _table(
+        ("Due", "Done", "Outcome", "Summary"),
+        (
+            (
+                _date(c.due_on),
+                check_in_done_text(c),
+                c.outcome.label if c.outcome else "—",
+                c.summary or "—",
+            )
+            for c in check_ins
+        ),
+        [OVERDUE_STYLE if c.state is CheckInState.OVERDUE else "" for c in check_ins],
+    )
 
 
 class PairingDetails(QWidget):
@@ -215,6 +249,15 @@ class PairingDetails(QWidget):
         self.record_button.setEnabled(False)
 
 
+def check_in_choice(check_in: CheckInRow) -> str:
+    """A check-in as the form's list names it: its due day and, past it, where it stands."""
+    if check_in.state is CheckInState.PLANNED:
+        return f"Due {check_in.due_on}"
+    if check_in.state is CheckInState.DONE:
+        return f"Due {check_in.due_on} (done {check_in.done_on})"
+    return f"Due {check_in.due_on} ({check_in_done_text(check_in)})"
+
+
 @dataclass(frozen=True)
 class CheckInValues:
     """What the check-in form holds: which check-in of which pairing, and what it found."""
@@ -246,13 +289,7 @@ class CheckInDialog(RecordDialog):
         self._check_ins = {c.check_in_id: c for c in check_ins}
         self.check_in = QComboBox(self)
         self.check_in.setObjectName("check_in")
-        fill_combo(
-            self.check_in,
-            (
-                (f"Due {c.due_on}" + (f" (done {c.done_on})" if c.done_on else ""), c.check_in_id)
-                for c in check_ins
-            ),
-        )
+        fill_combo(self.check_in, ((check_in_choice(c), c.check_in_id) for c in check_ins))
         self.done_on = QDateEdit(self)
         self.done_on.setObjectName("done_on")
         prepare_date(self.done_on)
@@ -281,7 +318,7 @@ class CheckInDialog(RecordDialog):
         layout.addWidget(buttons)
         self.resize(460, 340)
         self.check_in.currentIndexChanged.connect(self._fill)
-        pending = next((c for c in check_ins if c.done_on is None), None)
+        pending = next((c for c in check_ins if c.state in OPEN_CHECK_INS), None)
         select_value(self.check_in, (pending or check_ins[-1]).check_in_id)
         self._fill()
 

@@ -1,4 +1,4 @@
-"""The Pairings table, marking what needs the coordinator: missing training, mentors' answers."""
+"""The Pairings table, marking what needs the coordinator: training, answers, overdue check-ins."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.domain.enums import MentorResponse, PairingStatus
-from mentordesk.gui.table_models import Facet, Index, PairingTableModel
+from mentordesk.gui.table_models import OVERDUE_COLOUR, Facet, Index, PairingTableModel
 from mentordesk.services.pairings import PairingRow
 
 #: The heading of the warning a row's status shows when someone misses a training.
@@ -51,12 +51,25 @@ def status_tooltip(row: PairingRow) -> str:
     return "\n".join(lines)
 
 
+def check_in_tooltip(row: PairingRow) -> str:
+    """What an overdue next check-in's tooltip says: since when, how many, and what settles them."""
+    if not row.check_ins_overdue:
+        return ""
+    count = "1 check-in" if row.check_ins_overdue == 1 else f"{row.check_ins_overdue} check-ins"
+    return (
+        f"Overdue since {row.next_check_in}: {count} not done.\n"
+        "Recording the next check-in done settles those missed before it."
+    )
+
+
 class PairingsTableModel(PairingTableModel):
     """One line per pairing; the status shows a warning sign when someone misses a training.
 
     The status's tooltip names who misses which training, the mentor's answer to a
     proposal and any reason the pairing was made against the rules; the search box
-    finds rows by those words too ("training", "declined", "override").
+    finds rows by those words too ("training", "declined", "override"). An overdue
+    next check-in is marked by a warning sign, in bold and in the overdue colour, its
+    tooltip saying since when; the search box finds it by "overdue".
     """
 
     FACETS = (*PairingTableModel.FACETS, "training")
@@ -78,6 +91,8 @@ class PairingsTableModel(PairingTableModel):
             extra.append("training missing " + " ".join(row.training_missing))
         if row.override_reason:
             extra.append("override against the rules")
+        if row.check_ins_overdue:
+            extra.append("check-in overdue")
         return " ".join(extra)
 
     def facets(self, row: PairingRow) -> tuple[Facet, ...]:
@@ -90,4 +105,31 @@ class PairingsTableModel(PairingTableModel):
                 return status_tooltip(row)
             if role == Qt.ItemDataRole.DecorationRole:
                 return warning_icon() if row.training_missing else None
+        if index.isValid() and index.column() == self.NEXT_CHECK_IN and role in _OVERDUE_ROLES:
+            row = self.row_at(index.row())
+            if row.check_ins_overdue:
+                return _overdue_data(row, role)
         return super().data(index, role)
+
+
+_OVERDUE_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)
+
+
+def _overdue_data(row: PairingRow, role: int) -> Any:
+    """How an overdue next check-in looks: a warning sign, bold, the overdue colour, a tooltip."""
+    if role == Qt.ItemDataRole.DecorationRole:
+        return warning_icon()
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QColor(OVERDUE_COLOUR)
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return check_in_tooltip(row)

@@ -46,7 +46,7 @@ class CheckInPlan:
 def _load_rows(
     session: Session, programme_id: int, attention: bool, today: dt.date
 ) -> list[PairingRow]:
-    rows = pairings.pairing_rows(session, programme_id)
+    rows = pairings.pairing_rows(session, programme_id, today=today)
     if not attention:
         return rows
     overdue = {o.pairing_id for o in pairings.overdue_check_ins(session, programme_id, today)}
