@@ -16,6 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
@@ -46,6 +47,7 @@ from mentordesk.services.importing import (
     mapping_for,
     preview_import,
 )
+from mentordesk.services.passphrase_strength import check_new_passphrase, own_words
 from mentordesk.services.privacy import (
     erase_person,
     export_person,
@@ -107,32 +109,40 @@ def parse_day(text: str) -> dt.date:
         ) from None
 
 
-def read_passphrase(*, new: bool, variable: str = PASSPHRASE_VARIABLE) -> str:
+def read_passphrase(
+    *, new: bool, variable: str = PASSPHRASE_VARIABLE, rate_with: Sequence[str] | None = None
+) -> str:
     """The passphrase from the environment or, failing that, typed at a prompt.
 
     Args:
         new: the passphrase protects a new file, so a typed one is asked twice.
         variable: the environment variable to read it from.
+        rate_with: refuse a passphrase easy to guess for someone who knows these
+            words (``own_words``); None leaves it unrated (an existing file, the demo).
 
     Raises:
-        PassphraseRefused: none is available, or the two typed ones differ.
+        PassphraseRefused: none is available, the two typed ones differ, or it is weak.
     """
+    check = (
+        check_passphrase if rate_with is None else partial(check_new_passphrase, words=rate_with)
+    )
     if variable in os.environ:
         passphrase = os.environ[variable]
-        check_passphrase(passphrase)
+        check(passphrase)
         return passphrase
     if not sys.stdin.isatty():
         raise PassphraseRefused(f"No passphrase: set {variable} or run the command in a terminal.")
     prompt = "New passphrase" if variable == NEW_PASSPHRASE_VARIABLE else "Passphrase"
     passphrase = getpass.getpass(f"{prompt}: ")
-    check_passphrase(passphrase)
+    check(passphrase)
     if new and getpass.getpass(f"{prompt} again: ") != passphrase:
         raise PassphraseRefused("The two passphrases differ; nothing was created.")
     return passphrase
 
 
 def _init(args: argparse.Namespace) -> int:
-    ProgrammeFile.create(args.db, read_passphrase(new=True)).close()
+    passphrase = read_passphrase(new=True, rate_with=own_words(args.db))
+    ProgrammeFile.create(args.db, passphrase).close()
     print(f"Created the empty programme file {args.db}.")
     return 0
 
@@ -307,8 +317,10 @@ def _export_xlsx(args: argparse.Namespace) -> int:
 
 def _passwd(args: argparse.Namespace) -> int:
     current = read_passphrase(new=False)
-    new = read_passphrase(new=True, variable=NEW_PASSPHRASE_VARIABLE)
     with ProgrammeFile.open(args.db, current) as programme_file:
+        with programme_file.session() as s:
+            words = own_words(args.db, [p.name for p in list_programmes(s)])
+        new = read_passphrase(new=True, variable=NEW_PASSPHRASE_VARIABLE, rate_with=words)
         programme_file.change_passphrase(new)
     print(f"{args.db} is now encrypted under its new key; a backup under the old key was kept.")
     return 0

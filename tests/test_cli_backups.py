@@ -26,12 +26,12 @@ def emails(path, passphrase):
 def test_passwd_takes_the_new_passphrase_from_its_variable(
     small_file, passphrase, monkeypatch, capsys
 ):
-    monkeypatch.setenv("MENTORDESK_NEW_PASSPHRASE", "brand new")
+    monkeypatch.setenv("MENTORDESK_NEW_PASSPHRASE", "brand new lantern orbit")
     assert main(["passwd", "--db", str(small_file)]) == 0
     out = capsys.readouterr()
     assert "is now encrypted under its new key" in out.out
-    assert "brand new" not in out.out + out.err
-    assert emails(small_file, "brand new") == ["ada@example.org"]
+    assert "brand new lantern orbit" not in out.out + out.err
+    assert emails(small_file, "brand new lantern orbit") == ["ada@example.org"]
     with pytest.raises(WrongPassphrase):
         ProgrammeFile.open(small_file, passphrase)
 
