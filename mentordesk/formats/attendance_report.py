@@ -22,6 +22,7 @@ from mentordesk.formats.csv_reading import decode, sniff_separator
 from mentordesk.formats.reading import read_table
 from mentordesk.formats.safety import Container, classify
 from mentordesk.formats.tables import CellValue
+from mentordesk.formats.text import clean_text
 
 _SECTION = re.compile(r"^\s*(\d)\s*[.)]\s*\S")
 _DURATION_PART = re.compile(
@@ -131,7 +132,7 @@ def _attendees(
     if not rows:
         raise UnreadableFile(f"“{source}” lists nobody: it has no participant rows.")
     header_number, header_row = rows[0]
-    headers = [str(h or "").strip().lower() for h in header_row]
+    headers = [clean_text(str(h or "")).lower() for h in header_row]
     name_at = _column(headers, _NAME)
     email_at = _column(headers, _EMAIL)
     upn_at = _column(headers, _UPN)
@@ -164,7 +165,7 @@ def _attendees(
 def _text(row: Sequence[CellValue], at: int | None) -> str:
     if at is None or at >= len(row) or row[at] is None:
         return ""
-    return str(row[at]).strip()
+    return clean_text(str(row[at]))
 
 
 def _email(text: str) -> str | None:

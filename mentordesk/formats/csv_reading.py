@@ -10,6 +10,7 @@ from pathlib import Path
 from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.safety import utf16_order
 from mentordesk.formats.tables import CellValue
+from mentordesk.formats.text import clean_text
 
 #: The separators a spreadsheet program writes; anything else is not looked for.
 SEPARATORS = ",;\t"
@@ -74,7 +75,7 @@ def sniff_separator(text: str) -> str:
 
 
 def read_text_rows(path: Path) -> tuple[Iterator[list[CellValue]], tuple[str, ...]]:
-    """Read a CSV file's rows as cells: text stripped, empty text as None.
+    """Read a CSV file's rows as cells: text cleaned, empty text as None.
 
     The file has passed :func:`mentordesk.formats.safety.check_importable`,
     which bounds its size. Every cell stays text: whether "03/04" is a date or
@@ -94,7 +95,7 @@ def _cells(text: str, name: str) -> Iterator[list[CellValue]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     try:
         for row in reader:
-            yield [value.strip() or None for value in row]
+            yield [clean_text(value) or None for value in row]
     except csv.Error:
         raise UnreadableFile(
             f"“{name}” is not a well-formed CSV file (around line {reader.line_num}): a "

@@ -22,6 +22,7 @@ from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.csv_reading import read_text_rows
 from mentordesk.formats.safety import MAX_ROWS, Container, classify
 from mentordesk.formats.tables import CellValue, SheetTable
+from mentordesk.formats.text import clean_text
 
 #: How far down a sheet the header row is looked for (titles and notes sit above it).
 HEADER_SEARCH_ROWS = 30
@@ -153,9 +154,9 @@ def _uses_1904_dates(path: Path) -> bool:
 
 
 def _cell(value: _RawCell) -> CellValue:
-    """Turn what the parser gives into a cell: text stripped, whole numbers as int."""
+    """Turn what the parser gives into a cell: text cleaned, whole numbers as int."""
     if isinstance(value, str):
-        return value.strip() or None
+        return clean_text(value) or None
     if isinstance(value, float):
         return int(value) if value.is_integer() else value
     if isinstance(value, dt.time):

@@ -20,6 +20,7 @@ from mentordesk.formats.pdf import Document, Letterhead, format_value
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
+from mentordesk.services.validation import email_key
 from mentordesk.store.backups import list_backups
 from mentordesk.store.models import (
     Application,
@@ -92,14 +93,15 @@ class Restored:
 
 
 def find_person(session: Session, email: str) -> Person:
-    """The person with this email (any case).
+    """The person with this email (any case, invisible characters ignored).
 
     Raises:
         NotFound: nobody in the file has it.
     """
-    person = session.scalar(select(Person).where(func.lower(Person.email) == email.strip().lower()))
+    key = email_key(email)
+    person = session.scalar(select(Person).where(func.lower(Person.email) == key))
     if person is None:
-        raise NotFound(f"Nobody in this file has the email {email.strip()}.")
+        raise NotFound(f"Nobody in this file has the email {key}.")
     return person
 
 

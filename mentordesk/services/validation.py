@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.formats.text import clean_text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _GENDER_WORDS = (
@@ -16,32 +17,46 @@ _GENDER_WORDS = (
 
 
 def required_text(value: str, field: str, *, max_length: int = 200) -> str:
-    """The value without surrounding spaces; refused if empty or too long."""
-    cleaned = value.strip()
+    """The value as :func:`clean_text` leaves it; refused if empty or too long."""
+    cleaned = clean_text(value)
     if not cleaned:
         raise InvalidInput(f"{field} is required.")
     return optional_text(cleaned, field, max_length=max_length)
 
 
 def optional_text(value: str | None, field: str, *, max_length: int = 200) -> str:
-    """The value without surrounding spaces (empty if none); refused if too long."""
-    cleaned = (value or "").strip()
+    """The value as :func:`clean_text` leaves it (empty if none); refused if too long.
+
+    Invisible characters (zero-width spaces, byte order marks, soft hyphens,
+    direction marks) are removed and special spaces made plain, so that what is
+    stored is only what the coordinator can see.
+    """
+    cleaned = clean_text(value or "")
     if len(cleaned) > max_length:
         raise InvalidInput(f"{field} is too long: at most {max_length} characters.")
     return cleaned
 
 
+def email_key(value: str) -> str:
+    """An email address as the file compares it: cleaned (see :func:`clean_text`), lower case.
+
+    Looking a person up by this key finds them whatever invisible characters or
+    capitals the address was typed or pasted with.
+    """
+    return clean_text(value).lower()
+
+
 def normalise_email(value: str) -> str:
-    """An email address as stored: no surrounding spaces, lower case.
+    """An email address as stored: :func:`email_key`, checked.
 
     Raises:
         InvalidInput: the address is missing or malformed.
     """
-    email = value.strip().lower()
+    email = email_key(value)
     if not email:
         raise InvalidInput("Email is required: it is how MentorDesk tells people apart.")
     if not _EMAIL.match(email) or len(email) > 254:
-        raise InvalidInput(f"“{value.strip()}” is not a valid email address.")
+        raise InvalidInput(f"“{clean_text(value)}” is not a valid email address.")
     return email
 
 

@@ -1,0 +1,54 @@
+"""Text as MentorDesk keeps it: invisible characters removed, odd spaces made plain.
+
+A name or an address copied from a web page, an email or a form export can
+carry characters nobody sees: a zero-width space, a byte order mark, a soft
+hyphen, the marks that set the direction of right-to-left text. Kept, they make
+``ana@example.org`` and ``ana@example.org`` with a zero-width space two
+different people. Every text a coordinator types and every cell MentorDesk
+reads from a file goes through :func:`clean_text` before it is compared or
+stored.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Every format character (Unicode category Cf): the soft hyphen, Arabic number signs,
+#: zero-width space, non-joiner and joiner, left-to-right and right-to-left marks,
+#: embeddings, overrides and isolates, the word joiner and invisible operators, the
+#: byte order mark, interlinear annotation marks, Egyptian and shorthand format
+#: controls, musical formatting, and tag characters.
+_INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f]"
+)
+#: Every space separator (Unicode category Zs) other than the plain space: no-break,
+#: narrow no-break, figure, em, en, thin, hair, ideographic and the rest.
+_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+        "\u202f\u205f\u3000",
+        " ",
+    )
+)
+
+
+def clean_text(value: str) -> str:
+    """The text without invisible characters, with plain spaces, trimmed.
+
+    Format characters (zero-width spaces and joiners, byte order marks, soft
+    hyphens, direction marks and the rest of Unicode's category Cf) are removed;
+    no-break and other special spaces become ordinary spaces; spaces at either
+    end are trimmed. Plain ASCII text is only trimmed.
+
+    Args:
+        value: text as typed or read from a file.
+
+    Returns:
+        The cleaned text ("" when nothing visible is left).
+    """
+    if value.isascii():
+        return value.strip()
+    return _INVISIBLE.sub("", value).translate(_SPACES).strip()
