@@ -30,9 +30,11 @@ from mentordesk.gui.ops import Progress, run_long_op
 from mentordesk.gui.passphrase import (
     BLANK_PASSPHRASE,
     DIFFERENT_PASSPHRASES,
+    StrengthMeter,
     _WaitCursor,
     show_message,
 )
+from mentordesk.services.passphrase_strength import own_words
 from mentordesk.services.privacy import Restored, restore_keeping_erasures
 from mentordesk.store.backups import Backup, list_backups
 from mentordesk.store.programme_file import ProgrammeFile
@@ -176,11 +178,16 @@ class ChangePassphraseDialog(QDialog):
             f"New passphrase for {programme_file.path.name}. The file is backed up first."
         )
         self.ui.message.hide()
+        programmes = [p.name for p in window.programmes]
+        self.meter = StrengthMeter(self.ui, own_words(programme_file.path, programmes))
 
     def accept(self) -> None:
         new = self.ui.passphrase.text()
         if not new.strip():
             show_message(self, self.ui.message, BLANK_PASSPHRASE)
+            return
+        if (refusal := self.meter.refusal()) is not None:
+            show_message(self, self.ui.message, refusal)
             return
         if new != self.ui.passphrase_again.text():
             show_message(self, self.ui.message, DIFFERENT_PASSPHRASES)

@@ -1,17 +1,29 @@
-"""The passphrase dialogs: make a new programme file, or unlock one."""
+"""The passphrase dialogs: make a new programme file, or unlock one.
+
+A new passphrase (a new file here, Change passphrase… in ``file_care``) is
+rated as it is typed by :class:`StrengthMeter`; opening a file never rates it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.forms.ui_new_file import Ui_NewFileForm
 from mentordesk.gui.forms.ui_unlock import Ui_UnlockForm
+from mentordesk.services.passphrase_strength import (
+    ADVICE,
+    TOO_EASY,
+    PassphraseStrength,
+    own_words,
+    rate_passphrase,
+)
 from mentordesk.store.programme_file import ProgrammeFile
 
 BLANK_PASSPHRASE = "Type a passphrase: a file without one would not be protected."
@@ -36,6 +48,59 @@ def show_message(dialog: QDialog, label: QLabel, text: str) -> None:
     dialog.adjustSize()
 
 
+#: How long typing pauses before the passphrase is rated again, in milliseconds:
+#: rating takes up to a second for some long strings of symbols.
+RATE_AFTER_MS = 150
+
+
+def strength_text(strength: PassphraseStrength, *, blank: bool) -> str:
+    """The estimate in words, with the advice while the passphrase is weak."""
+    if blank:
+        return ADVICE
+    if strength.acceptable:
+        return f"Strength: {strength.label}"
+    return f"Strength: {strength.label}. {strength.advice}"
+
+
+class StrengthMeter(QObject):
+    """Rate a new-passphrase form's passphrase as it is typed.
+
+    The estimate is shown in words under the fields (and read out as the field's
+    description), and OK stays disabled while the passphrase is weak.
+    """
+
+    def __init__(self, ui: Ui_NewFileForm, words: Sequence[str]) -> None:
+        super().__init__(ui.passphrase)
+        self.ui = ui
+        self.words = list(words)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(RATE_AFTER_MS)
+        self.timer.timeout.connect(self.rate)
+        ui.passphrase.textChanged.connect(self.timer.start)
+        self.rate()
+
+    def rate(self) -> PassphraseStrength:
+        """Rate the passphrase now, show the estimate and enable OK if it is strong."""
+        self.timer.stop()
+        passphrase = self.ui.passphrase.text()
+        strength = rate_passphrase(passphrase, self.words)
+        text = strength_text(strength, blank=not passphrase.strip())
+        del passphrase
+        self.ui.strength.setText(text)
+        self.ui.passphrase.setAccessibleDescription(text)
+        ok = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(strength.acceptable)
+        return strength
+
+    def refusal(self) -> str | None:
+        """Why the passphrase as typed cannot be used, or None when it is strong enough.
+
+        The advice is shown under the fields already, so the refusal is one sentence.
+        """
+        return None if self.rate().acceptable else TOO_EASY
+
+
 class NewFileDialog(QDialog):
     """Ask for a new file's passphrase twice, then make the file.
 
@@ -52,6 +117,7 @@ class NewFileDialog(QDialog):
         self.programme_file: ProgrammeFile | None = None
         self.ui.file_name.setText(f"File: {path.name}")
         self.ui.message.hide()
+        self.meter = StrengthMeter(self.ui, own_words(path))
 
     def show_message(self, text: str) -> None:
         """Show a problem in the dialog itself."""
@@ -61,6 +127,10 @@ class NewFileDialog(QDialog):
         passphrase = self.ui.passphrase.text()
         if not passphrase.strip():
             self.show_message(BLANK_PASSPHRASE)
+            self.ui.passphrase.setFocus()
+            return
+        if (refusal := self.meter.refusal()) is not None:
+            self.show_message(refusal)
             self.ui.passphrase.setFocus()
             return
         if passphrase != self.ui.passphrase_again.text():

@@ -41,6 +41,8 @@ OWN_WORDS_ADVICE = (
     "It uses the file's or the programme's name, which is the first thing anyone "
     "holding the file would try."
 )
+#: The first sentence of a refusal; the strength's advice follows it.
+TOO_EASY = "This passphrase would be too easy to guess for a file of confidential notes."
 _LABELS = {
     0: "Very weak — add more words",
     1: "Very weak — add more words",
@@ -121,7 +123,4 @@ def check_new_passphrase(passphrase: str, words: Sequence[str] = ()) -> None:
     check_passphrase(passphrase)
     strength = rate_passphrase(passphrase, words)
     if not strength.acceptable:
-        raise PassphraseRefused(
-            "This passphrase would be too easy to guess for a file of confidential notes. "
-            + strength.advice
-        )
+        raise PassphraseRefused(f"{TOO_EASY} {strength.advice}")

@@ -77,7 +77,9 @@ def test_blank_passphrase_is_refused_and_no_file_is_made(
     dialog.open()
     dialog.ui.passphrase.setText(blank)
     dialog.ui.passphrase_again.setText(blank)
-    _ok(dialog)
+    dialog.meter.rate()
+    assert not dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.accept()  # as if Enter were pressed all the same
     assert dialog.isVisible()
     assert dialog.ui.message.text() == BLANK_PASSPHRASE
     assert dialog.programme_file is None
@@ -91,6 +93,7 @@ def test_passphrases_that_differ_are_refused(qtbot: QtBot, tmp_path: Path) -> No
     dialog.open()
     dialog.ui.passphrase.setText("one long passphrase")
     dialog.ui.passphrase_again.setText("one long passphrasE")
+    qtbot.waitUntil(dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled)
     _ok(dialog)
     assert "differ" in dialog.ui.message.text()
     assert dialog.ui.passphrase_again.text() == ""
@@ -105,12 +108,13 @@ def test_matching_passphrases_make_a_file_that_opens_with_them(
     qtbot.addWidget(dialog)
     dialog.open()
     for field in (dialog.ui.passphrase, dialog.ui.passphrase_again):
-        qtbot.keyClicks(field, "mentoring works")
+        qtbot.keyClicks(field, "mentoring works every tuesday")
+    qtbot.waitUntil(dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).isEnabled)
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         _ok(dialog)
     assert dialog.programme_file is not None
     dialog.programme_file.close()
-    ProgrammeFile.open(target, "mentoring works").close()
+    ProgrammeFile.open(target, "mentoring works every tuesday").close()
 
 
 def test_passphrase_fields_hide_what_is_typed(qtbot: QtBot, tmp_path: Path) -> None:

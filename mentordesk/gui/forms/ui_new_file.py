@@ -58,6 +58,14 @@ class Ui_NewFileForm(object):
 
         self.main_layout.addLayout(self.form_layout)
 
+        self.strength = QLabel(NewFileForm)
+        self.strength.setObjectName(u"strength")
+        self.strength.setText(u"strength")
+        self.strength.setTextFormat(Qt.TextFormat.PlainText)
+        self.strength.setWordWrap(True)
+
+        self.main_layout.addWidget(self.strength)
+
         self.message = QLabel(NewFileForm)
         self.message.setObjectName(u"message")
         self.message.setStyleSheet(u"color: #b00020;")
