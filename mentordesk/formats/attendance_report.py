@@ -159,6 +159,11 @@ def _attendees(
         attendee = ReportedAttendee(name, email, minutes, [number])
         by_key[key] = attendee
         attendees.append(attendee)
+    if not attendees:
+        raise UnreadableFile(
+            f"“{source}” has a header row but nobody listed under it, so there is nothing "
+            "to import. Check that this is the report of the right meeting."
+        )
     return attendees
 
 

@@ -32,6 +32,32 @@ _Merge = tuple[tuple[int, int], tuple[int, int]]
 _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
+def require_rows(table: SheetTable) -> SheetTable:
+    """Refuse a table that has a header row but no rows under it (or only blank ones).
+
+    An import of such a table would write nothing but an entry saying so; every
+    importer asks this first, so the programme file is left untouched.
+
+    Args:
+        table: the table as :func:`read_table` read it.
+
+    Returns:
+        The same table, when it has at least one row.
+
+    Raises:
+        UnreadableFile: the table has no rows; the message names the file and sheet.
+    """
+    if table.rows:
+        return table
+    where = f"Sheet “{table.sheet}” of “{table.source}”" if table.sheet else f"“{table.source}”"
+    raise UnreadableFile(
+        f"{where} has a header row but no rows of answers under it, so there is nothing "
+        "to import. Check that this is the right file"
+        + (" and sheet" if table.sheet else "")
+        + ", and that the answers were saved in it."
+    )
+
+
 def list_sheets(path: Path) -> list[str]:
     """Name the worksheets of a workbook, in workbook order; a CSV file has one named "".
 

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import ApplicantField, Role
+from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.columns import guess_mapping
-from mentordesk.formats.reading import list_sheets, read_table
+from mentordesk.formats.reading import list_sheets, read_table, require_rows
 from mentordesk.formats.tables import SheetTable
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.form_values import combo_value, fill_enum_combo
@@ -190,11 +191,18 @@ class ImportDialog(QDialog):
         )
         where = f", sheet “{table.sheet}”" if table.sheet else ""
         noun = "row" if len(table.rows) == 1 else "rows"
-        self.ui.source_label.setText(
-            f"<b>{escape(table.source)}</b>{escape(where)}: {len(table.rows)} {noun} "
-            f"under the headers on row {table.header_row}, into <b>{escape(self.programme.name)}"
-            "</b>."
-        )
+        try:
+            require_rows(table)
+        except UnreadableFile as error:
+            # Nothing to preview or import; another sheet may still be chosen.
+            self.ui.source_label.setText(escape(error.message))
+        else:
+            self.ui.source_label.setText(
+                f"<b>{escape(table.source)}</b>{escape(where)}: {len(table.rows)} {noun} under "
+                f"the headers on row {table.header_row}, into "
+                f"<b>{escape(self.programme.name)}</b>."
+            )
+        self.ui.preview_button.setEnabled(bool(table.rows))
         self.ui.read_notices.setText(" ".join(table.notices))
         self.ui.read_notices.setVisible(bool(table.notices))
         columns = self.ui.columns_table
@@ -449,7 +457,7 @@ class ImportDialog(QDialog):
         rows_to_write = self.preview is not None and (self.preview.to_add + self.preview.to_update)
         ui.pages.setEnabled(not busy)
         ui.back_button.setEnabled(not busy and not done)
-        ui.preview_button.setEnabled(not busy)
+        ui.preview_button.setEnabled(not busy and bool(self.source.table.rows))
         ui.import_button.setEnabled(not busy and not done and bool(rows_to_write))
         ui.save_rejected_button.setEnabled(
             not busy and self.preview is not None and bool(self.preview.rejected)

@@ -24,6 +24,7 @@ from mentordesk.domain.enums import (
 from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError, NotFound
 from mentordesk.formats.columns import ANONYMOUS, normalise_choice, split_multi
 from mentordesk.formats.dates import parse_date
+from mentordesk.formats.reading import require_rows
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.applicants import ApplicationInput, PersonInput
@@ -443,10 +444,12 @@ def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> Imp
     """What importing ``plan`` into a programme would do, row by row; writes nothing.
 
     Raises:
+        UnreadableFile: the table has a header row but no rows.
         NotFound: the programme no longer exists.
         InvalidInput: no column is mapped to the email, or the default strand is
             not one of the programme's.
     """
+    require_rows(plan.table)
     ctx = _context(session, programme_id, plan)
     readings = [_read_row(ctx, i, cells) for i, cells in enumerate(plan.table.rows)]
     emails = {r.email for r in readings if r.email}

@@ -28,6 +28,7 @@ from mentordesk.formats.columns import (
     respondent_email,
 )
 from mentordesk.formats.dates import parse_date
+from mentordesk.formats.reading import require_rows
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.services.audit import record_change
 from mentordesk.services.surveys import (
@@ -212,9 +213,11 @@ def preview_response_import(
         submitted_on: the date of rows that give none (default: today).
 
     Raises:
+        UnreadableFile: the table has a header row but no rows.
         NotFound: the survey no longer exists.
         InvalidInput: a correction names an item the survey does not have.
     """
+    require_rows(table)
     survey = get_survey(session, survey_id)
     uses = _column_uses(survey, table.headers, columns or {})
     targets = {use.target: use.column for use in uses if use.target is not None}
