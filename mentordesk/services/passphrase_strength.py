@@ -22,8 +22,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from zxcvbn import zxcvbn
-
 from mentordesk import APP_NAME
 from mentordesk.domain.errors import PassphraseRefused
 from mentordesk.store.cipher import check_passphrase
@@ -98,6 +96,10 @@ def rate_passphrase(passphrase: str, words: Sequence[str] = ()) -> PassphraseStr
     """
     if not passphrase.strip():
         return PassphraseStrength(0, False, "Type a passphrase", ADVICE)
+    # Imported on first use: it builds its dictionaries as it loads, which the
+    # window's start need not wait for.
+    from zxcvbn import zxcvbn
+
     result = zxcvbn(passphrase[:RATED_CHARACTERS], user_inputs=list(words))
     score = int(result["score"])
     if score >= STRONG_SCORE:

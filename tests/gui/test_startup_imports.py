@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-HEAVY = ("openpyxl", "icalendar", "alembic", "scipy", "reportlab")
+HEAVY = ("openpyxl", "icalendar", "alembic", "scipy", "reportlab", "zxcvbn")
 
 
 def test_opening_the_window_module_loads_no_import_or_export_library():
