@@ -35,6 +35,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.formats.tables import CellValue
 from mentordesk.services.applicants import applicant_rows
+from mentordesk.services.events import register_marks, reply_text
 from mentordesk.services.pairings import overdue_check_ins, pairing_rows
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.surveys import FeedbackSummary, ItemChange, feedback_summary, item_changes
@@ -48,8 +49,6 @@ E = TypeVar("E", bound=enum.StrEnum)
 NOT_RECORDED = "Not recorded"
 #: Pairings counted as active: an extended pairing is still running.
 ACTIVE_STATUSES = (PairingStatus.ACTIVE, PairingStatus.EXTENDED)
-#: Who counts as registered for an event: they said they would come, or came.
-_REGISTERED = (AttendanceStatus.REGISTERED, AttendanceStatus.ATTENDED)
 #: Ids per query when records are looked up by id (SQLite limits the parameters of one query).
 _IDS_PER_QUERY = 900
 
@@ -640,7 +639,7 @@ def _event_figures(session: Session, keys: _Keys, zone: ZoneInfo) -> tuple[Event
         lines = register.get(event_id)
         if not lines:
             continue  # nobody was invited or recorded: nothing to measure
-        registered = (i for i, s, r in lines if s in _REGISTERED or r is Rsvp.ACCEPTED)
+        registered = (i for i, s, r in lines if AttendanceStatus.REGISTERED in register_marks(s, r))
         attended = (i for i, s, _r in lines if s is AttendanceStatus.ATTENDED)
         figures.append(
             EventFigures(
@@ -889,7 +888,7 @@ def _attendance_table(session: Session, key: RecordKey, zone: ZoneInfo) -> Recor
                 r.title,
                 r.starts_at.astimezone(zone).date(),
                 r.status.label,
-                r.rsvp.label,
+                reply_text(r.status, r.rsvp),
                 r.minutes_attended,
             )
             for r in found

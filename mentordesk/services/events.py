@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -281,6 +282,26 @@ def set_attendance(
     record_change(session, f"attendance {status.value}", "event", event_id)
 
 
+def register_marks(status: AttendanceStatus, rsvp: Rsvp) -> frozenset[AttendanceStatus]:
+    """What a person on a register counts as, for its ticks, its counts and the Dashboard.
+
+    Everyone on a register was invited; registered are those who registered,
+    accepted the invitation or came; then what happened: attended, absent or excused.
+    """
+    marks = {AttendanceStatus.INVITED, status}
+    if status is AttendanceStatus.ATTENDED or rsvp is Rsvp.ACCEPTED:
+        marks.add(AttendanceStatus.REGISTERED)
+    return frozenset(marks)
+
+
+#: What a register says of someone who sent no reply, by what became of them.
+_NO_REPLY_WORDS = {
+    AttendanceStatus.REGISTERED: "Registered",
+    AttendanceStatus.ATTENDED: "Came",
+    AttendanceStatus.EXCUSED: "Sent apologies",
+}
+
+
 @dataclass(frozen=True)
 class RegisterLine:
     """One person on an event's register."""
@@ -291,6 +312,35 @@ class RegisterLine:
     status: AttendanceStatus
     minutes_attended: int | None
     rsvp: Rsvp
+
+    @property
+    def marks(self) -> frozenset[AttendanceStatus]:
+        """The register's columns ticked for them (``register_marks``)."""
+        return register_marks(self.status, self.rsvp)
+
+    @property
+    def reply(self) -> str:
+        """Their reply as the register shows it (``reply_text``)."""
+        return reply_text(self.status, self.rsvp)
+
+
+def reply_text(status: AttendanceStatus, rsvp: Rsvp) -> str:
+    """A reply to an invitation in words: the one recorded, else what became of the person.
+
+    Someone who came without replying reads "Came", never "No reply".
+    """
+    if rsvp is not Rsvp.NO_REPLY:
+        return rsvp.label
+    return _NO_REPLY_WORDS.get(status, rsvp.label)
+
+
+def register_counts(lines: Iterable[RegisterLine]) -> dict[AttendanceStatus, int]:
+    """How many people a register ticks in each column, in the statuses' order."""
+    counts = dict.fromkeys(AttendanceStatus, 0)
+    for line in lines:
+        for mark in line.marks:
+            counts[mark] += 1
+    return counts
 
 
 def event_register(session: Session, event_id: int) -> list[RegisterLine]:

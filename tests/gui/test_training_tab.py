@@ -61,10 +61,10 @@ def test_ticking_attended_in_the_register_is_saved_in_the_file(
     assert reloaded is not None
     assert reloaded.event_id == event.event_id
     assert reloaded.attended == event.attended + 1
-    # Unticking the only status does nothing: one status is always recorded.
+    # Everyone on the register is invited: that tick cannot be taken off.
     qtbot.waitUntil(lambda: tab.panel.model.rowCount() == len(after), timeout=5000)
     assert not tab.panel.model.setData(
-        tab.panel.model.index(row, attended), Qt.CheckState.Unchecked,
+        tab.panel.model.index(row, RegisterModel.FIRST_STATUS), Qt.CheckState.Unchecked,
         Qt.ItemDataRole.CheckStateRole,
     )  # fmt: skip
 

@@ -31,7 +31,13 @@ from mentordesk.gui.tabs.attendance_import_dialog import (
 )
 from mentordesk.gui.tabs.invite_dialog import Invitation, InviteData, InviteDialog, load_invite_data
 from mentordesk.gui.tabs.register_model import RegisterModel, RsvpDelegate, with_status
-from mentordesk.services.events import EventRow, RegisterLine, event_register, set_attendance
+from mentordesk.services.events import (
+    EventRow,
+    RegisterLine,
+    event_register,
+    register_counts,
+    set_attendance,
+)
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -177,13 +183,13 @@ class AttendancePanel(QWidget):
         if request != self._request or self.shown_event is None:
             return
         self.model.set_lines(lines)
-        attended = sum(line.status is AttendanceStatus.ATTENDED for line in lines)
+        counts = register_counts(lines)
         cancelled = (
             " <span style='color:#c62828'>(cancelled)</span>" if self.shown_event.cancelled else ""
         )
         self.heading.setText(
             f"<b>{escape(self.shown_event.title)}</b>{cancelled}<br>"
-            f"{len(lines)} on the register · {attended} attended"
+            + " · ".join(f"{n} {status.label.lower()}" for status, n in counts.items())
         )
         self.loaded.emit()
 

@@ -1,4 +1,4 @@
-"""The table model of an event's register: a tick per status, minutes and RSVP, editable."""
+"""The table model of an event's register: a tick per status, minutes and reply, editable."""
 
 from __future__ import annotations
 
@@ -27,6 +27,13 @@ _WITH_MINUTES = {AttendanceStatus.ATTENDED}
 
 class RegisterModel(QAbstractTableModel):
     """Everyone on one event's register; ticking a status or editing a cell asks to save it.
+
+    The ticks are ``services.events.register_marks``, the same the heading and the
+    Dashboard count: Invited for everyone on the register, Registered for those who
+    registered, accepted or came, then Attended, Absent or Excused. Ticking one of
+    those records it; unticking the one recorded puts the person back to invited
+    only. The RSVP column reads ``RegisterLine.reply`` ("Came" for someone who came
+    without replying).
 
     The model shows the change at once and emits :attr:`edited`; the panel saves
     it through the service and reloads the register (so a refused change goes away).
@@ -74,7 +81,7 @@ class RegisterModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.HEADERS[section]
             if role == Qt.ItemDataRole.ToolTipRole and self._is_status(section):
-                return f"Tick to mark as {self.HEADERS[section].lower()}"
+                return _HEADER_TIPS[STATUSES[section - self.FIRST_STATUS]]
         return None
 
     def _is_status(self, column: int) -> bool:
@@ -85,7 +92,8 @@ class RegisterModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self._is_status(index.column()):
-            return base | Qt.ItemFlag.ItemIsUserCheckable
+            line, status = self._lines[index.row()], STATUSES[index.column() - self.FIRST_STATUS]
+            return base | Qt.ItemFlag.ItemIsUserCheckable if _tickable(line, status) else base
         if index.column() in (self.MINUTES, self.RSVP):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -96,9 +104,12 @@ class RegisterModel(QAbstractTableModel):
         line = self._lines[index.row()]
         column = index.column()
         if self._is_status(column):
+            status = STATUSES[column - self.FIRST_STATUS]
             if role == Qt.ItemDataRole.CheckStateRole:
-                ticked = line.status is STATUSES[column - self.FIRST_STATUS]
+                ticked = status in line.marks
                 return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole and not _tickable(line, status):
+                return _why_ticked(line, status)
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.NAME:
@@ -106,7 +117,7 @@ class RegisterModel(QAbstractTableModel):
             if column == self.MINUTES:
                 return "" if line.minutes_attended is None else str(line.minutes_attended)
             if column == self.RSVP:
-                return line.rsvp.label
+                return line.reply
         if role == Qt.ItemDataRole.EditRole:
             if column == self.MINUTES:
                 return line.minutes_attended or 0
@@ -122,9 +133,14 @@ class RegisterModel(QAbstractTableModel):
         line = self._lines[index.row()]
         column = index.column()
         if self._is_status(column) and role == Qt.ItemDataRole.CheckStateRole:
-            if Qt.CheckState(value) != Qt.CheckState.Checked:
-                return False  # one status is always ticked: tick another instead
-            changed = with_status(line, STATUSES[column - self.FIRST_STATUS])
+            status = STATUSES[column - self.FIRST_STATUS]
+            if not _tickable(line, status):
+                return False
+            ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+            if not ticked and line.status is not status:
+                return False  # nothing recorded there to take off
+            # Unticking what was recorded leaves them invited, nothing more.
+            changed = with_status(line, status if ticked else AttendanceStatus.INVITED)
         elif column == self.MINUTES and role == Qt.ItemDataRole.EditRole:
             minutes = int(value) if str(value).strip() else 0
             changed = dataclasses.replace(line, minutes_attended=minutes or None)
@@ -138,6 +154,36 @@ class RegisterModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), self.RSVP))
         self.edited.emit(changed)
         return True
+
+
+_HEADER_TIPS = {
+    AttendanceStatus.INVITED: "Everyone on the register was invited",
+    AttendanceStatus.REGISTERED: "Registered, accepted the invitation or came; tick to record "
+    "that they registered",
+    AttendanceStatus.ATTENDED: "Tick to mark as attended; untick to leave them invited only",
+    AttendanceStatus.ABSENT: "Tick to mark as absent; untick to leave them invited only",
+    AttendanceStatus.EXCUSED: "Tick to mark as excused; untick to leave them invited only",
+}
+
+
+def _tickable(line: RegisterLine, status: AttendanceStatus) -> bool:
+    """Whether clicking this tick changes what is recorded.
+
+    Invited is everyone on the register. A tick that follows from something else
+    (registered because they accepted or came) changes nothing by itself.
+    """
+    if status is AttendanceStatus.INVITED:
+        return False
+    return line.status is status or status not in line.marks
+
+
+def _why_ticked(line: RegisterLine, status: AttendanceStatus) -> str:
+    """Why a tick that cannot be clicked is there."""
+    if status is AttendanceStatus.INVITED:
+        return "Everyone on the register was invited"
+    if line.status is AttendanceStatus.ATTENDED:
+        return "They came"
+    return "They accepted the invitation"
 
 
 def with_status(line: RegisterLine, status: AttendanceStatus) -> RegisterLine:
