@@ -152,8 +152,10 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.size is not None and args.size < 1:
         raise InvalidInput("--size must be a positive number of people.")
-    with ProgrammeFile.create(args.db, read_passphrase(new=True)) as programme_file:
-        build_demo(programme_file, size=args.size)
+    # Built under a temporary name: an interrupted demo leaves no file behind.
+    ProgrammeFile.create(
+        args.db, read_passphrase(new=True), fill=lambda made: build_demo(made, size=args.size)
+    ).close()
     print(f"Created the demo programme in {args.db}.")
     return 0
 

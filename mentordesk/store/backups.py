@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,13 @@ from sqlalchemy import Engine
 
 from mentordesk.domain.errors import ProgrammeFileError
 from mentordesk.store.cipher import make_engine
+from mentordesk.store.leftovers import temporary_path
 
 #: How many backups of each kind of moment are kept, oldest deleted first.
 DEFAULT_KEEP = 10
-_NAME = re.compile(r"^(\d{8}-\d{6}-\d{6})-([a-z-]+)\.mentordesk$")
+#: A backup's name: when it was made (UTC, to the microsecond) and why.
+BACKUP_NAME = r"(\d{8}-\d{6}-\d{6})-([a-z-]+)\.mentordesk"
+_NAME = re.compile(f"^{BACKUP_NAME}$")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def export_encrypted_copy(engine: Engine, target: Path, passphrase: str) -> None
     Raises:
         ProgrammeFileError: the copy could not be written (no space, no permission).
     """
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    partial = temporary_path(target, "partial")
     raw = engine.raw_connection()
     try:
         connection: Any = raw.driver_connection
@@ -70,6 +72,11 @@ def export_encrypted_copy(engine: Engine, target: Path, passphrase: str) -> None
             f"The copy {target.name} could not be written ({error}); the programme file "
             "itself is unchanged."
         ) from None
+    except BaseException:
+        # Interrupted (Ctrl+C): the partial copy goes too.
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
     finally:
         raw.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,6 +122,27 @@ def check_passphrase(passphrase: str) -> None:
         raise PassphraseRefused(
             "The passphrase cannot be empty. Type a passphrase to protect the file."
         )
+
+
+def normalise_passphrase(passphrase: str) -> str:
+    """The form of a passphrase that keys new files: Unicode NFC.
+
+    An accented letter can be typed as one character or as a letter followed
+    by a combining accent, depending on the keyboard and the system; both give
+    the same NFC form, so both open the file.
+    """
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def passphrase_forms(passphrase: str) -> list[str]:
+    """The keys to try, in order, for a typed passphrase: as typed, then its NFC form.
+
+    A file keyed before passphrases were normalised opens with the exact form
+    it was made with; any other file opens with the NFC form. The second form
+    is offered only when it differs (each try costs a key derivation).
+    """
+    normal = normalise_passphrase(passphrase)
+    return [passphrase] if normal == passphrase else [passphrase, normal]
 
 
 def make_engine(path: Path, passphrase: str) -> Engine:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import shutil
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,7 @@ from mentordesk.domain.errors import (
     WrongPassphrase,
 )
 from mentordesk.store.backups import (
+    BACKUP_NAME,
     DEFAULT_KEEP,
     Backup,
     backups_folder,
@@ -42,8 +43,11 @@ from mentordesk.store.cipher import (
     check_passphrase,
     check_sqlcipher_build,
     make_engine,
+    normalise_passphrase,
+    passphrase_forms,
     sqlite_error_code,
 )
+from mentordesk.store.leftovers import remove_leftovers, shred, sync_folder, temporary_path
 from mentordesk.store.lock import ProgrammeFileLock
 from mentordesk.store.models import AuditEntry, Erasure, FileInfo
 
@@ -69,10 +73,11 @@ class LoggedErasure:
 
 
 WRONG_PASSPHRASE_MESSAGE = (
-    "The file did not open with this passphrase. Check the passphrase (capital letters, "
-    "spaces) and try again. If you are sure it is right, the file may be damaged or made "
-    "with an older encryption format: open your most recent backup instead."
+    "The file did not open with this passphrase. Check how it was typed (capital letters, "
+    "Caps Lock, spaces, the keyboard layout) and try again."
 )
+#: The audit trail's action when the leftovers of an interrupted write were removed.
+LEFTOVERS_REMOVED = "leftovers removed"
 
 
 class ProgrammeFile:
@@ -84,11 +89,16 @@ class ProgrammeFile:
     Attributes:
         path: where the file is.
         engine: the SQLAlchemy engine keyed with the passphrase.
+        leftovers_removed: how many leftovers of interrupted writes were removed
+            when the file was opened or created.
     """
 
-    def __init__(self, path: Path, engine: Engine, lock: ProgrammeFileLock) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, lock: ProgrammeFileLock, *, leftovers_removed: int = 0
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.leftovers_removed = leftovers_removed
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # What MentorDesk itself last left on disk, to tell another program's change
@@ -100,16 +110,27 @@ class ProgrammeFile:
         self._known = _fingerprint(path)
 
     @classmethod
-    def create(cls, path: Path | str, passphrase: str, *, replace: bool = False) -> ProgrammeFile:
-        """Make a new, empty programme file protected by ``passphrase``.
+    def create(
+        cls,
+        path: Path | str,
+        passphrase: str,
+        *,
+        replace: bool = False,
+        fill: Callable[[ProgrammeFile], object] | None = None,
+    ) -> ProgrammeFile:
+        """Make a new programme file protected by ``passphrase``.
 
         The file is built under a temporary name beside the target and renamed
-        into place only once complete, so a failure never leaves half a file.
+        into place only once complete, so a failure or an interruption (Ctrl+C)
+        never leaves half a file, nor an empty one. The passphrase keys the file
+        in its NFC form (:func:`~mentordesk.store.cipher.normalise_passphrase`).
 
         Args:
             path: where the new file goes.
             passphrase: the passphrase; it is never written anywhere.
             replace: replace a file already at ``path`` (the caller asked the user).
+            fill: called with the new file open under its temporary name, before
+                it is renamed into place (the demo fills it so).
 
         Raises:
             PassphraseRefused: the passphrase is blank (no file is made).
@@ -118,6 +139,7 @@ class ProgrammeFile:
         """
         check_passphrase(passphrase)
         check_sqlcipher_build()
+        key = normalise_passphrase(passphrase)
         path = Path(path).expanduser().absolute()
         if path.exists() and not replace:
             raise FileAlreadyExists(f"There is already a file at {path}. Choose another name.")
@@ -125,9 +147,10 @@ class ProgrammeFile:
             raise FileMissing(f"The folder {path.parent} does not exist.")
         lock = ProgrammeFileLock(path)
         lock.acquire()
-        building = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.new")
+        building = temporary_path(path, "new")
         try:
-            engine = make_engine(building, passphrase)
+            removed = _remove_leftovers(path)
+            engine = make_engine(building, key)
             try:
                 with engine.begin() as connection:
                     _upgrade(connection)
@@ -138,21 +161,29 @@ class ProgrammeFile:
                             {"key": "created_with", "value": __version__},
                         ],
                     )
+                    _log_leftovers(connection, removed)
+                if fill is not None:
+                    fill(cls(building, engine, lock))
             finally:
                 engine.dispose()
             os.replace(building, path)
+            sync_folder(path.parent)
         except BaseException:
-            with contextlib.suppress(OSError):
-                building.unlink()
+            for partial in (building, building.with_name(building.name + "-journal")):
+                with contextlib.suppress(OSError):
+                    partial.unlink()
             lock.release()
             raise
-        return cls(path, make_engine(path, passphrase), lock)
+        return cls(path, make_engine(path, key), lock, leftovers_removed=removed)
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str) -> ProgrammeFile:
         """Unlock an existing programme file, upgrading its layout if it is older.
 
-        Nothing is written to a file that fails to open.
+        The passphrase is tried as typed, then in its NFC form. Once the file
+        is known to open, the leftovers of MentorDesk's own interrupted writes
+        beside it and in its backups folder are shredded, and the audit trail
+        says how many. Nothing is written to a file that fails to open.
 
         Raises:
             FileMissing, NotAProgrammeFile, DamagedFile, WrongPassphrase,
@@ -164,24 +195,33 @@ class ProgrammeFile:
         _check_looks_like_programme_file(path)
         lock = ProgrammeFileLock(path)
         lock.acquire()
-        engine = make_engine(path, passphrase)
+        try:
+            engine = _keyed_engine(path, passphrase)
+        except BaseException:
+            lock.release()
+            raise
         try:
             with engine.connect() as connection:
-                _check_key(connection)
                 _check_pages(connection, path)
                 _check_is_mentordesk(connection)
                 current = _current_revision(connection)
             if current != SCHEMA_REVISION:
                 _check_not_newer(current)
                 # The file as the older MentorDesk left it, in case the upgrade must be undone.
-                make_backup(engine, path, passphrase, "before-upgrade")
+                make_backup(engine, path, str(engine.url.password), "before-upgrade")
                 with engine.begin() as connection:
                     _upgrade(connection)
+            # Only now, holding the lock of a file that opens: no write of another
+            # MentorDesk can be under way, and the removal can be logged in the file.
+            removed = _remove_leftovers(path) + _remove_cold_journal(engine, path)
+            if removed:
+                with engine.begin() as connection:
+                    _log_leftovers(connection, removed)
         except BaseException:
             engine.dispose()
             lock.release()
             raise
-        return cls(path, engine, lock)
+        return cls(path, engine, lock, leftovers_removed=removed)
 
     def backup(self, reason: str = "manual", *, keep: int = DEFAULT_KEEP) -> Backup:
         """Make an encrypted, checked backup in the file's backups folder (same passphrase)."""
@@ -190,25 +230,27 @@ class ProgrammeFile:
     def change_passphrase(self, new_passphrase: str) -> None:
         """Re-encrypt the file under a new passphrase, so that a crash never loses it.
 
-        The file is backed up first; the re-encrypted copy is written beside it,
-        flushed to disk, opened with the new passphrase and checked, and only
-        then renamed over the file. At every moment the file on disk opens with
-        exactly one of the two passphrases. Every pooled connection is replaced.
+        The file is backed up first; the copy under the new passphrase (in its
+        NFC form) is written beside it, flushed to disk, opened with the new
+        passphrase and checked, and only then renamed over the file. At every
+        moment the file on disk opens with exactly one of the two passphrases.
+        Every pooled connection is replaced.
 
         Raises:
             PassphraseRefused: the new passphrase is blank.
             ProgrammeFileError: the change failed; the file keeps the old passphrase.
         """
         check_passphrase(new_passphrase)
+        new_passphrase = normalise_passphrase(new_passphrase)
         self.backup("passphrase")
-        rekeyed = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:8]}.rekeyed")
+        rekeyed = temporary_path(self.path, "rekeyed")
         try:
             export_encrypted_copy(self.engine, rekeyed, new_passphrase)
             verify_copy(rekeyed, new_passphrase)
             self.engine.dispose()
             with self._own_write(replacing=True):
                 os.replace(rekeyed, self.path)
-            _sync_folder(self.path.parent)
+            sync_folder(self.path.parent)
         except BaseException:
             with contextlib.suppress(OSError):
                 rekeyed.unlink()
@@ -323,14 +365,84 @@ def _fingerprint(path: Path) -> _Fingerprint | None:
     return (facts.st_dev, facts.st_ino, facts.st_size, facts.st_mtime_ns)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
-    with contextlib.suppress(OSError):
-        handle = os.open(folder, os.O_RDONLY)
+def _remove_leftovers(path: Path) -> int:
+    """Shred what interrupted writes of MentorDesk left beside ``path`` and in its backups.
+
+    Only with the file's lock held: a write under way is never taken for a leftover.
+    """
+    return remove_leftovers(path.parent, re.escape(path.name)) + remove_leftovers(
+        backups_folder(path), BACKUP_NAME
+    )
+
+
+def _remove_cold_journal(engine: Engine, path: Path) -> int:
+    """Shred a rollback journal that SQLite left beside the file because it is not hot.
+
+    A write killed before the journal's header reached the disk leaves a journal
+    SQLite ignores (a hot one was rolled back by the first read). With a
+    RESERVED lock held no other connection can be writing, so a journal still
+    there is nobody's.
+
+    Returns:
+        1 if a journal was removed, else 0.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return 0
+    raw = engine.raw_connection()
+    try:
+        connection: Any = raw.driver_connection
         try:
-            os.fsync(handle)
+            connection.execute("BEGIN IMMEDIATE")
+        except Exception:
+            return 0  # a read-only file, or another program writing: left alone
+        try:
+            return int(shred(journal))
         finally:
-            os.close(handle)
+            connection.execute("COMMIT")
+    finally:
+        raw.close()
+
+
+def _log_leftovers(connection: Connection, removed: int) -> None:
+    """Say in the audit trail how many leftovers were removed (nothing else: no names)."""
+    if removed:
+        files = "file" if removed == 1 else "files"
+        connection.execute(
+            insert(AuditEntry),
+            {
+                "action": LEFTOVERS_REMOVED,
+                "entity": "file",
+                "entity_id": None,
+                "summary": f"{removed} leftover {files} of an interrupted passphrase change, "
+                "backup, restore or new file overwritten and removed",
+            },
+        )
+
+
+def _keyed_engine(path: Path, passphrase: str) -> Engine:
+    """An engine whose key opens the file: the passphrase as typed, else its NFC form.
+
+    Raises:
+        WrongPassphrase: neither form opens it.
+        DamagedFile: the first read failed for another reason.
+    """
+    *others, last = passphrase_forms(passphrase)
+    for form in others:
+        with contextlib.suppress(WrongPassphrase):
+            return _engine_with_key(path, form)
+    return _engine_with_key(path, last)
+
+
+def _engine_with_key(path: Path, key: str) -> Engine:
+    engine = make_engine(path, key)
+    try:
+        with engine.connect() as connection:
+            _check_key(connection)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
 
 
 def _check_looks_like_programme_file(path: Path) -> None:
@@ -356,6 +468,12 @@ def _check_looks_like_programme_file(path: Path) -> None:
             f"{path.name} is not a MentorDesk programme file, or it is incomplete (it may "
             "have been cut off while being copied). Open your most recent backup instead."
         )
+    if header == bytes(len(header)):
+        # The file starts with its random salt: zeros there are damage, not a wrong key.
+        raise DamagedFile(
+            f"{path.name} is damaged: its first part has been wiped (it holds only zeros). "
+            f"It has not been changed.{_newest_backup_offer(path)}"
+        )
 
 
 def _check_key(connection: Connection) -> None:
@@ -374,19 +492,23 @@ def _check_pages(connection: Connection, path: Path) -> None:
     """Check every page's HMAC (a few hundredths of a second even for large files)."""
     failures = [row[0] for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
     if failures:
-        backups = list_backups(path)
-        offer = " Open your most recent backup instead."
-        if backups:
-            newest = backups[0]
-            made = newest.made_at.strftime("%d %B %Y %H:%M")
-            offer = (
-                f" The newest backup is {newest.path.name}, made {made} UTC, in "
-                f"{newest.path.parent}: restore it with `mentordesk-cli restore`."
-            )
         raise DamagedFile(
             f"{path.name} is damaged: {len(failures)} part(s) of it fail their integrity "
-            f"check ({failures[0]}). It has not been changed.{offer}"
+            f"check ({failures[0]}). It has not been changed.{_newest_backup_offer(path)}"
         )
+
+
+def _newest_backup_offer(path: Path) -> str:
+    """The sentence pointing a damaged file's owner to its newest backup."""
+    backups = list_backups(path)
+    if not backups:
+        return " Open your most recent backup instead."
+    newest = backups[0]
+    made = newest.made_at.strftime("%d %B %Y %H:%M")
+    return (
+        f" The newest backup is {newest.path.name}, made {made} UTC, in "
+        f"{newest.path.parent}: restore it with `mentordesk-cli restore`."
+    )
 
 
 def _check_is_mentordesk(connection: Connection) -> None:
@@ -487,7 +609,9 @@ def restore_backup(
     """
     backup_path = Path(backup_path).expanduser().absolute()
     programme_path = Path(programme_path).expanduser().absolute()
-    ProgrammeFile.open(backup_path, passphrase).close()
+    with ProgrammeFile.open(backup_path, passphrase) as backup:
+        # The form of the passphrase that opened it (as typed, or NFC).
+        passphrase = backup._passphrase
     verify_copy(backup_path, passphrase)
     lock = ProgrammeFileLock(programme_path)
     lock.acquire()
@@ -496,9 +620,7 @@ def restore_backup(
         folder.mkdir(exist_ok=True)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
         kept = folder / f"{stamp}-before-restore.mentordesk"
-        incoming = programme_path.with_name(
-            f".{programme_path.name}.{uuid.uuid4().hex[:8]}.restore"
-        )
+        incoming = temporary_path(programme_path, "restore")
         try:
             shutil.copyfile(backup_path, incoming)
             if prepare is not None:
@@ -513,7 +635,7 @@ def restore_backup(
             with contextlib.suppress(OSError):
                 incoming.unlink()
             raise
-        _sync_folder(programme_path.parent)
+        sync_folder(programme_path.parent)
     finally:
         lock.release()
     return kept if kept.exists() else folder
