@@ -35,6 +35,7 @@ from mentordesk.services.audit import (
     audit_entities,
     audit_rows,
 )
+from mentordesk.services.collation import sort_key
 from mentordesk.services.exporting import export_view
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -69,10 +70,10 @@ class AuditTableModel(RowTableModel[AuditRow]):
     def sort_keys(self, row: AuditRow) -> tuple[SortKey, ...]:
         return (
             row.at.isoformat(),
-            row.entity_label.casefold(),
-            which(row).casefold(),
+            self.text_key(row.entity_label),
+            self.text_key(which(row)),
             row.action,
-            row.summary.casefold(),
+            self.text_key(row.summary),
         )
 
 
@@ -242,7 +243,7 @@ class AuditDialog(QDialog):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(everything, None)
-        for label, value in sorted(choices, key=lambda c: c[0].casefold()):
+        for label, value in sorted(choices, key=lambda c: sort_key(c[0])):
             combo.addItem(label, value)
         combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
         combo.blockSignals(False)

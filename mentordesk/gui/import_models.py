@@ -100,7 +100,7 @@ class PreviewTableModel(RowTableModel[PreviewRow]):
         return (
             row.row_number,
             enum_key(row.action),
-            *(text.casefold() for text in cells[self.NAME :]),
+            *(self.text_key(text) for text in cells[self.NAME :]),
         )
 
     def rows_where(self, actions: Sequence[RowAction]) -> list[PreviewRow]:

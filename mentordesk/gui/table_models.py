@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mentordesk.services.applicants import ApplicantRow
+from mentordesk.services.collation import sort_key
 from mentordesk.services.events import EventRow
 from mentordesk.services.notes import NoteRow
 from mentordesk.services.pairings import PairingRow
@@ -95,8 +96,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of service rows with precomputed display, sort and search texts.
 
     Subclasses name their columns in ``HEADERS`` and turn one row into its cells
-    in :meth:`cells` and its sort keys in :meth:`sort_keys`; rows that can be
-    filtered on exact values name them in ``FACETS`` and give them in :meth:`facets`.
+    in :meth:`cells` and its sort keys in :meth:`sort_keys`, where a text
+    column's key is :meth:`text_key` (the alphabetical order of exports and PDFs
+    too); rows that can be filtered on exact values name them in ``FACETS`` and
+    give them in :meth:`facets`.
 
     Attributes:
         HEADERS: the column titles, in order.
@@ -118,13 +121,17 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._search: list[str] = []
         self._facets: list[tuple[Facet, ...]] = []
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._text_keys: dict[str, str] = {}
 
     def set_rows(self, rows: Sequence[R]) -> None:
         """Replace every row, recomputing what the table shows, sorts and searches."""
         self.beginResetModel()
         self._rows = list(rows)
         self._cells = [self.cells(r) for r in self._rows]
-        self._keys = [self.sort_keys(r) for r in self._rows]
+        try:
+            self._keys = [self.sort_keys(r) for r in self._rows]
+        finally:
+            self._text_keys = {}
         self._search = [
             " ".join((*cells, self.extra_search_text(r))).lower()
             for cells, r in zip(self._cells, self._rows, strict=True)
@@ -178,6 +185,17 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def sort_keys(self, row: R) -> tuple[SortKey, ...]:
         """The sort keys of one row's cells."""
         raise NotImplementedError
+
+    def text_key(self, text: str) -> str:
+        """The key sorting a text column alphabetically, accents and case only breaking ties.
+
+        :func:`mentordesk.services.collation.sort_key`, remembered while the rows
+        are set, since a column such as a strand repeats a few values many times.
+        """
+        key = self._text_keys.get(text)
+        if key is None:
+            key = self._text_keys[text] = sort_key(text)
+        return key
 
     def extra_search_text(self, row: R) -> str:
         """Text the search box finds although no column shows it."""
@@ -279,13 +297,13 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
 
     def sort_keys(self, row: ApplicantRow) -> tuple[SortKey, ...]:
         return (
-            row.name.casefold(),
+            row.sort_name or self.text_key(row.name),
             row.email,
             enum_key(row.role),
-            row.strand.casefold(),
+            self.text_key(row.strand),
             enum_key(row.status),
-            row.organisation.casefold(),
-            row.department.casefold(),
+            self.text_key(row.organisation),
+            self.text_key(row.department),
             enum_key(row.grade),
             enum_key(row.contract_type),
             date_key(row.submitted_on),
@@ -335,15 +353,15 @@ class PairingTableModel(RowTableModel[PairingRow]):
 
     def sort_keys(self, row: PairingRow) -> tuple[SortKey, ...]:
         return (
-            row.mentor.casefold(),
-            row.strand.casefold(),
+            self.text_key(row.mentor),
+            self.text_key(row.strand),
             enum_key(row.format),
             -1 if row.draft else enum_key(row.status),
             date_key(row.started_on),
             date_key(row.next_check_in),
             -1.0 if row.match_score is None else float(row.match_score),
-            row.mentees.casefold(),
-            row.match_explanation.casefold(),
+            self.text_key(row.mentees),
+            self.text_key(row.match_explanation),
         )
 
     def extra_search_text(self, row: PairingRow) -> str:
@@ -403,11 +421,11 @@ class EventTableModel(RowTableModel[EventRow]):
         return (
             starts,
             starts,
-            row.title.casefold(),
+            self.text_key(row.title),
             enum_key(row.kind),
             row.invited,
             row.attended,
-            row.location.casefold(),
+            self.text_key(row.location),
         )
 
 
@@ -443,8 +461,8 @@ class NoteTableModel(RowTableModel[NoteRow]):
     def sort_keys(self, row: NoteRow) -> tuple[SortKey, ...]:
         return (
             date_key(row.written_on),
-            row.about.casefold(),
-            row.title.casefold(),
+            self.text_key(row.about),
+            self.text_key(row.title),
             enum_key(row.category),
             date_key(row.follow_up_on),
             0,

@@ -21,6 +21,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.validation import (
     normalise_email,
@@ -91,6 +92,8 @@ class ApplicantRow:
     contract_type: ContractType | None
     submitted_on: dt.date | None
     consent_withdrawn: bool = False
+    #: What the Name column sorts on: last name, then first name, alphabetically.
+    sort_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -351,9 +354,8 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
         .join(Person, Application.person_id == Person.id)
         .join(Strand, Application.strand_id == Strand.id)
         .where(Strand.programme_id == programme_id)
-        .order_by(Person.last_name, Person.first_name, Application.id)
     )
-    return [
+    rows = [
         ApplicantRow(
             application_id=r[0],
             person_id=r[1],
@@ -368,15 +370,17 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             contract_type=r[11],
             submitted_on=r[12],
             consent_withdrawn=r[13] is not None,
+            sort_name=sort_key(r[3], r[2]),
         )
         for r in session.execute(query)
     ]
+    return sorted(rows, key=lambda row: (row.sort_name, row.application_id))
 
 
 def person_choices(session: Session) -> list[PersonChoice]:
     """Everyone in the file, by name, for a form's drop-down."""
     query = select(Person.id, Person.first_name, Person.last_name, Person.email, Person.department)
-    rows = session.execute(query.order_by(Person.last_name, Person.first_name))
+    rows = sorted(session.execute(query), key=lambda r: (sort_key(r[2], r[1]), r[0]))
     return [PersonChoice(r[0], f"{r[1]} {r[2]}".strip(), r[3], r[4]) for r in rows]
 
 
@@ -569,7 +573,9 @@ def _person_pairings(session: Session, person_id: int) -> tuple[PersonPairing, .
     )
     found = []
     for p in pairings:
-        mentees = sorted(m.person.full_name for m in p.members if m.person_id != person_id)
+        mentees = sorted(
+            (m.person.full_name for m in p.members if m.person_id != person_id), key=sort_key
+        )
         is_mentor = p.mentor_id == person_id
         others = tuple(mentees) if is_mentor else (p.mentor.full_name, *mentees)
         states = check_in_states(p, dt.date.today())

@@ -31,6 +31,7 @@ from mentordesk.formats.files import (
 from mentordesk.formats.ical import Person as Organiser
 from mentordesk.services.applicants import get_person
 from mentordesk.services.calendars import invitation_ics, programme_ics
+from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.events import get_event
 from mentordesk.services.messages import (
     EVENT_KEYS,
@@ -200,7 +201,7 @@ def _joined(values: Sequence[str], sep: str = "; ") -> str | None:
 
 def _pairing_values(pairing: Pairing, person_id: int) -> _Values:
     """What a message to one person of a pairing can say about the other(s)."""
-    mentees = sorted((m.person for m in pairing.members), key=lambda p: p.full_name)
+    mentees = sorted((m.person for m in pairing.members), key=lambda p: sort_key(p.full_name))
     if person_id == pairing.mentor_id:
         others, other_role = mentees, "mentee" if len(mentees) == 1 else "mentees"
         role = Role.MENTOR
@@ -488,7 +489,7 @@ def drafts_for_pairings(
     drafts: list[_Draft] = []
     skipped: list[str] = []
     for pairing in (pairings[i] for i in ids):
-        mentees = sorted((m.person for m in pairing.members), key=lambda p: p.full_name)
+        mentees = sorted((m.person for m in pairing.members), key=lambda p: sort_key(p.full_name))
         label = (
             pairing.name or f"{pairing.mentor.full_name} – {_names([m.full_name for m in mentees])}"
         )
@@ -609,7 +610,7 @@ def drafts_for_event(
                     and a.rsvp is not Rsvp.DECLINED
                 ],
             ),
-            key=lambda p: (p.last_name.lower(), p.first_name.lower(), p.id),
+            key=lambda p: (person_key(p), p.id),
         )
     else:
         people = _people(session, person_ids)

@@ -40,6 +40,7 @@ from mentordesk.services.applicants import (
     add_person,
 )
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key
 from mentordesk.services.events import EventInput, add_event, set_attendance
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing
 from mentordesk.services.programmes import (
@@ -232,7 +233,7 @@ def _people_of(session: Session, programme_id: int, strand_ids: list[int]) -> li
         people.update(
             {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(managers)))}
         )
-    return sorted(people.values(), key=lambda p: (p.last_name, p.first_name, p.email))
+    return sorted(people.values(), key=lambda p: (person_key(p), p.email))
 
 
 def _person_row(p: Person, emails: dict[int, str]) -> list[CellValue]:

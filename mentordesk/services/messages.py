@@ -22,6 +22,7 @@ from mentordesk.domain.enums import ApplicationStatus
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.pdf import format_date
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.store.models import Application, MessageLog, MessageTemplate, Person, Strand
 
 TEMPLATE_KEYS: tuple[str, ...] = (
@@ -615,8 +616,8 @@ def not_yet_told(session: Session, programme_id: int, status: ApplicationStatus)
         .where(MessageLog.programme_id == programme_id, MessageLog.template_key == key)
         .scalar_subquery()
     )
-    people = session.scalars(
-        select(Person.id)
+    people = session.execute(
+        select(Person.id, Person.last_name, Person.first_name)
         .join(Application, Application.person_id == Person.id)
         .join(Strand, Application.strand_id == Strand.id)
         .where(
@@ -624,6 +625,6 @@ def not_yet_told(session: Session, programme_id: int, status: ApplicationStatus)
             Application.status == status,
             Person.id.not_in(told),
         )
-        .order_by(Person.last_name, Person.first_name, Person.id)
     )
-    return list(dict.fromkeys(people))
+    ordered = sorted(people, key=lambda p: (sort_key(p.last_name, p.first_name), p.id))
+    return list(dict.fromkeys(p.id for p in ordered))

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from mentordesk.domain.enums import NoteCategory
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import Application, Note, Pairing, PairingMember, Person, Strand
 
@@ -146,7 +147,9 @@ def note_rows(session: Session, programme_id: int) -> list[NoteRow]:
             about = n.person.full_name
         else:
             assert n.pairing is not None
-            mentees = ", ".join(sorted(m.person.full_name for m in n.pairing.members))
+            mentees = ", ".join(
+                sorted((m.person.full_name for m in n.pairing.members), key=sort_key)
+            )
             about = f"Pairing: {n.pairing.mentor.full_name} – {mentees}"
         category = NoteCategory(n.category)
         search_text = " ".join((about, n.title, category.label, n.text)).lower()

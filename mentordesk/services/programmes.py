@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.validation import optional_count, optional_text, required_text
 from mentordesk.store.models import Application, Event, Pairing, Person, Programme, Strand
 
@@ -123,7 +124,7 @@ def create_programme(session: Session, data: ProgrammeInput) -> int:
 
 def list_programmes(session: Session) -> list[ProgrammeSummary]:
     """Every programme in the file, by name."""
-    programmes = session.scalars(select(Programme).order_by(Programme.name)).all()
+    programmes = sorted(session.scalars(select(Programme)), key=lambda p: (sort_key(p.name), p.id))
     return [
         ProgrammeSummary(p.id, p.name, p.timezone, tuple(s.name for s in p.strands))
         for p in programmes
@@ -152,10 +153,9 @@ def find_programme(session: Session, name: str | None) -> ProgrammeSummary:
 
 def strand_choices(session: Session, programme_id: int) -> list[StrandChoice]:
     """The strands of a programme, for a form's drop-down."""
-    strands = session.scalars(
-        select(Strand).where(Strand.programme_id == programme_id).order_by(Strand.name)
-    )
-    return [StrandChoice(s.id, s.name, s.format) for s in strands]
+    strands = session.scalars(select(Strand).where(Strand.programme_id == programme_id))
+    ordered = sorted(strands, key=lambda s: (sort_key(s.name), s.id))
+    return [StrandChoice(s.id, s.name, s.format) for s in ordered]
 
 
 def get_programme(session: Session, programme_id: int) -> Programme:

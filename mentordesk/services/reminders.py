@@ -25,6 +25,7 @@ from mentordesk.domain.enums import (
     AttendanceStatus,
     Rsvp,
 )
+from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.messages import day_text
 from mentordesk.services.pairings import FOLLOWED_UP, overdue_check_ins, overdue_responses
 from mentordesk.services.programmes import get_programme
@@ -113,7 +114,7 @@ def _people_of(pairing: Pairing) -> tuple[int, ...]:
 def _label(pairing: Pairing) -> str:
     if pairing.name:
         return pairing.name
-    mentees = sorted(m.person.full_name for m in pairing.members)
+    mentees = sorted((m.person.full_name for m in pairing.members), key=sort_key)
     return f"{pairing.mentor.full_name} – {', '.join(mentees)}"
 
 
@@ -217,10 +218,13 @@ def _not_registered(
             Attendance.status == AttendanceStatus.INVITED,
             Attendance.rsvp == Rsvp.NO_REPLY,
         )
-        .order_by(Event.starts_at, Event.id, Person.last_name, Person.first_name, Person.id)
+        .order_by(Event.starts_at, Event.id)
     ).all()
     waiting: dict[int, tuple[Event, list[Person]]] = {}
-    for event, person in rows:
+    by_event_then_name = sorted(
+        rows, key=lambda r: (r[0].starts_at, r[0].id, person_key(r[1]), r[1].id)
+    )
+    for event, person in by_event_then_name:
         waiting.setdefault(event.id, (event, []))[1].append(person)
     found = []
     for event_id, (event, people) in waiting.items():
@@ -259,7 +263,7 @@ def _unanswered(session: Session, programme_id: int, today: dt.date) -> list[Rem
     found = []
     for pairing in pairings:
         due = pairing.response_due_on or today  # the query asks for a date
-        mentees = sorted(m.person.full_name for m in pairing.members)
+        mentees = sorted((m.person.full_name for m in pairing.members), key=sort_key)
         found.append(
             Reminder(
                 "mentor-no-answer",

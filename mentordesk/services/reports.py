@@ -36,6 +36,7 @@ from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.formats.files import check_folder, safe_file_name, unused_paths
 from mentordesk.formats.pdf import Bar, Document, Letterhead, format_date, format_time
 from mentordesk.formats.tables import CellValue
+from mentordesk.services.collation import person_key
 from mentordesk.services.dashboard import (
     ACTIVE_STATUSES,
     ProgrammeFigures,
@@ -246,8 +247,8 @@ def sign_in_sheet(
             Attendance.status != AttendanceStatus.EXCUSED,
             Attendance.rsvp != Rsvp.DECLINED,
         )
-        .order_by(Person.last_name, Person.first_name, Person.id)
     ).all()
+    lines = sorted(lines, key=lambda line: (person_key(line[0]), line[0].id))
     roles = _roles(session, programme.id, (p.id for p, _a in lines))
     date, hours = _when(event, zone)
     document = Document(
@@ -387,7 +388,7 @@ def _load_pairings(session: Session, pairing_ids: Sequence[int]) -> list[Pairing
 
 
 def _mentees(pairing: Pairing) -> list[Person]:
-    return sorted((m.person for m in pairing.members), key=lambda p: (p.last_name, p.first_name))
+    return sorted((m.person for m in pairing.members), key=lambda p: (person_key(p), p.id))
 
 
 def _check_letter_pairing(pairing: Pairing) -> None:
@@ -838,7 +839,7 @@ def _participations(session: Session, programme: Programme) -> list[_Participati
                 training=tuple(trained.get(person_id, ())),
             )
         )
-    found.sort(key=lambda p: (p.person.last_name.lower(), p.person.first_name.lower(), p.person.id))
+    found.sort(key=lambda p: (person_key(p.person), p.person.id))
     return found
 
 

@@ -31,6 +31,7 @@ from mentordesk.formats.columns import (
 )
 from mentordesk.services.applicants import PersonChoice
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND, get_template
 from mentordesk.services.validation import optional_count, optional_text, required_text
@@ -269,10 +270,11 @@ def survey_rows(session: Session, programme_id: int) -> list[SurveyRow]:
         .correlate(Survey)
         .scalar_subquery()
     )
-    found = session.execute(
-        select(Survey, items, responses)
-        .where(Survey.programme_id == programme_id)
-        .order_by(func.lower(Survey.title))
+    found = sorted(
+        session.execute(
+            select(Survey, items, responses).where(Survey.programme_id == programme_id)
+        ),
+        key=lambda r: (sort_key(r[0].title), r[0].id),
     )
     return [
         SurveyRow(s.id, s.title, s.kind, s.role, s.day, s.description, n_items, n_responses)
@@ -795,8 +797,8 @@ def response_rows(session: Session, survey_id: int) -> list[ResponseRow]:
         )
         .join(Person, Person.id == SurveyResponse.person_id)
         .where(SurveyResponse.survey_id == survey_id)
-        .order_by(Person.last_name, Person.first_name, SurveyResponse.id)
     ).all()
+    responses = sorted(responses, key=lambda r: (sort_key(r.last_name, r.first_name), r.id))
     answers: dict[int, dict[str, AnswerValue]] = {r[0]: {} for r in responses}
     given = session.execute(
         select(
@@ -847,11 +849,12 @@ def respondent_choices(session: Session, survey_id: int) -> list[PersonChoice]:
     if survey.role is not None:
         accepted = accepted.where(Application.role == survey.role)
     answered = select(SurveyResponse.person_id).where(SurveyResponse.survey_id == survey.id)
-    query = select(Person).order_by(Person.last_name, Person.first_name)
+    query = select(Person)
     people = session.scalars(query.where(Person.id.in_(accepted) | Person.id.in_(answered))).all()
     if not people:
         people = session.scalars(query).all()
-    return [PersonChoice(p.id, p.full_name, p.email, p.department) for p in people]
+    ordered = sorted(people, key=lambda p: (person_key(p), p.id))
+    return [PersonChoice(p.id, p.full_name, p.email, p.department) for p in ordered]
 
 
 # What the surveys show --------------------------------------------------------------------

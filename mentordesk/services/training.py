@@ -17,6 +17,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key
 from mentordesk.services.events import get_event
 from mentordesk.store.models import (
     Application,
@@ -105,8 +106,8 @@ def missing_training(
             Strand.programme_id == programme_id,
             Application.status == ApplicationStatus.ACCEPTED,
         )
-        .order_by(Person.last_name, Person.first_name)
     ).all()
+    participants = sorted(participants, key=lambda r: (person_key(r[0]), r[0].id))
     attended = {
         (person_id, kind)
         for person_id, kind in session.execute(

@@ -94,11 +94,11 @@ class LogTableModel(RowTableModel[LogRow]):
     def sort_keys(self, row: LogRow) -> tuple[SortKey, ...]:
         return (
             date_key(row.prepared_at),
-            row.person_name.casefold(),
+            self.text_key(row.person_name),
             row.email,
-            row.template_title.casefold(),
+            self.text_key(row.template_title),
             date_key(row.sent_on),
-            row.subject.casefold(),
+            self.text_key(row.subject),
         )
 
     def facets(self, row: LogRow) -> tuple[Facet, ...]:

@@ -64,7 +64,7 @@ class RecordsModel(RowTableModel[Record]):
             elif column in self.DATE_COLUMNS:
                 keys.append(date_key(value if isinstance(value, dt.date) else None))
             else:
-                keys.append(cell_text(value).casefold())
+                keys.append(self.text_key(cell_text(value)))
         return tuple(keys)
 
 

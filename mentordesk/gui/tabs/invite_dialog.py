@@ -23,6 +23,7 @@ from mentordesk.domain.enums import ApplicationStatus, Audience, Role
 from mentordesk.gui.dialogs import RecordDialog
 from mentordesk.services import training
 from mentordesk.services.applicants import ApplicantRow, applicant_rows
+from mentordesk.services.collation import sort_key
 from mentordesk.services.events import event_input, event_register, get_event
 from mentordesk.services.programmes import strand_choices
 from mentordesk.store.programme_file import ProgrammeFile
@@ -85,7 +86,7 @@ def load_invite_data(session: Session, programme_id: int, event_id: int) -> Invi
         event_id,
         title,
         audience or event.audience.label.lower(),
-        sorted(invitees.values(), key=lambda i: i.name.casefold()),
+        sorted(invitees.values(), key=lambda i: sort_key(i.name)),
     )
 
 

@@ -50,10 +50,10 @@ class MissingTrainingModel(RowTableModel[MissingTraining]):
 
     def sort_keys(self, row: MissingTraining) -> tuple[SortKey, ...]:
         return (
-            row.name.casefold(),
+            self.text_key(row.name),
             row.email,
             enum_key(row.role),
-            row.strand.casefold(),
+            self.text_key(row.strand),
             enum_key(row.kind),
             date_key(row.next_event_starts_at),
             int(row.invited_to_next),

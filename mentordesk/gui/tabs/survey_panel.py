@@ -61,9 +61,9 @@ class ItemTableModel(RowTableModel[ItemRow]):
     def sort_keys(self, row: ItemRow) -> tuple[SortKey, ...]:
         return (
             row.position,
-            row.text.casefold(),
+            self.text_key(row.text),
             enum_key(row.answer_type),
-            row.area.casefold(),
+            self.text_key(row.area),
             row.code,
             row.answers,
         )
@@ -108,12 +108,18 @@ class ResponseTableModel(RowTableModel[ResponseRow]):
 
     def sort_keys(self, row: ResponseRow) -> tuple[SortKey, ...]:
         return (
-            row.name.casefold(),
+            self.text_key(row.name),
             row.email,
             date_key(row.submitted_on),
-            row.source.casefold(),
-            *(_answer_key(i, row) for i in self.items),
+            self.text_key(row.source),
+            *(self._answer_key(i, row) for i in self.items),
         )
+
+    def _answer_key(self, item: ItemRow, row: ResponseRow) -> SortKey:
+        value = row.answers.get(item.code)
+        if item.answer_type is SurveyItemType.TEXT:
+            return "" if value is None else self.text_key(str(value))
+        return -1 if value is None else int(value)
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
@@ -140,13 +146,6 @@ class ResponseTableModel(RowTableModel[ResponseRow]):
 
 def _short(text: str, length: int = 26) -> str:
     return text if len(text) <= length else f"{text[: length - 1].rstrip()}…"
-
-
-def _answer_key(item: ItemRow, row: ResponseRow) -> SortKey:
-    value = row.answers.get(item.code)
-    if item.answer_type is SurveyItemType.TEXT:
-        return "" if value is None else str(value).casefold()
-    return -1 if value is None else int(value)
 
 
 def _button(parent: QWidget, text: str, name: str, slot: Any, tip: str = "") -> QPushButton:

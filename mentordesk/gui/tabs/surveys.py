@@ -39,13 +39,13 @@ class SurveyTableModel(RowTableModel[SurveyRow]):
 
     def sort_keys(self, row: SurveyRow) -> tuple[SortKey, ...]:
         return (
-            row.title.casefold(),
+            self.text_key(row.title),
             # Pre before post before feedback; pulse checks by their day.
-            f"{enum_key(row.kind):02d} {row.day or 0:04d} {row.title.casefold()}",
+            f"{enum_key(row.kind):02d} {row.day or 0:04d} {self.text_key(row.title)}",
             row.who,
             row.items,
             row.responses,
-            row.description.casefold(),
+            self.text_key(row.description),
         )
 
 

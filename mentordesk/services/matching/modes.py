@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from mentordesk.services.collation import sort_key
 from mentordesk.services.matching.core import Candidate, Pool, Score, Scorer, allowed
 
 
@@ -118,7 +119,14 @@ class _Run:
         unmatched = [
             Unmatched(m, why_unmatched(m, self.pool)) for m in self.free if m.id not in matched
         ]
-        proposals.sort(key=lambda p: (p.mentor.name, p.mentor.id, p.mentee.name, p.mentee.id))
+        proposals.sort(
+            key=lambda p: (
+                sort_key(p.mentor.name),
+                p.mentor.id,
+                sort_key(p.mentee.name),
+                p.mentee.id,
+            )
+        )
         return MatchResult(mode, tuple(proposals), tuple(unmatched))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from mentordesk.domain.enums import ApplicationStatus, FieldPreference, Grade, PairRuleKind, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.matching.candidates import programme_rules
 from mentordesk.services.matching.core import (
     CRITERIA,
@@ -104,11 +105,11 @@ def pair_rule_rows(session: Session, programme_id: int) -> list[PairRuleRow]:
         .join(mentor, mentor.id == PairRule.mentor_id)
         .join(mentee, mentee.id == PairRule.mentee_id)
         .where(PairRule.programme_id == programme_id)
-        .order_by(mentor.last_name, mentor.first_name, mentee.last_name, mentee.first_name)
     )
+    ordered = sorted(rows, key=lambda row: (person_key(row[1]), person_key(row[2]), row[0].id))
     return [
         PairRuleRow(r.id, r.mentor_id, m.full_name, r.mentee_id, e.full_name, r.kind, r.reason)
-        for r, m, e in rows
+        for r, m, e in ordered
     ]
 
 
@@ -285,6 +286,6 @@ def pair_rule_choices(session: Session, programme_id: int) -> PairRuleChoices:
         people[Role.MENTOR].setdefault(row.mentor_id, row.mentor)
         people[Role.MENTEE].setdefault(row.mentee_id, row.mentee)
     return PairRuleChoices(
-        sorted(people[Role.MENTOR].items(), key=lambda p: (p[1].casefold(), p[0])),
-        sorted(people[Role.MENTEE].items(), key=lambda p: (p[1].casefold(), p[0])),
+        sorted(people[Role.MENTOR].items(), key=lambda p: (sort_key(p[1]), p[0])),
+        sorted(people[Role.MENTEE].items(), key=lambda p: (sort_key(p[1]), p[0])),
     )

@@ -26,6 +26,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.matching.candidates import load_candidates, standing
 from mentordesk.services.matching.core import Pool, allowed
 from mentordesk.services.matching.modes import Unmatched, why_unmatched
@@ -286,7 +287,7 @@ def record_mentor_response(
 
 
 def _who(pairing: Pairing) -> str:
-    mentees = ", ".join(sorted(m.person.full_name for m in pairing.members))
+    mentees = ", ".join(sorted((m.person.full_name for m in pairing.members), key=sort_key))
     return f"of {pairing.mentor.full_name} with {mentees}"
 
 
