@@ -45,7 +45,7 @@ from mentordesk.services.messages import (
     template_title,
     used_placeholders,
 )
-from mentordesk.services.pairings import FOLLOWED_UP
+from mentordesk.services.pairings import FOLLOWED_UP, OPEN_CHECK_INS, check_in_states
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.reports import introduction_letter
 from mentordesk.store.models import (
@@ -317,7 +317,8 @@ def _check_in_values(
     """The pairing a check-in message is about (the one whose check-in is due first)."""
 
     def next_due(p: Pairing) -> dt.date:
-        pending = [c.due_on for c in p.check_ins if c.done_on is None]
+        states = check_in_states(p, today)
+        pending = [c.due_on for c, state in states if state in OPEN_CHECK_INS]
         return min(pending) if pending else dt.date.max
 
     pairings = _pairings_under_way(session, programme_id, person_id)

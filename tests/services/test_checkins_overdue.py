@@ -7,12 +7,17 @@ check-in was missed stops counting as overdue once a later one is done.
 from __future__ import annotations
 
 import datetime as dt
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.policy import default
+from pathlib import Path
 
 import pytest
 
 from mentordesk.domain.enums import CheckInOutcome, PairingStatus
 from mentordesk.services.applicants import person_detail
 from mentordesk.services.dashboard import figure_records, programme_figures
+from mentordesk.services.drafts import drafts_for_people
 from mentordesk.services.pairing_detail import pairing_detail
 from mentordesk.services.pairings import (
     CheckInInput,
@@ -118,6 +123,31 @@ def test_reminders_stop_naming_a_pairing_whose_later_check_in_was_done(
     _do(programme_file, missed, JULY, dt.date(2026, 7, 10))
     # September's is more than a week away: nothing to remind of.
     assert due() == []
+
+
+def test_a_check_in_message_asks_for_the_next_check_in_once_missed_ones_are_settled(
+    programme_file: ProgrammeFile, programme_id: int, missed: int, tmp_path: Path
+) -> None:
+    def asked_by(run: int) -> str:
+        out_dir = tmp_path / str(run)
+        out_dir.mkdir()
+        with programme_file.session() as session:
+            mentee = get_pairing(session, missed).members[0].person_id
+            result = drafts_for_people(
+                session, programme_id, "check-in", [mentee], out_dir, today=TODAY
+            )
+        (draft,) = result.written
+        message = BytesParser(policy=default).parsebytes(draft.read_bytes())
+        assert isinstance(message, EmailMessage)
+        body = message.get_body(preferencelist=("plain",))
+        assert body is not None
+        return " ".join(str(body.get_content()).split())
+
+    # Overdue: answered within a week from today.
+    assert "in reply by 8 August 2026" in asked_by(1)
+    _do(programme_file, missed, JULY, dt.date(2026, 7, 10))
+    # Settled: the next check-in is September's.
+    assert "in reply by 1 September 2026" in asked_by(2)
 
 
 def test_the_table_and_the_details_say_the_same_as_the_figure(
