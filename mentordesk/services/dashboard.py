@@ -35,6 +35,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.formats.tables import CellValue
 from mentordesk.services.applicants import applicant_rows
+from mentordesk.services.collation import sort_key
 from mentordesk.services.events import register_marks, reply_text
 from mentordesk.services.pairings import overdue_check_ins, pairing_rows
 from mentordesk.services.programmes import get_programme
@@ -877,7 +878,7 @@ def _attendance_table(session: Session, key: RecordKey, zone: ZoneInfo) -> Recor
             .join(Event, Attendance.event_id == Event.id)
             .where(Attendance.id.in_(ids), Event.programme_id == key.programme_id)
         ).all()
-    found.sort(key=lambda r: (r.starts_at, r.last_name.casefold(), r.first_name.casefold(), r.id))
+    found.sort(key=lambda r: (r.starts_at, sort_key(r.last_name, r.first_name), r.id))
     return RecordTable(
         title=key.title,
         headers=("Name", "Email", "Event", "Date", "Status", "Reply", "Minutes attended"),
@@ -922,7 +923,7 @@ def _people_table(session: Session, key: RecordKey) -> RecordTable:
             .order_by(Strand.name, Application.role)
         ):
             applications[person_id].append(f"{role.label} in {strand} ({status.label.lower()})")
-    people.sort(key=lambda p: (p.last_name.casefold(), p.first_name.casefold(), p.id))
+    people.sort(key=lambda p: (sort_key(p.last_name, p.first_name), p.id))
     return RecordTable(
         title=key.title,
         headers=(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, Audience, EventKind, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key
 from mentordesk.services.validation import optional_count, optional_text, required_text
 from mentordesk.store.models import Attendance, Event, Person, Programme, Strand
 
@@ -350,9 +351,9 @@ def event_register(session: Session, event_id: int) -> list[RegisterLine]:
         select(Attendance, Person)
         .join(Person, Attendance.person_id == Person.id)
         .where(Attendance.event_id == event_id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
     )
+    lines = sorted(session.execute(query), key=lambda line: (person_key(line[1]), line[1].id))
     return [
         RegisterLine(p.id, p.full_name, p.email, a.status, a.minutes_attended, a.rsvp)
-        for a, p in session.execute(query)
+        for a, p in lines
     ]

@@ -21,6 +21,7 @@ from mentordesk.domain.enums import (
     PairingStatus,
     StrandFormat,
 )
+from mentordesk.services.collation import sort_key
 from mentordesk.services.pairings import (
     CheckInState,
     check_in_states,
@@ -144,7 +145,7 @@ def pairing_detail(
         strand=p.strand.name,
         format=p.strand.format,
         mentor=p.mentor.full_name,
-        mentees=tuple(sorted(m.person.full_name for m in p.members)),
+        mentees=tuple(sorted((m.person.full_name for m in p.members), key=sort_key)),
         status=p.status,
         draft=p.draft,
         proposed_on=p.proposed_on,

@@ -22,6 +22,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import CheckIn, Pairing, PairingMember, Person, Strand
@@ -297,7 +298,7 @@ def pairing_rows(
     )
     rows = []
     for p in pairings:
-        mentees = sorted(m.person.full_name for m in p.members)
+        mentees = sorted((m.person.full_name for m in p.members), key=sort_key)
         states = check_in_states(p, today)
         pending = [c.due_on for c, state in states if state in OPEN_CHECK_INS]
         rows.append(
@@ -436,7 +437,7 @@ def overdue_check_ins(session: Session, programme_id: int, today: dt.date) -> li
             check_in_id=c.id,
             pairing_id=p.id,
             mentor=p.mentor.full_name,
-            mentees=", ".join(sorted(m.person.full_name for m in p.members)),
+            mentees=", ".join(sorted((m.person.full_name for m in p.members), key=sort_key)),
             status=p.status,
             due_on=c.due_on,
             days_overdue=(today - c.due_on).days,
@@ -525,7 +526,7 @@ def pairing_label(pairing: Pairing) -> str:
     """A pairing as a message names it: its name, or its mentor and mentees."""
     if pairing.name:
         return pairing.name
-    mentees = ", ".join(sorted(m.person.full_name for m in pairing.members))
+    mentees = ", ".join(sorted((m.person.full_name for m in pairing.members), key=sort_key))
     return f"{pairing.mentor.full_name} – {mentees}"
 
 
@@ -631,7 +632,7 @@ def training_warnings(session: Session, programme_id: int) -> dict[int, tuple[st
     )
     warnings: dict[int, tuple[str, ...]] = {}
     for p in pairings:
-        mentees = sorted(p.members, key=lambda m: m.person.full_name)
+        mentees = sorted(p.members, key=lambda m: sort_key(m.person.full_name))
         people = [(p.mentor, Role.MENTOR), *((m.person, Role.MENTEE) for m in mentees)]
         lines = [
             f"{person.full_name} ({role.label.lower()}): {', '.join(missing[(person.id, role)])}"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
+from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, EventKind, Role
 from mentordesk.services import reports
@@ -21,13 +22,14 @@ from mentordesk.services.applicants import (
     person_choices,
 )
 from mentordesk.services.collation import person_key, sort_key
+from mentordesk.services.dashboard import RecordKey, RecordKind, figure_records
 from mentordesk.services.drafts import drafts_for_event
-from mentordesk.services.events import EventInput, add_event, set_attendance
+from mentordesk.services.events import EventInput, add_event, event_register, set_attendance
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.messages import not_yet_told
 from mentordesk.services.surveys import add_survey_from_template, respondent_choices
 from mentordesk.services.training import Requirement, missing_training, set_requirements
-from mentordesk.store.models import Application, Person
+from mentordesk.store.models import Application, Attendance, Person
 from tests.helpers.names import FIRST_NAMES, FIRST_NAMES_IN_ORDER, PEOPLE, PEOPLE_IN_ORDER
 from tests.helpers.pdf import pdf_text
 
@@ -214,3 +216,16 @@ def test_survey_respondents(programme_file, programme_id, named):
     with programme_file.session() as s:
         survey = add_survey_from_template(s, programme_id, "mentee_pre")
         assert [p.name for p in respondent_choices(s, survey)] == PEOPLE_IN_ORDER
+
+
+def test_an_events_register_and_the_dashboards_records(programme_file, programme_id, named):
+    with programme_file.session() as s:
+        assert [line.name for line in event_register(s, named.evening)] == PEOPLE_IN_ORDER
+        people = tuple(sorted(s.scalars(select(Person.id))))
+        table = figure_records(s, RecordKey(RecordKind.PEOPLE, programme_id, people, "People"))
+        assert [row[0] for row in table.rows] == PEOPLE_IN_ORDER
+        entries = tuple(sorted(s.scalars(select(Attendance.id))))
+        key = RecordKey(RecordKind.ATTENDANCE, programme_id, entries, "Attendance")
+        rows = figure_records(s, key).rows
+        # The past workshop's register first, then the evening's, each by name.
+        assert [row[0] for row in rows] == PEOPLE_IN_ORDER * 2
