@@ -27,6 +27,7 @@ from mentordesk import APP_NAME, __version__
 from mentordesk.cli_usage import usage_message
 from mentordesk.domain.enums import Role
 from mentordesk.domain.errors import (
+    ErasureLogUnreadable,
     FileMissing,
     InvalidInput,
     MentorDeskError,
@@ -52,7 +53,6 @@ from mentordesk.services.privacy import (
     erase_person,
     export_person,
     pdf_path,
-    restore_keeping_erasures,
 )
 from mentordesk.services.programmes import (
     ProgrammeSummary,
@@ -63,6 +63,7 @@ from mentordesk.services.programmes import (
     programme_counts,
     strand_choices,
 )
+from mentordesk.services.restore import restore_keeping_erasures
 from mentordesk.store.cipher import check_passphrase
 from mentordesk.store.cloud import synced_folder_warning
 from mentordesk.store.programme_file import ProgrammeFile
@@ -336,14 +337,29 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    restored = restore_keeping_erasures(
-        args.backup,
-        args.db,
-        read_passphrase(new=False),
-        current_passphrase=os.environ.get(CURRENT_PASSPHRASE_VARIABLE) or None,
-    )
+    try:
+        restored = restore_keeping_erasures(
+            args.backup,
+            args.db,
+            read_passphrase(new=False),
+            current_passphrase=os.environ.get(CURRENT_PASSPHRASE_VARIABLE) or None,
+            force=args.force,
+        )
+    except ErasureLogUnreadable as error:
+        raise ErasureLogUnreadable(
+            f"{error.message} To restore anyway, run the same command again with --force."
+        ) from None
     kept = restored.kept
-    print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
+    if restored.damaged:
+        print(
+            f"Restored {args.db} from {args.backup}. The damaged file it replaced is kept "
+            f"aside as {kept.name}, in {kept.parent}; delete it once the restored file "
+            "has everything you need."
+        )
+    else:
+        print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
+    if restored.log_unread:
+        print(f"mentordesk-cli: warning: {restored.log_unread}", file=sys.stderr)
     if restored.erasures_logged:
         print(
             f"Erasures applied again to the restored file: {restored.erasures_applied} (of "
@@ -778,11 +794,18 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "restore",
         "Put a backup in place of the file (the passphrase is the backup's); the replaced "
-        "file is kept among the backups, and the people erased since are erased again "
+        "file is kept among the backups (a damaged one aside, beside it), and the people "
+        "erased since are erased again "
         f"(set {CURRENT_PASSPHRASE_VARIABLE} if the file has another passphrase).",
         _restore,
     )
     restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even if the erasure log of the file replaced cannot be read "
+        "(people erased since the backup could come back)",
+    )
 
     person = group("person", "Data-protection requests about one person.")
     person_export = command(

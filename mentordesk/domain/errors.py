@@ -47,6 +47,12 @@ class DamagedFile(ProgrammeFileError):
     """The file is a MentorDesk file but parts of it cannot be read."""
 
 
+class ErasureLogUnreadable(ProgrammeFileError):
+    """A restore cannot read the erasure log of the file it replaces; it waits for a yes."""
+
+    title = "Restore without the erasure log?"
+
+
 class NewerFileVersion(ProgrammeFileError):
     """The file was written by a newer MentorDesk than this one."""
 

@@ -35,7 +35,7 @@ from mentordesk.gui.passphrase import (
     show_message,
 )
 from mentordesk.services.passphrase_strength import own_words
-from mentordesk.services.privacy import Restored, restore_keeping_erasures
+from mentordesk.services.restore import Restored, restore_keeping_erasures
 from mentordesk.store.backups import Backup, list_backups
 from mentordesk.store.programme_file import ProgrammeFile
 

@@ -14,14 +14,19 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import SurveyItemType
-from mentordesk.domain.errors import InvalidInput, NotFound, ProgrammeFileError
+from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.files import write_bytes_atomically
 from mentordesk.formats.pdf import Document, Letterhead, format_value
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
+from mentordesk.services.text_erasure import (
+    ANONYMISED_TEXT,
+    ERASED_TEXT,
+    Identity,
+    remove_names,
+)
 from mentordesk.services.validation import email_key
-from mentordesk.store.backups import list_backups
 from mentordesk.store.models import (
     Application,
     Attendance,
@@ -39,7 +44,7 @@ from mentordesk.store.models import (
     Strand,
     SurveyResponse,
 )
-from mentordesk.store.programme_file import LoggedErasure, ProgrammeFile, restore_backup
+from mentordesk.store.programme_file import LoggedErasure
 
 #: The domain of the addresses anonymised people get (``.invalid`` never delivers mail).
 ANONYMISED_DOMAIN = "anonymised.invalid"
@@ -73,23 +78,6 @@ class ErasureSummary:
     attendance: int
     notes: int
     survey_responses: int
-
-
-@dataclass(frozen=True)
-class Restored:
-    """What restoring a backup did.
-
-    Attributes:
-        kept: where the replaced file was kept.
-        erasures_logged: erasures carried over from the replaced file's log.
-        erasures_applied: people of the backup erased or anonymised again.
-        log_source: where the erasure log was read ("" when nothing had one).
-    """
-
-    kept: Path
-    erasures_logged: int
-    erasures_applied: int
-    log_source: str
 
 
 def find_person(session: Session, email: str) -> Person:
@@ -517,14 +505,29 @@ def erase(session: Session, person: Person) -> ErasureSummary:
     Their applications, attendance, survey answers, messages, notes about them,
     and the pairings they mentor or are the only mentee of (with those
     pairings' notes and check-ins) are deleted; from a circle they are simply
-    removed. What statistics lose is kept as counts in the erasure log, with
-    the person's id and the date (never a name), so that it can be applied
-    again to a restored backup. Nothing is written to the audit trail here.
+    removed. Every text left in the file that names them (another person's
+    message subject, a pair rule's reason, a check-in summary, an audit entry's
+    details…) has their name and email replaced by "[erased]"
+    (:mod:`~mentordesk.services.text_erasure`). What statistics lose is kept as
+    counts in the erasure log, with the person's id and the date (never a
+    name), so that it can be applied again to a restored backup. Nothing is
+    written to the audit trail here.
     """
-    pid = person.id
-    summary, counts = _remove(session, person)
-    session.add(Erasure(person_id=pid, counts=json.dumps(dict(counts), sort_keys=True)))
+    (summary,) = erase_all(session, [person])
     return summary
+
+
+def erase_all(session: Session, people: Sequence[Person]) -> list[ErasureSummary]:
+    """Erase several people as :func:`erase` does, reading the file's texts once for all."""
+    identities = [Identity.of(person) for person in people]
+    summaries = []
+    for person in people:
+        pid = person.id
+        summary, counts = _remove(session, person)
+        session.add(Erasure(person_id=pid, counts=json.dumps(dict(counts), sort_keys=True)))
+        summaries.append(summary)
+    remove_names(session, identities, ERASED_TEXT)
+    return summaries
 
 
 def anonymise(session: Session, person: Person) -> None:
@@ -534,14 +537,21 @@ def anonymise(session: Session, person: Person) -> None:
     languages, line manager and consent dates cleared, every free text about
     them (application answers, pairing goals, check-in summaries, survey
     comments) emptied, and notes, messages and pairing rules about them
-    deleted. Statuses, dates, ratings and attendance stay. The erasure log
-    records it (by id), so a restored backup is anonymised again.
+    deleted. Every other text that names them has their name and email
+    replaced by "[anonymised]". Statuses, dates, ratings and attendance stay.
+    The erasure log records it (by id), so a restored backup is anonymised again.
     """
-    if is_anonymised(person):
-        return
-    pid = person.id
-    _clear_personal(session, person)
-    session.add(Erasure(person_id=pid, counts=json.dumps({ANONYMISED_KEY: 1})))
+    anonymise_all(session, [person])
+
+
+def anonymise_all(session: Session, people: Sequence[Person]) -> None:
+    """Anonymise several people as :func:`anonymise` does, reading the file's texts once."""
+    people = [person for person in people if not is_anonymised(person)]
+    identities = [Identity.of(person) for person in people]
+    for person in people:
+        _clear_personal(session, person)
+        session.add(Erasure(person_id=person.id, counts=json.dumps({ANONYMISED_KEY: 1})))
+    remove_names(session, identities, ANONYMISED_TEXT)
 
 
 def erase_person(session: Session, email: str) -> ErasureSummary:
@@ -565,11 +575,13 @@ def reapply_erasures(session: Session, log: Sequence[LoggedErasure]) -> int:
     Person ids are the same in a backup as in the file it was made from. An id
     can be given again to someone added after an erasure, so a logged erasure
     applies only to a person who was already in the file when it was made.
+    The texts of the copy that name them are rewritten as the erasure did.
     Every line of the log is carried over, so it keeps working after the next
     restore.
     """
     logged = {(e.person_id, e.erased_at) for e in session.scalars(select(Erasure))}
-    applied = 0
+    erased: list[Identity] = []
+    anonymised: list[Identity] = []
     for line in sorted(log, key=lambda e: e.erased_at):
         if (line.person_id, line.erased_at) in logged:
             continue
@@ -577,110 +589,17 @@ def reapply_erasures(session: Session, log: Sequence[LoggedErasure]) -> int:
         if person is not None and person.created_at <= line.erased_at:
             if ANONYMISED_KEY in json.loads(line.counts or "{}"):
                 if not is_anonymised(person):
+                    anonymised.append(Identity.of(person))
                     _clear_personal(session, person)
-                    applied += 1
             else:
+                erased.append(Identity.of(person))
                 _remove(session, person)
-                applied += 1
         session.add(Erasure(person_id=line.person_id, erased_at=line.erased_at, counts=line.counts))
         logged.add((line.person_id, line.erased_at))
+    remove_names(session, erased, ERASED_TEXT)
+    remove_names(session, anonymised, ANONYMISED_TEXT)
     session.flush()
-    return applied
-
-
-def _read_log(path: Path, passphrase: str) -> list[LoggedErasure]:
-    with ProgrammeFile.open(path, passphrase) as opened:
-        return opened.erasure_log()
-
-
-def _log_of_replaced_file(
-    backup_path: Path, programme_path: Path, passphrase: str
-) -> tuple[list[LoggedErasure], str]:
-    """The erasure log of the file a restore replaces; from newer backups if it is unreadable."""
-    if not programme_path.exists():
-        return [], ""
-    try:
-        return _read_log(programme_path, passphrase), programme_path.name
-    except ProgrammeFileError as error:
-        first_error = error
-    # The file is damaged or under another passphrase: the backups made after the
-    # one restored hold the erasures up to their time.
-    restored = backup_path.resolve()
-    found: dict[tuple[int, dt.datetime], LoggedErasure] = {}
-    newer = []
-    for backup in list_backups(programme_path):
-        if backup.path.resolve() == restored:
-            break
-        try:
-            lines = _read_log(backup.path, passphrase)
-        except ProgrammeFileError:
-            continue
-        newer.append(backup.path.name)
-        found.update({(e.person_id, e.erased_at): e for e in lines})
-    if not newer:
-        raise ProgrammeFileError(
-            f"The erasure log of {programme_path.name} cannot be read ({first_error.message}) "
-            "and no newer backup opens with this passphrase, so people erased since this "
-            "backup was made could come back. Nothing was restored. If the file opens with "
-            "another passphrase, give that one for the file being replaced."
-        )
-    return list(found.values()), f"the newer backups ({', '.join(newer)})"
-
-
-def restore_keeping_erasures(
-    backup_path: Path | str,
-    programme_path: Path | str,
-    passphrase: str,
-    *,
-    log: Sequence[LoggedErasure] | None = None,
-    current_passphrase: str | None = None,
-) -> Restored:
-    """Restore a backup in place of a programme file without bringing erased people back.
-
-    The erasure log of the file being replaced is carried over into the
-    restored copy and applied to it, in one transaction, before the copy takes
-    the file's place; the copy is then vacuumed, and the restore recorded in its
-    audit trail.
-
-    Args:
-        backup_path: the backup to restore.
-        programme_path: the file it replaces.
-        passphrase: the backup's passphrase.
-        log: the replaced file's erasure log, when the caller has the file open;
-            otherwise it is read from the file (with ``current_passphrase``, or
-            the backup's).
-        current_passphrase: the replaced file's passphrase, if not the backup's.
-
-    Raises:
-        WrongPassphrase, DamagedFile, …: the backup does not open; nothing changed.
-        ProgrammeFileError: the erasure log cannot be read; nothing changed.
-    """
-    backup_path = Path(backup_path).expanduser().absolute()
-    programme_path = Path(programme_path).expanduser().absolute()
-    source = "the open file"
-    if log is None:
-        log, source = _log_of_replaced_file(
-            backup_path, programme_path, current_passphrase or passphrase
-        )
-    lines = list(log)
-    applied = 0
-
-    def prepare(copy: ProgrammeFile) -> None:
-        nonlocal applied
-        with copy.session() as session:
-            applied = reapply_erasures(session, lines)
-            record_change(
-                session,
-                "restored",
-                "file",
-                None,
-                f"backup {backup_path.name} restored; {len(lines)} logged erasures carried "
-                f"over, {applied} applied again",
-            )
-        copy.vacuum()
-
-    kept = restore_backup(backup_path, programme_path, passphrase, prepare=prepare)
-    return Restored(kept, len(lines), applied, source if lines else "")
+    return len(erased) + len(anonymised)
 
 
 # Consent ---------------------------------------------------------------------------------

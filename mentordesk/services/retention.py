@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.audit import record_change
-from mentordesk.services.privacy import anonymise, erase, is_anonymised
+from mentordesk.services.privacy import anonymise_all, erase_all, is_anonymised
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
     Application,
@@ -223,14 +223,12 @@ def apply_retention(session: Session, today: dt.date, action: RetentionAction) -
     """
     cases = retention_preview(session, today, action)
     due = [c for c in cases if c.action is not None]
-    for case in due:
-        person = session.get(Person, case.person_id)
-        if person is None:
-            continue
-        if action is RetentionAction.ERASE:
-            erase(session, person)
-        else:
-            anonymise(session, person)
+    people = [p for c in due if (p := session.get(Person, c.person_id)) is not None]
+    # All at once: the file's texts that name them are read once, not once per person.
+    if action is RetentionAction.ERASE:
+        erase_all(session, people)
+    else:
+        anonymise_all(session, people)
     summary = RetentionSummary(action, len(due), len(cases) - len(due))
     if due:
         record_change(

@@ -586,6 +586,7 @@ def restore_backup(
     passphrase: str,
     *,
     prepare: Callable[[ProgrammeFile], None] | None = None,
+    kept_as: Path | None = None,
 ) -> Path:
     """Put a backup in place of a programme file, keeping the file it replaces.
 
@@ -599,6 +600,8 @@ def restore_backup(
         passphrase: the backup's passphrase.
         prepare: called with the restored copy open, before it takes the file's
             place (to apply erasures again); if it fails, nothing is replaced.
+        kept_as: where to keep the replaced file instead (a damaged file is kept
+            aside beside it rather than among the backups).
 
     Returns:
         Where the replaced file was kept (or the backups folder if there was none).
@@ -619,7 +622,7 @@ def restore_backup(
         folder = backups_folder(programme_path)
         folder.mkdir(exist_ok=True)
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
-        kept = folder / f"{stamp}-before-restore.mentordesk"
+        kept = kept_as or folder / f"{stamp}-before-restore.mentordesk"
         incoming = temporary_path(programme_path, "restore")
         try:
             shutil.copyfile(backup_path, incoming)

@@ -15,9 +15,9 @@ from mentordesk.services.privacy import (
     erase_person,
     export_person,
     give_consent,
-    restore_keeping_erasures,
     withdraw_consent,
 )
+from mentordesk.services.restore import restore_keeping_erasures
 from mentordesk.services.retention import set_retention
 from mentordesk.store.models import AuditEntry
 from mentordesk.store.programme_file import ProgrammeFile

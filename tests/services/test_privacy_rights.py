@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 from mentordesk.cli import main
 from mentordesk.domain.enums import SurveyItemType, SurveyKind
-from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound, ProgrammeFileError
+from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.services.applicants import person_detail
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.notes import NoteInput, add_note
@@ -21,11 +21,11 @@ from mentordesk.services.privacy import (
     export_person,
     find_person,
     give_consent,
-    restore_keeping_erasures,
     subject_access_sheets,
     withdraw_consent,
 )
 from mentordesk.services.programmes import find_programme
+from mentordesk.services.restore import restore_keeping_erasures
 from mentordesk.store.models import (
     AuditEntry,
     Erasure,
@@ -38,7 +38,7 @@ from mentordesk.store.models import (
     SurveyItem,
     SurveyResponse,
 )
-from mentordesk.store.programme_file import PAGE_SIZE, ProgrammeFile
+from mentordesk.store.programme_file import ProgrammeFile
 
 
 def someone_paired(session):
@@ -234,41 +234,6 @@ def test_an_id_given_again_after_an_erasure_is_not_erased_on_restore(
     restore_keeping_erasures(backup.path, file_path, passphrase)
     with ProgrammeFile.open(file_path, passphrase) as opened, opened.session() as s:
         assert find_person(s, "newcomer@test.example").id == newcomer
-
-
-def test_a_damaged_file_gives_way_to_the_log_of_the_newer_backups(demo_file, passphrase):
-    path = demo_file.path
-    with demo_file.session() as s:
-        email = someone_paired(s).email
-    older = demo_file.backup("manual")
-    with demo_file.session() as s:
-        erase_person(s, email)
-    demo_file.backup("opened")
-    demo_file.close()
-    data = bytearray(path.read_bytes())
-    data[PAGE_SIZE + 100] ^= 0xFF
-    path.write_bytes(bytes(data))
-    restored = restore_keeping_erasures(older.path, path, passphrase)
-    assert restored.erasures_applied == 1
-    assert "newer backups" in restored.log_source
-    with (
-        ProgrammeFile.open(path, passphrase) as opened,
-        opened.session() as s,
-        pytest.raises(NotFound),
-    ):
-        find_person(s, email)
-
-
-def test_nothing_is_restored_when_no_erasure_log_can_be_read(demo_file, passphrase):
-    path = demo_file.path
-    older = demo_file.backup("manual")
-    demo_file.close()
-    data = bytearray(path.read_bytes())
-    data[PAGE_SIZE + 100] ^= 0xFF
-    path.write_bytes(bytes(data))
-    with pytest.raises(ProgrammeFileError, match="erasure log"):
-        restore_keeping_erasures(older.path, path, passphrase)
-    assert path.read_bytes() == bytes(data)
 
 
 def test_the_cli_restore_applies_the_erasures_again(
