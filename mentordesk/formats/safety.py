@@ -5,9 +5,11 @@ from __future__ import annotations
 import enum
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from mentordesk.domain.errors import UnreadableFile
+from mentordesk.formats.sheet_extent import check_extents
 
 #: Most data rows one import reads; more is refused before the rows become Python objects.
 MAX_ROWS = 100_000
@@ -18,10 +20,6 @@ MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 1024 * 1024
 #: Most parts a workbook may hold (a real one has a few dozen).
 MAX_ENTRIES = 10_000
-#: Most cells a worksheet may span (rows × columns from A1 to its farthest cell). The
-#: parser builds the whole rectangle in memory, and a single stray cell at XFD1048576
-#: would ask for 17 billion cells and crash the app.
-MAX_CELLS = 10_000_000
 #: How much of an XML part is read to find its root element (the prolog comes first).
 _PROLOG_BYTES = 64 * 1024
 
@@ -33,10 +31,6 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
 
-# A cell's or row's reference: r="XFD1048576" or r="12". Matching any attribute ending
-# in r can only overestimate the extent, which is the safe side.
-_REF_COLUMN = re.compile(rb'r="([A-Z]{1,3})\d')
-_REF_ROW = re.compile(rb'r="[A-Z]{0,3}(\d{1,9})"')
 _ROOT_ELEMENT = re.compile(r"<[A-Za-z_]")
 _DECLARATION = re.compile(r"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -52,8 +46,10 @@ class Container(enum.Enum):
 def check_importable(path: Path) -> None:
     """Refuse a file that is missing, empty, not a spreadsheet, encrypted or hostile.
 
-    Nothing is parsed and nothing is extracted: the checks read the first bytes,
-    a zip's directory of declared sizes, and the opening of each XML part.
+    Nothing is extracted to disk: the checks read the first bytes, a zip's
+    directory of declared sizes, the opening of each XML part, and each sheet's
+    cells as they stream out of the archive, to find how far the sheet really
+    reaches (:mod:`mentordesk.formats.sheet_extent`).
 
     Args:
         path: the file the coordinator chose.
@@ -221,9 +217,15 @@ def _check_zip(path: Path, suffix: str) -> None:
                     )
                 if entry.filename.endswith((".xml", ".rels", ".vml")):
                     _check_xml_part(name, archive, entry)
-                if entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml"):
-                    _check_extent(name, archive, entry)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
+            check_extents(name, archive)
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ):
         raise UnreadableFile(
             f"“{name}” is damaged: it starts like an Excel workbook but cannot be unpacked. "
             "It may not have finished downloading; fetch it again or re-save it in Excel."
@@ -288,37 +290,3 @@ def _check_xml_part(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo)
             "known way to attack spreadsheet readers), so MentorDesk will not open it. "
             "Open it in Excel and save a copy, or ask the sender for the data again."
         )
-
-
-def _check_extent(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
-    """Refuse a worksheet whose farthest cell would make the parser fill a vast rectangle.
-
-    The part is streamed through once; only the column letters and row numbers
-    of its references are kept.
-    """
-    columns: set[bytes] = set()
-    rows: set[bytes] = set()
-    tail = b""
-    with archive.open(entry) as part:
-        while chunk := part.read(1 << 20):
-            data = tail + chunk
-            columns.update(_REF_COLUMN.findall(data))
-            rows.update(_REF_ROW.findall(data))
-            tail = data[-24:]  # a reference cut in two by the chunk is seen whole next time
-    if not rows:
-        return
-    last_row = max(map(int, rows))
-    last_column = max((_column_number(letters) for letters in columns), default=1)
-    if last_row * last_column > MAX_CELLS:
-        raise UnreadableFile(
-            f"“{name}” has a sheet whose cells reach row {last_row:,} and column "
-            f"{last_column:,}, too large to read safely. Delete the empty rows and columns "
-            "beyond the table (or copy the table into a new workbook), save, and import again."
-        )
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number

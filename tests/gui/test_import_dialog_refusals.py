@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +13,7 @@ from mentordesk.gui.import_dialog import ImportDialog
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.helpers.files import file_state
+from tests.helpers.workbooks import HOSTILE, write_workbook
 
 HEADERS = ["Timestamp", "Email address", "Full name", "Strand", "Role"]
 
@@ -80,3 +82,24 @@ def test_a_workbook_whose_rows_are_all_blank_is_explained_too(
     assert not dialog.ui.preview_button.isEnabled()
     assert demo_window.findChild(QMessageBox, "error_message") is None
     dialog.reject()
+
+
+@pytest.mark.parametrize("case", ["cells without addresses", "a last row of 1,048,576"])
+def test_a_workbook_built_to_crash_the_reader_is_explained_and_nothing_opens(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, tmp_path: Path, case: str
+) -> None:
+    # The check runs before the reader, on the worker thread of this very process:
+    # were it to let the file through, the reader would abort the test run.
+    before = file_state(demo_file.path)
+    path = write_workbook(tmp_path / "applications.xlsx", HOSTILE[case])
+    demo_window.import_applications_from(path)
+    qtbot.waitUntil(
+        lambda: demo_window.findChild(QMessageBox, "error_message") is not None, timeout=10_000
+    )
+    box = demo_window.findChild(QMessageBox, "error_message")
+    assert box.windowTitle() == "Cannot import this file"
+    assert "“applications.xlsx” has a sheet whose cells reach row 1,048,576" in box.text()
+    assert "too large to read safely" in box.text()
+    assert demo_window.import_dialog is None
+    box.close()
+    assert file_state(demo_file.path).sha256 == before.sha256

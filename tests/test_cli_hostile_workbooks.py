@@ -1,0 +1,67 @@
+"""mentordesk-cli import applicants on workbooks built to crash the reader: exit 1, plain words.
+
+Each runs ``python -m mentordesk.cli`` in a child process with its memory capped,
+so that a file slipping past the check would make that process abort (and the
+test fail), never this one.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mentordesk.cli import PASSPHRASE_VARIABLE
+from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.files import file_state
+from tests.helpers.workbooks import HOSTILE, LYING_DIMENSION, write_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = {**HOSTILE, "a dimension that lies": LYING_DIMENSION[1]}
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+@pytest.fixture
+def programme_path(programme_file: ProgrammeFile, file_path: Path) -> Path:
+    """An empty programme file, closed so that the command can open it."""
+    programme_file.close()
+    return file_path
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_hostile_workbook_is_refused_with_exit_1_and_nothing_written(
+    programme_path: Path, passphrase: str, tmp_path: Path, case: str
+) -> None:
+    dimension = LYING_DIMENSION[0] if case == "a dimension that lies" else None
+    source = write_workbook(tmp_path / "applications.xlsx", CASES[case], dimension=dimension)
+    before = file_state(programme_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MENTORDESK_")}
+    env[PASSPHRASE_VARIABLE] = passphrase
+    command = ["import", "applicants", str(source), "--db", str(programme_path)]
+    result = subprocess.run(
+        [sys.executable, "-m", "mentordesk.cli", *command],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        preexec_fn=_cap_memory,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        "mentordesk-cli: “applications.xlsx” has a sheet whose cells reach row 1,048,576"
+    )
+    assert "too large to read safely" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert file_state(programme_path).sha256 == before.sha256
