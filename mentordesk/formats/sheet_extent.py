@@ -59,11 +59,16 @@ _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9
 #: A cell's start tag: either addressed first, as spreadsheet programs write it, with
 #: only the attributes they write after it (groups: column letters and row digits),
 #: or anything else after "<c" (both groups empty), which sends the sheet to expat.
-_CELL_START = re.compile(
-    rb'<c(?: r="([A-Za-z]{1,3})([0-9]{1,7})"'
+_CELL_START = (
+    rb'<c(?: r="([A-Za-z]{1,3})(ROW)"'
     rb'(?: (?:s|cm|vm)="[0-9]{1,9}"| t="[A-Za-z]{1,12}"| ph="[A-Za-z01]{1,5}")*'
     rb"[ \t\r\n]*/?>|[ \t\r\n/>])"
 )
+_CELLS_EXACTLY = re.compile(_CELL_START.replace(b"(ROW)", rb"([0-9]{1,7})"))
+#: The same, keeping only rows of six or seven digits: a row of five digits at most
+#: is known to be below :data:`_SHORT_ROWS` without making an object of it.
+_CELLS_QUICKLY = re.compile(_CELL_START.replace(b"(ROW)", rb"(?:[0-9]{1,5}|([0-9]{6,7}))"))
+_SHORT_ROWS = 99_999
 #: A cell's start tag with a namespace prefix (``<x:c ...>``).
 _PREFIXED_CELL = re.compile(rb"<[^\s<>/]*:c[ \t\r\n/>]")
 _CELL_REFERENCE = re.compile(r"([A-Za-z]+)([0-9]+)")
@@ -137,28 +142,38 @@ def farthest_cell(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -
         UnreadableFile: the sheet goes beyond the limits (the walk stops there) or
             cannot be followed.
     """
-    extent = _part_extent(name, archive, entry) or _Extent()
+    extent = _part_extent(name, archive, entry, exact=True) or _Extent()
     return extent.rows, extent.columns
 
 
-def _part_extent(name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> _Extent | None:
+def _part_extent(
+    name: str, archive: zipfile.ZipFile, entry: zipfile.ZipInfo, *, exact: bool = False
+) -> _Extent | None:
     """How far a part holding sheet data reaches; None for a part without any.
 
     Every sheet mentions ``sheetData`` (in UTF-8 or UTF-16); a worksheet does so
     in its first piece, which the quick measure then goes on from, so the part
-    is unpacked once. A part that mentions it only further on is read again.
+    is unpacked once. A part that mentions it only further on is read again, and
+    so is a sheet of fewer than 100,000 rows but more than 100 columns, whose
+    rows the quick measure only bounds (``exact`` counts them at once).
     """
     extent: _Extent | None = None
     with closing(_chunks(archive, entry)) as chunks:
         head = next(chunks, b"")
         at_start = _mentions_sheet_data(head)
         if at_start:
-            extent = _fast_extent(head, chunks)
+            extent = _fast_extent(head, chunks, exact=exact)
         elif not _mentioned_further_on(head, chunks):
             return None
-    if not at_start:
+    bounded_too_far = (
+        extent is not None
+        and extent.rows == _SHORT_ROWS
+        and extent.rows * extent.columns > MAX_CELLS
+        and not exact
+    )
+    if not at_start or bounded_too_far:
         with closing(_chunks(archive, entry)) as chunks:
-            extent = _fast_extent(next(chunks, b""), chunks)
+            extent = _fast_extent(next(chunks, b""), chunks, exact=True)
     return extent if extent is not None else _SheetWalk(name).run(archive, entry)
 
 
@@ -204,47 +219,63 @@ def _chunks(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> Generator[bytes
             yield chunk
 
 
-def _fast_extent(head: bytes, rest: Iterator[bytes]) -> _Extent | None:
+class _Unusual(Exception):
+    """The sheet is not written the usual way; it is walked with expat instead."""
+
+
+def _fast_extent(head: bytes, rest: Iterator[bytes], *, exact: bool) -> _Extent | None:
     """Measure a sheet written the usual way from its cells' addresses; None if it is not.
 
     Every "<c" followed by a space, a line break, "/" or ">" is a cell's start
     tag or looks like one. Each must be of the usual form, ``<c r="B7"`` first
     and then only the attributes spreadsheet programs write; otherwise (or if
     a cell has a namespace prefix, or the part is not in an ASCII-based
-    encoding) the sheet is left to :class:`_SheetWalk`. Each piece is cut just
-    before its last "<", so no tag is ever split between two pieces.
+    encoding) the sheet is left to :class:`_SheetWalk`. Unless ``exact``, rows
+    below 100,000 are counted as :data:`_SHORT_ROWS`, an upper bound.
     """
     if not _ascii_based(head):
         return None
+    cells_start = _CELLS_EXACTLY if exact else _CELLS_QUICKLY
     letters: set[bytes] = set()
     digits: set[bytes] = set()
     cells = 0
-    tail = b""
-    for chunk in itertools.chain((head,), rest):
-        data = tail + chunk
-        cut = data.rfind(b"<")
-        piece, tail = (data, b"") if cut < 0 else (data[:cut], data[cut:])
-        if len(tail) > _LONGEST_STRETCH:
-            return None
-        if b":c" in piece and _PREFIXED_CELL.search(piece):
-            return None
-        found = _CELL_START.findall(piece)
-        cells += len(found)
-        letters.update(map(itemgetter(0), found))
-        digits.update(map(itemgetter(1), found))
-    if _PREFIXED_CELL.search(tail):
+    try:
+        for piece in _whole_tags(itertools.chain((head,), rest)):
+            if b":c" in piece and _PREFIXED_CELL.search(piece):
+                return None
+            found = cells_start.findall(piece)
+            cells += len(found)
+            letters.update(map(itemgetter(0), found))
+            digits.update(map(itemgetter(1), found))
+    except _Unusual:
         return None
-    found = _CELL_START.findall(tail)
-    cells += len(found)
-    letters.update(map(itemgetter(0), found))
-    digits.update(map(itemgetter(1), found))
     if b"" in letters:
         return None
-    return _Extent(
-        rows=max(map(int, digits), default=0),
-        columns=max((_column_number(text) for text in letters), default=0),
-        cells=cells,
-    )
+    rows = max((int(text) for text in digits if text), default=0)
+    if b"" in digits:
+        rows = max(rows, _SHORT_ROWS)
+    columns = max((_column_number(text) for text in letters), default=0)
+    return _Extent(rows=rows, columns=columns, cells=cells)
+
+
+def _whole_tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The text in pieces that each end just before a "<", so no tag is split in two.
+
+    Raises:
+        _Unusual: a stretch without any "<" is far longer than a cell's text can be.
+    """
+    tail = b""
+    for chunk in chunks:
+        data = tail + chunk
+        cut = data.rfind(b"<")
+        if cut < 0:
+            tail = b""
+            continue
+        yield data[:cut]
+        tail = data[cut:]
+        if len(tail) > _LONGEST_STRETCH:
+            raise _Unusual
+    yield tail
 
 
 def _ascii_based(head: bytes) -> bool:

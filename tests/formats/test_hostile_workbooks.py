@@ -191,6 +191,16 @@ def test_the_largest_sheet_allowed_passes_and_one_more_column_does_not(tmp_path:
     assert TOO_LARGE in _refusal(write_workbook(tmp_path / "b.xlsx", HEADER + wider))
 
 
+def test_a_wide_sheet_of_few_rows_passes_and_a_wide_one_of_many_rows_does_not(
+    tmp_path: Path,
+) -> None:
+    wide = '<row r="50"><c r="GR50"><v>1</v></c></row>'
+    check_importable(write_workbook(tmp_path / "a.xlsx", HEADER + wide))
+    long = '<row r="60000"><c r="GR60000"><v>1</v></c></row>'
+    message = _refusal(write_workbook(tmp_path / "b.xlsx", HEADER + long))
+    assert "reach row 60,000 and column 200" in message
+
+
 # OpenDocument ---------------------------------------------------------------------------
 
 _ODS_CELL = (
