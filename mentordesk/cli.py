@@ -41,11 +41,11 @@ from mentordesk.services.attendance import MatchedBy, import_attendance
 from mentordesk.services.calendars import export_programme_calendar
 from mentordesk.services.events import event_rows, get_event
 from mentordesk.services.exporting import export_programme
+from mentordesk.services.import_mappings import mapping_for
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportPlan,
     apply_import,
-    mapping_for,
     preview_import,
 )
 from mentordesk.services.passphrase_strength import check_new_passphrase, own_words

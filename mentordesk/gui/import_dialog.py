@@ -30,6 +30,12 @@ from mentordesk.gui.forms.ui_import_applications import Ui_ImportForm
 from mentordesk.gui.import_models import PreviewTableModel, preview_counts, sample_values
 from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
+from mentordesk.services.import_mappings import (
+    SavedMappingRow,
+    mapping_for,
+    save_mapping,
+    saved_mappings,
+)
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportCancelled,
@@ -37,12 +43,8 @@ from mentordesk.services.importing import (
     ImportPreview,
     ImportSummary,
     RowAction,
-    SavedMappingRow,
     apply_import,
-    mapping_for,
     preview_import,
-    save_mapping,
-    saved_mappings,
     write_rejected_rows,
 )
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices

@@ -17,6 +17,7 @@ from mentordesk.services.applicants import (
     applicant_rows,
     person_input,
 )
+from mentordesk.services.import_mappings import mapping_for, save_mapping, saved_mappings
 from mentordesk.services.importing import (
     PROBLEM_HEADER,
     ExistingPerson,
@@ -24,10 +25,7 @@ from mentordesk.services.importing import (
     ImportPlan,
     RowAction,
     apply_import,
-    mapping_for,
     preview_import,
-    save_mapping,
-    saved_mappings,
     write_rejected_rows,
 )
 from mentordesk.store.models import Application, AuditEntry, Person
