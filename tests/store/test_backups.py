@@ -1,4 +1,3 @@
-import os
 import random
 import signal
 import subprocess
@@ -85,6 +84,19 @@ REKEY = textwrap.dedent(
 )
 
 
+def _rekeyed(path):
+    """The copy under the new passphrase a change is checking, if there is one now."""
+    return list(path.parent.glob(f".{path.name}.*.rekeyed"))
+
+
+def _until_rekeyed(path, present, process, timeout=60.0):
+    """Until a copy under the new passphrase is there (or gone), or the change has ended."""
+    deadline = time.perf_counter() + timeout
+    while bool(_rekeyed(path)) != present and process.poll() is None:
+        assert time.perf_counter() < deadline
+        time.sleep(0.0005)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_kill_during_a_passphrase_change_leaves_one_passphrase_working(tmp_path, passphrase):
@@ -93,16 +105,23 @@ def test_a_kill_during_a_passphrase_change_leaves_one_passphrase_working(tmp_pat
         build_demo(made, size=300)
         expected = people(made)
     new = "the new passphrase"
-    # One run to the end, to learn how long a change takes on this machine.
+    # One run to the end, to learn how long a change takes on this machine (from the
+    # moment the file is open, as the kills are timed).
     calibration = tmp_path / "calibration.mentordesk"
     calibration.write_bytes(template.read_bytes())
-    started = time.perf_counter()
-    subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, "-c", REKEY, str(calibration), passphrase, new],
-        check=True,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    duration = time.perf_counter() - started
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "open"
+    started = time.perf_counter()
+    assert process.stdout.read().strip() == "done"
+    assert process.wait() == 0
+    process.stdout.close()
+    # A little longer than the change, so that some kills come after it.
+    duration = (time.perf_counter() - started) * 1.25
     rng = random.Random(7)
     outcomes = []
     for run in range(12):
@@ -115,7 +134,15 @@ def test_a_kill_during_a_passphrase_change_leaves_one_passphrase_working(tmp_pat
         )
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "open"
-        time.sleep(rng.uniform(0.0, duration))
+        if run % 3 == 1:
+            # Just before the rename: the copy under the new passphrase is being checked.
+            _until_rekeyed(path, True, process)
+        elif run % 3 == 2:
+            # Just after it: the copy has been renamed over the file.
+            _until_rekeyed(path, True, process)
+            _until_rekeyed(path, False, process)
+        else:
+            time.sleep(rng.uniform(0.0, duration))
         process.send_signal(signal.SIGKILL)
         process.wait()
         process.stdout.close()
@@ -132,9 +159,8 @@ def test_a_kill_during_a_passphrase_change_leaves_one_passphrase_working(tmp_pat
                 pass
         assert len(opened_with) == 1, f"run {run}: opened with {opened_with}"
         outcomes.append(opened_with[0] == new)
-        leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(f".run{run}")]
-        for name in leftovers:
-            os.remove(tmp_path / name)
+        # Opening removed whatever the killed change had left beside the file.
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(f".run{run}")] == []
     # Both outcomes should occur over the runs; if not, the timing did not test anything.
     assert set(outcomes) == {True, False}
 

@@ -31,8 +31,8 @@ def _leftovers(path: Path) -> list[Path]:
         folder / f".{name}.fedcba98.restore",
         folder / f".{name}.fedcba98.restore-journal",
         folder / f".{name}.fedcba98.restore.lock",
-        backups / f".20260105-101112-123456-manual.mentordesk.0badf00d.partial",
-        backups / f".20260105-101112-123456-manual.mentordesk.0badf00d.partial-journal",
+        backups / ".20260105-101112-123456-manual.mentordesk.0badf00d.partial",
+        backups / ".20260105-101112-123456-manual.mentordesk.0badf00d.partial-journal",
     ]
 
 
@@ -43,7 +43,7 @@ def _look_alikes(path: Path) -> list[Path]:
         folder / f".{name}.0123abcd.rekeyed.txt",
         folder / f".{name}.0123ABCD.rekeyed",
         folder / f".{name}.0123abc.rekeyed",
-        folder / f".other.mentordesk.0123abcd.rekeyed",
+        folder / ".other.mentordesk.0123abcd.rekeyed",
         folder / f"{name}.0123abcd.rekeyed",
         folder / f".{name}.0123abcd.tmp",
         folder / "notes.txt",
@@ -112,7 +112,7 @@ def test_a_journal_left_cold_by_a_killed_write_is_removed_too(programme_file, pa
 
 
 def test_a_wrong_passphrase_removes_nothing(interrupted, tmp_path):
-    programme_file, leftovers, _look_alikes = interrupted
+    programme_file, _leftovers_made, _look_alikes = interrupted
     listing = folder_listing(tmp_path)
     with pytest.raises(WrongPassphrase):
         ProgrammeFile.open(programme_file.path, "not the passphrase")

@@ -20,9 +20,7 @@ def test_a_wrong_passphrase_says_nothing_of_damage_or_backups(file_path, passphr
         assert alarming not in message.lower()
 
 
-def test_a_file_whose_start_was_wiped_is_damaged_and_names_the_newest_backup(
-    file_path, passphrase
-):
+def test_a_file_whose_start_was_wiped_is_damaged_and_names_the_newest_backup(file_path, passphrase):
     with ProgrammeFile.create(file_path, passphrase) as made:
         newest = made.backup("manual")
     data = bytearray(file_path.read_bytes())
