@@ -47,3 +47,18 @@ def test_a_file_that_fails_its_page_checks_is_reported_as_damaged(
     assert "is damaged" in message
     assert backup.path.name in message
     assert "passphrase" not in message
+
+
+def test_unlocking_removes_what_an_interrupted_passphrase_change_left(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, passphrase: str
+) -> None:
+    _lock(demo_window)
+    # What another MentorDesk killed during a passphrase change leaves beside the file.
+    rekeyed = demo_file.path.with_name(f".{demo_file.path.name}.0123abcd.rekeyed")
+    rekeyed.write_bytes(demo_file.path.read_bytes())
+    with qtbot.waitSignals([tab.loaded for tab in demo_window.tabs], timeout=10_000):
+        assert demo_window.locker.unlock(passphrase)
+    assert not rekeyed.exists()
+    reopened = demo_window.programme_file
+    assert reopened is not None
+    assert reopened.leftovers_removed == 1
