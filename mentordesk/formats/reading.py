@@ -20,7 +20,7 @@ from python_calamine import (
 
 from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.csv_reading import read_text_rows
-from mentordesk.formats.safety import MAX_ROWS, Container, classify
+from mentordesk.formats.safety import MAX_ROWS, Container, classify, damaged, protected
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.text import clean_text
 
@@ -131,20 +131,14 @@ def _open_workbook(path: Path) -> CalamineWorkbook:
         with path.open("rb") as stream:
             return CalamineWorkbook.from_filelike(stream)
     except PasswordError:
-        raise UnreadableFile(
-            f"“{path.name}” is protected by a password; open it in Excel, remove the password "
-            "(File › Info › Protect Workbook) and save a copy, then import the copy."
-        ) from None
+        raise protected(path.name) from None
     except (CalamineError, OSError) as exc:
         raise _damaged(path.name, exc) from None
 
 
 def _damaged(name: str, exc: Exception) -> UnreadableFile:
     del exc  # the parser's wording means nothing to a coordinator
-    return UnreadableFile(
-        f"“{name}” looks like a spreadsheet but is damaged and cannot be read. Open it in "
-        "Excel (or LibreOffice), save a copy as .xlsx, and import the copy."
-    )
+    return damaged(name)
 
 
 def _choose_sheet(source: str, workbook: CalamineWorkbook, wanted: str | None) -> str:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import enum
 import re
+import struct
 import zipfile
 import zlib
 from pathlib import Path
 
 from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.sheet_extent import check_extents
+from mentordesk.formats.xls_extent import Damaged, Protected, check_xls_extents
 
 #: Most data rows one import reads; more is refused before the rows become Python objects.
 MAX_ROWS = 100_000
@@ -189,16 +191,50 @@ def _check_text(name: str, head: bytes, size: int) -> None:
 def _check_cfb(path: Path, suffix: str) -> None:
     # Excel saves a password-protected .xlsx (and .xlsm) as an encrypted package
     # inside an old-style compound file, which is why it does not start like a zip.
-    if _ENCRYPTED_PACKAGE in path.read_bytes() or suffix in {".xlsx", ".xlsm"}:
-        raise UnreadableFile(
-            f"“{path.name}” is protected by a password; open it in Excel, remove the password "
-            "(File › Info › Protect Workbook) and save a copy, then import the copy."
-        )
+    data = path.read_bytes()
+    if _ENCRYPTED_PACKAGE in data or suffix in {".xlsx", ".xlsm"}:
+        raise protected(path.name)
     if suffix == ".ods":
         raise UnreadableFile(
             f"“{path.name}” is an old Excel (.xls) workbook with an .ods name. Rename it to "
             "end in .xls, then import it again."
         )
+    try:
+        check_xls_extents(path.name, data)
+    except Protected:
+        raise protected(path.name) from None
+    except (Damaged, struct.error):
+        raise damaged(path.name) from None
+
+
+def protected(name: str) -> UnreadableFile:
+    """The refusal of a workbook protected by a password.
+
+    Args:
+        name: the file's name.
+
+    Returns:
+        The error to raise, its message saying how to remove the password.
+    """
+    return UnreadableFile(
+        f"“{name}” is protected by a password; open it in Excel, remove the password "
+        "(File › Info › Protect Workbook) and save a copy, then import the copy."
+    )
+
+
+def damaged(name: str) -> UnreadableFile:
+    """The refusal of a file that looks like a spreadsheet but cannot be read.
+
+    Args:
+        name: the file's name.
+
+    Returns:
+        The error to raise, its message saying what to do.
+    """
+    return UnreadableFile(
+        f"“{name}” looks like a spreadsheet but is damaged and cannot be read. Open it in "
+        "Excel (or LibreOffice), save a copy as .xlsx, and import the copy."
+    )
 
 
 def _check_zip(path: Path, suffix: str) -> None:

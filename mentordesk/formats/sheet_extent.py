@@ -190,6 +190,22 @@ def _mentions_sheet_data(data: bytes) -> bool:
     return any(needle in data for needle in _SHEET_DATA)
 
 
+def refuse_if_too_large(name: str, rows: int, columns: int, cells: int) -> None:
+    """Refuse a sheet whose farthest cell or number of cells is beyond what can be read safely.
+
+    Args:
+        name: the file's name, for the message.
+        rows: the row (1-based) of the sheet's farthest cell.
+        columns: the column (1-based) of the sheet's farthest cell.
+        cells: how many cells the sheet holds.
+
+    Raises:
+        UnreadableFile: the sheet reaches beyond Excel's last row or column, spans
+            more than :data:`MAX_CELLS` from A1, or holds more than that many cells.
+    """
+    _judge(name, _Extent(rows, columns, cells))
+
+
 def _judge(name: str, extent: _Extent) -> None:
     rows, columns = extent.rows, extent.columns
     if rows > MAX_SHEET_ROWS or columns > MAX_SHEET_COLUMNS or rows * columns > MAX_CELLS:

@@ -23,9 +23,13 @@ from mentordesk.formats.safety import check_importable
 from mentordesk.formats.sheet_extent import MAX_CELLS, farthest_cell
 from tests.helpers.workbooks import (
     ANSWER,
+    BLANK,
     HEADER,
     HOSTILE,
+    LABELSST_RECORD,
     LYING_DIMENSION,
+    RK_RECORD,
+    move_xls_cell,
     write_workbook,
 )
 
@@ -38,7 +42,8 @@ _READ_IN_CHILD = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 from python_calamine import CalamineWorkbook
-CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name("Form1")
+workbook = CalamineWorkbook.from_path(sys.argv[1])
+workbook.get_sheet_by_name(workbook.sheet_names[0])
 """
 
 
@@ -249,3 +254,47 @@ def test_an_ods_with_the_usual_empty_rows_and_columns_to_the_end_still_reads(
     path = _ods(tmp_path / "a.ods", rows)
     check_importable(path)
     assert len(read_table(path).rows) == 2
+
+
+# Old Excel (.xls) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "row", "column", "reach"),
+    [
+        (RK_RECORD, 65_535, 65_535, "row 65,536 and column 65,536"),
+        (LABELSST_RECORD, 65_535, 16_383, "row 65,536 and column 16,384"),
+    ],
+    ids=["a number at the last row and column", "a text far out"],
+)
+def test_an_xls_cell_far_out_aborts_the_reader_and_is_refused_before_it(
+    legacy_xls: Path, record: bytes, row: int, column: int, reach: str
+) -> None:
+    legacy_xls.write_bytes(move_xls_cell(legacy_xls.read_bytes(), record, row, column))
+    assert legacy_xls.stat().st_size < 10_000
+    result = subprocess.run(
+        [sys.executable, "-c", _READ_IN_CHILD, str(legacy_xls)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == -signal.SIGABRT
+    message = _refusal(legacy_xls)
+    assert f"has a sheet whose cells reach {reach}, too large to read safely" in message
+
+
+def test_an_empty_xls_cell_far_out_is_let_through_as_the_reader_leaves_it_out(
+    legacy_xls: Path,
+) -> None:
+    data = move_xls_cell(legacy_xls.read_bytes(), LABELSST_RECORD, 65_535, 255, kind=BLANK)
+    legacy_xls.write_bytes(data)
+    check_importable(legacy_xls)
+    assert read_table(legacy_xls).headers == ("Name", "Email", "Submitted")
+
+
+def test_an_xls_whose_compound_file_does_not_hold_together_is_refused(legacy_xls: Path) -> None:
+    data = bytearray(legacy_xls.read_bytes())
+    data[48:52] = (10_000).to_bytes(4, "little")  # the directory's first sector, past the end
+    legacy_xls.write_bytes(bytes(data))
+    assert "is damaged and cannot be read" in _refusal(legacy_xls)

@@ -7,6 +7,7 @@ ever handed to the reader in a child process; MentorDesk must refuse them first.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 from pathlib import Path
 
@@ -99,3 +100,28 @@ def write_workbook(
         archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.format(target=target))
         archive.writestr(sheet_part, _SHEET.format(dimension=ref, rows=rows))
     return path
+
+
+#: A BIFF cell record's opening bytes: RK (a number), ten bytes long; LABELSST (a text).
+RK_RECORD = b"\x7e\x02\x0a\x00"
+LABELSST_RECORD = b"\xfd\x00\x0a\x00"
+BLANK = 0x0201
+
+
+def move_xls_cell(data: bytes, record: bytes, row: int, column: int, *, kind: int = 0) -> bytes:
+    """An .xls workbook with its last ``record`` cell moved to (0-based) ``row`` and ``column``.
+
+    Args:
+        data: the workbook.
+        record: the opening bytes of the kind of cell record to move.
+        row: the new row.
+        column: the new column.
+        kind: a record type to turn the cell into (0: keep it).
+    """
+    moved = bytearray(data)
+    at = moved.rfind(record)
+    assert at > 0, "no such record in the workbook"
+    struct.pack_into("<HH", moved, at + 4, row, column)
+    if kind:
+        struct.pack_into("<H", moved, at, kind)
+    return bytes(moved)
