@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 from zoneinfo import ZoneInfo
@@ -84,7 +85,13 @@ def enum_key(value: enum.Enum | None) -> int:
     """A member's position in its enumeration, so statuses sort in their natural order."""
     if value is None:
         return -1
-    return list(type(value)).index(value)
+    return _positions(type(value))[value]
+
+
+@functools.cache
+def _positions(kind: type[enum.Enum]) -> dict[enum.Enum, int]:
+    """Each member's position in its enumeration (looked up per cell at 10,000 rows)."""
+    return {member: position for position, member in enumerate(kind)}
 
 
 def label(value: Any) -> str:
