@@ -20,6 +20,7 @@ from mentordesk.formats.pdf import Document, Letterhead, format_value
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.text_erasure import (
     ANONYMISED_TEXT,
     ERASED_TEXT,
@@ -164,7 +165,8 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
              "Meeting frequency", "Venue", "Review on", "Goals"],
             [
                 [p.strand.name, "Mentor" if p.mentor_id == pid else "Mentee", p.mentor.full_name,
-                 ", ".join(sorted(m.person.full_name for m in p.members)), _value(p.status),
+                 ", ".join(sorted((m.person.full_name for m in p.members), key=sort_key)),
+                 _value(p.status),
                  p.started_on, p.ended_on, p.meeting_frequency, p.meeting_venue, p.review_on,
                  p.goals]
                 for p in pairings

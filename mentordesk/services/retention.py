@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.audit import record_change
+from mentordesk.services.collation import sort_key
 from mentordesk.services.privacy import anonymise_all, erase_all, is_anonymised
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
@@ -199,7 +200,7 @@ def retention_preview(
                 kept_because=kept,
             )
         )
-    return sorted(cases, key=lambda c: (bool(c.kept_because), c.name.casefold(), c.person_id))
+    return sorted(cases, key=lambda c: (bool(c.kept_because), sort_key(c.name), c.person_id))
 
 
 def _kept_because(rules: list[RetentionRule], today: dt.date) -> str:

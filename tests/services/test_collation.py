@@ -27,9 +27,10 @@ from mentordesk.services.drafts import drafts_for_event
 from mentordesk.services.events import EventInput, add_event, event_register, set_attendance
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.messages import not_yet_told
+from mentordesk.services.retention import retention_preview
 from mentordesk.services.surveys import add_survey_from_template, respondent_choices
 from mentordesk.services.training import Requirement, missing_training, set_requirements
-from mentordesk.store.models import Application, Attendance, Person
+from mentordesk.store.models import Application, Attendance, Person, Programme
 from tests.helpers.names import FIRST_NAMES, FIRST_NAMES_IN_ORDER, PEOPLE, PEOPLE_IN_ORDER
 from tests.helpers.pdf import pdf_text
 
@@ -229,3 +230,27 @@ def test_an_events_register_and_the_dashboards_records(programme_file, programme
         rows = figure_records(s, key).rows
         # The past workshop's register first, then the evening's, each by name.
         assert [row[0] for row in rows] == PEOPLE_IN_ORDER * 2
+
+
+def test_the_retention_preview(programme_file, programme_id, named):
+    with programme_file.session() as s:
+        programme = s.get(Programme, programme_id)
+        programme.ends_on, programme.retention_years = dt.date(2020, 6, 30), 1
+        cases = retention_preview(s, TODAY)
+    assert [c.name for c in cases] == [
+        "Ana Abbott",
+        "Anna Zoëller",
+        "Åsa Åberg",
+        "Đorđe Đurić",
+        "Émile Émond",
+        "Jürgen Strauß",
+        "Kemal Dursun",
+        "Lars Lund",
+        "Łukasz Łukasiewicz",
+        "Maria de Vries",
+        "Ömer Öztürk",
+        "Ørjan Østergaard",
+        "Oscar Olsen",
+        "Zoë Abbott",
+        "Zsófia Zsigmond",
+    ]
