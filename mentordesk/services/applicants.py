@@ -497,8 +497,8 @@ def strand_summaries(session: Session, programme_id: int) -> list[StrandSummary]
         .outerjoin(Application, Application.strand_id == Strand.id)
         .where(Strand.programme_id == programme_id)
         .group_by(Strand.id)
-        .order_by(Strand.name)
     )
+    found = sorted(session.execute(query), key=lambda r: (sort_key(r[1]), r[0]))
     return [
         StrandSummary(
             strand_id=r[0],
@@ -510,7 +510,7 @@ def strand_summaries(session: Session, programme_id: int) -> list[StrandSummary]
             mentors_accepted=r[5] or 0,
             mentees_accepted=r[6] or 0,
         )
-        for r in session.execute(query)
+        for r in found
     ]
 
 

@@ -472,11 +472,14 @@ class _Application(NamedTuple):
 def _application_figures(
     session: Session, keys: _Keys
 ) -> tuple[tuple[StrandFigures, ...], ApplicationFigures]:
-    strands = session.execute(
-        select(Strand.id, Strand.name, Strand.format, Strand.places)
-        .where(Strand.programme_id == keys.programme_id)
-        .order_by(Strand.name)
-    ).all()
+    strands = sorted(
+        session.execute(
+            select(Strand.id, Strand.name, Strand.format, Strand.places).where(
+                Strand.programme_id == keys.programme_id
+            )
+        ),
+        key=lambda strand: (sort_key(strand.name), strand.id),
+    )
     applications = [
         _Application(*row)
         for row in session.execute(

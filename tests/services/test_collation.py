@@ -12,7 +12,13 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, EventKind, Role
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    AttendanceStatus,
+    EventKind,
+    Role,
+    StrandFormat,
+)
 from mentordesk.services import reports
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -20,13 +26,27 @@ from mentordesk.services.applicants import (
     add_applicant,
     applicant_rows,
     person_choices,
+    strand_summaries,
 )
 from mentordesk.services.collation import person_key, sort_key
-from mentordesk.services.dashboard import RecordKey, RecordKind, figure_records
+from mentordesk.services.dashboard import (
+    RecordKey,
+    RecordKind,
+    figure_records,
+    programme_figures,
+)
 from mentordesk.services.drafts import drafts_for_event
 from mentordesk.services.events import EventInput, add_event, event_register, set_attendance
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.messages import not_yet_told
+from mentordesk.services.programmes import (
+    ProgrammeInput,
+    StrandInput,
+    create_programme,
+    find_programme,
+    list_programmes,
+    strand_choices,
+)
 from mentordesk.services.retention import retention_preview
 from mentordesk.services.surveys import add_survey_from_template, respondent_choices
 from mentordesk.services.training import Requirement, missing_training, set_requirements
@@ -254,3 +274,22 @@ def test_the_retention_preview(programme_file, programme_id, named):
         "Zoë Abbott",
         "Zsófia Zsigmond",
     ]
+
+
+def test_programmes_and_strands_by_name(programme_file):
+    strands = ["Zeta", "Écoles", "alpha", "Ølsted", "Beta"]
+    with programme_file.session() as s:
+        for name in ("Zoë 2026", "Åland 2027", "Beta 2026"):
+            create_programme(
+                s,
+                ProgrammeInput(
+                    name, strands=[StrandInput(n, StrandFormat.ONE_TO_ONE, 5) for n in strands]
+                ),
+            )
+        assert [p.name for p in list_programmes(s)] == ["Åland 2027", "Beta 2026", "Zoë 2026"]
+        programme_id = find_programme(s, "Zoë 2026").id
+        in_order = ["alpha", "Beta", "Écoles", "Ølsted", "Zeta"]
+        assert [c.name for c in strand_choices(s, programme_id)] == in_order
+        assert [c.name for c in strand_summaries(s, programme_id)] == in_order
+        figures = programme_figures(s, programme_id, TODAY)
+        assert [f.name for f in figures.strands] == in_order
