@@ -19,11 +19,16 @@ import re
 #: byte order mark, interlinear annotation marks, Egyptian and shorthand format
 #: controls, musical formatting, and tag characters.
 _INVISIBLE = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f]"
 )
+#: The zero-width non-joiner and joiner, kept only where they do a job: between two
+#: visible characters that are not ASCII (Persian and Indic spellings, emoji sequences
+#: such as a family or a skin tone). Anywhere else (in an address, at either end, next
+#: to a space or a Latin letter) they are invisible noise and go.
+_STRAY_JOINER = re.compile(r"(?<![^\x00-\x7f\s])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f\s])")
 #: Every space separator (Unicode category Zs) other than the plain space: no-break,
 #: narrow no-break, figure, em, en, thin, hair, ideographic and the rest.
 _SPACES = str.maketrans(
@@ -38,8 +43,10 @@ _SPACES = str.maketrans(
 def clean_text(value: str) -> str:
     """The text without invisible characters, with plain spaces, trimmed.
 
-    Format characters (zero-width spaces and joiners, byte order marks, soft
-    hyphens, direction marks and the rest of Unicode's category Cf) are removed;
+    Format characters (zero-width spaces, byte order marks, soft hyphens,
+    direction marks and the rest of Unicode's category Cf) are removed, and so
+    are zero-width joiners and non-joiners except between two visible
+    characters that are not ASCII, where they shape a word or an emoji;
     no-break and other special spaces become ordinary spaces; spaces at either
     end are trimmed. Plain ASCII text is only trimmed.
 
@@ -51,4 +58,5 @@ def clean_text(value: str) -> str:
     """
     if value.isascii():
         return value.strip()
-    return _INVISIBLE.sub("", value).translate(_SPACES).strip()
+    visible = _INVISIBLE.sub("", value).translate(_SPACES)
+    return _STRAY_JOINER.sub("", visible).strip()

@@ -291,3 +291,12 @@ def test_role_enum_is_still_read_after_cleaning(
     with programme_file.session() as session:
         application = session.scalars(select(Application)).one()
         assert application.role is Role.MENTOR
+
+
+def test_joiners_are_kept_only_where_they_shape_a_word_or_an_emoji() -> None:
+    persian = "می\u200cخواهم"  # the non-joiner belongs to the spelling
+    family = "\U0001f469\u200d\U0001f467"  # woman, joiner, girl: one emoji
+    assert clean_text(f"Notes: {persian} {family}") == f"Notes: {persian} {family}"
+    assert clean_text("ana\u200d@example.org") == "ana@example.org"
+    assert clean_text("\u200cAna Silva\u200d") == "Ana Silva"
+    assert clean_text("Ana \u200cSilva") == "Ana Silva"
