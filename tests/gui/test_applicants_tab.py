@@ -140,7 +140,8 @@ def test_detail_panel_shows_the_selected_person_but_never_a_notes_text(
     for visit in detail.attendance:
         assert visit.title in text
         assert visit.date.isoformat() in text
-    assert f"{detail.note_count + 1} confidential notes" in text
+    notes = detail.note_count + 1
+    assert f"{notes} confidential {'note' if notes == 1 else 'notes'}" in text
     assert CANARY not in text
     assert CANARY not in tab.panel.toHtml()
 
