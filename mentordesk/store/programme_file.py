@@ -368,11 +368,28 @@ def _fingerprint(path: Path) -> _Fingerprint | None:
 def _remove_leftovers(path: Path) -> int:
     """Shred what interrupted writes of MentorDesk left beside ``path`` and in its backups.
 
-    Only with the file's lock held: a write under way is never taken for a leftover.
+    Beside the file: temporaries of the file itself and of the copy a restore
+    keeps of a damaged file (``<name>.damaged-…``). Only with the file's lock
+    held: a write under way is never taken for a leftover.
     """
-    return remove_leftovers(path.parent, re.escape(path.name)) + remove_leftovers(
+    beside = re.escape(path.name) + r"(?:\.damaged-[0-9-]+)?"
+    return remove_leftovers(path.parent, beside) + remove_leftovers(
         backups_folder(path), BACKUP_NAME
     )
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a temporary name, so a kill leaves no half copy."""
+    partial = temporary_path(target, "partial")
+    try:
+        shutil.copyfile(source, partial)
+        with partial.open("rb") as copied:
+            os.fsync(copied.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
 
 
 def _remove_cold_journal(engine: Engine, path: Path) -> int:
@@ -632,7 +649,7 @@ def restore_backup(
             with incoming.open("rb") as copied:
                 os.fsync(copied.fileno())
             if programme_path.exists():
-                shutil.copyfile(programme_path, kept)
+                _copy_atomically(programme_path, kept)
             os.replace(incoming, programme_path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -31,6 +31,8 @@ def _leftovers(path: Path) -> list[Path]:
         folder / f".{name}.fedcba98.restore",
         folder / f".{name}.fedcba98.restore-journal",
         folder / f".{name}.fedcba98.restore.lock",
+        folder / f".{name}.damaged-20260105-101112.5a5a5a5a.partial",
+        backups / ".20260105-101112-123456-before-restore.mentordesk.1234abcd.partial",
         backups / ".20260105-101112-123456-manual.mentordesk.0badf00d.partial",
         backups / ".20260105-101112-123456-manual.mentordesk.0badf00d.partial-journal",
     ]
@@ -47,6 +49,7 @@ def _look_alikes(path: Path) -> list[Path]:
         folder / f"{name}.0123abcd.rekeyed",
         folder / f".{name}.0123abcd.tmp",
         folder / "notes.txt",
+        folder / f".{name}.damaged-last-week.5a5a5a5a.partial",
         backups / ".holiday.jpg.0badf00d.partial",
         backups / "20260105-101112-123456-manual.mentordesk.0badf00d.partial",
     ]
