@@ -7,7 +7,8 @@ installation check both front ends run); ``gui``; and the entry points, ``cli``
 layer and any layer below it, never one above it or beside it. Only the ``gui``
 imports Qt.
 
-Every import form is resolved to the module it loads: ``import a.b``, ``from a
+Every import form is resolved to the module it loads (``tests/helpers/imports.py``,
+which the circle test shares): ``import a.b``, ``from a
 import b`` where ``b`` is itself a module (``from mentordesk import gui``),
 relative imports of any level (``from ..services import x``, ``from .. import
 gui``), imports inside functions or under ``TYPE_CHECKING``, and
@@ -16,17 +17,16 @@ gui``), imports inside functions or under ``TYPE_CHECKING``, and
 
 from __future__ import annotations
 
-import ast
 import json
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import mentordesk
+from tests.helpers.imports import imports_of, module_of, package_files, write_source
 
 PACKAGE = Path(mentordesk.__file__).parent
 QT_FREE = ("domain", "store", "services", "formats")
@@ -103,91 +103,6 @@ def test_importing_everything_but_the_gui_never_loads_qt() -> None:
 # The import graph, read from the source ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Import:
-    """One module a file imports, resolved to its full dotted name."""
-
-    line: int
-    module: str
-
-
-def _module_of(path: Path, root: Path) -> tuple[str, bool]:
-    """The dotted name of the module in ``path`` and whether it is a package's ``__init__``."""
-    parts = path.relative_to(root.parent).with_suffix("").parts
-    if parts[-1] == "__init__":
-        return ".".join(parts[:-1]), True
-    return ".".join(parts), False
-
-
-def _is_module(name: str, root: Path) -> bool:
-    """Whether ``name`` is a module or package of the package at ``root``."""
-    parts = name.split(".")
-    if parts[0] != root.name:
-        return False
-    folder = root.parent.joinpath(*parts)
-    return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
-
-
-def _absolute(name: str, level: int, module: str, is_package: bool) -> str:
-    """The absolute name of ``from <level dots><name>`` written in ``module``."""
-    if level == 0:
-        return name
-    package = module.split(".") if is_package else module.split(".")[:-1]
-    base = package[: len(package) - (level - 1)]
-    return ".".join([*base, name] if name else base)
-
-
-def _literal(node: ast.expr | None) -> str | None:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-
-
-def _dynamic_import(call: ast.Call) -> tuple[str, str | None] | None:
-    """``importlib.import_module(name, package)`` or ``__import__(name)`` with a literal name."""
-    func = call.func
-    called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-    if called not in ("import_module", "__import__") or not call.args:
-        return None
-    name = _literal(call.args[0])
-    if name is None:
-        return None
-    package = _literal(call.args[1]) if len(call.args) > 1 else None
-    for keyword in call.keywords:
-        if keyword.arg == "package":
-            package = _literal(keyword.value)
-    return name, package
-
-
-def imports_of(path: Path, root: Path) -> list[Import]:
-    """Every module the file at ``path`` (inside the package at ``root``) imports.
-
-    Wherever the import is written (module level, inside a function, under
-    ``TYPE_CHECKING``), and in whatever form, each name is resolved to the
-    module it loads: ``from a import b`` is ``a.b`` when that is a module of the
-    package, else ``a``.
-    """
-    module, is_package = _module_of(path, root)
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    found: list[Import] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            found += [Import(node.lineno, alias.name) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = _absolute(node.module or "", node.level, module, is_package)
-            for alias in node.names:
-                submodule = f"{base}.{alias.name}"
-                target = submodule if alias.name != "*" and _is_module(submodule, root) else base
-                found.append(Import(node.lineno, target))
-        elif isinstance(node, ast.Call) and (dynamic := _dynamic_import(node)):
-            name, package = dynamic
-            if name.startswith("."):
-                if package is None:
-                    continue
-                level = len(name) - len(name.lstrip("."))
-                name = _absolute(name[level:], level, package, True)
-            found.append(Import(node.lineno, name))
-    return sorted(found, key=lambda found: found.line)
-
-
 def layer_of(module: str, root_name: str) -> str | None:
     """The layer a module of the package belongs to ("" for the package itself), or None."""
     parts = module.split(".")
@@ -202,11 +117,9 @@ def layer_of(module: str, root_name: str) -> str | None:
 def layer_violations(root: Path) -> list[str]:
     """Each import in the package at ``root`` that breaks the layering, as ``file:line: …``."""
     problems = []
-    for path in sorted(root.rglob("*.py")):
-        if "__pycache__" in path.parts:
-            continue
+    for path in package_files(root):
         where = path.relative_to(root.parent).as_posix()
-        module, _ = _module_of(path, root)
+        module, _ = module_of(path, root)
         layer = layer_of(module, root.name)
         if layer not in LAYERS:
             problems.append(f"{where}: belongs to no layer; give {layer!r} one in LAYERS")
@@ -228,17 +141,11 @@ def test_no_module_imports_qt_outside_the_gui_or_a_layer_above_its_own() -> None
 
 
 def test_every_layer_of_the_architecture_has_modules() -> None:
-    found = {layer_of(_module_of(path, PACKAGE)[0], PACKAGE.name) for path in PACKAGE.rglob("*.py")}
+    found = {layer_of(module_of(path, PACKAGE)[0], PACKAGE.name) for path in PACKAGE.rglob("*.py")}
     assert set(LAYERS) <= found
 
 
 # The checker catches what it is there to catch -----------------------------------------------
-
-
-def _write(root: Path, relative: str, text: str = "") -> None:
-    path = root / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def _synthetic_package(tmp_path: Path) -> Path:
@@ -263,13 +170,13 @@ def _synthetic_package(tmp_path: Path) -> Path:
         "gui/__init__.py",
         "gui/app.py",
     ):
-        _write(root, relative)
+        write_source(root, relative)
     return root
 
 
 def test_the_check_catches_every_import_form_of_a_layer_above(tmp_path: Path) -> None:
     root = _synthetic_package(tmp_path)
-    _write(
+    write_source(
         root,
         "formats/bad.py",
         "from __future__ import annotations\n"  # 1
@@ -330,7 +237,7 @@ def test_the_check_catches_each_layer_importing_one_above_or_beside_it(
     tmp_path: Path, relative: str, text: str, imported: str
 ) -> None:
     root = _synthetic_package(tmp_path)
-    _write(root, relative, text)
+    write_source(root, relative, text)
     problems = layer_violations(root)
     assert len(problems) == 1
     assert problems[0].startswith(f"mentordesk/{relative}:1: {imported} (")
@@ -349,13 +256,13 @@ def test_the_check_catches_each_layer_importing_one_above_or_beside_it(
 )
 def test_the_check_allows_importing_downwards(tmp_path: Path, relative: str, text: str) -> None:
     root = _synthetic_package(tmp_path)
-    _write(root, relative, text)
+    write_source(root, relative, text)
     assert layer_violations(root) == []
 
 
 def test_a_module_outside_every_layer_is_named(tmp_path: Path) -> None:
     root = _synthetic_package(tmp_path)
-    _write(root, "helpers.py", "")
+    write_source(root, "helpers.py", "")
     assert layer_violations(root) == [
         "mentordesk/helpers.py: belongs to no layer; give 'helpers' one in LAYERS"
     ]
@@ -365,7 +272,7 @@ def test_a_throwaway_module_in_a_copy_of_mentordesk_is_caught(tmp_path: Path) ->
     copy = tmp_path / "mentordesk"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     assert layer_violations(copy) == []
-    _write(copy, "formats/throwaway.py", "def f():\n    from ..services import reports\n")
+    write_source(copy, "formats/throwaway.py", "def f():\n    from ..services import reports\n")
     assert layer_violations(copy) == [
         "mentordesk/formats/throwaway.py:2: mentordesk.services.reports (formats may not import it)"
     ]
