@@ -6,7 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shlex
 import shutil
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -516,16 +518,19 @@ def _check_pages(connection: Connection, path: Path) -> None:
 
 
 def _newest_backup_offer(path: Path) -> str:
-    """The sentence pointing a damaged file's owner to its newest backup."""
+    """The sentence pointing a damaged file's owner to its newest backup and the command.
+
+    The command names the real paths, quoted for the system's command line
+    when they need it, so it can be copied as it is.
+    """
     backups = list_backups(path)
     if not backups:
         return " Open your most recent backup instead."
     newest = backups[0]
     made = newest.made_at.strftime("%d %B %Y %H:%M")
-    return (
-        f" The newest backup is {newest.path.name}, made {made} UTC, in "
-        f"{newest.path.parent}: restore it with `mentordesk-cli restore`."
-    )
+    words = ["mentordesk-cli", "restore", str(newest.path), "--db", str(path)]
+    command = subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
+    return f" Its newest backup was made {made} UTC; to restore it, run: {command}"
 
 
 def _check_is_mentordesk(connection: Connection) -> None:
