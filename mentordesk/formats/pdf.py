@@ -47,35 +47,31 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import as_file, files
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.files import check_folder, write_bytes_atomically
+from mentordesk.formats.pdf_style import (
+    BAR,
+    FONT,
+    FONT_BOLD,
+    FOOTER_HEIGHT,
+    HEADER_FILL,
+    HEADER_HEIGHT,
+    INK,
+    LIGHT_RULE,
+    MARGIN,
+    MM,
+    MUTED,
+    NAVY,
+    NOTE_FILL,
+    RULE,
+    fit,
+    reportlab_parts,
+)
 from mentordesk.formats.tables import CellValue
-
-#: The font family every document is set in (registered with reportlab on first use).
-FONT = "MentorDeskSans"
-FONT_BOLD = "MentorDeskSans-Bold"
-_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
-
-#: Colours of the house style, as hex strings.
-INK = "#1F2933"
-NAVY = "#1F3A5F"
-MUTED = "#5F6B7A"
-RULE = "#B8C4D0"
-LIGHT_RULE = "#D9E0E7"
-HEADER_FILL = "#E8EEF5"
-NOTE_FILL = "#F3F5F8"
-BAR = "#3F6EA5"
-
-MM = 72 / 25.4  # points per millimetre
-MARGIN = 20 * MM
-HEADER_HEIGHT = 16 * MM
-FOOTER_HEIGHT = 10 * MM
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -144,7 +140,7 @@ def check_logo(data: bytes) -> None:
     if not data.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
         raise InvalidInput("The logo must be a PNG or JPEG image.")
     try:
-        width, height = _reportlab().ImageReader(io.BytesIO(data)).getSize()
+        width, height = reportlab_parts().ImageReader(io.BytesIO(data)).getSize()
     except Exception:
         raise InvalidInput("The logo could not be read as an image; choose another file.") from None
     if width < 1 or height < 1:
@@ -186,134 +182,6 @@ class Bar:
     shown: str = ""
 
 
-@functools.cache
-def _reportlab() -> SimpleNamespace:
-    """Reportlab's parts and the house styles, imported and registered on first use."""
-    from reportlab.graphics.shapes import Drawing, Line, Rect, String  # type: ignore[import-untyped]
-    from reportlab.lib import colors  # type: ignore[import-untyped]
-    from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # type: ignore[import-untyped]
-    from reportlab.lib.pagesizes import A4, landscape  # type: ignore[import-untyped]
-    from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
-    from reportlab.lib.utils import ImageReader  # type: ignore[import-untyped]
-    from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-    from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
-    from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
-    from reportlab.platypus import (  # type: ignore[import-untyped]
-        CondPageBreak,
-        KeepTogether,
-        LongTable,
-        PageBreak,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
-
-    for name, file_name in _FONT_FILES.items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            with as_file(files("mentordesk").joinpath("resources", file_name)) as path:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-    # No italic face is shipped: <i> prints upright rather than failing.
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
-    )
-
-    def style(name: str, size: float, **options: Any) -> Any:
-        options.setdefault("fontName", FONT)
-        options.setdefault("textColor", colors.HexColor(INK))
-        return ParagraphStyle(name, fontSize=size, leading=round(size * 1.38, 1), **options)
-
-    navy, muted = colors.HexColor(NAVY), colors.HexColor(MUTED)
-    styles = {
-        "body": style("body", 10, spaceAfter=6),
-        "lead": style("lead", 11.5, spaceAfter=8),
-        "small": style("small", 8.5, spaceAfter=4),
-        "muted": style("muted", 8.5, spaceAfter=4, textColor=muted),
-        "centre": style("centre", 12, alignment=TA_CENTER, spaceAfter=8),
-        "centre_muted": style(
-            "centre_muted", 9.5, alignment=TA_CENTER, spaceAfter=4, textColor=muted
-        ),
-        "display": style(
-            "display", 30, alignment=TA_CENTER, textColor=navy, fontName=FONT_BOLD, spaceAfter=14
-        ),
-        "name": style("name", 24, alignment=TA_CENTER, fontName=FONT_BOLD, spaceAfter=12),
-        "title": style("title", 17, fontName=FONT_BOLD, textColor=navy, spaceAfter=2),
-        "subtitle": style("subtitle", 10.5, textColor=muted, spaceAfter=10),
-        "h1": style(
-            "h1",
-            13,
-            fontName=FONT_BOLD,
-            textColor=navy,
-            spaceBefore=12,
-            spaceAfter=5,
-        ),
-        "h2": style(
-            "h2",
-            10.5,
-            fontName=FONT_BOLD,
-            textColor=navy,
-            spaceBefore=9,
-            spaceAfter=4,
-        ),
-        "h3": style("h3", 9.5, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=3),
-        "bullet": style("bullet", 10, leftIndent=12, bulletIndent=2, spaceAfter=3),
-        "label": style("label", 9, textColor=muted),
-        "cell": style("cell", 8.8),
-        "cell_right": style("cell_right", 8.8, alignment=TA_RIGHT),
-        "cell_centre": style("cell_centre", 8.8, alignment=TA_CENTER),
-        "head": style("head", 8.8, fontName=FONT_BOLD),
-        "head_right": style("head_right", 8.8, fontName=FONT_BOLD, alignment=TA_RIGHT),
-        "head_centre": style("head_centre", 8.8, fontName=FONT_BOLD, alignment=TA_CENTER),
-        "caption": style("caption", 8.5, textColor=muted, alignment=TA_CENTER),
-        "left": style("left", 10, alignment=TA_LEFT),
-    }
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """A canvas that learns the page count at the end and writes "Page N of M"."""
-
-        def __init__(self, *args: Any, page_label: Any = None, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            self._page_label = page_label
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if self._page_label is not None:
-                    self._page_label(self, number, total)
-                super().showPage()
-            super().save()
-
-    return SimpleNamespace(
-        A4=A4,
-        landscape=landscape,
-        colors=colors,
-        styles=styles,
-        stringWidth=pdfmetrics.stringWidth,
-        ImageReader=ImageReader,
-        NumberedCanvas=NumberedCanvas,
-        SimpleDocTemplate=SimpleDocTemplate,
-        Paragraph=Paragraph,
-        Spacer=Spacer,
-        Table=Table,
-        LongTable=LongTable,
-        TableStyle=TableStyle,
-        PageBreak=PageBreak,
-        CondPageBreak=CondPageBreak,
-        KeepTogether=KeepTogether,
-        Drawing=Drawing,
-        Rect=Rect,
-        Line=Line,
-        String=String,
-    )
-
-
 @dataclass
 class Document:
     """A PDF being composed: add blocks in reading order, then :meth:`write` or :meth:`to_bytes`.
@@ -338,7 +206,7 @@ class Document:
     @property
     def page_size(self) -> tuple[float, float]:
         """Width and height of a page, in points."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         width, height = rl.landscape(rl.A4) if self.landscape else rl.A4
         return float(width), float(height)
 
@@ -351,7 +219,7 @@ class Document:
 
     def title_block(self, text: str, subtitle: str = "") -> None:
         """The document's own title at the top of its first page, with a grey subtitle."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         self._story.append(rl.Paragraph(markup(text), rl.styles["title"]))
         if subtitle:
             self._story.append(rl.Paragraph(markup(subtitle), rl.styles["subtitle"]))
@@ -360,7 +228,7 @@ class Document:
 
     def heading(self, text: str, level: int = 1) -> None:
         """A section heading (level 1, 2 or 3), never left alone at the foot of a page."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         level = min(max(level, 1), 3)
         # A heading never ends a page: with less room than this left, it starts the next.
         self._story.append(rl.CondPageBreak((40, 30, 22)[level - 1] * MM))
@@ -375,13 +243,13 @@ class Document:
                 centre_muted, or the certificate sizes display and name.
             bold: set the whole paragraph in bold.
         """
-        rl = _reportlab()
+        rl = reportlab_parts()
         content = markup(text)
         self._story.append(rl.Paragraph(f"<b>{content}</b>" if bold else content, rl.styles[style]))
 
     def bullets(self, items: Sequence[str]) -> None:
         """A bulleted list, one item per string."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         for item in items:
             self._story.append(rl.Paragraph(markup(item), rl.styles["bullet"], bulletText="•"))
         self._story.append(rl.Spacer(1, 4))
@@ -400,7 +268,7 @@ class Document:
             skip_empty: leave out facts with no value (otherwise shown as a dash).
             label_width: the labels' share of the text width.
         """
-        rl = _reportlab()
+        rl = reportlab_parts()
         rows = []
         for label, value in facts:
             text = format_value(value)
@@ -462,7 +330,7 @@ class Document:
             empty: printed (small and grey) instead of the table when there are no
                 rows, such as "No applications."; by default the headers stand alone.
         """
-        rl = _reportlab()
+        rl = reportlab_parts()
         if not rows and total is None and empty is not None:
             self.paragraph(empty, style="muted")
             return
@@ -533,7 +401,7 @@ class Document:
         """
         if not bars:
             return
-        rl = _reportlab()
+        rl = reportlab_parts()
         row, gap = 15.0, 4.0
         width = self.width
         height = len(bars) * (row + gap) + gap
@@ -547,7 +415,7 @@ class Document:
         )
         for index, bar in enumerate(bars):
             y = height - (index + 1) * (row + gap)
-            label = _fit(bar.label, label_width - 8, 8.5)
+            label = fit(bar.label, label_width - 8, 8.5)
             drawing.add(
                 rl.String(
                     label_width - 6,
@@ -590,7 +458,7 @@ class Document:
 
     def note(self, text: str) -> None:
         """A shaded box of small text beside the flow, for explanations and caveats."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         box = rl.Table([[rl.Paragraph(markup(text), rl.styles["small"])]], colWidths=[self.width])
         box.setStyle(
             rl.TableStyle(
@@ -613,7 +481,7 @@ class Document:
             captions: one caption per line, such as "Programme coordinator".
             space_above: room above the lines, in millimetres.
         """
-        rl = _reportlab()
+        rl = reportlab_parts()
         count = len(captions)
         if not count:
             return
@@ -638,15 +506,15 @@ class Document:
 
     def spacer(self, height: float) -> None:
         """Empty vertical space of ``height`` millimetres."""
-        self._story.append(_reportlab().Spacer(1, height * MM))
+        self._story.append(reportlab_parts().Spacer(1, height * MM))
 
     def page_break(self) -> None:
         """Start a new page."""
-        self._story.append(_reportlab().PageBreak())
+        self._story.append(reportlab_parts().PageBreak())
 
     def keep_room(self, height: float) -> None:
         """Start a new page unless ``height`` millimetres are left on this one."""
-        self._story.append(_reportlab().CondPageBreak(height * MM))
+        self._story.append(reportlab_parts().CondPageBreak(height * MM))
 
     @contextlib.contextmanager
     def together(self) -> Iterator[None]:
@@ -655,13 +523,13 @@ class Document:
         yield
         blocks = self._story[start:]
         del self._story[start:]
-        self._story.append(_reportlab().KeepTogether(blocks))
+        self._story.append(reportlab_parts().KeepTogether(blocks))
 
     # Writing --------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
         """The finished PDF."""
-        rl = _reportlab()
+        rl = reportlab_parts()
         buffer = io.BytesIO()
         template = rl.SimpleDocTemplate(
             buffer,
@@ -704,7 +572,7 @@ class Document:
     # Page furniture ---------------------------------------------------------------
 
     def _draw_page(self, canvas: Any, logo: Any) -> None:
-        rl = _reportlab()
+        rl = reportlab_parts()
         page_width, page_height = self.page_size
         head = self.letterhead
         canvas.saveState()
@@ -721,7 +589,7 @@ class Document:
         canvas.setFont(FONT_BOLD, 10.5)
         name_room = page_width - MARGIN - x - 60 * MM
         baseline = top - 7.5 * MM
-        canvas.drawString(x, baseline, _fit(head.programme, name_room, 10.5, bold=True))
+        canvas.drawString(x, baseline, fit(head.programme, name_room, 10.5, bold=True))
         if head.document:
             canvas.setFillColor(rl.colors.HexColor(MUTED))
             canvas.setFont(FONT, 8.5)
@@ -751,7 +619,7 @@ class Document:
     def _draw_page_number(self, canvas: Any, number: int, total: int) -> None:
         if not self.page_numbers:
             return
-        rl = _reportlab()
+        rl = reportlab_parts()
         canvas.saveState()
         canvas.setFillColor(rl.colors.HexColor(MUTED))
         canvas.setFont(FONT, 8)
@@ -765,18 +633,7 @@ def _logo_reader(data: bytes | None) -> Any:
     if not data:
         return None
     check_logo(data)
-    return _reportlab().ImageReader(io.BytesIO(data))
-
-
-def _fit(text: str, width: float, size: float, *, bold: bool = False) -> str:
-    """``text`` shortened with an ellipsis to fit ``width`` points at ``size``."""
-    measure = _reportlab().stringWidth
-    font = FONT_BOLD if bold else FONT
-    if measure(text, font, size) <= width:
-        return text
-    while text and measure(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return reportlab_parts().ImageReader(io.BytesIO(data))
 
 
 def _default_alignment(count: int, rows: Sequence[Sequence[CellValue]]) -> list[Align]:
@@ -804,7 +661,7 @@ def _column_widths(
     whose text would still wrap, in proportion to how much more they would need;
     with them, the shares are kept except where a column needs more room.
     """
-    measure = _reportlab().stringWidth
+    measure = reportlab_parts().stringWidth
     padding = 8.0
     least, natural = [], []
     for column, title in enumerate(headers):
