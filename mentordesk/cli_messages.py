@@ -161,8 +161,8 @@ def _drafts(args: argparse.Namespace) -> int:
         drafts_for_event,
         drafts_for_pairings,
         drafts_for_people,
-        pairings_to_introduce,
     )
+    from mentordesk.services.pairings import pairings_to_introduce
     from mentordesk.services.privacy import find_person
     from mentordesk.services.programmes import find_programme
 

@@ -98,8 +98,8 @@ def _check_pdf_name(out: Path) -> None:
 
 
 def _programme(args: argparse.Namespace) -> int:
+    from mentordesk.services.documents.programme_report import programme_report
     from mentordesk.services.programmes import find_programme
-    from mentordesk.services.reports import programme_report
 
     _check_pdf_name(args.out)
     with _session(args) as s:
@@ -110,8 +110,8 @@ def _programme(args: argparse.Namespace) -> int:
 
 
 def _letters(args: argparse.Namespace) -> int:
+    from mentordesk.services.documents.letters import introduction_letters
     from mentordesk.services.programmes import find_programme
-    from mentordesk.services.reports import introduction_letters
 
     with _folder(args.out), _session(args) as s:
         programme = find_programme(s, args.programme)
@@ -121,8 +121,8 @@ def _letters(args: argparse.Namespace) -> int:
 
 
 def _sign_in(args: argparse.Namespace) -> int:
+    from mentordesk.services.documents.sign_in import sign_in_sheet
     from mentordesk.services.events import get_event
-    from mentordesk.services.reports import sign_in_sheet
 
     _check_pdf_name(args.out)
     with _session(args) as s:
@@ -133,9 +133,9 @@ def _sign_in(args: argparse.Namespace) -> int:
 
 
 def _certificates(args: argparse.Namespace) -> int:
+    from mentordesk.services.documents.certificates import certificates
     from mentordesk.services.privacy import find_person
     from mentordesk.services.programmes import find_programme
-    from mentordesk.services.reports import certificates
 
     with _folder(args.out), _session(args) as s:
         programme = find_programme(s, args.programme)

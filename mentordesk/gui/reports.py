@@ -194,7 +194,7 @@ class ReportsMenu(QObject):
         day = today or _today()
 
         def work(_progress: Progress) -> list[Path]:
-            from mentordesk.services.reports import programme_report
+            from mentordesk.services.documents.programme_report import programme_report
 
             with programme_file.session() as session:
                 return [programme_report(session, programme.id, path, day)]
@@ -225,7 +225,7 @@ class ReportsMenu(QObject):
         ids = None if pairing_ids is None else list(pairing_ids)
 
         def work(progress: Progress) -> list[Path]:
-            from mentordesk.services.reports import introduction_letters
+            from mentordesk.services.documents.letters import introduction_letters
 
             with programme_file.session() as session:
                 return introduction_letters(
@@ -249,7 +249,7 @@ class ReportsMenu(QObject):
             return None
 
         def work(progress: Progress) -> list[Path]:
-            from mentordesk.services.reports import certificates
+            from mentordesk.services.documents.certificates import certificates
 
             with programme_file.session() as session:
                 return certificates(session, programme.id, folder, progress=_reporting(progress))
@@ -275,7 +275,7 @@ class ReportsMenu(QObject):
             return None
 
         def work(_progress: Progress) -> list[Path]:
-            from mentordesk.services.reports import sign_in_sheet
+            from mentordesk.services.documents.sign_in import sign_in_sheet
 
             with programme_file.session() as session:
                 return [sign_in_sheet(session, event_id, path)]

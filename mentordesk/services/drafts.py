@@ -32,6 +32,7 @@ from mentordesk.formats.ical import Person as Organiser
 from mentordesk.services.applicants import get_person
 from mentordesk.services.calendars import invitation_ics, programme_ics
 from mentordesk.services.collation import person_key, sort_key
+from mentordesk.services.documents.letters import introduction_letter
 from mentordesk.services.events import get_event
 from mentordesk.services.messages import (
     EVENT_KEYS,
@@ -45,14 +46,17 @@ from mentordesk.services.messages import (
     template_title,
     used_placeholders,
 )
-from mentordesk.services.pairings import FOLLOWED_UP, OPEN_CHECK_INS, check_in_states
+from mentordesk.services.pairings import (
+    FOLLOWED_UP,
+    OPEN_CHECK_INS,
+    check_in_states,
+    person_pairings_under_way,
+)
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.reports import introduction_letter
 from mentordesk.store.models import (
     Application,
     Attendance,
     Event,
-    MessageLog,
     Pairing,
     PairingMember,
     Person,
@@ -289,28 +293,6 @@ def _cannot_write_to(person: Person) -> str | None:
     return None
 
 
-def _pairings_under_way(session: Session, programme_id: int, person_id: int) -> list[Pairing]:
-    """The person's published pairings under way in the programme, as mentor or mentee."""
-    member_of = select(PairingMember.pairing_id).where(PairingMember.person_id == person_id)
-    return list(
-        session.scalars(
-            select(Pairing)
-            .join(Strand)
-            .where(
-                Strand.programme_id == programme_id,
-                Pairing.status.in_(FOLLOWED_UP),
-                Pairing.draft.is_(False),
-                (Pairing.mentor_id == person_id) | Pairing.id.in_(member_of),
-            )
-            .options(
-                selectinload(Pairing.members).selectinload(PairingMember.person),
-                selectinload(Pairing.check_ins),
-            )
-            .order_by(Pairing.id)
-        )
-    )
-
-
 def _check_in_values(
     session: Session, programme_id: int, person_id: int, today: dt.date
 ) -> tuple[_Values, int | None]:
@@ -321,7 +303,7 @@ def _check_in_values(
         pending = [c.due_on for c, state in states if state in OPEN_CHECK_INS]
         return min(pending) if pending else dt.date.max
 
-    pairings = _pairings_under_way(session, programme_id, person_id)
+    pairings = person_pairings_under_way(session, programme_id, person_id)
     if not pairings:
         return {}, None
     pairing = min(pairings, key=next_due)
@@ -517,30 +499,6 @@ def drafts_for_pairings(
             )
             drafts.append(_Draft(person, *composed, attachments=(letter,), pairing_id=pairing.id))
     return _write(session, programme_id, "introduction", drafts, skipped, out_dir, today, sender)
-
-
-def pairings_to_introduce(
-    session: Session, programme_id: int, *, every_published: bool = False
-) -> list[int]:
-    """Pairings of a programme whose introduction is still to be prepared.
-
-    Those introduced or active for which no introduction was logged yet; with
-    ``every_published``, every pairing that is not a draft.
-    """
-    query = (
-        select(Pairing.id)
-        .join(Strand)
-        .where(Strand.programme_id == programme_id, Pairing.draft.is_(False))
-        .order_by(Pairing.id)
-    )
-    if not every_published:
-        introduced = select(MessageLog.pairing_id).where(
-            MessageLog.programme_id == programme_id,
-            MessageLog.template_key == "introduction",
-            MessageLog.pairing_id.is_not(None),
-        )
-        query = query.where(Pairing.status.in_(FOLLOWED_UP), Pairing.id.not_in(introduced))
-    return list(session.scalars(query))
 
 
 def drafts_for_event(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session, selectinload
 
 from mentordesk.domain.enums import (
@@ -25,7 +25,7 @@ from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
 from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
-from mentordesk.store.models import CheckIn, Pairing, PairingMember, Person, Strand
+from mentordesk.store.models import CheckIn, MessageLog, Pairing, PairingMember, Person, Strand
 
 _S = PairingStatus
 #: The statuses a pairing can move to from each status. A pairing is re-matched only
@@ -419,11 +419,8 @@ def overdue_check_ins(session: Session, programme_id: int, today: dt.date) -> li
     """
     pairings = session.scalars(
         select(Pairing)
-        .join(Strand)
         .where(
-            Strand.programme_id == programme_id,
-            Pairing.status.in_(FOLLOWED_UP),
-            Pairing.draft.is_(False),
+            under_way_in(programme_id),
             Pairing.check_ins.any((CheckIn.done_on.is_(None)) & (CheckIn.due_on < today)),
         )
         .options(
@@ -602,6 +599,72 @@ def change_status(session: Session, pairing_ids: Iterable[int], change: StatusCh
     return len(pairings)
 
 
+# Queries ---------------------------------------------------------------------------
+
+
+def published_in(programme_id: int) -> ColumnElement[bool]:
+    """The condition that a pairing is one of the programme's published pairings (not drafts).
+
+    For any query of pairings: ``select(Pairing).where(published_in(programme_id))``.
+    """
+    return and_(
+        Pairing.strand_id.in_(select(Strand.id).where(Strand.programme_id == programme_id)),
+        Pairing.draft.is_(False),
+    )
+
+
+def under_way_in(programme_id: int) -> ColumnElement[bool]:
+    """The condition that a pairing is one of the programme's published pairings under way.
+
+    Under way is introduced, active or extended (``FOLLOWED_UP``): the pairings whose
+    check-ins someone should be doing, whose people are reminded and sent check-in
+    messages. For any query of pairings: ``select(Pairing).where(under_way_in(id))``.
+    """
+    return and_(published_in(programme_id), Pairing.status.in_(FOLLOWED_UP))
+
+
+def person_pairings_under_way(session: Session, programme_id: int, person_id: int) -> list[Pairing]:
+    """A person's pairings under way in a programme, as mentor or mentee, by id.
+
+    Their members and check-ins are loaded with them.
+    """
+    member_of = select(PairingMember.pairing_id).where(PairingMember.person_id == person_id)
+    return list(
+        session.scalars(
+            select(Pairing)
+            .where(
+                under_way_in(programme_id),
+                (Pairing.mentor_id == person_id) | Pairing.id.in_(member_of),
+            )
+            .options(
+                selectinload(Pairing.members).selectinload(PairingMember.person),
+                selectinload(Pairing.check_ins),
+            )
+            .order_by(Pairing.id)
+        )
+    )
+
+
+def pairings_to_introduce(
+    session: Session, programme_id: int, *, every_published: bool = False
+) -> list[int]:
+    """Pairings of a programme whose introduction is still to be prepared, by id.
+
+    Those under way (introduced, active or extended) for which no introduction was
+    logged yet; with ``every_published``, every pairing that is not a draft.
+    """
+    if every_published:
+        chosen = published_in(programme_id)
+    else:
+        introduced = select(MessageLog.pairing_id).where(
+            MessageLog.programme_id == programme_id,
+            MessageLog.template_key == "introduction",
+            MessageLog.pairing_id.is_not(None),
+        )
+        chosen = and_(under_way_in(programme_id), Pairing.id.not_in(introduced))
+    return list(session.scalars(select(Pairing.id).where(chosen).order_by(Pairing.id)))
+
+
 # Warnings and attention ---------------------------------------------------------
 
 
@@ -619,12 +682,7 @@ def training_warnings(session: Session, programme_id: int) -> dict[int, tuple[st
         return {}
     pairings = session.scalars(
         select(Pairing)
-        .join(Strand)
-        .where(
-            Strand.programme_id == programme_id,
-            Pairing.status.in_(FOLLOWED_UP),
-            Pairing.draft.is_(False),
-        )
+        .where(under_way_in(programme_id))
         .options(
             selectinload(Pairing.mentor),
             selectinload(Pairing.members).selectinload(PairingMember.person),

@@ -27,7 +27,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.messages import day_text
-from mentordesk.services.pairings import FOLLOWED_UP, overdue_check_ins, overdue_responses
+from mentordesk.services.pairings import overdue_check_ins, overdue_responses, under_way_in
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
     Attendance,
@@ -36,7 +36,6 @@ from mentordesk.store.models import (
     Pairing,
     PairingMember,
     Person,
-    Strand,
 )
 
 #: A check-in this many days ahead or fewer is due.
@@ -161,13 +160,8 @@ def _quiet_pairings(
     )
     rows = session.execute(
         select(Pairing.id, Pairing.started_on, last_done.c.last_done)
-        .join(Strand)
         .outerjoin(last_done, last_done.c.pairing_id == Pairing.id)
-        .where(
-            Strand.programme_id == programme_id,
-            Pairing.status.in_(FOLLOWED_UP),
-            Pairing.draft.is_(False),
-        )
+        .where(under_way_in(programme_id))
     ).all()
     quiet = {}
     for pairing_id, started_on, done_on in rows:

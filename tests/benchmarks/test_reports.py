@@ -11,8 +11,10 @@ import pytest
 
 from mentordesk.services.dashboard import programme_figures
 from mentordesk.services.demo import build_demo
+from mentordesk.services.documents.certificates import certificates
+from mentordesk.services.documents.letters import introduction_letters
+from mentordesk.services.documents.programme_report import programme_report
 from mentordesk.services.programmes import find_programme
-from mentordesk.services.reports import certificates, introduction_letters, programme_report
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.benchmarks.conftest import PASSPHRASE, report
 from tests.helpers.pdf import pdf_text

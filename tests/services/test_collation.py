@@ -19,7 +19,6 @@ from mentordesk.domain.enums import (
     Role,
     StrandFormat,
 )
-from mentordesk.services import reports
 from mentordesk.services.applicants import (
     ApplicationInput,
     PersonInput,
@@ -35,6 +34,8 @@ from mentordesk.services.dashboard import (
     figure_records,
     programme_figures,
 )
+from mentordesk.services.documents.certificates import certificates
+from mentordesk.services.documents.sign_in import sign_in_sheet
 from mentordesk.services.drafts import drafts_for_event
 from mentordesk.services.events import EventInput, add_event, event_register, set_attendance
 from mentordesk.services.exporting import export_programme
@@ -195,7 +196,7 @@ def test_the_applicants_list_and_the_choice_of_people(programme_file, programme_
 def test_the_sign_in_sheet(programme_file, named, tmp_path):
     out = tmp_path / "sign-in.pdf"
     with programme_file.session() as s:
-        reports.sign_in_sheet(s, named.evening, out, today=TODAY)
+        sign_in_sheet(s, named.evening, out, today=TODAY)
     assert in_text_order(pdf_text(out)) == PEOPLE_IN_ORDER
 
 
@@ -203,7 +204,7 @@ def test_certificates_are_written_in_order(programme_file, programme_id, named, 
     out = tmp_path / "out"
     out.mkdir()
     with programme_file.session() as s:
-        written = reports.certificates(s, programme_id, out, today=TODAY)
+        written = certificates(s, programme_id, out, today=TODAY)
     names = [p.stem.removeprefix("Certificate of participation - ") for p in written]
     assert names == PEOPLE_IN_ORDER
 

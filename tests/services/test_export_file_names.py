@@ -18,8 +18,9 @@ from mentordesk.domain.enums import (
     PairingStatus,
     Role,
 )
-from mentordesk.services import reports
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
+from mentordesk.services.documents.certificates import certificates
+from mentordesk.services.documents.letters import introduction_letters
 from mentordesk.services.drafts import drafts_for_event, drafts_for_pairings
 from mentordesk.services.events import EventInput, add_event, set_attendance
 from mentordesk.services.pairings import PairingInput, add_pairing
@@ -94,7 +95,7 @@ def attachment_names(path: Path) -> list[str]:
 
 def test_introduction_letters(programme_file, programme_id, hostile, out):
     with programme_file.session() as s:
-        written = reports.introduction_letters(s, programme_id, out, [hostile.pairing], today=TODAY)
+        written = introduction_letters(s, programme_id, out, [hostile.pairing], today=TODAY)
     assert len(written) == 2
     assert_valid_files(written, out)
     assert any(p.name.startswith("Introduction letter - CON Café & networking - ") for p in written)
@@ -105,7 +106,7 @@ def test_letters_written_again_get_numbered_names_that_still_fit(
 ):
     for _ in range(2):
         with programme_file.session() as s:
-            reports.introduction_letters(s, programme_id, out, [hostile.pairing], today=TODAY)
+            introduction_letters(s, programme_id, out, [hostile.pairing], today=TODAY)
     names = [p.name for p in out.iterdir()]
     assert len(names) == 4
     assert sum(" (2).pdf" in n for n in names) == 2
@@ -114,7 +115,7 @@ def test_letters_written_again_get_numbered_names_that_still_fit(
 
 def test_certificates(programme_file, programme_id, hostile, out):
     with programme_file.session() as s:
-        written = reports.certificates(s, programme_id, out, today=TODAY)
+        written = certificates(s, programme_id, out, today=TODAY)
     assert len(written) == 2
     assert_valid_files(written, out)
 

@@ -17,7 +17,7 @@ import pytest
 
 from mentordesk.domain.enums import ApplicationStatus, Role, SurveyItemType
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
-from mentordesk.services.reports import programme_report
+from mentordesk.services.documents.programme_report import programme_report
 from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND
 from mentordesk.services.surveys import (
     add_survey_from_template,

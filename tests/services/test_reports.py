@@ -23,9 +23,12 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.formats.pdf import Document, format_date
-from mentordesk.services import reports
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
 from mentordesk.services.dashboard import percent_text, programme_figures
+from mentordesk.services.documents.certificates import certificate_recipients, certificates
+from mentordesk.services.documents.letters import introduction_letter, introduction_letters
+from mentordesk.services.documents.programme_report import programme_report
+from mentordesk.services.documents.sign_in import BLANK_SIGN_IN_ROWS, sign_in_sheet
 from mentordesk.services.events import (
     EventInput,
     add_event,
@@ -177,7 +180,7 @@ def test_sign_in_sheet_lists_the_register_by_last_name_without_emails(
 ):
     out = tmp_path / "sign-in.pdf"
     with programme_file.session() as s:
-        assert reports.sign_in_sheet(s, pilot["orientation"], out, today=TODAY) == out
+        assert sign_in_sheet(s, pilot["orientation"], out, today=TODAY) == out
     text = pdf_text(out)
     assert "Spring orientation" in text
     assert "Date 10 Mar 2026" in text
@@ -192,7 +195,7 @@ def test_sign_in_sheet_lists_the_register_by_last_name_without_emails(
     assert "Hansen" not in text
     assert "3 people on the register" in text
     # Numbered empty rows follow for walk-ins; nobody's email is on a sheet passed round.
-    assert f"{3 + reports.BLANK_SIGN_IN_ROWS}" in text.split("Signature")[-1]
+    assert f"{3 + BLANK_SIGN_IN_ROWS}" in text.split("Signature")[-1]
     assert "@" not in text
     assert "Issued 1 March 2026" in text
 
@@ -200,11 +203,11 @@ def test_sign_in_sheet_lists_the_register_by_last_name_without_emails(
 def test_a_cancelled_event_or_a_missing_one_gets_no_sheet(programme_file, pilot, tmp_path):
     with programme_file.session() as s:
         with pytest.raises(InvalidInput, match="cancelled"):
-            reports.sign_in_sheet(s, pilot["cancelled"], tmp_path / "x.pdf")
+            sign_in_sheet(s, pilot["cancelled"], tmp_path / "x.pdf")
         with pytest.raises(NotFound):
-            reports.sign_in_sheet(s, 99999, tmp_path / "x.pdf")
+            sign_in_sheet(s, 99999, tmp_path / "x.pdf")
         with pytest.raises(ExportFailed, match="does not exist"):
-            reports.sign_in_sheet(s, pilot["orientation"], tmp_path / "nowhere" / "x.pdf")
+            sign_in_sheet(s, pilot["orientation"], tmp_path / "nowhere" / "x.pdf")
     assert pdfs_in(tmp_path) == set()
 
 
@@ -213,7 +216,7 @@ def test_a_cancelled_event_or_a_missing_one_gets_no_sheet(programme_file, pilot,
 
 def test_the_mentees_letter_introduces_the_mentor_and_says_what_to_do(programme_file, pilot):
     with programme_file.session() as s:
-        data = reports.introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
+        data = introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
     text = pdf_text(data)
     assert "Dear Minh," in text
     assert "Your mentor" in text
@@ -240,7 +243,7 @@ def test_the_mentees_letter_introduces_the_mentor_and_says_what_to_do(programme_
 
 def test_the_mentors_letter_describes_the_mentee_and_their_goals(programme_file, pilot):
     with programme_file.session() as s:
-        data = reports.introduction_letter(s, pilot["pairing"], pilot["zofia"], today=TODAY)
+        data = introduction_letter(s, pilot["pairing"], pilot["zofia"], today=TODAY)
     text = pdf_text(data)
     assert "Dear Žofia," in text
     assert "Your mentee" in text
@@ -255,12 +258,8 @@ def test_the_mentors_letter_describes_the_mentee_and_their_goals(programme_file,
 
 def test_circle_letters_name_the_facilitator_and_the_other_members(programme_file, pilot):
     with programme_file.session() as s:
-        member = pdf_text(
-            reports.introduction_letter(s, pilot["circle"], pilot["ben"], today=TODAY)
-        )
-        facilitator = pdf_text(
-            reports.introduction_letter(s, pilot["circle"], pilot["ines"], today=TODAY)
-        )
+        member = pdf_text(introduction_letter(s, pilot["circle"], pilot["ben"], today=TODAY))
+        facilitator = pdf_text(introduction_letter(s, pilot["circle"], pilot["ines"], today=TODAY))
     assert "Your circle, Circle North" in member
     assert "Your facilitator" in member
     assert "Inès Dubois" in member
@@ -276,11 +275,11 @@ def test_circle_letters_name_the_facilitator_and_the_other_members(programme_fil
 def test_a_letter_for_someone_outside_the_pairing_or_for_a_draft_is_refused(programme_file, pilot):
     with programme_file.session() as s:
         with pytest.raises(InvalidInput, match="is not in pairing"):
-            reports.introduction_letter(s, pilot["pairing"], pilot["ana"], today=TODAY)
+            introduction_letter(s, pilot["pairing"], pilot["ana"], today=TODAY)
         with pytest.raises(InvalidInput, match="draft"):
-            reports.introduction_letter(s, pilot["draft"], pilot["lone"], today=TODAY)
+            introduction_letter(s, pilot["draft"], pilot["lone"], today=TODAY)
         with pytest.raises(NotFound):
-            reports.introduction_letter(s, 99999, pilot["ana"], today=TODAY)
+            introduction_letter(s, 99999, pilot["ana"], today=TODAY)
 
 
 def test_letters_go_to_the_people_of_pairings_not_yet_introduced(
@@ -291,7 +290,7 @@ def test_letters_go_to_the_people_of_pairings_not_yet_introduced(
         record_prepared(
             s, programme_id, pilot["ines"], "introduction", "Welcome", pairing_id=pilot["circle"]
         )
-        written = reports.introduction_letters(s, programme_id, tmp_path, today=TODAY)
+        written = introduction_letters(s, programme_id, tmp_path, today=TODAY)
     # The introduced pairing only: the circle was introduced by e-mail, the other is a draft.
     assert sorted(p.name for p in written) == [
         "Introduction letter - Minh Nguyễn Thị (mentee of Žofia Łukasiewicz).pdf",
@@ -308,9 +307,7 @@ def test_chosen_pairings_and_a_folder_that_already_holds_a_letter(
     existing = tmp_path / "Introduction letter - Inès Dubois (facilitator of Circle North).pdf"
     existing.write_bytes(b"sent last week")
     with programme_file.session() as s:
-        written = reports.introduction_letters(
-            s, programme_id, tmp_path, [pilot["circle"]], today=TODAY
-        )
+        written = introduction_letters(s, programme_id, tmp_path, [pilot["circle"]], today=TODAY)
     assert len(written) == 4
     assert existing.read_bytes() == b"sent last week"
     assert (
@@ -332,7 +329,7 @@ def test_letters_are_all_or_nothing(programme_file, programme_id, pilot, tmp_pat
 
     monkeypatch.setattr(Document, "write", failing_write)
     with programme_file.session() as s, pytest.raises(ExportFailed, match="disk is full"):
-        reports.introduction_letters(s, programme_id, tmp_path, [pilot["circle"]], today=TODAY)
+        introduction_letters(s, programme_id, tmp_path, [pilot["circle"]], today=TODAY)
     assert pdfs_in(tmp_path) == set()
 
 
@@ -341,24 +338,24 @@ def test_letters_refuse_drafts_other_programmes_and_bad_folders(
 ):
     with programme_file.session() as s:
         with pytest.raises(InvalidInput, match="draft"):
-            reports.introduction_letters(s, programme_id, tmp_path, [pilot["draft"]])
+            introduction_letters(s, programme_id, tmp_path, [pilot["draft"]])
         with pytest.raises(ExportFailed, match="does not exist"):
-            reports.introduction_letters(s, programme_id, tmp_path / "missing")
+            introduction_letters(s, programme_id, tmp_path / "missing")
         (tmp_path / "a file").write_text("x")
         with pytest.raises(ExportFailed, match="not a folder"):
-            reports.introduction_letters(s, programme_id, tmp_path / "a file")
+            introduction_letters(s, programme_id, tmp_path / "a file")
         for pairing in ("pairing", "circle"):
             record_prepared(
                 s, programme_id, pilot["zofia"], "introduction", "Hello", pairing_id=pilot[pairing]
             )
         with pytest.raises(NotFound, match="has had its introduction sent"):
-            reports.introduction_letters(s, programme_id, tmp_path)
+            introduction_letters(s, programme_id, tmp_path)
 
 
 def test_the_programme_logo_heads_every_letter(programme_file, programme_id, pilot):
     with programme_file.session() as s:
         s.get(Programme, programme_id).logo = png_logo()
-        data = reports.introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
+        data = introduction_letter(s, pilot["pairing"], pilot["minh"], today=TODAY)
     assert all(image_count(data, page) == 1 for page in range(len(page_texts(data))))
 
 
@@ -369,7 +366,7 @@ def test_certificates_for_active_pairings_and_training_but_not_drafts(
     programme_file, programme_id, pilot, tmp_path
 ):
     with programme_file.session() as s:
-        written = reports.certificates(s, programme_id, tmp_path, today=dt.date(2026, 12, 15))
+        written = certificates(s, programme_id, tmp_path, today=dt.date(2026, 12, 15))
     names = sorted(p.name for p in written)
     # The circle is active; Žofia attended training; the introduced pairing and the
     # draft earn nothing yet.
@@ -397,7 +394,7 @@ def test_a_completed_pairing_gives_its_period(programme_file, programme_id, pilo
         circle.status = PairingStatus.COMPLETED
         circle.ended_on = dt.date(2026, 11, 30)
         s.flush()
-        [path] = reports.certificates(s, programme_id, tmp_path, [pilot["ben"]])
+        [path] = certificates(s, programme_id, tmp_path, [pilot["ben"]])
     assert "from February 2026 to November 2026" in pdf_text(path)
 
 
@@ -405,7 +402,7 @@ def test_a_certificate_for_someone_who_has_not_taken_part_is_refused(
     programme_file, programme_id, pilot, tmp_path
 ):
     with programme_file.session() as s, pytest.raises(InvalidInput) as refused:
-        reports.certificates(s, programme_id, tmp_path, [pilot["ana"], pilot["lone"]])
+        certificates(s, programme_id, tmp_path, [pilot["ana"], pilot["lone"]])
     assert f"1 of the people chosen (id {pilot['lone']}) has no active" in refused.value.message
     assert "Hansen" not in refused.value.message
     assert pdfs_in(tmp_path) == set()
@@ -415,7 +412,7 @@ def test_the_recipients_are_the_people_certificates_would_be_written_for(
     programme_file, programme_id, pilot
 ):
     with programme_file.session() as s:
-        recipients = reports.certificate_recipients(s, programme_id)
+        recipients = certificate_recipients(s, programme_id)
     assert set(recipients) == {pilot[k] for k in ("ana", "ben", "chloe", "ines", "zofia")}
 
 
@@ -425,14 +422,14 @@ def test_the_recipients_are_the_people_certificates_would_be_written_for(
 def test_every_document_of_the_demo_renders_to_inked_pages(demo_file, demo_programme_id, tmp_path):
     with demo_file.session() as s:
         event_id = s.scalar(select(Event.id).where(Event.title.like("Orientation training for%")))
-        sheet = reports.sign_in_sheet(s, event_id, tmp_path / "sign-in.pdf")
+        sheet = sign_in_sheet(s, event_id, tmp_path / "sign-in.pdf")
         (tmp_path / "letters").mkdir()
-        letters = reports.introduction_letters(s, demo_programme_id, tmp_path / "letters")
+        letter_paths = introduction_letters(s, demo_programme_id, tmp_path / "letters")
         (tmp_path / "certificates").mkdir()
-        certificates = reports.certificates(s, demo_programme_id, tmp_path / "certificates")
-    assert len(letters) >= 2
-    assert len(certificates) >= 10
-    for pdf in (sheet, letters[0], certificates[0]):
+        certificate_paths = certificates(s, demo_programme_id, tmp_path / "certificates")
+    assert len(letter_paths) >= 2
+    assert len(certificate_paths) >= 10
+    for pdf in (sheet, letter_paths[0], certificate_paths[0]):
         pngs = render_pages(pdf, tmp_path / "png")
         assert pngs
         assert all(inked_share(png) > 0.005 for png in pngs)
@@ -446,7 +443,7 @@ def test_the_demo_sign_in_sheet_lists_everyone_attending(demo_file, tmp_path):
             for line in event_register(s, event_id)
             if line.status is not AttendanceStatus.EXCUSED and line.rsvp is not Rsvp.DECLINED
         ]
-        path = reports.sign_in_sheet(s, event_id, tmp_path / "sheet.pdf")
+        path = sign_in_sheet(s, event_id, tmp_path / "sheet.pdf")
     text = pdf_text(path)
     positions = [text.index(f"{n} {name}") for n, name in enumerate(expected, start=1)]
     assert positions == sorted(positions)
@@ -467,7 +464,7 @@ def _report(programme_file, programme_id, tmp_path, *, min_group_size=None, logo
         if logo is not None:
             programme.logo = logo
         s.flush()
-        reports.programme_report(s, programme_id, out, REPORT_DAY)
+        programme_report(s, programme_id, out, REPORT_DAY)
         figures = programme_figures(s, programme_id, REPORT_DAY)
         feedback = feedback_summary(s, programme_id)
         changes = item_changes(s, programme_id)
@@ -595,7 +592,7 @@ def test_the_report_has_the_logo_on_every_page_and_renders(demo_file, demo_progr
 
 def test_the_report_into_a_missing_folder_writes_nothing(demo_file, demo_programme_id, tmp_path):
     with demo_file.session() as s, pytest.raises(ExportFailed, match="does not exist"):
-        reports.programme_report(s, demo_programme_id, tmp_path / "no" / "r.pdf", REPORT_DAY)
+        programme_report(s, demo_programme_id, tmp_path / "no" / "r.pdf", REPORT_DAY)
     assert pdfs_in(tmp_path) == set()
 
 
@@ -604,9 +601,7 @@ def test_a_batch_reports_progress_and_stopping_it_leaves_nothing(
 ):
     seen = []
     with programme_file.session() as s:
-        written = reports.certificates(
-            s, programme_id, tmp_path, progress=lambda *p: seen.append(p)
-        )
+        written = certificates(s, programme_id, tmp_path, progress=lambda *p: seen.append(p))
     assert seen == [(n, len(written)) for n in range(1, len(written) + 1)]
 
     class Stop(Exception):
@@ -619,9 +614,7 @@ def test_a_batch_reports_progress_and_stopping_it_leaves_nothing(
     folder = tmp_path / "stopped"
     folder.mkdir()
     with programme_file.session() as s, pytest.raises(Stop):
-        reports.introduction_letters(
-            s, programme_id, folder, [pilot["circle"]], progress=stop_after_two
-        )
+        introduction_letters(s, programme_id, folder, [pilot["circle"]], progress=stop_after_two)
     assert pdfs_in(folder) == set()
 
 
