@@ -8,7 +8,7 @@ import os
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from mentordesk.domain.errors import ExportFailed
@@ -119,6 +119,23 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def all_or_nothing() -> Iterator[list[Path]]:
+    """A batch of files written all or nothing: append each file to the list once written.
+
+    If the block fails (an error, a cancelled progress, Ctrl+C), every file in the
+    list is removed again before the failure goes on, so no part of the batch is left.
+    """
+    written: list[Path] = []
+    try:
+        yield written
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise
 
 

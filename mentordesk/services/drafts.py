@@ -8,7 +8,6 @@ nothing is logged, so a run is all or nothing.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import urllib.parse
 from collections.abc import Mapping, Sequence
@@ -23,6 +22,7 @@ from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, Pairing
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.eml import address, address_problem, build_draft
 from mentordesk.formats.files import (
+    all_or_nothing,
     check_folder,
     safe_file_name,
     unused_paths,
@@ -345,8 +345,7 @@ def _write(
         safe_file_name(f"{today.isoformat()} {key} - {draft.person.full_name}", ".eml")
         for draft, _data in built
     ]
-    written: list[Path] = []
-    try:
+    with all_or_nothing() as written:
         for path, (_draft, data) in zip(unused_paths(Path(out_dir), names), built, strict=True):
             write_bytes_atomically(path, data)
             written.append(path)
@@ -361,11 +360,6 @@ def _write(
                 pairing_id=draft.pairing_id,
                 event_id=draft.event_id,
             )
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
     return DraftResult(written, skipped)
 
 

@@ -7,14 +7,13 @@ never replaces a file already in the folder.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from mentordesk.domain.errors import ExportFailed
-from mentordesk.formats.files import check_folder, safe_file_name, unused_paths
+from mentordesk.formats.files import all_or_nothing, check_folder, safe_file_name, unused_paths
 from mentordesk.formats.pdf import Document, Letterhead, format_date, format_time
 from mentordesk.store.models import Event, Programme
 
@@ -103,16 +102,10 @@ def write_all(
     Returns:
         The paths written, in order.
     """
-    written: list[Path] = []
-    try:
+    with all_or_nothing() as written:
         for path, document in documents:
             document.write(path)
             written.append(path)
             if progress is not None:
                 progress(len(written), len(documents))
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
     return written
