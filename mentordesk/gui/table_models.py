@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from mentordesk.services.applicants import ApplicantRow
+from mentordesk.services.applicants import APPLICANT_HEADERS, ApplicantRow
 from mentordesk.services.collation import sort_key
 from mentordesk.services.events import EventRow
 from mentordesk.services.notes import NoteRow
@@ -273,18 +273,7 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
     NAME, EMAIL, ROLE, STRAND, STATUS, ORGANISATION, DEPARTMENT, GRADE, CONTRACT, SUBMITTED = range(
         10
     )
-    HEADERS = (
-        "Name",
-        "Email",
-        "Role",
-        "Strand",
-        "Status",
-        "Organisation",
-        "Department",
-        "Grade",
-        "Contract",
-        "Submitted",
-    )
+    HEADERS = APPLICANT_HEADERS
     DATE_COLUMNS = frozenset({SUBMITTED})
     FACETS = ("strand", "role", "status")
 

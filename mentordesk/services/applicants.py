@@ -75,6 +75,22 @@ class ApplicationInput:
     source: str = "typed in"
 
 
+#: The columns an application is shown in: the Applicants table, and the records
+#: behind a figure of the Dashboard that counts applications.
+APPLICANT_HEADERS = (
+    "Name",
+    "Email",
+    "Role",
+    "Strand",
+    "Status",
+    "Organisation",
+    "Department",
+    "Grade",
+    "Contract",
+    "Submitted",
+)
+
+
 @dataclass(frozen=True)
 class ApplicantRow:
     """One line of the Applicants table."""

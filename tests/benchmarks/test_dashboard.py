@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from mentordesk.services.dashboard import figure_records, programme_figures
+from mentordesk.services.dashboard import programme_figures
 from mentordesk.services.demo import build_demo
+from mentordesk.services.figure_records import figure_records
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.benchmarks.conftest import PASSPHRASE, report
 

@@ -16,8 +16,9 @@ import pytest
 
 from mentordesk.domain.enums import CheckInOutcome, PairingStatus
 from mentordesk.services.applicants import person_detail
-from mentordesk.services.dashboard import figure_records, programme_figures
+from mentordesk.services.dashboard import programme_figures
 from mentordesk.services.drafts import drafts_for_people
+from mentordesk.services.figure_records import figure_records
 from mentordesk.services.pairing_detail import pairing_detail
 from mentordesk.services.pairings import (
     CheckInInput,

@@ -31,7 +31,6 @@ from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.dashboard import (
     RecordKey,
     RecordKind,
-    figure_records,
     programme_figures,
 )
 from mentordesk.services.documents.certificates import certificates
@@ -39,6 +38,7 @@ from mentordesk.services.documents.sign_in import sign_in_sheet
 from mentordesk.services.drafts import drafts_for_event
 from mentordesk.services.events import EventInput, add_event, event_register, set_attendance
 from mentordesk.services.exporting import export_programme
+from mentordesk.services.figure_records import figure_records
 from mentordesk.services.messages import not_yet_told
 from mentordesk.services.programmes import (
     ProgrammeInput,

@@ -18,6 +18,7 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import NotFound
 from mentordesk.services.applicants import (
+    APPLICANT_HEADERS,
     ApplicationInput,
     PersonInput,
     add_application,
@@ -27,12 +28,12 @@ from mentordesk.services.applicants import (
 )
 from mentordesk.services.dashboard import (
     RecordKind,
-    figure_records,
     gender_label,
     percent_text,
     programme_figures,
 )
 from mentordesk.services.events import EventInput, add_event, cancel_event, set_attendance
+from mentordesk.services.figure_records import figure_records
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, delete_pairing
 from mentordesk.services.programmes import strand_choices
 from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND
@@ -350,6 +351,27 @@ def test_each_figure_lists_exactly_the_records_it_counts(programme_file, figures
     assert gus.rows[0][gus.headers.index("Applications")] == (
         "Mentor in Circles (accepted); Mentee in Fellows (waitlisted)"
     )
+
+
+def test_the_applications_behind_a_figure_have_the_columns_of_the_applicants_table(
+    programme_file, figures, pilot
+):
+    table = _records(programme_file, figures.strands[1].accepted_mentees)
+    assert table.headers == APPLICANT_HEADERS
+    assert table.date_columns == {APPLICANT_HEADERS.index("Submitted")}
+    ana = table.rows[table.ids.index(pilot.applications[("Ana", "Fellows")])]
+    assert dict(zip(table.headers, ana, strict=True)) == {
+        "Name": "Ana Test",
+        "Email": "ana@uni.example",
+        "Role": "Mentee",
+        "Strand": "Fellows",
+        "Status": "Accepted",
+        "Organisation": "",
+        "Department": "",
+        "Grade": "Postdoctoral researcher",
+        "Contract": None,
+        "Submitted": None,
+    }
 
 
 @pytest.mark.parametrize(

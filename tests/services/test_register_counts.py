@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 
 from mentordesk.domain.enums import AttendanceStatus, Rsvp
-from mentordesk.services.dashboard import figure_records, programme_figures
+from mentordesk.services.dashboard import programme_figures
 from mentordesk.services.events import event_register, event_rows, register_counts, reply_text
+from mentordesk.services.figure_records import figure_records
 from mentordesk.store.programme_file import ProgrammeFile
 
 #: After every event of the demo, so the Dashboard measures them all.

@@ -20,7 +20,8 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key
 from mentordesk.gui.tabs.base import RecordTab
-from mentordesk.services.dashboard import RecordKey, RecordTable, figure_records
+from mentordesk.services.dashboard import RecordKey
+from mentordesk.services.figure_records import RecordTable, figure_records
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.store.programme_file import ProgrammeFile
 
