@@ -1,7 +1,7 @@
 """A realistic, deterministic demo programme modelled on ADVANCE (University of Luxembourg).
 
-Every name is invented and every email uses a reserved ``.example`` domain, so the
-demo can be shown, screenshotted and shared freely.
+Every name is invented and every email uses a reserved ``.example`` domain
+(``services/demo_data.py``), so the demo can be shown, screenshotted and shared freely.
 """
 
 from __future__ import annotations
@@ -34,6 +34,21 @@ from mentordesk.services.applicants import (
     add_application,
     add_person,
 )
+from mentordesk.services.demo_data import (
+    CHANGES,
+    EXPERTISE,
+    FIELDS,
+    FIRST_NAMES,
+    HOPES,
+    INSTITUTIONS,
+    LANGUAGES,
+    LAST_NAMES,
+    MENTEE_GOALS,
+    MENTEE_NEEDS,
+    NOTES,
+    TO_CHANGE,
+    WORKED,
+)
 from mentordesk.services.events import EventInput, add_event, set_attendance
 from mentordesk.services.notes import NoteInput, add_note
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing
@@ -56,208 +71,6 @@ from mentordesk.store.programme_file import ProgrammeFile
 DEMO_PROGRAMME = "ADVANCE 2026"
 DEMO_PEOPLE = 60
 TIMEZONE = ZoneInfo("Europe/Luxembourg")
-
-FIRST_NAMES = [
-    "Amélie",
-    "Anja",
-    "Bianca",
-    "Carla",
-    "Chiara",
-    "Claire",
-    "Dana",
-    "Elena",
-    "Emma",
-    "Eva",
-    "Fatima",
-    "Hana",
-    "Inès",
-    "Irina",
-    "Jana",
-    "Julia",
-    "Katarzyna",
-    "Laura",
-    "Lea",
-    "Lina",
-    "Maria",
-    "Marta",
-    "Maya",
-    "Mei",
-    "Nadia",
-    "Nora",
-    "Olga",
-    "Paula",
-    "Priya",
-    "Rosa",
-    "Sara",
-    "Sofia",
-    "Tanja",
-    "Yara",
-    "Zoé",
-    "Ahmed",
-    "Andrei",
-    "Ben",
-    "Carlos",
-    "David",
-    "Diego",
-    "Elias",
-    "Felix",
-    "Hugo",
-    "Jonas",
-    "Kenji",
-    "Luca",
-    "Marc",
-    "Mateo",
-    "Nikolai",
-    "Omar",
-    "Pedro",
-    "Raj",
-    "Samuel",
-    "Tom",
-    "Victor",
-    "Yusuf",
-]
-LAST_NAMES = [
-    "Almeida",
-    "Bauer",
-    "Becker",
-    "Bernard",
-    "Costa",
-    "Da Silva",
-    "Silva",
-    "Dubois",
-    "Fischer",
-    "Fontaine",
-    "Garcia",
-    "Hansen",
-    "Hoffmann",
-    "Ivanova",
-    "Jansen",
-    "Kowalska",
-    "Kraus",
-    "Lambert",
-    "Lopes",
-    "Martin",
-    "Meyer",
-    "Moreau",
-    "Müller",
-    "Nguyen",
-    "Novak",
-    "Olsen",
-    "Petit",
-    "Reuter",
-    "Rossi",
-    "Schmit",
-    "Schneider",
-    "Silva",
-    "Thill",
-    "Wagner",
-    "Weber",
-    "Weis",
-    "Yilmaz",
-    "Zhang",
-    "Ferreira",
-    "Haddad",
-    "Kumar",
-]
-
-#: (organisation, email domain, departments)
-INSTITUTIONS = (
-    (
-        "University of Luxembourg",
-        "uni-lu.example",
-        (
-            "Faculty of Science, Technology and Medicine",
-            "Faculty of Law, Economics and Finance",
-            "Faculty of Humanities, Education and Social Sciences",
-            "Interdisciplinary Centre for Security, Reliability and Trust",
-            "Luxembourg Centre for Systems Biomedicine",
-        ),
-    ),
-    (
-        "Luxembourg Institute of Health",
-        "lih.example",
-        ("Department of Cancer Research", "Department of Precision Health"),
-    ),
-    (
-        "Luxembourg Institute of Socio-Economic Research",
-        "liser.example",
-        ("Labour Market", "Urban Development and Mobility"),
-    ),
-    (
-        "Luxembourg Institute of Science and Technology",
-        "list.example",
-        ("Materials Research and Technology", "Environmental Research and Innovation"),
-    ),
-)
-
-FIELDS = (
-    "Computer science",
-    "Systems biology",
-    "Economics",
-    "Education",
-    "Materials science",
-    "Public health",
-    "Law",
-    "Physics",
-    "Environmental science",
-    "History",
-)
-EXPERTISE = (
-    "grant writing",
-    "leadership",
-    "work–life balance",
-    "publishing",
-    "teaching",
-    "industry collaboration",
-    "career transitions",
-    "negotiation",
-    "supervising students",
-    "networking",
-    "tenure track",
-    "returning after leave",
-)
-LANGUAGES = ("English", "French", "German", "Luxembourgish", "Portuguese", "Italian")
-MENTEE_GOALS = (
-    "Prepare a competitive ERC Starting Grant application.",
-    "Decide between an academic and an industry career.",
-    "Build a network outside my own department.",
-    "Negotiate a permanent position and plan the next five years.",
-    "Grow confidence in leading a small research team.",
-    "Balance a young family with fieldwork abroad.",
-)
-MENTEE_NEEDS = (
-    "feedback on a fellowship proposal",
-    "visibility and networking",
-    "time management",
-    "leadership skills",
-    "publishing strategy",
-    "managing conflict in the lab",
-)
-NOTES = (
-    (
-        "Orientation follow-up",
-        "Could not attend orientation because of a conference; sent the slides and "
-        "offered the February session.",
-    ),
-    (
-        "Matching preference",
-        "Asked not to be matched within her own research unit; prefers a mentor from "
-        "a partner institute.",
-    ),
-    (
-        "Check-in call",
-        "Pair meets every three weeks; both very positive. Mentee submitted the grant draft.",
-    ),
-    (
-        "Pause requested",
-        "Mentor on sabbatical for two months; the pair agreed to pause and resume in May.",
-    ),
-    (
-        "Concern raised",
-        "Mentee finds it hard to schedule meetings. Suggested a fixed monthly slot; "
-        "review at next check-in.",
-    ),
-)
 
 
 @dataclass
@@ -753,32 +566,6 @@ def _add_notes(session: Session, mentees: dict[str, list[_Participant]]) -> None
         )
 
 
-_HOPES = (
-    "A clear plan for the next two years and someone to test it against.",
-    "Feedback on my fellowship proposal before the deadline.",
-    "Contacts outside my institute.",
-    "More confidence when negotiating my contract.",
-)
-_CHANGES = (
-    "I submitted the grant and know how to plan the next one.",
-    "I now have a network beyond my own department.",
-    "I stopped saying yes to everything and protect my writing time.",
-    "I negotiated a contract extension with my head of unit.",
-)
-_WORKED = (
-    "Regular meetings with a mentor outside my line of management.",
-    "The circle meetings: hearing how others handle the same problems.",
-    "The orientation training set clear expectations from the start.",
-    "The networking evening with the partner institutes.",
-)
-_TO_CHANGE = (
-    "More time for the pairs to meet at the start.",
-    "Workshops earlier in the year.",
-    "A mid-programme get-together for all mentees.",
-    "Clearer guidance on how to end the relationship well.",
-)
-
-
 def _add_surveys(
     session: Session,
     programme_id: int,
@@ -802,13 +589,13 @@ def _add_surveys(
         if rng.random() < 0.1:
             continue
         before = {code: rng.choice((1, 2, 2, 3, 3, 3, 4)) for code in rated}
-        answer("mentee_pre", person, dt.date(2026, 1, 16), {**before, "hopes": rng.choice(_HOPES)})
+        answer("mentee_pre", person, dt.date(2026, 1, 16), {**before, "hopes": rng.choice(HOPES)})
         if rng.random() < 0.8:
             after: dict[str, AnswerValue] = {
                 code: min(5, max(1, value + rng.choice((-1, 0, 1, 1, 1, 2))))
                 for code, value in before.items()
             }
-            after["biggest_change"] = rng.choice(_CHANGES)
+            after["biggest_change"] = rng.choice(CHANGES)
             answer("mentee_post", person, dt.date(2026, 11, 16), after)
     for person in mentor_ids:
         if rng.random() < 0.85:
@@ -838,8 +625,8 @@ def _add_surveys(
                 "organisation": rng.choice((3, 4, 5, 5)),
             }
             if rng.random() < 0.5:
-                feedback["what_worked"] = rng.choice(_WORKED)
-                feedback["what_to_change"] = rng.choice(_TO_CHANGE)
+                feedback["what_worked"] = rng.choice(WORKED)
+                feedback["what_to_change"] = rng.choice(TO_CHANGE)
             answer("programme_feedback", person, dt.date(2026, 11, 18), feedback)
 
 

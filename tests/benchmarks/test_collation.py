@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 
 from mentordesk.services.collation import person_key, sort_key
-from mentordesk.services.demo import FIRST_NAMES, LAST_NAMES
+from mentordesk.services.demo_data import FIRST_NAMES, LAST_NAMES
 from tests.benchmarks.conftest import report
 
 PEOPLE = 10_000
