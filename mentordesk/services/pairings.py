@@ -46,6 +46,13 @@ NEXT_STATUSES: Mapping[PairingStatus, frozenset[PairingStatus]] = MappingProxyTy
 )
 #: Pairings under way, whose check-ins someone should be doing.
 FOLLOWED_UP = (PairingStatus.INTRODUCED, PairingStatus.ACTIVE, PairingStatus.EXTENDED)
+#: Loader options that bring a pairing's strand, mentor and mentees with it, for any
+#: query that names its people: ``select(Pairing).options(*WITH_PEOPLE)``.
+WITH_PEOPLE = (
+    selectinload(Pairing.mentor),
+    selectinload(Pairing.strand),
+    selectinload(Pairing.members).selectinload(PairingMember.person),
+)
 
 
 @dataclass
@@ -288,12 +295,7 @@ def pairing_rows(
         select(Pairing)
         .join(Strand)
         .where(Strand.programme_id == programme_id)
-        .options(
-            selectinload(Pairing.mentor),
-            selectinload(Pairing.strand),
-            selectinload(Pairing.members).selectinload(PairingMember.person),
-            selectinload(Pairing.check_ins),
-        )
+        .options(*WITH_PEOPLE, selectinload(Pairing.check_ins))
         .order_by(Pairing.id)
     )
     rows = []

@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, PairingStatus, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
@@ -26,18 +26,16 @@ from mentordesk.services.documents.common import (
     check_output_folder,
     letterhead,
     local_day,
-    pdf_paths,
-    write_all,
+    write_batch,
 )
+from mentordesk.services.pairings import WITH_PEOPLE, published_in
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
     Attendance,
     Event,
     Pairing,
-    PairingMember,
     Person,
     Programme,
-    Strand,
 )
 
 #: Pairings whose people earn a certificate of participation.
@@ -68,17 +66,8 @@ def certificate_recipients(session: Session, programme_id: int) -> list[int]:
 def _participations(session: Session, programme: Programme) -> list[_Participation]:
     pairings = session.scalars(
         select(Pairing)
-        .join(Strand)
-        .where(
-            Strand.programme_id == programme.id,
-            Pairing.draft.is_(False),
-            Pairing.status.in_(CERTIFIED_STATUSES),
-        )
-        .options(
-            selectinload(Pairing.mentor),
-            selectinload(Pairing.strand),
-            selectinload(Pairing.members).selectinload(PairingMember.person),
-        )
+        .where(published_in(programme.id), Pairing.status.in_(CERTIFIED_STATUSES))
+        .options(*WITH_PEOPLE)
         .order_by(Pairing.id)
     ).all()
     people: dict[int, Person] = {}
@@ -238,12 +227,14 @@ def certificates(
             "of active, completed or extended pairings and those who attended training."
         )
     issued = today or dt.date.today()
-    file_names = [f"Certificate of participation - {p.person.full_name}" for p in parts]
-    paths = pdf_paths(Path(out_dir), file_names)
-    return write_all(
+    return write_batch(
+        Path(out_dir),
         [
-            (path, _certificate(programme, issued, part))
-            for path, part in zip(paths, parts, strict=True)
+            (
+                f"Certificate of participation - {part.person.full_name}",
+                _certificate(programme, issued, part),
+            )
+            for part in parts
         ],
         progress,
     )

@@ -85,25 +85,26 @@ def check_output_folder(out_dir: Path) -> None:
     check_folder(out_dir / "letter.pdf")
 
 
-def pdf_paths(folder: Path, names: Sequence[str]) -> list[Path]:
-    """A PDF in ``folder`` for each name, safe on Windows, never over an existing file."""
-    return unused_paths(Path(folder), [safe_file_name(name, ".pdf") for name in names])
-
-
-def write_all(
-    documents: Sequence[tuple[Path, Document]], progress: Progress | None = None
+def write_batch(
+    folder: Path, documents: Sequence[tuple[str, Document]], progress: Progress | None = None
 ) -> list[Path]:
-    """Write each document; if one fails, remove those already written, so none is left.
+    """Write each named document as a PDF in ``folder``; all of them, or none if one fails.
+
+    Each name is made safe on Windows, macOS and Linux, and a name already taken in
+    the folder gets a number ("(2)"), so no file there is ever replaced.
 
     Args:
-        documents: each path with the document to write there.
+        folder: the folder to write into.
+        documents: each document with the name of its file, without ".pdf".
         progress: told after each document how many are written of how many.
 
     Returns:
-        The paths written, in order.
+        The files written, in order.
     """
+    names = [safe_file_name(name, ".pdf") for name, _document in documents]
+    paths = unused_paths(Path(folder), names)
     with all_or_nothing() as written:
-        for path, document in documents:
+        for path, (_name, document) in zip(paths, documents, strict=True):
             document.write(path)
             written.append(path)
             if progress is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import (
     TRAINING_KINDS,
@@ -37,10 +37,9 @@ from mentordesk.services.documents.common import (
     event_when,
     letterhead,
     local_day,
-    pdf_paths,
-    write_all,
+    write_batch,
 )
-from mentordesk.services.pairings import get_pairing, pairings_to_introduce
+from mentordesk.services.pairings import WITH_PEOPLE, get_pairing, pairings_to_introduce
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.training import MissingTraining, missing_training
 from mentordesk.store.models import (
@@ -48,7 +47,6 @@ from mentordesk.store.models import (
     Attendance,
     Event,
     Pairing,
-    PairingMember,
     Person,
     Programme,
 )
@@ -174,13 +172,7 @@ def _load_pairings(session: Session, pairing_ids: Sequence[int]) -> list[Pairing
     pairings = {
         p.id: p
         for p in session.scalars(
-            select(Pairing)
-            .where(Pairing.id.in_(pairing_ids))
-            .options(
-                selectinload(Pairing.mentor),
-                selectinload(Pairing.strand),
-                selectinload(Pairing.members).selectinload(PairingMember.person),
-            )
+            select(Pairing).where(Pairing.id.in_(pairing_ids)).options(*WITH_PEOPLE)
         )
     }
     if missing := [i for i in pairing_ids if i not in pairings]:
@@ -535,6 +527,4 @@ def introduction_letters(
                     _letter(session, diary, pairing, mentee),
                 )
             )
-    paths = pdf_paths(Path(out_dir), [name for name, _doc in planned])
-    documents = [doc for _name, doc in planned]
-    return write_all(list(zip(paths, documents, strict=True)), progress)
+    return write_batch(Path(out_dir), planned, progress)
