@@ -272,7 +272,7 @@ def test_a_throwaway_module_in_a_copy_of_mentordesk_is_caught(tmp_path: Path) ->
     copy = tmp_path / "mentordesk"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     assert layer_violations(copy) == []
-    write_source(copy, "formats/throwaway.py", "def f():\n    from ..services import reports\n")
+    write_source(copy, "formats/throwaway.py", "def f():\n    from ..services import drafts\n")
     assert layer_violations(copy) == [
-        "mentordesk/formats/throwaway.py:2: mentordesk.services.reports (formats may not import it)"
+        "mentordesk/formats/throwaway.py:2: mentordesk.services.drafts (formats may not import it)"
     ]
