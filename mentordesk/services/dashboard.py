@@ -38,7 +38,12 @@ from mentordesk.services.collation import sort_key
 from mentordesk.services.events import register_marks
 from mentordesk.services.pairings import overdue_check_ins
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.surveys import FeedbackSummary, ItemChange, feedback_summary, item_changes
+from mentordesk.services.survey_results import (
+    FeedbackSummary,
+    ItemChange,
+    feedback_summary,
+    item_changes,
+)
 from mentordesk.services.training import missing_training, requirements
 from mentordesk.services.validation import gender_key
 from mentordesk.store.models import Application, Attendance, Event, Pairing, Person, Strand
@@ -316,7 +321,7 @@ class ItemFigures:
     """How the answers to one survey item moved from before the programme to after it.
 
     Attributes:
-        change: the item and its mean answers before and after (``services.surveys``).
+        change: the item and its mean answers before and after (``services.survey_results``).
         people: the people who answered it both before and after.
     """
 
@@ -326,7 +331,7 @@ class ItemFigures:
 
 @dataclass(frozen=True)
 class SurveyFigures:
-    """What the programme's surveys say (``services.surveys``).
+    """What the programme's surveys say (``services.survey_results``).
 
     Attributes:
         feedback: the feedback responses: how many, the mean rating, would-recommend answers.

@@ -58,12 +58,9 @@ from mentordesk.services.programmes import (
     create_programme,
     strand_choices,
 )
+from mentordesk.services.survey_answers import AnswerValue
 from mentordesk.services.survey_templates import TEMPLATES
-from mentordesk.services.surveys import (
-    AnswerValue,
-    add_survey_from_template,
-    record_response,
-)
+from mentordesk.services.surveys import add_survey_from_template, record_response
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import Application, Pairing, PairingMember
 from mentordesk.store.programme_file import ProgrammeFile

@@ -31,13 +31,8 @@ from mentordesk.formats.dates import parse_date
 from mentordesk.formats.reading import require_rows
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.services.audit import record_change
-from mentordesk.services.surveys import (
-    AnswerValue,
-    NewResponse,
-    get_survey,
-    read_answer,
-    write_responses,
-)
+from mentordesk.services.survey_answers import AnswerValue, read_answer
+from mentordesk.services.surveys import NewResponse, get_survey, write_responses
 from mentordesk.store.models import Person, Survey, SurveyItem, SurveyResponse
 
 #: Column targets of a response import other than an item code.

@@ -1,20 +1,19 @@
-"""Surveys: questionnaires with their items, the responses to them, and what they show.
+"""Surveys: questionnaires with their items, and the responses to them.
 
 A survey belongs to a programme and has items answered with a rating from 1
-to 5, yes or no, or free text. Responses are typed in or imported from a form
-tool's export (Microsoft Forms, Google Forms), matched to people by email.
-Each person has at most one response per survey: a newer one replaces the
-older. Pre and post surveys share item codes, so each person's answers before
-and after the programme are paired to report the change on every item.
+to 5, yes or no, or free text (each answer read by ``services/survey_answers.py``).
+Responses are typed in or imported from a form tool's export (Microsoft Forms,
+Google Forms), matched to people by email. Each person has at most one response
+per survey: a newer one replaces the older. Pre and post surveys share item
+codes, so each person's answers before and after the programme are paired to
+report the change on every item (``services/survey_results.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from statistics import fmean
 
 from sqlalchemy import delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
@@ -33,7 +32,13 @@ from mentordesk.services.applicants import PersonChoice
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND, get_template
+from mentordesk.services.survey_answers import (
+    AnswerValue,
+    answer_value,
+    read_answer,
+    stored_answer,
+)
+from mentordesk.services.survey_templates import OVERALL_RATING, get_template
 from mentordesk.services.validation import optional_count, optional_text, required_text
 from mentordesk.store.models import (
     Application,
@@ -48,10 +53,6 @@ from mentordesk.store.models import (
     utcnow,
 )
 
-#: An answer as services take and give it: a rating (1–5), yes or no, or text.
-AnswerValue = int | bool | str
-#: Longest free-text answer kept.
-MAX_ANSWER_LENGTH = 5000
 #: Longest item code; codes made from a question's words stop before this.
 MAX_CODE_LENGTH = 60
 _DERIVED_CODE_LENGTH = 40
@@ -59,34 +60,6 @@ _DERIVED_CODE_LENGTH = 40
 _CHUNK = 500
 #: The last day a pulse check can be set for, after the pairing started.
 MAX_PULSE_DAY = 730
-
-#: Answers in words on the usual five-point scales; other words are refused, not guessed.
-_RATING_WORDS = {
-    "strongly disagree": 1,
-    "disagree": 2,
-    "somewhat disagree": 2,
-    "neither agree nor disagree": 3,
-    "neither agree or disagree": 3,
-    "neutral": 3,
-    "undecided": 3,
-    "somewhat agree": 4,
-    "agree": 4,
-    "strongly agree": 5,
-    "very dissatisfied": 1,
-    "dissatisfied": 2,
-    "neither satisfied nor dissatisfied": 3,
-    "satisfied": 4,
-    "very satisfied": 5,
-    "not at all": 1,
-    "slightly": 2,
-    "moderately": 3,
-    "very": 4,
-    "extremely": 5,
-}
-_YES = frozenset({"yes", "y", "true", "oui", "ja", "1"})
-_NO = frozenset({"no", "n", "false", "non", "nein", "0"})
-_LEADING_NUMBER = re.compile(r"(\d+(?:[.,]\d+)?)(?:\s*(?:[-–—:.)/]|out of\b)|\s|$)")
-
 
 # Surveys ---------------------------------------------------------------------------------
 
@@ -505,100 +478,6 @@ def item_rows(session: Session, survey_id: int) -> list[ItemRow]:
     ]
 
 
-# Answers ----------------------------------------------------------------------------------
-
-
-def read_answer(answer_type: SurveyItemType, value: object) -> AnswerValue | None:
-    """Read one answer as typed or as a form export wrote it.
-
-    A rating may be a number from 1 to 5, "4 - Good", "5/5" or the words of an
-    agreement or satisfaction scale ("Strongly agree" is 5); yes or no may be
-    Yes/No, Y/N, True/False or 1/0; free text is kept as written.
-
-    Args:
-        answer_type: how the item is answered.
-        value: the answer: a cell of a sheet, or what a form holds.
-
-    Returns:
-        A rating (int), yes or no (bool) or text; None when there is no answer.
-
-    Raises:
-        InvalidInput: the answer does not fit the item; the message says why.
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if answer_type is SurveyItemType.LIKERT:
-        return _rating(value)
-    if answer_type is SurveyItemType.YES_NO:
-        return _yes_no(value)
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
-    if len(text) > MAX_ANSWER_LENGTH:
-        raise InvalidInput(f"the answer is too long: at most {MAX_ANSWER_LENGTH} characters")
-    return text
-
-
-def _rating(value: object) -> int:
-    number: float | None = None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str):
-        text = value.strip()
-        if match := _LEADING_NUMBER.match(text):
-            number = float(match[1].replace(",", "."))
-        elif (words := _RATING_WORDS.get(normalise(text))) is not None:
-            return words
-    if number is not None and number.is_integer() and 1 <= number <= 5:
-        return int(number)
-    raise InvalidInput(f"“{_shown(value)}” is not a rating from 1 to 5")
-
-
-def _yes_no(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        words = normalise(value)
-        if words in _YES:
-            return True
-        if words in _NO:
-            return False
-    raise InvalidInput(f"“{_shown(value)}” is not yes or no")
-
-
-def _shown(value: object) -> str:
-    text = str(value).strip()
-    return text if len(text) <= 40 else f"{text[:39]}…"
-
-
-def _stored(answer_type: SurveyItemType, value: AnswerValue) -> tuple[int | None, str]:
-    """An answer as the survey_answer table keeps it: a number (yes is 1) or text."""
-    if answer_type is SurveyItemType.TEXT:
-        return None, str(value)
-    return int(value), ""
-
-
-def _answer(answer_type: SurveyItemType, number: int | None, text: str) -> AnswerValue | None:
-    if answer_type is SurveyItemType.TEXT:
-        return text or None
-    if number is None:
-        return None
-    return bool(number) if answer_type is SurveyItemType.YES_NO else number
-
-
-def answer_text(answer_type: SurveyItemType, value: AnswerValue | None) -> str:
-    """An answer as a table shows it: ``4``, ``Yes``, or the text."""
-    if value is None:
-        return ""
-    if answer_type is SurveyItemType.YES_NO:
-        return "Yes" if value else "No"
-    return str(value)
-
-
 # Responses --------------------------------------------------------------------------------
 
 
@@ -746,7 +625,7 @@ def write_responses(
     for response_id, response in zip(ids, responses, strict=True):
         for code, value in response.answers.items():
             item = items[code]
-            number, text = _stored(item.answer_type, value)
+            number, text = stored_answer(item.answer_type, value)
             answers.append(
                 {
                     "created_at": now,
@@ -813,7 +692,7 @@ def response_rows(session: Session, survey_id: int) -> list[ResponseRow]:
         .order_by(SurveyItem.position, SurveyItem.id)
     )
     for response_id, code, answer_type, number, text in given:
-        value = _answer(answer_type, number, text)
+        value = answer_value(answer_type, number, text)
         if value is not None and response_id in answers:
             answers[response_id][code] = value
     return [
@@ -855,169 +734,3 @@ def respondent_choices(session: Session, survey_id: int) -> list[PersonChoice]:
         people = session.scalars(query).all()
     ordered = sorted(people, key=lambda p: (person_key(p), p.id))
     return [PersonChoice(p.id, p.full_name, p.email, p.department) for p in ordered]
-
-
-# What the surveys show --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ItemChange:
-    """How the answers to one rating item moved between the pre and the post surveys.
-
-    Attributes:
-        code: the item code shared by the pre and post surveys.
-        text: the item's words (as the pre survey asks it).
-        area: its heading.
-        people: people with a numeric answer to this code in both a pre and a post survey.
-        mean_pre, mean_post: their mean answers before and after.
-        person_ids: who is counted, so a figure can open its records.
-    """
-
-    code: str
-    text: str
-    area: str
-    people: int
-    mean_pre: float
-    mean_post: float
-    person_ids: tuple[int, ...]
-
-    @property
-    def change(self) -> float:
-        """The mean after minus the mean before."""
-        return self.mean_post - self.mean_pre
-
-
-def item_changes(session: Session, programme_id: int) -> list[ItemChange]:
-    """The change on each rating item between a programme's pre and post surveys.
-
-    Answers are paired per person: someone counts for an item only with a
-    rating to its code in both a pre and a post survey; their earliest pre and
-    latest post answer are used. Items come in the order the pre surveys ask them.
-    """
-    found = session.execute(
-        select(
-            SurveyResponse.person_id,
-            SurveyResponse.kind,
-            SurveyResponse.submitted_on,
-            SurveyResponse.id,
-            SurveyItem.code,
-            SurveyItem.text,
-            SurveyItem.area,
-            SurveyItem.survey_id,
-            SurveyItem.position,
-            SurveyAnswer.number,
-        )
-        .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
-        .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
-        .where(
-            SurveyResponse.programme_id == programme_id,
-            SurveyResponse.kind.in_([SurveyKind.PRE, SurveyKind.POST]),
-            SurveyItem.answer_type == SurveyItemType.LIKERT,
-            SurveyAnswer.number.is_not(None),
-        )
-    )
-    before: dict[str, dict[int, tuple[tuple[dt.date, int], int]]] = {}
-    after: dict[str, dict[int, tuple[tuple[dt.date, int], int]]] = {}
-    about: dict[str, tuple[tuple[int, int, int], str, str]] = {}
-    for person, kind, submitted, response, code, text, area, survey, position, number in found:
-        assert number is not None
-        when = (submitted, response)
-        pre = kind is SurveyKind.PRE
-        answers = (before if pre else after).setdefault(code, {})
-        known = answers.get(person)
-        if known is None or (when < known[0] if pre else when > known[0]):
-            answers[person] = (when, number)
-        order = (0 if pre else 1, survey, position)
-        if code not in about or order < about[code][0]:
-            about[code] = (order, text, area)
-    changes = []
-    for code in sorted(about, key=lambda c: about[c][0]):
-        people = sorted(set(before.get(code, {})) & set(after.get(code, {})))
-        if not people:
-            continue
-        _, text, area = about[code]
-        changes.append(
-            ItemChange(
-                code=code,
-                text=text,
-                area=area,
-                people=len(people),
-                mean_pre=fmean(before[code][p][1] for p in people),
-                mean_post=fmean(after[code][p][1] for p in people),
-                person_ids=tuple(people),
-            )
-        )
-    return changes
-
-
-@dataclass(frozen=True)
-class FeedbackSummary:
-    """What a programme's feedback responses say overall.
-
-    Attributes:
-        responses: feedback responses.
-        rating_count: those with an overall rating.
-        mean_rating: the mean overall rating (1–5), or None without ratings.
-        recommend_yes: those who would recommend the programme.
-        recommend_answers: those who answered whether they would.
-        person_ids: who responded, so a figure can open their records.
-    """
-
-    responses: int
-    rating_count: int
-    mean_rating: float | None
-    recommend_yes: int
-    recommend_answers: int
-    person_ids: tuple[int, ...]
-
-    @property
-    def recommend_rate(self) -> float | None:
-        """The share (0–1) of those answering who would recommend it, or None."""
-        return self.recommend_yes / self.recommend_answers if self.recommend_answers else None
-
-
-def feedback_summary(session: Session, programme_id: int) -> FeedbackSummary:
-    """The overall rating and the would-recommend rate of a programme's feedback responses.
-
-    The rating is the answer to the ``overall_rating`` item, or the response's
-    own rating when it has no such answer (responses kept from before surveys had items).
-    """
-    responses = session.execute(
-        select(SurveyResponse.id, SurveyResponse.person_id, SurveyResponse.rating).where(
-            SurveyResponse.programme_id == programme_id,
-            SurveyResponse.kind == SurveyKind.FEEDBACK,
-        )
-    ).all()
-    answers = session.execute(
-        select(SurveyAnswer.response_id, SurveyItem.code, SurveyAnswer.number)
-        .join(SurveyItem, SurveyItem.id == SurveyAnswer.item_id)
-        .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
-        .where(
-            SurveyResponse.programme_id == programme_id,
-            SurveyResponse.kind == SurveyKind.FEEDBACK,
-            SurveyItem.code.in_([OVERALL_RATING, WOULD_RECOMMEND]),
-            SurveyAnswer.number.is_not(None),
-        )
-    )
-    by_response: dict[tuple[int, str], int] = {}
-    for response_id, code, number in answers:
-        assert number is not None
-        by_response[(response_id, code)] = number
-    ratings = [
-        rating
-        for response_id, _, stored in responses
-        if (rating := by_response.get((response_id, OVERALL_RATING), stored)) is not None
-    ]
-    recommend = [
-        by_response[(response_id, WOULD_RECOMMEND)]
-        for response_id, _, _ in responses
-        if (response_id, WOULD_RECOMMEND) in by_response
-    ]
-    return FeedbackSummary(
-        responses=len(responses),
-        rating_count=len(ratings),
-        mean_rating=fmean(ratings) if ratings else None,
-        recommend_yes=sum(1 for answer in recommend if answer),
-        recommend_answers=len(recommend),
-        person_ids=tuple(sorted({person_id for _, person_id, _ in responses})),
-    )

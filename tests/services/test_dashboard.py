@@ -36,8 +36,9 @@ from mentordesk.services.events import EventInput, add_event, cancel_event, set_
 from mentordesk.services.figure_records import figure_records
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, delete_pairing
 from mentordesk.services.programmes import strand_choices
+from mentordesk.services.survey_results import feedback_summary
 from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND
-from mentordesk.services.surveys import add_survey_from_template, feedback_summary, record_response
+from mentordesk.services.surveys import add_survey_from_template, record_response
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import CheckIn
 

@@ -18,14 +18,9 @@ import pytest
 from mentordesk.domain.enums import ApplicationStatus, Role, SurveyItemType
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
 from mentordesk.services.documents.programme_report import programme_report
+from mentordesk.services.survey_results import feedback_summary, item_changes
 from mentordesk.services.survey_templates import OVERALL_RATING, WOULD_RECOMMEND
-from mentordesk.services.surveys import (
-    add_survey_from_template,
-    feedback_summary,
-    item_changes,
-    item_rows,
-    record_response,
-)
+from mentordesk.services.surveys import add_survey_from_template, item_rows, record_response
 from mentordesk.store.models import Programme
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.helpers.pdf import pdf_text

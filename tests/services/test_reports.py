@@ -38,7 +38,7 @@ from mentordesk.services.events import (
 )
 from mentordesk.services.messages import record_prepared
 from mentordesk.services.pairings import PairingInput, add_pairing
-from mentordesk.services.surveys import feedback_summary, item_changes
+from mentordesk.services.survey_results import feedback_summary, item_changes
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import Event, Pairing, Programme
 from tests.helpers.pdf import image_count, inked_share, page_texts, pdf_text, render_pages

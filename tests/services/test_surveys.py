@@ -24,6 +24,7 @@ from mentordesk.formats.reading import read_table
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.programmes import find_programme
+from mentordesk.services.survey_answers import read_answer
 from mentordesk.services.survey_import import (
     RESPONDENT_EMAIL,
     SUBMITTED_ON,
@@ -31,6 +32,7 @@ from mentordesk.services.survey_import import (
     apply_response_import,
     preview_response_import,
 )
+from mentordesk.services.survey_results import feedback_summary, item_changes
 from mentordesk.services.survey_templates import (
     COMPETENCY_AREAS,
     OVERALL_RATING,
@@ -47,12 +49,9 @@ from mentordesk.services.surveys import (
     delete_item,
     delete_response,
     delete_survey,
-    feedback_summary,
-    item_changes,
     item_code,
     item_rows,
     move_item,
-    read_answer,
     record_response,
     respondent_choices,
     response_rows,

@@ -35,7 +35,8 @@ from mentordesk.gui.tabs.survey_import_dialog import (
 from mentordesk.gui.tabs.survey_response_dialog import ResponseDialog, response_form_data
 from mentordesk.gui.views import record_view
 from mentordesk.services import surveys
-from mentordesk.services.surveys import ItemInput, ItemRow, ResponseRow, SurveyRow, answer_text
+from mentordesk.services.survey_answers import answer_text
+from mentordesk.services.surveys import ItemInput, ItemRow, ResponseRow, SurveyRow
 from mentordesk.store.programme_file import ProgrammeFile
 
 EMPTY_TEXT = "Select a survey to see its questions and responses."

@@ -29,8 +29,8 @@ from mentordesk.domain.errors import InvalidInput
 from mentordesk.gui.dialogs import RecordDialog
 from mentordesk.gui.form_values import date_value, fill_combo, prepare_date, select_value, set_date
 from mentordesk.services.applicants import PersonChoice
+from mentordesk.services.survey_answers import AnswerValue
 from mentordesk.services.surveys import (
-    AnswerValue,
     ItemRow,
     ResponseRow,
     SurveyRow,

@@ -1,7 +1,7 @@
 """The programme report for leadership: the dashboard's figures, charts and tables as a PDF.
 
 The figures are those of ``services.dashboard.programme_figures``, with the
-feedback and pre/post changes of ``services.surveys``. Any figure about fewer
+feedback and pre/post changes of ``services.survey_results``. Any figure about fewer
 people than the programme's minimum group size is withheld, with a second part
 wherever a total would give the first away, and the report says so.
 """
@@ -29,7 +29,12 @@ from mentordesk.services.dashboard import (
 )
 from mentordesk.services.documents.common import letterhead
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.surveys import FeedbackSummary, ItemChange, feedback_summary, item_changes
+from mentordesk.services.survey_results import (
+    FeedbackSummary,
+    ItemChange,
+    feedback_summary,
+    item_changes,
+)
 
 
 @dataclass
@@ -115,7 +120,7 @@ def programme_report(session: Session, programme_id: int, out: Path, today: dt.d
     (applications and places per strand, pairings by status, overdue check-ins,
     training completion, attendance at past events, participation by gender and
     career stage), with the feedback rating, would-recommend rate and pre/post
-    changes of ``services.surveys``. Any figure about fewer people than the
+    changes of ``services.survey_results``. Any figure about fewer people than the
     programme's minimum group size is withheld, and the report says so.
 
     Args:
