@@ -28,7 +28,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
-from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
+from mentordesk.domain.errors import (
+    DamagedFile,
+    PassphraseRefused,
+    ProgrammeFileError,
+    WrongPassphrase,
+)
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.forms.ui_locked import Ui_LockedForm
@@ -291,23 +296,35 @@ class Lock(QObject):
             self.page.show_message(error.message)
             self.page.ui.passphrase.selectAll()
             return False
+        except DamagedFile as error:
+            # Damaged while locked: stay locked, and offer to restore a backup in its place.
+            self.page.show_message(error.message)
+            self.page.ui.passphrase.clear()
+            self.window.opener.offer_restore(self.path, error, passphrase, self.show_unlocked)
+            return False
         except ProgrammeFileError as error:
             # Another process may have opened the file meanwhile: say so and stay locked.
             self.page.show_message(error.message)
             return False
         finally:
             del passphrase
+        self.show_unlocked(programme_file)
+        return True
+
+    def show_unlocked(self, programme_file: ProgrammeFile) -> None:
+        """Show the file reopened for the locked window, and offer its drafts back."""
+        was_locked = self.locked
         self.page.ui.passphrase.clear()
         drafts, self.drafts = self.drafts, []
-        demo, programme_id = self.demo, self.programme_id
+        demo, programme_id = (self.demo, self.programme_id) if was_locked else (False, None)
         self.path = None
         self.window.show_file(programme_file, demo=demo, select_id=programme_id)
-        self.locked_changed.emit(False)
+        if was_locked:
+            self.locked_changed.emit(False)
         if drafts:
             self.window.programme_shown.connect(
                 lambda: self._offer(drafts), Qt.ConnectionType.SingleShotConnection
             )
-        return True
 
     # Drafts -------------------------------------------------------------------
 

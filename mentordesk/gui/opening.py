@@ -10,10 +10,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from mentordesk import FILE_SUFFIX
-from mentordesk.domain.errors import MentorDeskError
+from mentordesk.domain.errors import DamagedFile, MentorDeskError
 from mentordesk.gui.ops import Op, run_op
 from mentordesk.gui.passphrase import NewFileDialog, UnlockDialog
 from mentordesk.gui.recent_files import forget_file, recent_files, remember_file
+from mentordesk.gui.restore_dialog import DamagedFileRestore, ShowOpened, offer_restore
 from mentordesk.store.cloud import synced_folder_warning
 
 if TYPE_CHECKING:
@@ -36,12 +37,14 @@ class FileOpener:
         window: the window that shows the file.
         dialog: the passphrase dialog now open, if any.
         backup_op: the backup started when a file was last unlocked, if any.
+        restore_offer: the offer to restore a damaged file's backup now under way, if any.
     """
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.dialog: NewFileDialog | UnlockDialog | None = None
         self.backup_op: Op | None = None
+        self.restore_offer: DamagedFileRestore | None = None
         self._warned: set[Path] = set()
         page = window.start_page
         page.new_requested.connect(self.new_file)
@@ -98,34 +101,69 @@ class FileOpener:
                 "it has been taken off the recent files.",
             )
             return None
-        dialog = UnlockDialog(path, self.window)
+        dialog = UnlockDialog(path, self.window, on_damaged=partial(self.offer_restore, path))
         dialog.accepted.connect(partial(self._unlocked, dialog))
         self._show(dialog)
         return dialog
 
+    def offer_restore(
+        self,
+        path: Path,
+        error: DamagedFile,
+        passphrase: str,
+        show_opened: ShowOpened | None = None,
+    ) -> DamagedFileRestore | None:
+        """Offer to restore a backup of the damaged file at ``path`` (if it has any).
+
+        Args:
+            path: the damaged file.
+            error: why it did not open.
+            passphrase: the passphrase typed for it, tried first on the backup.
+            show_opened: shows the restored file; by default, as a file just opened.
+        """
+        if self.restore_offer is not None:
+            self.restore_offer.deleteLater()
+        offer = offer_restore(self.window, path, error, passphrase, show_opened or self.show_opened)
+        self.restore_offer = offer
+        if offer is not None:
+            offer.finished.connect(partial(self._restore_ended, offer))
+        return offer
+
+    def _restore_ended(self, offer: DamagedFileRestore) -> None:
+        if self.restore_offer is offer:
+            self.restore_offer = None
+        offer.deleteLater()
+
     def _unlocked(self, dialog: UnlockDialog) -> None:
         if dialog.programme_file is not None:
-            remember_file(dialog.path)
-            programme_file = dialog.programme_file
-            self.backup_op = None
-            window = self.window
+            self.show_opened(dialog.programme_file)
 
-            pending = [True]
+    def show_opened(self, programme_file: ProgrammeFile) -> str | None:
+        """Show a file just opened, back it up once shown, and warn if it is in a synced folder.
 
-            def back_up() -> None:
-                # Once, after the tabs' loading is queued (so the tables never wait for
-                # the copy), or after a moment if no programme is shown.
-                if not pending:
-                    return
-                pending.clear()
-                window.programme_shown.disconnect(back_up)
-                if window.programme_file is programme_file and programme_file.is_open:
-                    self.backup_op = self.back_up_opened(programme_file)
+        Returns:
+            The synced-folder warning now in the status bar, if any.
+        """
+        remember_file(programme_file.path)
+        self.backup_op = None
+        window = self.window
 
-            window.programme_shown.connect(back_up)
-            QTimer.singleShot(BACKUP_DELAY_MS, back_up)
-            window.show_file(programme_file)
-            self.warn_if_synced(programme_file.path)
+        pending = [True]
+
+        def back_up() -> None:
+            # Once, after the tabs' loading is queued (so the tables never wait for
+            # the copy), or after a moment if no programme is shown.
+            if not pending:
+                return
+            pending.clear()
+            window.programme_shown.disconnect(back_up)
+            if window.programme_file is programme_file and programme_file.is_open:
+                self.backup_op = self.back_up_opened(programme_file)
+
+        window.programme_shown.connect(back_up)
+        QTimer.singleShot(BACKUP_DELAY_MS, back_up)
+        window.show_file(programme_file)
+        return self.warn_if_synced(programme_file.path)
 
     def warn_if_synced(self, path: Path) -> str | None:
         """Say once per session, in the status bar, that a file is in a cloud-synced folder."""

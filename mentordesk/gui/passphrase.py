@@ -6,14 +6,19 @@ rated as it is typed by :class:`StrengthMeter`; opening a file never rates it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
-from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
+from mentordesk.domain.errors import (
+    DamagedFile,
+    PassphraseRefused,
+    ProgrammeFileError,
+    WrongPassphrase,
+)
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.forms.ui_new_file import Ui_NewFileForm
 from mentordesk.gui.forms.ui_unlock import Ui_UnlockForm
@@ -156,6 +161,10 @@ class NewFileDialog(QDialog):
         super().accept()
 
 
+#: Told that a file is damaged, with the passphrase typed for it.
+OnDamaged = Callable[[DamagedFile, str], None]
+
+
 class UnlockDialog(QDialog):
     """Ask for a file's passphrase and open it; a wrong passphrase may be tried again.
 
@@ -163,12 +172,23 @@ class UnlockDialog(QDialog):
         programme_file: the open file once the dialog was accepted.
     """
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, parent: QWidget | None = None, *, on_damaged: OnDamaged | None = None
+    ) -> None:
+        """Ask for the passphrase of ``path``.
+
+        Args:
+            path: the file to open.
+            parent: the widget the dialog and its errors are shown over.
+            on_damaged: called instead of showing the error when the file is
+                damaged (to offer a restore), with the passphrase typed.
+        """
         super().__init__(parent)
         self.ui = Ui_UnlockForm()
         self.ui.setupUi(self)
         self.path = path
         self.programme_file: ProgrammeFile | None = None
+        self._on_damaged = on_damaged
         self.ui.file_name.setText(f"Type the passphrase of {path.name}.")
         self.ui.message.hide()
 
@@ -184,6 +204,14 @@ class UnlockDialog(QDialog):
             show_message(self, self.ui.message, error.message)
             self.ui.passphrase.selectAll()
             self.ui.passphrase.setFocus()
+            return
+        except DamagedFile as error:
+            self.ui.passphrase.clear()
+            self.reject()
+            if self._on_damaged is not None:
+                self._on_damaged(error, passphrase)
+            else:
+                show_error(self.parentWidget(), error).setObjectName("unlock_error")
             return
         except ProgrammeFileError as error:
             # Another passphrase will not help: say why and close the dialog.
