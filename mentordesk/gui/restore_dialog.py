@@ -15,7 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from mentordesk import FILE_SUFFIX
 from mentordesk.domain.errors import (
@@ -36,6 +43,8 @@ from mentordesk.store.programme_file import ProgrammeFile
 BACKUP_FILTER = f"MentorDesk backups (*{FILE_SUFFIX});;All files (*)"
 #: How long the status bar tells what was restored, in milliseconds.
 RESTORED_MESSAGE_MS = 60_000
+#: The width of a question's explanation, in pixels: a few long lines rather than many short.
+INFORMATIVE_WIDTH = 500
 #: Where the service's refusal stops naming the problem and starts giving CLI advice.
 _REFUSAL_ADVICE = " Nothing was restored."
 
@@ -49,21 +58,23 @@ def backup_date(backup: Backup) -> str:
     return f"{made.day} {made:%B %Y} at {made:%H:%M}"
 
 
-def restored_message(restored: Restored, backup: Backup, path: Path) -> str:
-    """What the status bar says once a backup took a damaged file's place."""
+def restored_message(restored: Restored, backup: Backup) -> str:
+    """What the status bar says once a backup took a damaged file's place.
+
+    Short: the status bar is one line, and the file's name is shown beside it.
+    """
     kept = restored.kept
-    text = f"Restored the backup of {backup_date(backup)} in place of {path.name}."
+    text = f"Backup of {backup_date(backup)} restored"
     if restored.damaged:
-        text += f" The damaged file is kept aside as {kept.name}, in {kept.parent}."
+        # Always in the file's own folder, which the confirmation named.
+        text += f"; the damaged file is kept beside it as {kept.name}."
     else:
-        text += f" The file it replaced is kept as {kept}."
+        text += f"; the file it replaced is kept among its backups as {kept.name}."
     if restored.erasures_applied:
         people = "person" if restored.erasures_applied == 1 else "people"
-        text += (
-            f" {restored.erasures_applied} {people} erased since the backup was made, erased again."
-        )
+        text += f" {restored.erasures_applied} {people} erased since then, erased again."
     if restored.log_unread:
-        text += " Erase or anonymise again anyone erased since the backup was made."
+        text += " Erase or anonymise again anyone erased since then."
     return text
 
 
@@ -128,14 +139,12 @@ class DamagedFileRestore(QObject):
         self,
         parent: QMainWindow,
         path: Path,
-        error: DamagedFile,
         passphrase: str,
         show_opened: ShowOpened,
     ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.path = path
-        self.error = error
         self.backups = list_backups(path)
         self.box: QDialog | None = None
         self.op: Op | None = None
@@ -143,6 +152,7 @@ class DamagedFileRestore(QObject):
         self._show_opened = show_opened
         self._backup: Backup | None = None
         self._backup_passphrase = passphrase
+        self._asked_passphrase = False
 
     # The questions -----------------------------------------------------------
 
@@ -155,6 +165,14 @@ class DamagedFileRestore(QObject):
         self.box = box
         return box
 
+    @staticmethod
+    def _inform(box: QMessageBox, text: str) -> None:
+        """Give a question its explanation, wide enough to read in a few lines."""
+        box.setInformativeText(text)
+        label = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if label is not None:
+            label.setMinimumWidth(INFORMATIVE_WIDTH)
+
     def offer(self) -> QMessageBox:
         """Say the file is damaged and offer to restore its newest backup, or another."""
         box = self._message_box(
@@ -163,26 +181,23 @@ class DamagedFileRestore(QObject):
             "Programme file damaged",
             f"{self.path.name} is damaged: parts of it cannot be read. It has not been changed.",
         )
-        box.setInformativeText(
+        self._inform(
+            box,
             f"Its newest backup was made on {backup_date(self.backups[0])}. MentorDesk can put "
-            "a backup in its place; the damaged file is kept aside, as it is, beside it."
+            "that backup, or another one, in its place and keep the damaged file aside, "
+            "unchanged.",
         )
-        box.setDetailedText(self.error.message)
-        self.restore_button = box.addButton(
-            "Restore the newest backup…", QMessageBox.ButtonRole.AcceptRole
-        )
-        self.choose_button = box.addButton(
-            "Choose another backup…", QMessageBox.ButtonRole.ActionRole
-        )
+        restore = box.addButton("Restore the newest backup…", QMessageBox.ButtonRole.AcceptRole)
+        choose = box.addButton("Choose another backup…", QMessageBox.ButtonRole.ActionRole)
         close = box.addButton(QMessageBox.StandardButton.Close)
-        box.setDefaultButton(self.restore_button)
+        box.setDefaultButton(restore)
         box.setEscapeButton(close)
 
         def answered() -> None:
             clicked = box.clickedButton()
-            if clicked is self.restore_button:
+            if clicked is restore:
                 self.confirm(self.backups[0])
-            elif clicked is self.choose_button:
+            elif clicked is choose:
                 self.choose_backup()
             else:
                 self._finish()
@@ -223,12 +238,14 @@ class DamagedFileRestore(QObject):
             "Restore a backup",
             f"Restore the backup of {backup_date(backup)} in place of {self.path.name}?",
         )
-        box.setInformativeText(
+        self._inform(
+            box,
             f"Anything changed after {backup_date(backup)} is not in the backup.\n\n"
-            f"The damaged file is kept aside as it is, in the same folder ({self.path.parent}), "
-            f"named {self.path.name}.damaged- followed by today's date and time.\n\n"
+            f"The damaged file is kept aside, unchanged, in the same folder "
+            f"({self.path.parent}), as “{self.path.name}.damaged-” followed by today's date "
+            "and time.\n\n"
             "People erased or anonymised since the backup was made are erased again, as far "
-            "as the damaged file's record of erasures can still be read."
+            "as the damaged file's record of erasures can still be read.",
         )
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -269,11 +286,12 @@ class DamagedFileRestore(QObject):
             "restore_without_log",
             QMessageBox.Icon.Warning,
             refusal.title,
-            "People erased or anonymised since this backup was made could come back.",
+            "The damaged file's record of erasures cannot be read.",
         )
-        box.setInformativeText(
+        self._inform(
+            box,
             f"{why}\n\nNothing has been restored yet. If you restore anyway, erase or "
-            "anonymise those people again afterwards."
+            "anonymise those people again afterwards.",
         )
         anyway = box.addButton("Restore anyway", QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -328,7 +346,7 @@ class DamagedFileRestore(QObject):
     def _restored(self, result: tuple[Restored, ProgrammeFile | ProgrammeFileError]) -> None:
         restored, opened = result
         assert self._backup is not None
-        text = restored_message(restored, self._backup, self.path)
+        text = restored_message(restored, self._backup)
         if isinstance(opened, ProgrammeFileError):
             show_error(self.parent_widget, opened)
             note = None
@@ -339,8 +357,9 @@ class DamagedFileRestore(QObject):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, WrongPassphrase):
-            problem = "" if self._backup_passphrase == self._typed else error.message
-            self._ask_passphrase(problem)
+            # The first time, the passphrase tried was the one typed for the damaged file.
+            self._ask_passphrase(error.message if self._asked_passphrase else "")
+            self._asked_passphrase = True
         elif isinstance(error, ErasureLogUnreadable):
             self._ask_force(error)
         else:
@@ -365,6 +384,6 @@ def offer_restore(
         box = show_error(parent, error)
         box.setObjectName("unlock_error")
         return None
-    restore = DamagedFileRestore(parent, path, error, passphrase, show_opened)
+    restore = DamagedFileRestore(parent, path, passphrase, show_opened)
     restore.offer()
     return restore

@@ -109,9 +109,9 @@ def test_a_damaged_file_is_restored_from_its_newest_backup_with_erasures_applied
     (aside,) = kept_aside(path.parent)
     assert aside.read_bytes() == damaged
     message = window.statusBar().currentMessage()
-    assert f"Restored the backup of {backup_date(backup)}" in message
-    assert f"kept aside as {aside.name}, in {path.parent}" in message
-    assert "1 person erased since the backup was made, erased again" in message
+    assert f"Backup of {backup_date(backup)} restored" in message
+    assert f"the damaged file is kept beside it as {aside.name}" in message
+    assert "1 person erased since then, erased again" in message
     assert window.opener.restore_offer is None
     _close(qtbot, window)
 
@@ -139,9 +139,12 @@ def test_an_unreadable_erasure_log_asks_again_and_declining_changes_nothing(
 
     again = _box(qtbot, window, "restore_without_log")
     assert again.windowTitle() == "Restore without the erasure log?"
-    assert "could come back" in again.text()
+    assert "record of erasures cannot be read" in again.text()
     assert "The erasure log of demo.mentordesk cannot be read" in again.informativeText()
+    assert "would come back" in again.informativeText()
+    # The command line's advice is left out: the window asks instead.
     assert "--force" not in again.informativeText()
+    assert "Nothing was restored" not in again.informativeText()
     cancel = again.button(QMessageBox.StandardButton.Cancel)
     assert again.defaultButton() is cancel
     offer = window.opener.restore_offer
@@ -167,7 +170,8 @@ def test_an_unreadable_erasure_log_restores_once_confirmed_and_says_what_to_do(
     assert aside.read_bytes() == damaged
     # As the question warned: nothing could tell that this person had been erased.
     assert email in _emails(window)
-    assert "Erase or anonymise again" in window.statusBar().currentMessage()
+    message = window.statusBar().currentMessage()
+    assert "Erase or anonymise again anyone erased since then." in message
     _close(qtbot, window)
 
 
@@ -280,4 +284,4 @@ def test_a_file_damaged_while_the_window_was_locked_is_restored_from_the_lock_sc
     assert window.programme_selector.currentText() == DEMO_PROGRAMME
     (aside,) = kept_aside(path.parent)
     assert aside.read_bytes() == damaged
-    assert f"kept aside as {aside.name}" in window.statusBar().currentMessage()
+    assert f"kept beside it as {aside.name}" in window.statusBar().currentMessage()
