@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 if Path(sys.argv[0]).stem.lower() == "mentordesk-cli":
-    from mentordesk.cli import main
+    from mentordesk.cli.app import main
 else:
     from mentordesk.gui.app import main
 

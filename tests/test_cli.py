@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from mentordesk import APP_NAME, __version__
-from mentordesk.cli import PASSPHRASE_VARIABLE, main
+from mentordesk.cli.app import main
+from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.services.demo import DEMO_PROGRAMME, build_demo
 from mentordesk.services.programmes import count_people, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.errors import WrongPassphrase
 from mentordesk.services.applicants import PersonInput, add_person, person_choices
 from mentordesk.store.backups import list_backups

@@ -5,7 +5,7 @@ import json
 import pytest
 import vobject
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 
 
 @pytest.fixture

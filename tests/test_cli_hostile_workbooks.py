@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.cli import PASSPHRASE_VARIABLE
+from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.formats.conftest import LEGACY_XLS, unpack
 from tests.helpers.files import file_state

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.services.events import event_rows
 from mentordesk.services.programmes import find_programme
 from mentordesk.services.surveys import survey_rows

@@ -5,7 +5,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.services.applicants import person_choices
 from mentordesk.store.programme_file import ProgrammeFile
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.store.backups import backups_folder
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -35,7 +35,7 @@ BACKUP_NAME = re.compile(r"^\d{8}-\d{6}-\d{6}-[a-z-]+\.mentordesk$")
 RUN = textwrap.dedent(
     """
     import sys
-    from mentordesk.cli import main
+    from mentordesk.cli.app import main
     print("ready", flush=True)
     raise SystemExit(main(sys.argv[1:]))
     """

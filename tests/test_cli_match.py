@@ -4,7 +4,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.store.models import Pairing
 from mentordesk.store.programme_file import ProgrammeFile
 

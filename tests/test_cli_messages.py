@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from mentordesk.cli import PASSPHRASE_VARIABLE, main
+from mentordesk.cli.app import main
+from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.services.events import event_rows
 from mentordesk.services.messages import TEMPLATE_KEYS
 from mentordesk.services.programmes import find_programme

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.cli import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE, main
+from mentordesk.cli.app import main
+from mentordesk.cli.common import NEW_PASSPHRASE_VARIABLE, PASSPHRASE_VARIABLE
 from mentordesk.domain.errors import WrongPassphrase
 from mentordesk.services.programmes import ProgrammeInput, create_programme
 from mentordesk.store.programme_file import ProgrammeFile

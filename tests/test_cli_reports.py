@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from tests.helpers.pdf import page_texts, pdf_text
 
 

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk import __version__, cli
-from mentordesk.cli import build_parser, main
+from mentordesk import __version__
+from mentordesk.cli import events as event_commands
+from mentordesk.cli import file as file_commands
+from mentordesk.cli.app import build_parser, main
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.helpers.cli import commands
 
@@ -206,7 +208,7 @@ def test_an_unexpected_error_exits_1_naming_only_its_type(
     def broken(_args: argparse.Namespace) -> int:
         raise RuntimeError("Jane Doe <jane@example.org> broke it")
 
-    monkeypatch.setattr(cli, "_info", broken)
+    monkeypatch.setattr(file_commands, "_info", broken)
     monkeypatch.delenv("MENTORDESK_DEBUG", raising=False)
     assert main(["info", "--db", str(demo_db)]) == 1
     err = capsys.readouterr().err
@@ -223,7 +225,7 @@ def test_ctrl_c_exits_130(
     def interrupted(_args: argparse.Namespace) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_events", interrupted)
+    monkeypatch.setattr(event_commands, "_events", interrupted)
     assert main(["events", "--db", str(demo_db)]) == 130
     assert "interrupted" in capsys.readouterr().err
 
@@ -234,7 +236,7 @@ def test_a_file_that_cannot_be_read_exits_1_with_the_system_reason(
     def refused(_args: argparse.Namespace) -> int:
         raise PermissionError(13, "Permission denied", "/srv/share/report.pdf")
 
-    monkeypatch.setattr(cli, "_info", refused)
+    monkeypatch.setattr(file_commands, "_info", refused)
     assert main(["info", "--db", str(demo_db)]) == 1
     assert capsys.readouterr().err.startswith(
         "mentordesk-cli: Permission denied: /srv/share/report.pdf."

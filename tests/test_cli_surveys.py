@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.services.programmes import ProgrammeInput, create_programme
 from mentordesk.services.survey_templates import TEMPLATES
 from mentordesk.services.surveys import response_rows, survey_rows

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.cli import build_parser, main
+from mentordesk.cli.app import build_parser, main
 from tests.helpers.cli import commands, parsers
 from tests.test_cli_subprocess import env as script_env  # noqa: F401  (a fixture)
 from tests.test_cli_subprocess import run_cli

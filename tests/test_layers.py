@@ -58,8 +58,8 @@ for name in ("mentordesk.domain", "mentordesk.store", "mentordesk.services", "me
     for module in pkgutil.walk_packages(package.__path__, name + "."):
         importlib.import_module(module.name)
         imported.append(module.name)
-importlib.import_module("mentordesk.cli")
-imported.append("mentordesk.cli")
+importlib.import_module("mentordesk.cli.app")
+imported.append("mentordesk.cli.app")
 qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
 print(json.dumps({"imported": imported, "qt": qt}))
 """
@@ -88,7 +88,7 @@ def test_importing_everything_but_the_gui_never_loads_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    expected = set().union(*(_module_names(p) for p in QT_FREE)) | {"mentordesk.cli"}
+    expected = set().union(*(_module_names(p) for p in QT_FREE)) | {"mentordesk.cli.app"}
     assert {
         "mentordesk.store.programme_file",
         "mentordesk.store.models",

@@ -43,3 +43,23 @@ class SheetTable:
         width = len(self.headers)
         if any(len(row) != width for row in self.rows):
             raise ValueError("every row must be as wide as the header")
+
+
+def cell_text(value: CellValue) -> str:
+    """A cell as text, as the importers read it and the import dialog shows it.
+
+    Nothing is "", a truth value "Yes" or "No", a whole number has no ".0", a
+    date or date and time is in ISO form (with a space before the time), and
+    text is trimmed.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()

@@ -36,6 +36,7 @@ from mentordesk.services.import_mappings import (
     save_mapping,
     saved_mappings,
 )
+from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportCancelled,
@@ -403,16 +404,21 @@ class ImportDialog(QDialog):
         programme_file, programme_id = self.programme_file, self.programme.id
 
         def work(progress: Progress) -> ImportSummary:
-            # The file as it was, so a wrong import can be undone by restoring it.
-            programme_file.backup("import")
-            with programme_file.session() as session:
-                return apply_import(
+            # Checked again, then written after a backup of the file as it was, so a
+            # wrong import can be undone by restoring it.
+            run = check_then_apply(
+                programme_file,
+                lambda session: preview_import(session, programme_id, plan),
+                lambda session, _preview: apply_import(
                     session,
                     programme_id,
                     plan,
                     progress=progress.update,
                     cancelled=lambda: progress.cancelled,
-                )
+                ),
+            )
+            assert run.applied is not None  # not a dry run
+            return run.applied
 
         self._run_long(work, "Importing applications…", self._imported, self._import_failed)
 

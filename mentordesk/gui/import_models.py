@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mentordesk.formats.tables import CellValue, SheetTable
+from mentordesk.formats.tables import SheetTable, cell_text
 from mentordesk.gui.table_models import Index, RowTableModel, SortKey, enum_key
 from mentordesk.services.importing import ImportPreview, PreviewRow, RowAction
 
@@ -23,24 +22,11 @@ ACTION_LABELS = {
 }
 
 
-def cell_text(value: CellValue) -> str:
-    """A cell as the dialog shows it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
-    return " ".join(str(value).split())
-
-
 def sample_values(table: SheetTable, column: int, count: int = 3, width: int = 90) -> str:
     """The first few values found in a column, to help tell what it holds."""
     found: list[str] = []
     for row in table.rows:
-        text = cell_text(row[column])
+        text = " ".join(cell_text(row[column]).split())
         if text and text not in found:
             found.append(text)
             if len(found) == count:

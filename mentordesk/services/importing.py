@@ -24,7 +24,7 @@ from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError, No
 from mentordesk.formats.columns import ANONYMOUS, normalise_choice, split_multi
 from mentordesk.formats.dates import parse_date
 from mentordesk.formats.reading import require_rows
-from mentordesk.formats.tables import CellValue, SheetTable
+from mentordesk.formats.tables import CellValue, SheetTable, cell_text
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.applicants import ApplicationInput, PersonInput
 from mentordesk.services.audit import record_change
@@ -205,22 +205,10 @@ class _Context:
         return found if isinstance(found, enum_type) else None
 
 
-def _cell_text(value: CellValue) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _first(ctx: _Context, cells: Sequence[CellValue], wanted: ApplicantField) -> tuple[int, str]:
     """The first column of this field holding something, and its text; (-1, "") if none."""
     for index in ctx.columns.get(wanted, ()):
-        text = _cell_text(cells[index])
+        text = cell_text(cells[index])
         if text:
             return index, text
     return -1, ""
@@ -235,7 +223,7 @@ def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading
     # Email: a Microsoft Forms metadata column may say "anonymous"; that is no address.
     anonymous = False
     for column in ctx.columns.get(ApplicantField.EMAIL, ()):
-        text = _cell_text(cells[column])
+        text = cell_text(cells[column])
         if text.casefold() == ANONYMOUS:
             anonymous = True
             continue
@@ -437,7 +425,7 @@ def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> Imp
     ctx = _context(session, programme_id, plan)
     readings = [_read_row(ctx, i, cells) for i, cells in enumerate(plan.table.rows)]
     emails = {r.email for r in readings if r.email}
-    people = _people_by_email(session, emails)
+    people = people_by_email(session, emails)
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
 
     rows = [
@@ -603,7 +591,8 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
         yield values[start : start + _LOOKUP_CHUNK]
 
 
-def _people_by_email(session: Session, emails: set[str]) -> dict[str, Person]:
+def people_by_email(session: Session, emails: Iterable[str]) -> dict[str, Person]:
+    """The people the file holds among these emails (lower case), by their email in lower case."""
     found: dict[str, Person] = {}
     for chunk in _chunks(sorted(emails)):
         query = select(Person).where(func.lower(Person.email).in_(chunk))

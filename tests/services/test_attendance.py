@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.enums import AttendanceStatus, EventKind
 from mentordesk.formats.attendance_report import read_attendance_report
 from mentordesk.services.applicants import PersonInput, add_person

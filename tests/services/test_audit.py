@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.enums import ApplicationStatus, AttendanceStatus, EventKind, Role
 from mentordesk.services import applicants, events, notes, pairings
 from mentordesk.services.audit import audit_actions, audit_entities, audit_rows

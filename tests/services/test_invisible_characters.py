@@ -15,7 +15,8 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from mentordesk.cli import PASSPHRASE_VARIABLE, main
+from mentordesk.cli.app import main
+from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.domain.enums import Role
 from mentordesk.domain.errors import Conflict
 from mentordesk.formats.attendance_report import read_attendance_report

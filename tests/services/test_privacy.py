@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select, text
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.errors import NotFound
 from mentordesk.services.notes import NoteInput, add_note
 from mentordesk.services.privacy import erase_person, export_person, find_person

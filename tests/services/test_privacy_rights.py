@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, text
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.enums import SurveyItemType, SurveyKind
 from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.services.applicants import person_detail

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.errors import DamagedFile, ErasureLogUnreadable, NotFound, WrongPassphrase
 from mentordesk.services.privacy import erase_person, find_person
 from mentordesk.services.restore import restore_keeping_erasures

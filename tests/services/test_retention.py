@@ -6,7 +6,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.enums import ApplicationStatus, Role, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.applicants import ApplicationInput, add_application

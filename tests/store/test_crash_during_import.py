@@ -37,7 +37,7 @@ RUNS = 24
 IMPORT = textwrap.dedent(
     """
     import sys
-    from mentordesk.cli import main
+    from mentordesk.cli.app import main
     print("ready", flush=True)
     status = main(sys.argv[1:])
     print("done", flush=True)

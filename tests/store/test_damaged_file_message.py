@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mentordesk.cli import main
+from mentordesk.cli.app import main
 from mentordesk.domain.errors import DamagedFile
 from mentordesk.store.programme_file import PAGE_SIZE, ProgrammeFile
 from tests.services.test_restore_damaged import damage, root_page

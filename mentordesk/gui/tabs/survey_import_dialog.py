@@ -29,6 +29,7 @@ from mentordesk.formats.reading import read_table
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
+from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.survey_import import (
     RESPONDENT_EMAIL,
     SUBMITTED_ON,
@@ -368,12 +369,19 @@ class ResponseImportDialog(QDialog):
         corrections, skip = dict(self.corrections), self.skip_rejected.isChecked()
 
         def work(_progress: Progress) -> ResponseImportSummary:
-            # The file as it was, so a wrong import can be undone by restoring it.
-            programme_file.backup("import")
-            with programme_file.session() as session:
-                return apply_response_import(
+            # Checked again, then written after a backup of the file as it was, so a
+            # wrong import can be undone by restoring it.
+            run = check_then_apply(
+                programme_file,
+                lambda session: preview_response_import(
+                    session, survey_id, table, columns=corrections
+                ),
+                lambda session, _plan: apply_response_import(
                     session, survey_id, table, columns=corrections, skip_rejected=skip
-                )
+                ),
+            )
+            assert run.applied is not None  # not a dry run
+            return run.applied
 
         self.buttons.setEnabled(False)
         run_long_op(

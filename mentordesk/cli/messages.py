@@ -1,4 +1,4 @@
-"""mentordesk-cli commands for message drafts for Outlook, and the reminders of what needs doing."""
+"""mentordesk-cli commands for message drafts for Outlook, their wording, and the reminders."""
 
 from __future__ import annotations
 
@@ -6,16 +6,23 @@ import argparse
 import contextlib
 import datetime as dt
 import email.utils
-import json
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
-from mentordesk.cli import parse_day
+from mentordesk.cli.common import (
+    Commands,
+    add_date_option,
+    add_json_option,
+    iso,
+    open_session,
+    output_folder,
+    print_json,
+)
 from mentordesk.domain.enums import ApplicationStatus
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.messages import EVENT_KEYS, TEMPLATE_KEYS
+from mentordesk.services.programmes import find_programme
 
 #: Messages sent to applicants of one status by default.
 _STATUS_OF = {
@@ -26,10 +33,9 @@ _STATUS_OF = {
 }
 
 
-def register(commands: Any, command: Any, group: Any) -> None:
-    """Add this area's commands to the parser ``mentordesk.cli.build_parser`` builds."""
-    drafts = command(
-        commands,
+def add_drafts(commands: Commands) -> None:
+    """``drafts``: one unsent email draft per recipient, for any mail program to send."""
+    drafts = commands.command(
         "drafts",
         "Write one unsent email draft (.eml) per recipient into a folder, for Outlook or any "
         "mail program to open ready to send; each is logged as prepared. Recipients: the "
@@ -68,24 +74,19 @@ def register(commands: Any, command: Any, group: Any) -> None:
     drafts.add_argument(
         "--survey-link", metavar="URL", help="the questionnaire's address, for {survey_link}"
     )
-    drafts.add_argument(
-        "--date",
-        type=parse_day,
-        metavar="YYYY-MM-DD",
-        help="the date in the file names, and of check-ins (default: today)",
-    )
+    add_date_option(drafts, "the date in the file names, and of check-ins (default: today)")
 
-    templates = group("templates", "The standard messages and each programme's own wording.")
-    listing = command(
-        templates,
+
+def add_templates(templates: Commands) -> None:
+    """``templates list`` and ``templates show``: the messages as a programme words them."""
+    listing = templates.command(
         "list",
         "List the messages with their subject and whether the programme has its own wording.",
         _templates_list,
         programme=True,
     )
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
-    shown = command(
-        templates,
+    add_json_option(listing)
+    shown = templates.command(
         "show",
         "Print one message as the programme uses it, and the placeholders it may use.",
         _templates_show,
@@ -95,21 +96,18 @@ def register(commands: Any, command: Any, group: Any) -> None:
         "template", choices=TEMPLATE_KEYS, metavar="TEMPLATE", help=", ".join(TEMPLATE_KEYS)
     )
 
-    reminders = command(
-        commands,
+
+def add_reminders(commands: Commands) -> None:
+    """``reminders``: what needs doing today."""
+    reminders = commands.command(
         "reminders",
         "List what needs doing: check-ins due, pairings without a check-in for long, "
         "invitees of coming training who have not registered, mentors who have not answered.",
         _reminders,
         programme=True,
     )
-    reminders.add_argument("--json", action="store_true", help="print JSON for scripts")
-    reminders.add_argument(
-        "--date",
-        type=parse_day,
-        metavar="YYYY-MM-DD",
-        help="the day to reckon from (default: today)",
-    )
+    add_json_option(reminders)
+    add_date_option(reminders, "the day to reckon from (default: today)")
     reminders.add_argument(
         "--quiet-days",
         type=int,
@@ -126,13 +124,6 @@ def _sender(text: str) -> tuple[str, str]:
             "the value is not a sender: write it as 'Name <name@example.org>'"
         )
     return name, address
-
-
-def _session(args: argparse.Namespace) -> Any:
-    # Imported here: this module is loaded by build_parser for every command.
-    from mentordesk.cli import open_session
-
-    return open_session(args)
 
 
 def _recipients(session: Session, programme_id: int, args: argparse.Namespace) -> list[int]:
@@ -164,7 +155,6 @@ def _drafts(args: argparse.Namespace) -> int:
     )
     from mentordesk.services.pairings import pairings_to_introduce
     from mentordesk.services.privacy import find_person
-    from mentordesk.services.programmes import find_programme
 
     key, out = args.template, Path(args.out)
     if key in EVENT_KEYS and args.event is None:
@@ -175,30 +165,31 @@ def _drafts(args: argparse.Namespace) -> int:
     if args.event is not None and key not in EVENT_KEYS:
         raise InvalidInput(f"--event goes with {', '.join(EVENT_KEYS)}, not {key}.")
     today = args.date or dt.date.today()
-    options: dict[str, Any] = {"today": today, "sender": args.sender}
-    if args.survey_link:
-        options["values"] = {"survey_link": args.survey_link}
-    # The folder is made if only it is missing, and removed again if the run fails.
-    made = not out.exists() and out.parent.is_dir()
-    if made:
-        out.mkdir()
-    try:
-        with _session(args) as s:
-            programme = find_programme(s, args.programme)
-            if key in EVENT_KEYS:
-                people = [find_person(s, e).id for e in args.person] if args.person else None
-                result = drafts_for_event(s, args.event, key, out, person_ids=people, **options)
-            elif key == "introduction":
-                pairings = pairings_to_introduce(s, programme.id, every_published=args.all)
-                result = drafts_for_pairings(s, programme.id, pairings, out, **options)
-            else:
-                people = _recipients(s, programme.id, args)
-                result = drafts_for_people(s, programme.id, key, people, out, **options)
-    except BaseException:
-        if made:
-            with contextlib.suppress(OSError):
-                out.rmdir()
-        raise
+    values = {"survey_link": args.survey_link} if args.survey_link else None
+    with output_folder(out) as made, open_session(args) as s:
+        programme = find_programme(s, args.programme)
+        if key in EVENT_KEYS:
+            people = [find_person(s, e).id for e in args.person] if args.person else None
+            result = drafts_for_event(
+                s,
+                args.event,
+                key,
+                out,
+                today=today,
+                person_ids=people,
+                sender=args.sender,
+                values=values,
+            )
+        elif key == "introduction":
+            pairings = pairings_to_introduce(s, programme.id, every_published=args.all)
+            result = drafts_for_pairings(
+                s, programme.id, pairings, out, today=today, sender=args.sender, values=values
+            )
+        else:
+            people = _recipients(s, programme.id, args)
+            result = drafts_for_people(
+                s, programme.id, key, people, out, today=today, sender=args.sender, values=values
+            )
     if result.written:
         plural = "draft" if len(result.written) == 1 else "drafts"
         print(f"Wrote {len(result.written)} {plural} of the {key} message to {out}:")
@@ -218,10 +209,9 @@ def _drafts(args: argparse.Namespace) -> int:
 
 
 def _templates_list(args: argparse.Namespace) -> int:
-    from mentordesk.services.messages import TEMPLATE_KEYS, get_template, placeholders
-    from mentordesk.services.programmes import find_programme
+    from mentordesk.services.messages import get_template, placeholders
 
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         texts = [get_template(s, programme.id, key) for key in TEMPLATE_KEYS]
     if args.json:
@@ -236,7 +226,7 @@ def _templates_list(args: argparse.Namespace) -> int:
             }
             for t in texts
         ]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        print_json(listing)
         return 0
     for t in texts:
         wording = "own" if t.customised else "default"
@@ -246,9 +236,8 @@ def _templates_list(args: argparse.Namespace) -> int:
 
 def _templates_show(args: argparse.Namespace) -> int:
     from mentordesk.services.messages import get_template, placeholders
-    from mentordesk.services.programmes import find_programme
 
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         text = get_template(s, programme.id, args.template)
     wording = "the programme's own wording" if text.customised else "the default wording"
@@ -260,12 +249,11 @@ def _templates_show(args: argparse.Namespace) -> int:
 
 
 def _reminders(args: argparse.Namespace) -> int:
-    from mentordesk.services.programmes import find_programme
     from mentordesk.services.reminders import reminders
 
     if args.quiet_days < 1:
         raise InvalidInput("--quiet-days must be 1 or more.")
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         found = reminders(s, programme.id, args.date or dt.date.today(), quiet_days=args.quiet_days)
     if args.json:
@@ -281,13 +269,12 @@ def _reminders(args: argparse.Namespace) -> int:
             }
             for r in found
         ]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        print_json(listing)
         return 0
     if not found:
         print(f"Nothing in {programme.name} needs attention.")
         return 0
     print(f"{programme.name}: {len(found)} thing(s) need attention.")
     for r in found:
-        when = r.due_on.isoformat() if r.due_on else ""
-        print(f"{when:<10}  {r.title}\n{'':<10}  {r.detail}")
+        print(f"{iso(r.due_on):<10}  {r.title}\n{'':<10}  {r.detail}")
     return 0

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from sqlalchemy.orm import Session
+
+from mentordesk.cli.common import Commands, add_json_option, open_file, open_session, print_json
+from mentordesk.formats.reading import read_table
+from mentordesk.formats.tables import SheetTable
+from mentordesk.services.import_run import check_then_apply
+from mentordesk.services.programmes import find_programme
 from mentordesk.services.survey_import import (
     RESPONDENT_EMAIL,
     SUBMITTED_ON,
     LineStatus,
     ResponseImportPlan,
+    apply_response_import,
+    preview_response_import,
 )
 
 #: How each kind of line not written is introduced in the list of rows.
@@ -25,26 +32,22 @@ _LINE_WORDS = {
 }
 
 
-def register(commands: Any, command: Any, group: Any) -> None:
-    """Add this area's commands to the parser ``mentordesk.cli.build_parser`` builds."""
-    surveys = group("surveys", "Questionnaires: add them from templates, import their responses.")
-    listing = command(
-        surveys,
+def add_surveys(surveys: Commands) -> None:
+    """``surveys list``, ``templates``, ``add`` and ``import``."""
+    listing = surveys.command(
         "list",
         "List a programme's surveys with who answers them, their items and responses.",
         _list,
         programme=True,
     )
-    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    add_json_option(listing)
     # The templates ship with MentorDesk: listing them needs no programme file.
-    templates = surveys.add_parser(
+    surveys.plain(
         "templates",
-        help="List the questionnaires MentorDesk ships, by the key `surveys add` takes.",
-        description="List the questionnaires MentorDesk ships, by the key `surveys add` takes.",
+        "List the questionnaires MentorDesk ships, by the key `surveys add` takes.",
+        _templates,
     )
-    templates.set_defaults(run=_templates)
-    added = command(
-        surveys,
+    added = surveys.command(
         "add",
         "Add a shipped questionnaire to a programme (`surveys templates` lists them).",
         _add,
@@ -52,8 +55,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
     )
     added.add_argument("--template", required=True, metavar="KEY", help="the template's key")
     added.add_argument("--title", metavar="TITLE", help="a title of your own")
-    imported = command(
-        surveys,
+    imported = surveys.command(
         "import",
         "Import the responses to a survey from a form tool's export (.xlsx or .csv from "
         "Microsoft Forms or Google Forms): rows are matched to people by email, and nothing "
@@ -73,8 +75,6 @@ def register(commands: Any, command: Any, group: Any) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from mentordesk.cli import open_session
-    from mentordesk.services.programmes import find_programme
     from mentordesk.services.surveys import survey_rows
 
     with open_session(args) as s:
@@ -93,7 +93,7 @@ def _list(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        print_json(listing)
         return 0
     if not rows:
         print(
@@ -121,8 +121,6 @@ def _templates(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from mentordesk.cli import open_session
-    from mentordesk.services.programmes import find_programme
     from mentordesk.services.surveys import add_survey_from_template, item_rows, survey_input
 
     with open_session(args) as s:
@@ -134,52 +132,64 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace) -> int:
-    from mentordesk.cli import read_passphrase
-    from mentordesk.formats.reading import read_table
-    from mentordesk.services.programmes import find_programme
-    from mentordesk.services.survey_import import apply_response_import, preview_response_import
-    from mentordesk.services.surveys import find_survey
-    from mentordesk.store.programme_file import ProgrammeFile
+@dataclass(frozen=True)
+class _Checked:
+    """The survey the responses answer, and the plan of the import."""
 
+    survey_id: int
+    title: str
+    plan: ResponseImportPlan
+
+
+def _check(s: Session, args: argparse.Namespace, table: SheetTable) -> _Checked:
+    from mentordesk.services.surveys import find_survey
+
+    programme = find_programme(s, args.programme)
+    survey = find_survey(s, programme.id, args.survey)
+    plan = preview_response_import(s, survey.survey_id, table)
+    return _Checked(survey.survey_id, survey.title, plan)
+
+
+def _refusal(checked: _Checked, skip_rejected: bool) -> str | None:
+    """Why the responses are not imported, or None."""
+    plan = checked.plan
+    if plan.rejected and not skip_rejected:
+        return (
+            f"{len(plan.rejected)} rows of {plan.source} have answers that cannot be read, "
+            "so nothing was imported. Correct them, or pass --skip-rejected to import the "
+            "other rows."
+        )
+    if not plan.to_import:
+        return (
+            f"nothing in {plan.source} can be imported into “{checked.title}”: no row is both "
+            "matched to a person and answered."
+        )
+    return None
+
+
+def _import(args: argparse.Namespace) -> int:
     table = read_table(args.file, sheet=args.sheet)
-    with ProgrammeFile.open(args.db, read_passphrase(new=False)) as programme_file:
-        with programme_file.session() as s:
-            programme = find_programme(s, args.programme)
-            survey = find_survey(s, programme.id, args.survey)
-            plan = preview_response_import(s, survey.survey_id, table)
-        _print_plan(plan)
-        written = plan.to_import
-        if plan.rejected and not args.skip_rejected:
-            print(
-                f"mentordesk-cli: {len(plan.rejected)} rows of {plan.source} have answers that "
-                "cannot be read, so nothing was imported. Correct them, or pass "
-                "--skip-rejected to import the other rows.",
-                file=sys.stderr,
-            )
-            return 1
-        if not written:
-            print(
-                f"mentordesk-cli: nothing in {plan.source} can be imported into “{survey.title}”: "
-                "no row is both matched to a person and answered.",
-                file=sys.stderr,
-            )
-            return 1
+    with open_file(args) as programme_file:
+        run = check_then_apply(
+            programme_file,
+            lambda s: _check(s, args, table),
+            lambda s, checked: apply_response_import(
+                s, checked.survey_id, table, skip_rejected=args.skip_rejected
+            ),
+            refusal=lambda checked: _refusal(checked, args.skip_rejected),
+            show=lambda checked, _refused: _print_plan(checked.plan),
+            dry_run=args.dry_run,
+        )
+    plan, summary = run.checked.plan, run.applied
+    if summary is None:
         replacing = len(plan.with_status(LineStatus.REPLACE))
-        if args.dry_run:
-            print(
-                f"Dry run: {len(written)} responses to import ({replacing} replacing older "
-                "ones); nothing written."
-            )
-            return 0
-        # The file as it was, in case this was the wrong export or the wrong survey.
-        programme_file.backup("import")
-        with programme_file.session() as s:
-            summary = apply_response_import(
-                s, survey.survey_id, table, skip_rejected=args.skip_rejected
-            )
+        print(
+            f"Dry run: {len(plan.to_import)} responses to import ({replacing} replacing older "
+            "ones); nothing written."
+        )
+        return 0
     print(
-        f"Imported {summary.imported} responses from {plan.source} into “{survey.title}” "
+        f"Imported {summary.imported} responses from {plan.source} into “{run.checked.title}” "
         f"({summary.replaced} replacing older ones)."
     )
     return 0

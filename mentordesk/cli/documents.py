@@ -1,23 +1,23 @@
-"""mentordesk-cli commands for PDF reports: programme report, letters, sheets, certificates."""
+"""mentordesk-cli commands for the PDF documents: programme report, letters, sheets, certificates.
+
+The document builders (and reportlab under them) are loaded only when a
+``report`` command runs.
+"""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from mentordesk.cli import parse_day
+from mentordesk.cli.common import Commands, add_date_option, open_session, output_folder
 from mentordesk.domain.errors import ExportFailed, NotFound
+from mentordesk.services.programmes import find_programme
 
 
-def register(commands: Any, command: Any, group: Any) -> None:
-    """Add this area's commands to the parser ``mentordesk.cli.build_parser`` builds."""
-    report = group("report", "Write the programme's PDF documents.")
-    programme = command(
-        report,
+def add_report(report: Commands) -> None:
+    """``report programme``, ``report letters``, ``report sign-in`` and ``report certificates``."""
+    programme = report.command(
         "programme",
         "Write the programme report for leadership: figures and charts per strand, with "
         "any figure about fewer people than the programme's minimum group size withheld.",
@@ -25,8 +25,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
         programme=True,
     )
     programme.add_argument("out", type=Path, metavar="OUT", help="the .pdf file to write")
-    letters = command(
-        report,
+    letters = report.command(
         "letters",
         "Write an introduction letter (PDF) for the mentor and each mentee of the pairings "
         "introduced or under way whose introduction has not been sent yet, or of the "
@@ -38,8 +37,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
     letters.add_argument(
         "--pairing", type=int, action="append", metavar="ID", help="only this pairing (repeatable)"
     )
-    sign_in = command(
-        report,
+    sign_in = report.command(
         "sign-in",
         "Write a sign-in sheet for a training session or event (`mentordesk-cli events` "
         "lists their ids).",
@@ -47,8 +45,7 @@ def register(commands: Any, command: Any, group: Any) -> None:
     )
     sign_in.add_argument("out", type=Path, metavar="OUT", help="the .pdf file to write")
     sign_in.add_argument("--event", type=int, required=True, metavar="ID", help="the event")
-    certificates = command(
-        report,
+    certificates = report.command(
         "certificates",
         "Write a certificate of participation (PDF) for each mentor and mentee of active, "
         "completed or extended pairings and everyone who attended training.",
@@ -60,36 +57,9 @@ def register(commands: Any, command: Any, group: Any) -> None:
         "--person", action="append", metavar="EMAIL", help="only this person (repeatable)"
     )
     for sub in (programme, letters, sign_in, certificates):
-        sub.add_argument(
-            "--date",
-            type=parse_day,
-            metavar="YYYY-MM-DD",
-            help="the date the documents are issued and figures counted on (default: today)",
+        add_date_option(
+            sub, "the date the documents are issued and figures counted on (default: today)"
         )
-
-
-def _session(args: argparse.Namespace) -> Any:
-    # Imported here: the CLI module is loaded by build_parser for every command.
-    from mentordesk.cli import open_session
-
-    return open_session(args)
-
-
-@contextlib.contextmanager
-def _folder(out: Path) -> Iterator[None]:
-    """Make the output folder if only it is missing, and remove it again if nothing is written."""
-    out = Path(out)
-    made = False
-    if not out.exists() and out.parent.is_dir():
-        out.mkdir()
-        made = True
-    try:
-        yield
-    except BaseException:
-        if made:
-            with contextlib.suppress(OSError):
-                out.rmdir()
-        raise
 
 
 def _check_pdf_name(out: Path) -> None:
@@ -99,10 +69,9 @@ def _check_pdf_name(out: Path) -> None:
 
 def _programme(args: argparse.Namespace) -> int:
     from mentordesk.services.documents.programme_report import programme_report
-    from mentordesk.services.programmes import find_programme
 
     _check_pdf_name(args.out)
-    with _session(args) as s:
+    with open_session(args) as s:
         programme = find_programme(s, args.programme)
         programme_report(s, programme.id, args.out, args.date or dt.date.today())
     print(f"Wrote the programme report of {programme.name} to {args.out}.")
@@ -111,9 +80,8 @@ def _programme(args: argparse.Namespace) -> int:
 
 def _letters(args: argparse.Namespace) -> int:
     from mentordesk.services.documents.letters import introduction_letters
-    from mentordesk.services.programmes import find_programme
 
-    with _folder(args.out), _session(args) as s:
+    with output_folder(args.out), open_session(args) as s:
         programme = find_programme(s, args.programme)
         written = introduction_letters(s, programme.id, args.out, args.pairing, today=args.date)
     _list_written(written, "introduction letter", args.out)
@@ -125,7 +93,7 @@ def _sign_in(args: argparse.Namespace) -> int:
     from mentordesk.services.events import get_event
 
     _check_pdf_name(args.out)
-    with _session(args) as s:
+    with open_session(args) as s:
         title = get_event(s, args.event).title
         sign_in_sheet(s, args.event, args.out, today=args.date)
     print(f"Wrote the sign-in sheet of “{title}” to {args.out}.")
@@ -135,9 +103,8 @@ def _sign_in(args: argparse.Namespace) -> int:
 def _certificates(args: argparse.Namespace) -> int:
     from mentordesk.services.documents.certificates import certificates
     from mentordesk.services.privacy import find_person
-    from mentordesk.services.programmes import find_programme
 
-    with _folder(args.out), _session(args) as s:
+    with output_folder(args.out), open_session(args) as s:
         programme = find_programme(s, args.programme)
         people = [find_person(s, email).id for email in args.person] if args.person else None
         written = certificates(s, programme.id, args.out, people, today=args.date)

@@ -1,0 +1,250 @@
+"""A programme rebuilt from its whole-programme workbook (`mentordesk-cli import workbook`)."""
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from mentordesk.cli.app import main
+from mentordesk.domain.errors import InvalidInput
+from mentordesk.services.demo import DEMO_PROGRAMME
+from mentordesk.services.exporting import export_programme
+from mentordesk.services.programmes import find_programme, list_programmes
+from mentordesk.services.workbook_import import import_programme, read_programme_workbook
+from mentordesk.store.backups import list_backups
+from mentordesk.store.models import Event, Person
+from mentordesk.store.programme_file import ProgrammeFile
+from tests.conftest import PASSPHRASE
+
+#: Tables a programme workbook carries; the rest (notes, audit, file facts) never travel.
+CARRIED = [
+    "programme",
+    "strand",
+    "person",
+    "application",
+    "mentor_choice",
+    "pairing",
+    "pairing_member",
+    "check_in",
+    "event",
+    "attendance",
+    "training_requirement",
+]
+SHEETS = [
+    "Programme",
+    "Strands",
+    "People",
+    "Applications",
+    "Pairings",
+    "Check-ins",
+    "Events",
+    "Attendance",
+    "Training rules",
+]
+
+
+def cells(path):
+    """Every cell of every sheet: its address, value, kind and number format."""
+    workbook = openpyxl.load_workbook(path)
+    try:
+        return {
+            sheet.title: [
+                (cell.coordinate, cell.value, cell.data_type, cell.number_format)
+                for row in sheet.iter_rows()
+                for cell in row
+            ]
+            for sheet in workbook.worksheets
+        }
+    finally:
+        workbook.close()
+
+
+@pytest.fixture
+def cli_env(monkeypatch):
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", PASSPHRASE)
+
+
+@pytest.fixture
+def demo_workbook(tmp_path, demo_file, demo_programme_id):
+    """The demo programme's whole-programme workbook."""
+    path = tmp_path / "demo.xlsx"
+    with demo_file.session() as session:
+        export_programme(session, demo_programme_id, path)
+    return path
+
+
+@pytest.fixture
+def new_file(tmp_path):
+    """An empty programme file, closed, at a path of its own."""
+    path = tmp_path / "successor.mentordesk"
+    ProgrammeFile.create(path, PASSPHRASE).close()
+    return path
+
+
+def test_export_import_into_an_empty_file_export_gives_the_same_workbook(
+    tmp_path, demo_file, demo_workbook, new_file, table_counts, cli_env, capsys
+):
+    demo_file.close()
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Imported “{DEMO_PROGRAMME}” from demo.xlsx into {new_file}: ")
+    assert "already in the file" not in out
+    second = tmp_path / "second.xlsx"
+    assert main(["export", "xlsx", str(second), "--db", str(new_file)]) == 0
+
+    before, after = cells(demo_workbook), cells(second)
+    assert list(before) == SHEETS
+    for sheet in SHEETS:
+        assert after[sheet] == before[sheet], sheet
+    # Nothing to lose in a new file, so no backup of it was made.
+    assert list_backups(new_file) == []
+    demo = ProgrammeFile.open(demo_file.path, PASSPHRASE)
+    with demo, ProgrammeFile.open(new_file, PASSPHRASE) as copy:
+        original, copied = table_counts(demo), table_counts(copy)
+    assert {t: copied[t] for t in CARRIED} == {t: original[t] for t in CARRIED}
+    assert all(original[t] > 0 for t in CARRIED if t != "mentor_choice")
+    assert copied["note"] == 0
+
+
+def test_a_file_in_use_gets_the_programme_under_another_name_after_a_backup(
+    tmp_path, demo_file, demo_workbook, cli_env, capsys
+):
+    with demo_file.session() as session:
+        people_before = len(session.scalars(select(Person.id)).all())
+        uids_before = set(session.scalars(select(Event.uid)))
+    path = demo_file.path
+    demo_file.close()
+
+    argv = ["import", "workbook", str(demo_workbook), "--db", str(path), "--programme", "Copy"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert f"{people_before} of them already in the file and left as they were" in out
+    (backup,) = list_backups(path)
+    assert backup.reason == "import"
+
+    copy_workbook = tmp_path / "copy.xlsx"
+    export = ["export", "xlsx", str(copy_workbook), "--db", str(path), "--programme", "Copy"]
+    assert main(export) == 0
+    before, after = cells(demo_workbook), cells(copy_workbook)
+    # The same people, applications, pairings and check-ins, linked to the people
+    # already in the file rather than added twice.
+    for sheet in ("Strands", "People", "Applications", "Pairings", "Check-ins", "Training rules"):
+        assert after[sheet] == before[sheet], sheet
+    assert [c for c in after["Programme"] if c[0] != "A2"] == [
+        c for c in before["Programme"] if c[0] != "A2"
+    ]
+    with ProgrammeFile.open(path, PASSPHRASE) as reopened, reopened.session() as session:
+        assert len(session.scalars(select(Person.id)).all()) == people_before
+        assert [p.name for p in list_programmes(session)] == [DEMO_PROGRAMME, "Copy"]
+        # Calendars know the original events by their UIDs: the copies get new ones.
+        copy = find_programme(session, "Copy")
+        copied_uids = set(session.scalars(select(Event.uid).where(Event.programme_id == copy.id)))
+    assert copied_uids
+    assert not copied_uids & uids_before
+
+
+def test_a_programme_name_already_in_the_file_is_refused_before_anything_is_written(
+    demo_file, demo_workbook, table_counts, cli_env, capsys
+):
+    before = table_counts(demo_file)
+    path = demo_file.path
+    demo_file.close()
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"mentordesk-cli: {path} already holds a programme called “{DEMO_PROGRAMME}”, so "
+        "nothing was imported. Give the imported one another name with --programme NAME.\n"
+    )
+    assert list_backups(path) == []
+    with ProgrammeFile.open(path, PASSPHRASE) as reopened:
+        assert table_counts(reopened) == before
+
+
+def test_a_wrong_cell_is_named_by_sheet_and_row_and_nothing_is_written(
+    demo_workbook, new_file, table_counts, cli_env, capsys
+):
+    workbook = openpyxl.load_workbook(demo_workbook)
+    workbook["Pairings"]["F4"] = "Half done"  # Status
+    workbook.save(demo_workbook)
+    with ProgrammeFile.open(new_file, PASSPHRASE) as empty:
+        before = table_counts(empty)
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mentordesk-cli: Pairings sheet, row 4: ")
+    assert "“Half done” is not one of: " in err
+    with ProgrammeFile.open(new_file, PASSPHRASE) as reopened:
+        assert table_counts(reopened) == before
+
+
+def test_a_row_the_file_refuses_while_writing_leaves_nothing_written(
+    demo_workbook, new_file, table_counts, cli_env, capsys
+):
+    # Read without fault, refused only when written: a mentor paired with themselves.
+    workbook = openpyxl.load_workbook(demo_workbook)
+    sheet = workbook["Pairings"]
+    sheet["D2"] = sheet["C2"].value  # Mentee emails = the mentor's
+    workbook.save(demo_workbook)
+    with ProgrammeFile.open(new_file, PASSPHRASE) as empty:
+        before = table_counts(empty)
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 1
+    assert capsys.readouterr().err.startswith("mentordesk-cli: Pairings sheet, row 2: ")
+    with ProgrammeFile.open(new_file, PASSPHRASE) as reopened:
+        assert table_counts(reopened) == before
+        with reopened.session() as session:
+            assert list_programmes(session) == []
+
+
+def test_a_dry_run_checks_every_row_and_writes_nothing(
+    demo_workbook, new_file, table_counts, cli_env, capsys
+):
+    argv = ["import", "workbook", str(demo_workbook), "--db", str(new_file), "--dry-run"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.startswith(f"Dry run: “{DEMO_PROGRAMME}” from demo.xlsx: ")
+    with ProgrammeFile.open(new_file, PASSPHRASE) as reopened, reopened.session() as session:
+        assert list_programmes(session) == []
+
+
+def test_a_workbook_of_another_kind_is_refused_in_plain_words(tmp_path, new_file, cli_env, capsys):
+    path = tmp_path / "applications.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Programme"
+    workbook.active.append(["Name", "Email"])
+    workbook.active.append(["Ada Lovelace", "ada@example.org"])
+    workbook.save(path)
+
+    assert main(["import", "workbook", str(path), "--db", str(new_file)]) == 1
+    assert capsys.readouterr().err == (
+        "mentordesk-cli: The Programme sheet of applications.xlsx lacks the column(s) "
+        "Description, Starts on, Ends on, Applications open on, Applications close on, "
+        "Time zone, Mentees per mentor, Grade gap, Duration (months): it is not a "
+        "MentorDesk programme workbook.\n"
+    )
+
+
+def test_the_service_reads_everything_before_it_writes(demo_workbook, programme_file):
+    with programme_file.session() as session:
+        workbook = read_programme_workbook(session, demo_workbook, name="  Handed over  ")
+        assert not workbook.name_taken
+        assert workbook.known_people == 0
+        assert list_programmes(session) == []
+    with programme_file.session() as session:
+        summary = import_programme(session, workbook)
+    with programme_file.session() as session:
+        (programme,) = list_programmes(session)
+    assert (programme.id, programme.name) == (summary.programme_id, "Handed over")
+    assert summary.people_added == len(workbook.emails)
+    assert summary.people_known == 0
+
+
+def test_a_person_listed_twice_is_refused(demo_workbook, programme_file):
+    workbook = openpyxl.load_workbook(demo_workbook)
+    sheet = workbook["People"]
+    sheet["C3"] = sheet["C2"].value.upper()
+    workbook.save(demo_workbook)
+    with (
+        pytest.raises(InvalidInput, match=r"People sheet, row 3: .* is also on row 2"),
+        programme_file.session() as session,
+    ):
+        read_programme_workbook(session, demo_workbook)
