@@ -61,7 +61,8 @@ APPLICATION_HEADERS = (
 PAIRING_HEADERS = (
     "Pairing", "Strand", "Mentor email", "Mentee emails", "Name", "Status", "Proposed on",
     "Started on", "Ended on", "Match score", "Match explanation", "Meeting frequency",
-    "Meeting length", "Meeting venue", "Contact between meetings", "Review on",
+    "Meeting length", "Meeting venue", "Contact between meetings", "Review on", "Goals",
+    "Confidentiality agreed", "End reason", "Draft",
 )  # fmt: skip
 CHECK_IN_HEADERS = ("Pairing", "Mentor email", "Due on", "Done on", "Outcome", "Summary")
 EVENT_HEADERS = (
@@ -254,7 +255,7 @@ def _pairing_row(number: int, p: Pairing, emails: dict[int, str]) -> list[CellVa
         number, p.strand.name, emails[p.mentor_id], mentees, p.name, _label(p.status),
         p.proposed_on, p.started_on, p.ended_on, p.match_score, p.match_explanation,
         p.meeting_frequency, p.meeting_length, p.meeting_venue, p.contact_between_meetings,
-        p.review_on,
+        p.review_on, p.goals, p.confidentiality_agreed, _label(p.end_reason), p.draft,
     ]  # fmt: skip
 
 

@@ -32,6 +32,7 @@ from mentordesk.domain.enums import (
     Audience,
     CheckInOutcome,
     ContractType,
+    EndReason,
     EventKind,
     Grade,
     PairingStatus,
@@ -82,6 +83,9 @@ from mentordesk.services.programmes import (
 from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.services.validation import split_tags
 from mentordesk.store.models import Event, MentorChoice, Person
+
+#: The Pairings sheet's columns a workbook written by an earlier MentorDesk lacks.
+PAIRING_COLUMNS_ADDED = ("Goals", "Confidentiality agreed", "End reason", "Draft")
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 _T = TypeVar("_T")
@@ -157,15 +161,22 @@ class WorkbookImportSummary:
 class _Sheet:
     """One sheet of a programme workbook, read by column title."""
 
-    def __init__(self, table: SheetTable, headers: Sequence[str]) -> None:
-        missing = [h for h in headers if h not in table.headers]
+    def __init__(
+        self, table: SheetTable, headers: Sequence[str], added: Sequence[str] = ()
+    ) -> None:
+        """Check the sheet has every column of ``headers`` but those ``added`` since.
+
+        A column added to the workbook since MentorDesk first wrote it is read as
+        blank in a workbook written before.
+        """
+        missing = [h for h in headers if h not in table.headers and h not in added]
         if missing:
             raise InvalidInput(
                 f"The {table.sheet} sheet of {table.source} lacks the column(s) "
                 f"{', '.join(missing)}: it is not a MentorDesk programme workbook."
             )
         self.table = table
-        self.columns = {h: table.headers.index(h) for h in headers}
+        self.columns = {h: table.headers.index(h) for h in headers if h in table.headers}
 
     def rows(self) -> Iterator[tuple[int, _Cells]]:
         """Each data row's number, with a lookup of its cells by column title."""
@@ -189,7 +200,7 @@ class _Sheet:
 
 
 def _lookup(cells: Sequence[CellValue], columns: dict[str, int]) -> _Cells:
-    return lambda title: cells[columns[title]]
+    return lambda title: cells[columns[title]] if title in columns else None
 
 
 def _at(sheet: str, number: int, work: Callable[[], _T]) -> _T:
@@ -274,8 +285,8 @@ def read_programme_workbook(
             message names its sheet and row.
     """
 
-    def sheet(title: str, headers: Sequence[str]) -> _Sheet:
-        return _Sheet(read_table(path, sheet=title), headers)
+    def sheet(title: str, headers: Sequence[str], added: Sequence[str] = ()) -> _Sheet:
+        return _Sheet(read_table(path, sheet=title), headers, added)
 
     programme = _read_programme(
         sheet(PROGRAMME_SHEET, PROGRAMME_HEADERS), sheet(STRANDS_SHEET, STRAND_HEADERS)
@@ -297,7 +308,7 @@ def read_programme_workbook(
         *sheet(APPLICATIONS_SHEET, APPLICATION_HEADERS).steps(
             lambda cells: _application(cells, strands, emails)
         ),
-        *sheet(PAIRINGS_SHEET, PAIRING_HEADERS).steps(
+        *sheet(PAIRINGS_SHEET, PAIRING_HEADERS, PAIRING_COLUMNS_ADDED).steps(
             lambda cells: _pairing(cells, strands, emails, check_ins)
         ),
         *events.steps(lambda cells: _event(cells, strands, zone)),
@@ -491,6 +502,10 @@ def _pairing(
         meeting_venue=cell_text(c("Meeting venue")),
         contact_between_meetings=cell_text(c("Contact between meetings")),
         review_on=_date(c("Review on")),
+        goals=cell_text(c("Goals")),
+        confidentiality_agreed=_bool(c("Confidentiality agreed")),
+        end_reason=_optional_choice(c("End reason"), EndReason),
+        draft=_bool(c("Draft")),
         check_ins=check_ins.get(_int(c("Pairing")) or 0, []),
     )
 

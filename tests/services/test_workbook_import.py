@@ -5,13 +5,14 @@ import pytest
 from sqlalchemy import select
 
 from mentordesk.cli.app import main
+from mentordesk.domain.enums import EndReason, PairingStatus
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.programmes import find_programme, list_programmes
 from mentordesk.services.workbook_import import import_programme, read_programme_workbook
 from mentordesk.store.backups import list_backups
-from mentordesk.store.models import Event, Person
+from mentordesk.store.models import Event, Pairing, Person
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 
@@ -248,3 +249,49 @@ def test_a_person_listed_twice_is_refused(demo_workbook, programme_file):
         programme_file.session() as session,
     ):
         read_programme_workbook(session, demo_workbook)
+
+
+def test_a_pairings_goals_agreement_end_reason_and_draft_travel(
+    tmp_path, demo_file, demo_programme_id, new_file, cli_env
+):
+    with demo_file.session() as session:
+        first, second, third = session.scalars(select(Pairing).order_by(Pairing.id).limit(3))
+        first.goals = "A first paper and a grant application"
+        first.confidentiality_agreed = True
+        second.status = PairingStatus.ENDED_EARLY
+        second.end_reason = EndReason.LEFT_INSTITUTION
+        second.ended_on = second.started_on
+        third.status = PairingStatus.PROPOSED
+        third.draft = True
+    exported = tmp_path / "programme.xlsx"
+    with demo_file.session() as session:
+        export_programme(session, demo_programme_id, exported)
+    demo_file.close()
+
+    assert main(["import", "workbook", str(exported), "--db", str(new_file)]) == 0
+    again = tmp_path / "again.xlsx"
+    assert main(["export", "xlsx", str(again), "--db", str(new_file)]) == 0
+    assert cells(again) == cells(exported)
+    with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as session:
+        pairings = session.scalars(select(Pairing).order_by(Pairing.id)).all()
+        assert pairings[0].goals == "A first paper and a grant application"
+        assert pairings[0].confidentiality_agreed
+        assert pairings[1].end_reason is EndReason.LEFT_INSTITUTION
+        # A proposal nobody has seen stays a draft in the successor's file.
+        assert [p.draft for p in pairings[:3]] == [False, False, True]
+
+
+def test_a_workbook_written_before_the_pairings_last_columns_still_imports(
+    demo_workbook, new_file, cli_env, capsys
+):
+    workbook = openpyxl.load_workbook(demo_workbook)
+    sheet = workbook["Pairings"]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.delete_cols(headers.index("Goals") + 1, 4)
+    workbook.save(demo_workbook)
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
+    with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as session:
+        pairings = session.scalars(select(Pairing)).all()
+    assert pairings
+    assert not any(p.draft or p.confidentiality_agreed or p.goals for p in pairings)
