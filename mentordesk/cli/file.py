@@ -192,6 +192,11 @@ def _import_workbook(args: argparse.Namespace) -> int:
         print(f"Dry run: “{name}” from {workbook.source}: {counts}; nothing written.")
         return 0
     print(f"Imported “{name}” from {workbook.source} into {args.db}: {counts}.")
+    print(
+        "Not in the workbook, so not imported: notes, surveys, the programme's own message "
+        "wording, pairing rules, matching weights, logo, minimum group size, retention rule "
+        "and the days mentors have to answer."
+    )
     return 0
 
 

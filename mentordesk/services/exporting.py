@@ -52,17 +52,18 @@ STRAND_HEADERS = ("Name", "Format", "Places", "Description")
 PEOPLE_HEADERS = (
     "First name", "Last name", "Email", "Organisation", "Department", "Position", "Grade",
     "Contract type", "Field", "Expertise", "Languages", "Gender", "Consent on",
-    "Line manager email",
+    "Line manager email", "Consent withdrawn on",
 )  # fmt: skip
 APPLICATION_HEADERS = (
     "Email", "Name", "Strand", "Role", "Status", "Submitted on", "Goals", "Development needs",
-    "Preferences", "Capacity", "Source", "Mentor choices",
+    "Preferences", "Capacity", "Source", "Mentor choices", "Waitlist place",
 )  # fmt: skip
 PAIRING_HEADERS = (
     "Pairing", "Strand", "Mentor email", "Mentee emails", "Name", "Status", "Proposed on",
     "Started on", "Ended on", "Match score", "Match explanation", "Meeting frequency",
     "Meeting length", "Meeting venue", "Contact between meetings", "Review on", "Goals",
-    "Confidentiality agreed", "End reason", "Draft",
+    "Confidentiality agreed", "End reason", "Draft", "Mentor response", "Answer due on",
+    "Override reason",
 )  # fmt: skip
 CHECK_IN_HEADERS = ("Pairing", "Mentor email", "Due on", "Done on", "Outcome", "Summary")
 EVENT_HEADERS = (
@@ -212,7 +213,7 @@ def _person_row(p: Person, emails: dict[int, str]) -> list[CellValue]:
     return [
         p.first_name, p.last_name, p.email, p.organisation, p.department, p.position,
         _label(p.grade), _label(p.contract_type), p.field, p.expertise, p.languages, p.gender,
-        p.consent_on, manager,
+        p.consent_on, manager, p.consent_withdrawn_on,
     ]  # fmt: skip
 
 
@@ -233,6 +234,7 @@ def _application_rows(
             _label(a.status), a.submitted_on, a.goals, a.development_needs, a.preferences,
             a.capacity, a.source,
             ", ".join(emails[c.mentor_id] for c in a.mentor_choices if c.mentor_id in emails),
+            a.waitlist_rank,
         ]
         for a in applications
     ]  # fmt: skip
@@ -256,6 +258,7 @@ def _pairing_row(number: int, p: Pairing, emails: dict[int, str]) -> list[CellVa
         p.proposed_on, p.started_on, p.ended_on, p.match_score, p.match_explanation,
         p.meeting_frequency, p.meeting_length, p.meeting_venue, p.contact_between_meetings,
         p.review_on, p.goals, p.confidentiality_agreed, _label(p.end_reason), p.draft,
+        _label(p.mentor_response), p.response_due_on, p.override_reason,
     ]  # fmt: skip
 
 

@@ -35,6 +35,7 @@ from mentordesk.domain.enums import (
     EndReason,
     EventKind,
     Grade,
+    MentorResponse,
     PairingStatus,
     Role,
     Rsvp,
@@ -48,6 +49,7 @@ from mentordesk.services.applicants import (
     PersonInput,
     add_application,
     add_person,
+    get_application,
 )
 from mentordesk.services.audit import record_change
 from mentordesk.services.events import EventInput, add_event, get_event, set_attendance
@@ -72,7 +74,8 @@ from mentordesk.services.exporting import (
     TRAINING_RULES_SHEET,
 )
 from mentordesk.services.importing import people_by_email
-from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing
+from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, get_pairing
+from mentordesk.services.privacy import withdraw_consent
 from mentordesk.services.programmes import (
     ProgrammeInput,
     StrandInput,
@@ -84,8 +87,15 @@ from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.services.validation import split_tags
 from mentordesk.store.models import Event, MentorChoice, Person
 
-#: The Pairings sheet's columns a workbook written by an earlier MentorDesk lacks.
-PAIRING_COLUMNS_ADDED = ("Goals", "Confidentiality agreed", "End reason", "Draft")
+#: The columns of each sheet a workbook written by an earlier MentorDesk lacks.
+COLUMNS_ADDED = {
+    PEOPLE_SHEET: ("Consent withdrawn on",),
+    APPLICATIONS_SHEET: ("Waitlist place",),
+    PAIRINGS_SHEET: (
+        "Goals", "Confidentiality agreed", "End reason", "Draft", "Mentor response",
+        "Answer due on", "Override reason",
+    ),
+}  # fmt: skip
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 _T = TypeVar("_T")
@@ -285,8 +295,8 @@ def read_programme_workbook(
             message names its sheet and row.
     """
 
-    def sheet(title: str, headers: Sequence[str], added: Sequence[str] = ()) -> _Sheet:
-        return _Sheet(read_table(path, sheet=title), headers, added)
+    def sheet(title: str, headers: Sequence[str]) -> _Sheet:
+        return _Sheet(read_table(path, sheet=title), headers, COLUMNS_ADDED.get(title, ()))
 
     programme = _read_programme(
         sheet(PROGRAMME_SHEET, PROGRAMME_HEADERS), sheet(STRANDS_SHEET, STRAND_HEADERS)
@@ -308,7 +318,7 @@ def read_programme_workbook(
         *sheet(APPLICATIONS_SHEET, APPLICATION_HEADERS).steps(
             lambda cells: _application(cells, strands, emails)
         ),
-        *sheet(PAIRINGS_SHEET, PAIRING_HEADERS, PAIRING_COLUMNS_ADDED).steps(
+        *sheet(PAIRINGS_SHEET, PAIRING_HEADERS).steps(
             lambda cells: _pairing(cells, strands, emails, check_ins)
         ),
         *events.steps(lambda cells: _event(cells, strands, zone)),
@@ -415,12 +425,15 @@ def _person(c: _Cells) -> _Write:
         gender=cell_text(c("Gender")),
         consent_on=_date(c("Consent on")),
     )
-    email = person.email.lower()
+    email, withdrawn = person.email.lower(), _date(c("Consent withdrawn on"))
 
     def write(session: Session, ids: _Ids) -> None:
-        if email not in ids.people:  # someone the file holds keeps their details
-            ids.people[email] = add_person(session, person)
-            ids.added.add(email)
+        if email in ids.people:  # someone the file holds keeps their details
+            return
+        person_id = ids.people[email] = add_person(session, person)
+        ids.added.add(email)
+        if withdrawn is not None:
+            withdraw_consent(session, person_id, withdrawn)
 
     return write
 
@@ -453,11 +466,14 @@ def _application(c: _Cells, strands: set[str], emails: dict[str, int]) -> _Write
         capacity=_int(c("Capacity")),
         source=cell_text(c("Source")),
     )
+    waitlist_place = _int(c("Waitlist place"))
 
     def write(session: Session, ids: _Ids) -> None:
         application_id = add_application(
             session, ids.people[email], replace(application, strand_id=ids.strands[strand])
         )
+        if waitlist_place is not None:
+            get_application(session, application_id).waitlist_rank = waitlist_place
         for rank, mentor in enumerate(mentors, start=1):
             session.add(
                 MentorChoice(application_id=application_id, mentor_id=ids.people[mentor], rank=rank)
@@ -508,6 +524,8 @@ def _pairing(
         draft=_bool(c("Draft")),
         check_ins=check_ins.get(_int(c("Pairing")) or 0, []),
     )
+    response = _optional_choice(c("Mentor response"), MentorResponse) or MentorResponse.NONE
+    answer_due_on, override_reason = _date(c("Answer due on")), cell_text(c("Override reason"))
 
     def write(session: Session, ids: _Ids) -> None:
         placed = replace(
@@ -516,7 +534,10 @@ def _pairing(
             mentor_id=ids.people[mentor],
             mentee_ids=[ids.people[m] for m in mentees],
         )
-        add_pairing(session, placed)
+        stored = get_pairing(session, add_pairing(session, placed))
+        stored.mentor_response = response
+        stored.response_due_on = answer_due_on
+        stored.override_reason = override_reason
 
     return write
 

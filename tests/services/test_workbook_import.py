@@ -1,16 +1,23 @@
 """A programme rebuilt from its whole-programme workbook (`mentordesk-cli import workbook`)."""
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from sqlalchemy import select
 
 from mentordesk.cli.app import main
-from mentordesk.domain.enums import EndReason, PairingStatus
+from mentordesk.domain.enums import EndReason, MentorResponse, PairingStatus
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.exporting import export_programme
+from mentordesk.services.privacy import withdraw_consent
 from mentordesk.services.programmes import find_programme, list_programmes
-from mentordesk.services.workbook_import import import_programme, read_programme_workbook
+from mentordesk.services.workbook_import import (
+    COLUMNS_ADDED,
+    import_programme,
+    read_programme_workbook,
+)
 from mentordesk.store.backups import list_backups
 from mentordesk.store.models import Event, Pairing, Person
 from mentordesk.store.programme_file import ProgrammeFile
@@ -251,13 +258,17 @@ def test_a_person_listed_twice_is_refused(demo_workbook, programme_file):
         read_programme_workbook(session, demo_workbook)
 
 
-def test_a_pairings_goals_agreement_end_reason_and_draft_travel(
+def test_what_the_window_records_beyond_the_first_workbook_travels_too(
     tmp_path, demo_file, demo_programme_id, new_file, cli_env
 ):
     with demo_file.session() as session:
         first, second, third = session.scalars(select(Pairing).order_by(Pairing.id).limit(3))
         first.goals = "A first paper and a grant application"
         first.confidentiality_agreed = True
+        first.override_reason = "Same department, agreed with both"
+        withdrawn = first.mentor
+        withdraw_consent(session, withdrawn.id, dt.date(2026, 3, 1))
+        withdrawn_email = withdrawn.email
         second.status = PairingStatus.ENDED_EARLY
         second.end_reason = EndReason.LEFT_INSTITUTION
         second.ended_on = second.started_on
@@ -279,19 +290,28 @@ def test_a_pairings_goals_agreement_end_reason_and_draft_travel(
         assert pairings[1].end_reason is EndReason.LEFT_INSTITUTION
         # A proposal nobody has seen stays a draft in the successor's file.
         assert [p.draft for p in pairings[:3]] == [False, False, True]
+        # Someone who withdrew their consent stays left out of matching and mailings.
+        person = session.scalar(select(Person).where(Person.email == withdrawn_email))
+        assert person.consent_withdrawn_on == dt.date(2026, 3, 1)
 
 
-def test_a_workbook_written_before_the_pairings_last_columns_still_imports(
-    demo_workbook, new_file, cli_env, capsys
+def test_a_workbook_written_before_the_last_columns_were_added_still_imports(
+    demo_workbook, new_file, cli_env
 ):
     workbook = openpyxl.load_workbook(demo_workbook)
-    sheet = workbook["Pairings"]
-    headers = [cell.value for cell in sheet[1]]
-    sheet.delete_cols(headers.index("Goals") + 1, 4)
+    for title, added in COLUMNS_ADDED.items():
+        sheet = workbook[title]
+        headers = [cell.value for cell in sheet[1]]
+        assert headers[-len(added) :] == list(added)
+        sheet.delete_cols(len(headers) - len(added) + 1, len(added))
     workbook.save(demo_workbook)
 
     assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
     with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as session:
         pairings = session.scalars(select(Pairing)).all()
+        people = session.scalars(select(Person)).all()
     assert pairings
+    assert people
     assert not any(p.draft or p.confidentiality_agreed or p.goals for p in pairings)
+    assert {p.mentor_response for p in pairings} == {MentorResponse.NONE}
+    assert not any(p.consent_withdrawn_on for p in people)
