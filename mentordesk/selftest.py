@@ -6,7 +6,7 @@ under a random passphrase that is never shown, and prints one line; the
 command exits 0 only when every check passed.
 
 Nothing here imports Qt: the window's entry point adds its own check
-(:func:`mentordesk.gui.self_test.check_window`).
+(:func:`mentordesk.gui.window_check.check_window`).
 """
 
 from __future__ import annotations
@@ -329,6 +329,20 @@ def run_self_test(
     verdict = f"{len(failed)} of {len(results)} checks failed: {', '.join(failed)}"
     _say(out, verdict if failed else f"all {len(results)} checks passed")
     return results
+
+
+def self_test(extra: Sequence[tuple[str, CheckFunction]] = (), *, verbose: bool = False) -> int:
+    """Run the self-test, ``extra`` checks included, printing to stdout.
+
+    Args:
+        extra: further named checks (the window check, when asked for).
+        verbose: also print the traceback of a failed check.
+
+    Returns:
+        The exit status: 0 when every check passed, else 1.
+    """
+    results = run_self_test(extra, out=sys.stdout, verbose=verbose)
+    return 0 if all(result.passed for result in results) else 1
 
 
 def _say(out: TextIO | None, line: str) -> None:

@@ -307,14 +307,12 @@ def add_self_test(commands: Commands) -> None:
 
 
 def _self_test(args: argparse.Namespace) -> int:
-    from mentordesk.selftest import CheckFunction, run_self_test
+    from mentordesk.selftest import CheckFunction, self_test
 
     extra: list[tuple[str, CheckFunction]] = []
     if args.window:
         # Only on request: it loads Qt, which a server running scripts may not have.
-        from mentordesk.gui.self_test import check_window, headless_if_no_screen
+        from mentordesk.gui.window_check import check_window
 
-        headless_if_no_screen()
         extra.append(("window", check_window))
-    results = run_self_test(extra, out=sys.stdout, verbose=args.verbose)
-    return 0 if all(result.passed for result in results) else 1
+    return self_test(extra, verbose=args.verbose)

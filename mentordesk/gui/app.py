@@ -10,17 +10,14 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QFileOpenEvent
 
-from mentordesk import APP_NAME, FILE_SUFFIX, __version__
+from mentordesk import FILE_SUFFIX
+from mentordesk.gui.application import make_application
 from mentordesk.gui.errors import install_excepthook, show_error
-from mentordesk.gui.forms import rc_mentordesk  # noqa: F401 - registers the icons
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.ops import run_long_op
 from mentordesk.store.programme_file import ProgrammeFile
-
-APP_ICON = ":/mentordesk/icons/mentordesk.svg"
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -38,18 +35,6 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("file", nargs="?", type=Path, help=f"a programme file (*{FILE_SUFFIX})")
     return parser.parse_args(argv)
-
-
-def make_application() -> QApplication:
-    """The QApplication, named so that QSettings finds MentorDesk's settings."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(APP_ICON))
-    return app
 
 
 class FileOpenHandler(QObject):
@@ -98,9 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.self_test:
         # Imported here: the self-test loads the services a normal start does not need yet.
-        from mentordesk.gui.self_test import self_test
+        from mentordesk.gui.window_check import check_window
+        from mentordesk.selftest import self_test
 
-        return self_test()
+        return self_test([("window", check_window)], verbose=True)
     app = make_application()
     install_excepthook()
     window = MainWindow()

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from mentordesk.gui.app import make_application
+from mentordesk.gui.application import make_application
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.store.programme_file import ProgrammeFile
 

@@ -72,7 +72,7 @@ def test_an_uncaught_exception_is_shown_without_a_traceback(
 
 
 def test_the_application_has_its_icon(qapp) -> None:
-    from mentordesk.gui.app import make_application
+    from mentordesk.gui.application import make_application
 
     icon = make_application().windowIcon()
     assert not icon.isNull()

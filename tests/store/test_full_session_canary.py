@@ -69,7 +69,7 @@ WINDOW = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from mentordesk.gui.app import make_application
+    from mentordesk.gui.application import make_application
     from mentordesk.gui.main_window import MainWindow
     from mentordesk.gui.recent_files import remember_file
     from PySide6.QtCore import QSettings

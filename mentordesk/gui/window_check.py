@@ -1,4 +1,8 @@
-"""The window's part of ``mentordesk --self-test``: the one check that needs Qt."""
+"""The window check of the self-test (:mod:`mentordesk.selftest`): the one check that needs Qt.
+
+``mentordesk --self-test`` and ``mentordesk-cli self-test --window`` add
+:func:`check_window` to the self-test's checks.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QIcon
 
 from mentordesk import FILE_SUFFIX
-from mentordesk.gui.app import APP_ICON, make_application
+from mentordesk.gui.application import make_application
+from mentordesk.gui.icons import APP_ICON
 from mentordesk.gui.main_window import MainWindow
-from mentordesk.selftest import PROGRAMME_NAME, CheckFailed, run_self_test
+from mentordesk.selftest import PROGRAMME_NAME, CheckFailed
 from mentordesk.services.programmes import ProgrammeInput, create_programme
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -24,9 +29,11 @@ LOAD_TIMEOUT_MS = 30_000
 def check_window(folder: Path) -> str:
     """The main window opens (offscreen when there is no screen) and shows a programme file.
 
-    The only check that loads Qt; ``mentordesk --self-test`` adds it. Settings go
-    to the scratch folder, so the self-test leaves nothing in the user's.
+    The only check that loads Qt. On Linux without a screen (and no platform
+    chosen) the window opens on Qt's offscreen platform. Settings go to the
+    scratch folder, so the self-test leaves nothing in the user's.
     """
+    headless_if_no_screen()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     app = make_application()
@@ -76,13 +83,3 @@ def headless_if_no_screen() -> None:
     screen = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     if sys.platform.startswith("linux") and not screen and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def self_test() -> int:
-    """Run the whole self-test, the window included; the exit status is 0 if every check passed.
-
-    On Linux without a screen the window opens on Qt's offscreen platform.
-    """
-    headless_if_no_screen()
-    results = run_self_test([("window", check_window)], out=sys.stdout, verbose=True)
-    return 0 if all(result.passed for result in results) else 1
