@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.formats.tables import CellValue
+from mentordesk.gui.context import WindowContext
 from mentordesk.gui.form_values import date_value, prepare_date, set_date
 from mentordesk.gui.ops import run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
@@ -38,9 +38,6 @@ from mentordesk.services.audit import (
 from mentordesk.services.collation import sort_key
 from mentordesk.services.exporting import export_view
 from mentordesk.store.programme_file import ProgrammeFile
-
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
 EVERYTHING = "Everything"
 ANY_ACTION = "Any action"
@@ -278,13 +275,11 @@ class AuditDialog(QDialog):
         )
 
 
-def open_audit(window: MainWindow) -> AuditDialog | None:
+def open_audit(window: WindowContext) -> AuditDialog | None:
     """Open Help ▸ Audit trail… on the open file."""
     if window.programme_file is None:
         return None
-    dialog = AuditDialog(window, window.programme_file)
-    dialog.exported.connect(
-        lambda path: window.statusBar().showMessage(f"Exported to {path}", 8000)
-    )
+    dialog = AuditDialog(window.widget(), window.programme_file)
+    dialog.exported.connect(lambda path: window.show_status(f"Exported to {path}"))
     dialog.open()
     return dialog

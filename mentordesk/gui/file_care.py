@@ -8,7 +8,6 @@ copy put over it) changed the file on disk while it was open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -24,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
+from mentordesk.gui.context import FileHost
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.forms.ui_new_file import Ui_NewFileForm
+from mentordesk.gui.locking import Lock
 from mentordesk.gui.ops import Progress, run_long_op
 from mentordesk.gui.passphrase import (
     BLANK_PASSPHRASE,
@@ -39,11 +40,8 @@ from mentordesk.services.restore import Restored, restore_keeping_erasures
 from mentordesk.store.backups import Backup, list_backups
 from mentordesk.store.programme_file import ProgrammeFile
 
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
-
-def back_up_now(window: MainWindow) -> None:
+def back_up_now(window: FileHost) -> None:
     """Make a checked, encrypted backup of the open file off the GUI thread."""
     programme_file = window.programme_file
     if programme_file is None:
@@ -54,11 +52,9 @@ def back_up_now(window: MainWindow) -> None:
 
     run_long_op(
         work,
-        parent=window,
+        parent=window.widget(),
         label="Backing up the file…",
-        on_success=lambda backup: window.statusBar().showMessage(
-            f"Backup saved as {backup.path.name}", 8000
-        ),
+        on_success=lambda backup: window.show_status(f"Backup saved as {backup.path.name}"),
     )
 
 
@@ -76,8 +72,8 @@ class RestoreDialog(QDialog):
     the file reopened with the backup's passphrase.
     """
 
-    def __init__(self, window: MainWindow, path: Path) -> None:
-        super().__init__(window)
+    def __init__(self, window: FileHost, path: Path) -> None:
+        super().__init__(window.widget())
         self.setObjectName("restore_dialog")
         self.setWindowTitle("Restore a backup")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -143,14 +139,14 @@ class RestoreDialog(QDialog):
                 reopened = ProgrammeFile.open(self.path, passphrase)
         except ProgrammeFileError as error:
             super().accept()
-            show_error(window, error)
+            show_error(window.widget(), error)
             return
         finally:
             del passphrase
         self.passphrase.clear()
         super().accept()
         window.show_file(reopened)
-        window.statusBar().showMessage(restored_text(restored), 10_000)
+        window.show_status(restored_text(restored), 10_000)
 
 
 def restored_text(restored: Restored) -> str:
@@ -165,8 +161,8 @@ def restored_text(restored: Restored) -> str:
 class ChangePassphraseDialog(QDialog):
     """Type a new passphrase twice; the file is re-encrypted under it, off the GUI thread."""
 
-    def __init__(self, window: MainWindow, programme_file: ProgrammeFile) -> None:
-        super().__init__(window)
+    def __init__(self, window: FileHost, programme_file: ProgrammeFile) -> None:
+        super().__init__(window.widget())
         self.ui = Ui_NewFileForm()
         self.ui.setupUi(self)
         self.setObjectName("change_passphrase_dialog")
@@ -204,15 +200,15 @@ class ChangePassphraseDialog(QDialog):
 
         run_long_op(
             work,
-            parent=window,
+            parent=window.widget(),
             label="Changing the passphrase…",
-            on_success=lambda _result: window.statusBar().showMessage(
-                "The file now opens with the new passphrase only.", 8000
+            on_success=lambda _result: window.show_status(
+                "The file now opens with the new passphrase only."
             ),
         )
 
 
-def open_restore(window: MainWindow) -> RestoreDialog | None:
+def open_restore(window: FileHost) -> RestoreDialog | None:
     """Offer the open file's backups."""
     if window.programme_file is None:
         return None
@@ -221,7 +217,7 @@ def open_restore(window: MainWindow) -> RestoreDialog | None:
     return dialog
 
 
-def open_change_passphrase(window: MainWindow) -> ChangePassphraseDialog | None:
+def open_change_passphrase(window: FileHost) -> ChangePassphraseDialog | None:
     """Ask for the open file's new passphrase."""
     if window.programme_file is None:
         return None
@@ -247,9 +243,10 @@ class ReplacementWatch(QObject):
         timer: the periodic check.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FileHost, locker: Lock) -> None:
+        super().__init__(window.widget())
         self.window = window
+        self.locker = locker
         self.box: QMessageBox | None = None
         self.timer = QTimer(self)
         self.timer.setObjectName("replacement_timer")
@@ -284,7 +281,7 @@ class ReplacementWatch(QObject):
             "put over it. MentorDesk will not write over that version.\n\n"
             "Reopen the file to work on what is on disk now. What MentorDesk showed until now "
             "is kept as a backup first, so nothing is lost.",
-            parent=self.window,
+            parent=self.window.widget(),
         )
         box.setObjectName("replaced_box")
         reopen = box.addButton("Reopen", QMessageBox.ButtonRole.AcceptRole)
@@ -317,7 +314,7 @@ class ReplacementWatch(QObject):
 
         run_long_op(
             work,
-            parent=window,
+            parent=window.widget(),
             label="Keeping MentorDesk's version as a backup…",
             on_success=lambda _backup: self._reopen(programme_file),
             on_failure=lambda error: self._backup_failed(programme_file, error),
@@ -325,22 +322,23 @@ class ReplacementWatch(QObject):
 
     def _backup_failed(self, programme_file: ProgrammeFile, error: BaseException) -> None:
         # Said first, over the window: what MentorDesk showed could not be kept.
-        show_error(self.window, error)
+        show_error(self.window.widget(), error)
         self._reopen(programme_file)
 
     def _reopen(self, programme_file: ProgrammeFile) -> None:
         window = self.window
         if window.programme_file is not programme_file:
             return  # closed or locked meanwhile
-        demo, programme_id = window.demo, window.shown_programme_id()
+        programme = window.programme()
+        demo, programme_id = window.demo, programme.id if programme is not None else None
         window.release_file()
         try:
             with _WaitCursor():
                 reopened = programme_file.reopen()
         except ProgrammeFileError as error:
-            window.locker.ask_passphrase(
+            self.locker.ask_passphrase(
                 programme_file.path, demo=demo, programme_id=programme_id, message=error.message
             )
             return
         window.show_file(reopened, demo=demo, select_id=programme_id)
-        window.statusBar().showMessage("Reopened the file as it is on disk now.", 10_000)
+        window.show_status("Reopened the file as it is on disk now.", 10_000)

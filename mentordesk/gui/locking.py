@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -35,15 +35,14 @@ from mentordesk.domain.errors import (
     WrongPassphrase,
 )
 from mentordesk.gui.clipboard import clear_sensitive
+from mentordesk.gui.context import FileHost
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.forms.ui_locked import Ui_LockedForm
+from mentordesk.gui.opening import FileOpener
 from mentordesk.gui.ops import wait_for_work
 from mentordesk.gui.passphrase import _WaitCursor
 from mentordesk.gui.screen_lock import ScreenLockListener
 from mentordesk.store.programme_file import ProgrammeFile
-
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
 #: QSettings key: minutes without use of the window before it locks (0: never).
 IDLE_MINUTES_KEY = "security/lock_after_minutes"
@@ -148,16 +147,17 @@ class Lock(QObject):
 
     locked_changed = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FileHost, opener: FileOpener) -> None:
+        super().__init__(window.widget())
         self.window = window
+        self.opener = opener
         self.path: Path | None = None
         self.demo = False
         self.programme_id: int | None = None
         self.drafts: list[Draft] = []
         self.draft_box: QMessageBox | None = None
-        self.page = LockedPage(window)
-        window.pages.addWidget(self.page)
+        self.page = LockedPage(window.widget())
+        window.add_page(self.page)
         self.page.ui.unlock_button.clicked.connect(self._unlock_clicked)
         self.page.ui.passphrase.returnPressed.connect(self._unlock_clicked)
         self.page.ui.close_file_button.clicked.connect(window.close_file)
@@ -172,17 +172,17 @@ class Lock(QObject):
         app.installEventFilter(_ActivityFilter(self.idle_timer, self))
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
-        self.action = QAction("&Lock", window)
+        self.action = QAction("&Lock", window.widget())
         self.action.setObjectName("lock_action")
         self.action.setShortcut(QKeySequence("Ctrl+L"))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action.setToolTip("Lock the window now (Ctrl+L)")
         self.action.triggered.connect(self.lock)
-        self.idle_action = QAction("Lock after &idle time…", window)
+        self.idle_action = QAction("Lock after &idle time…", window.widget())
         self.idle_action.triggered.connect(self.ask_idle_minutes)
         self.screen = ScreenLockListener(self)
         self.screen.screen_locked.connect(self.lock)
-        self.screen.watch_window(window)
+        self.screen.watch_window(window.widget())
 
     # The idle timer -----------------------------------------------------------
 
@@ -209,7 +209,7 @@ class Lock(QObject):
 
     def ask_idle_minutes(self) -> QInputDialog:
         """Ask how many idle minutes lock the window."""
-        dialog = QInputDialog(self.window)
+        dialog = QInputDialog(self.window.widget())
         dialog.setObjectName("idle_minutes_dialog")
         dialog.setWindowTitle("Lock after idle time")
         dialog.setLabelText("Lock the window after this many minutes without use (0: never):")
@@ -246,7 +246,8 @@ class Lock(QObject):
         programme_file = window.programme_file
         self.path = programme_file.path
         self.demo = window.demo
-        self.programme_id = window.shown_programme_id()
+        programme = window.programme()
+        self.programme_id = programme.id if programme is not None else None
         window.release_file()
         window.show_locked(self.page)
         self.page.show_file(programme_file.path.name)
@@ -300,7 +301,7 @@ class Lock(QObject):
             # Damaged while locked: stay locked, and offer to restore a backup in its place.
             self.page.show_message(error.message)
             self.page.ui.passphrase.clear()
-            self.window.opener.offer_restore(self.path, error, passphrase, self.show_unlocked)
+            self.opener.offer_restore(self.path, error, passphrase, self.show_unlocked)
             return False
         except ProgrammeFileError as error:
             # Another process may have opened the file meanwhile: say so and stay locked.
@@ -338,7 +339,7 @@ class Lock(QObject):
                 "Unsaved form discarded",
                 f"“{draft.title}” was open when MentorDesk locked and has been closed; "
                 "what you had typed in it was not kept.",
-                parent=self.window,
+                parent=self.window.widget(),
             )
             box.setObjectName("draft_box")
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -351,7 +352,7 @@ class Lock(QObject):
             "Unsaved form",
             f"“{draft.title}” was open when MentorDesk locked. "
             "Reopen it with what you had typed? It was kept in memory only, never on disk.",
-            parent=self.window,
+            parent=self.window.widget(),
         )
         box.setObjectName("draft_box")
         reopen = box.addButton("Reopen", QMessageBox.ButtonRole.AcceptRole)

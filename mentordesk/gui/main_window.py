@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -24,10 +24,13 @@ from mentordesk.gui import file_care
 from mentordesk.gui.audit_dialog import open_audit
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
+from mentordesk.gui.context import STATUS_MS, WindowTabs
 from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
-from mentordesk.gui.locking import Lock, LockedPage
+from mentordesk.gui.locking import Lock
 from mentordesk.gui.messages.menu import MessagesMenu
+from mentordesk.gui.messages.records import bring_forward, show_record
+from mentordesk.gui.opening import FileOpener
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
 from mentordesk.gui.programme_dialog import ProgrammeDialog
 from mentordesk.gui.reports import ReportsMenu
@@ -48,13 +51,14 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 
 class MainWindow(QMainWindow):
-    """The one MentorDesk window.
+    """The one MentorDesk window; the dialogs and menus see it as a :class:`~.context.FileHost`.
 
     Attributes:
         programme_file: the open file, if any.
         programmes: the programmes in it; the selector shows them when there are several.
         dashboard_tab: the Dashboard, the first tab: the programme at a glance.
         tabs: the five record tabs, in order (after the Dashboard).
+        window_tabs: the same, as the Messages and Reports menus see them.
         import_dialog: the import dialog now open, if any.
 
     Signals:
@@ -93,6 +97,9 @@ class MainWindow(QMainWindow):
             tab.loaded.connect(self._update_status)
             tab.changed.connect(self._reload_others)
             tab.exported.connect(self._exported)
+        self.window_tabs = WindowTabs(
+            self.tab_widget, self.applicants_tab, self.pairings_tab, self.tabs
+        )
         self.applicants_tab.import_requested.connect(self.import_applications)
         self.tab_widget.currentChanged.connect(self._tab_changed)
         self.pages = QStackedWidget(self)
@@ -103,12 +110,9 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.file_label)
-        # Imported here: opening needs this class for its type hints only.
-        from mentordesk.gui.opening import FileOpener
-
-        self.opener = FileOpener(self)
-        self.locker = Lock(self)
-        self.file_watch = file_care.ReplacementWatch(self)
+        self.opener = FileOpener(self, self.start_page)
+        self.locker = Lock(self, self.opener)
+        self.file_watch = file_care.ReplacementWatch(self, self.locker)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self.opener.fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.opener.fill_recent_menu(self.recent_menu))
         file_menu.addSeparator()
         file_menu.addAction(self.new_programme_action)
         file_menu.addSeparator()
@@ -234,9 +238,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         # After the Edit menu: the tabs' context menus gain the Messages actions, not it.
-        self.messages = MessagesMenu(self)
+        self.messages = MessagesMenu(self, self.window_tabs)
         self.menuBar().addMenu(self.messages.menu)
-        self.reports = ReportsMenu(self)
+        self.reports = ReportsMenu(self, self.window_tabs)
         self.menuBar().addMenu(self.reports.menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.audit_action)
@@ -293,23 +297,61 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    # What dialogs and menus see (context.FileHost) -----------------------------
+
+    def widget(self) -> QMainWindow:
+        """The window, as the parent of dialogs and menus."""
+        return self
+
+    def programme(self) -> ProgrammeSummary | None:
+        """The programme shown, if a file is open and unlocked."""
+        if self.programme_file is None or self.locker.locked:
+            return None
+        index = self.programme_selector.currentIndex()
+        return self.programmes[index] if 0 <= index < len(self.programmes) else None
+
+    def show_status(self, text: str, msecs: int = STATUS_MS) -> None:
+        """Say ``text`` in the status bar for ``msecs`` milliseconds (0: until replaced)."""
+        self.statusBar().showMessage(text, msecs)
+
+    def show_record(
+        self,
+        *,
+        pairing_id: int | None = None,
+        event_id: int | None = None,
+        person_ids: Sequence[int] = (),
+    ) -> None:
+        """Bring forward the tab holding a pairing, an event or people, with their rows selected."""
+        show_record(
+            self.window_tabs,
+            self.show_status,
+            pairing_id=pairing_id,
+            event_id=event_id,
+            person_ids=person_ids,
+        )
+        bring_forward(self)
+
+    def reload(self) -> None:
+        """Reload every tab and the Dashboard (the programme's data changed)."""
+        for tab in self.tabs:
+            tab.reload()
+        self.dashboard_tab.reload()
+
+    def add_page(self, page: QWidget) -> None:
+        """Add a page the window can show in place of the tabs (the locked page)."""
+        self.pages.addWidget(page)
+
     # Showing a file ----------------------------------------------------------
 
     def current_tab(self) -> RecordTab | None:
         """The record tab in front; None when the Dashboard is."""
-        tab = self.tab_widget.currentWidget()
-        return tab if isinstance(tab, RecordTab) else None
+        return self.window_tabs.in_front()
 
     def _on_record_tab(self, action: Callable[[RecordTab], object]) -> None:
         tab = self.current_tab()
         if tab is not None:
             # Looked up on the tab, so that a tab's own version of the method runs.
             getattr(tab, action.__name__)()
-
-    def shown_programme_id(self) -> int | None:
-        """The id of the programme the tabs show, if any."""
-        index = self.programme_selector.currentIndex()
-        return self.programmes[index].id if 0 <= index < len(self.programmes) else None
 
     def show_file(
         self, programme_file: ProgrammeFile, *, demo: bool = False, select_id: int | None = None
@@ -388,30 +430,25 @@ class MainWindow(QMainWindow):
 
     def import_applications_from(self, path: Path) -> None:
         """Read ``path`` off the GUI thread and open the import dialog on it."""
-        if self.programme_file is None or not self.programmes:
+        programme = self.programme()
+        if self.programme_file is None or programme is None:
             return
-        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
         start_import(self, self.programme_file, programme, path, self._import_opened)
 
     def _import_opened(self, dialog: ImportDialog) -> None:
         self.import_dialog = dialog
-        dialog.imported.connect(lambda _summary: self._reload_all())
+        dialog.imported.connect(lambda _summary: self.reload())
         dialog.finished.connect(lambda _code: self._forget_import(dialog))
 
     def _forget_import(self, dialog: ImportDialog) -> None:
         if self.import_dialog is dialog:
             self.import_dialog = None
 
-    def _reload_all(self) -> None:
-        for tab in self.tabs:
-            tab.reload()
-        self.dashboard_tab.reload()
-
     def export_programme(self) -> None:
         """Ask where to save the whole programme as a workbook, then save it."""
-        if self.programme_file is None or not self.programmes:
+        programme = self.programme()
+        if programme is None:
             return
-        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
         path = ask_save_path(
             self, "Export programme workbook", programme.name, ".xlsx", EXCEL_FILTER
         )
@@ -420,10 +457,10 @@ class MainWindow(QMainWindow):
 
     def export_programme_to(self, path: Path) -> None:
         """Save the programme shown, every sheet but the notes, to ``path`` off the GUI thread."""
-        if self.programme_file is None or not self.programmes:
+        programme_file, programme = self.programme_file, self.programme()
+        if programme_file is None or programme is None:
             return
-        programme_file = self.programme_file
-        programme_id = self.programmes[max(self.programme_selector.currentIndex(), 0)].id
+        programme_id = programme.id
 
         def work(_progress: Progress) -> None:
             with programme_file.session() as session:
@@ -443,22 +480,22 @@ class MainWindow(QMainWindow):
 
     def export_calendar(self) -> None:
         """Ask where to save the whole programme calendar (.ics), then save it."""
-        if self.programme_file is None or not self.programmes:
+        programme = self.programme()
+        if programme is None:
             return
-        programme = self.programmes[max(self.programme_selector.currentIndex(), 0)]
         path = ask_calendar_path(self, programme.name)
         if path is not None:
             self.export_calendar_to(path)
 
     def export_calendar_to(self, path: Path) -> None:
         """Save every event of the programme shown as one calendar file, off the GUI thread."""
-        if self.programme_file is None or not self.programmes:
+        programme = self.programme()
+        if self.programme_file is None or programme is None:
             return
-        programme_id = self.programmes[max(self.programme_selector.currentIndex(), 0)].id
-        export_calendar_to(self, self.programme_file, programme_id, path, on_done=self._exported)
+        export_calendar_to(self, self.programme_file, programme.id, path, on_done=self._exported)
 
     def _exported(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Exported to {path}", 8000)
+        self.show_status(f"Exported to {path}")
         self.exported.emit(path)
 
     def close_file(self) -> None:
@@ -491,7 +528,7 @@ class MainWindow(QMainWindow):
         self.reports.release()
         self.messages.release()
 
-    def show_locked(self, page: LockedPage) -> None:
+    def show_locked(self, page: QWidget) -> None:
         """Show only the locked page: no tabs, no toolbar, no counts, no programme name."""
         self.pages.setCurrentWidget(page)
         self.toolbar.hide()

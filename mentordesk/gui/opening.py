@@ -7,18 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from mentordesk import FILE_SUFFIX
 from mentordesk.domain.errors import DamagedFile, MentorDeskError
+from mentordesk.gui.context import FileHost
 from mentordesk.gui.ops import Op, run_op
 from mentordesk.gui.passphrase import NewFileDialog, UnlockDialog
 from mentordesk.gui.recent_files import forget_file, recent_files, remember_file
 from mentordesk.gui.restore_dialog import DamagedFileRestore, ShowOpened, offer_restore
+from mentordesk.gui.start_page import StartPage
 from mentordesk.store.cloud import synced_folder_warning
 
 if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
     from mentordesk.store.programme_file import ProgrammeFile
 
 FILE_FILTER = f"MentorDesk programme files (*{FILE_SUFFIX});;All files (*)"
@@ -40,16 +41,16 @@ class FileOpener:
         restore_offer: the offer to restore a damaged file's backup now under way, if any.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: FileHost, start_page: StartPage) -> None:
         self.window = window
+        self.start_page = start_page
         self.dialog: NewFileDialog | UnlockDialog | None = None
         self.backup_op: Op | None = None
         self.restore_offer: DamagedFileRestore | None = None
         self._warned: set[Path] = set()
-        page = window.start_page
-        page.new_requested.connect(self.new_file)
-        page.open_requested.connect(self.open_file)
-        page.recent_chosen.connect(self.open_path)
+        start_page.new_requested.connect(self.new_file)
+        start_page.open_requested.connect(self.open_file)
+        start_page.recent_chosen.connect(self.open_path)
 
     def _folder(self) -> str:
         recent = recent_files()
@@ -58,7 +59,7 @@ class FileOpener:
     def new_file(self) -> None:
         """Ask where the new file goes, then for its passphrase."""
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, "New programme file", self._folder(), FILE_FILTER
+            self.window.widget(), "New programme file", self._folder(), FILE_FILTER
         )
         if not name:
             return
@@ -70,7 +71,7 @@ class FileOpener:
 
     def create_at(self, path: Path, *, replace: bool = False) -> NewFileDialog:
         """Ask for the new file's passphrase; once made, ask for its first programme."""
-        dialog = NewFileDialog(path, self.window, replace=replace)
+        dialog = NewFileDialog(path, self.window.widget(), replace=replace)
         dialog.accepted.connect(partial(self._created, dialog))
         self._show(dialog)
         return dialog
@@ -84,7 +85,7 @@ class FileOpener:
     def open_file(self) -> None:
         """Ask which file to open, then for its passphrase."""
         name, _filter = QFileDialog.getOpenFileName(
-            self.window, "Open programme file", self._folder(), FILE_FILTER
+            self.window.widget(), "Open programme file", self._folder(), FILE_FILTER
         )
         if name:
             self.open_path(Path(name))
@@ -93,15 +94,17 @@ class FileOpener:
         """Ask for the passphrase of the file at ``path`` and show it."""
         if not path.exists():
             forget_file(path)
-            self.window.start_page.refresh()
+            self.start_page.refresh()
             QMessageBox.warning(
-                self.window,
+                self.window.widget(),
                 "File not found",
                 f"There is no file at {path}. It may have been moved or renamed; "
                 "it has been taken off the recent files.",
             )
             return None
-        dialog = UnlockDialog(path, self.window, on_damaged=partial(self.offer_restore, path))
+        dialog = UnlockDialog(
+            path, self.window.widget(), on_damaged=partial(self.offer_restore, path)
+        )
         dialog.accepted.connect(partial(self._unlocked, dialog))
         self._show(dialog)
         return dialog
@@ -123,7 +126,9 @@ class FileOpener:
         """
         if self.restore_offer is not None:
             self.restore_offer.deleteLater()
-        offer = offer_restore(self.window, path, error, passphrase, show_opened or self.show_opened)
+        offer = offer_restore(
+            self.window.widget(), path, error, passphrase, show_opened or self.show_opened
+        )
         self.restore_offer = offer
         if offer is not None:
             offer.finished.connect(partial(self._restore_ended, offer))
@@ -171,7 +176,7 @@ class FileOpener:
         if warning is None or path in self._warned:
             return None
         self._warned.add(path)
-        self.window.statusBar().showMessage(warning, SYNCED_WARNING_MS)
+        self.window.show_status(warning, SYNCED_WARNING_MS)
         return warning
 
     def back_up_opened(self, programme_file: ProgrammeFile) -> Op:
@@ -180,12 +185,12 @@ class FileOpener:
 
         def failed(error: BaseException) -> None:
             why = error.message if isinstance(error, MentorDeskError) else str(error)
-            window.statusBar().showMessage(f"No backup was made on opening the file: {why}")
+            window.show_status(f"No backup was made on opening the file: {why}", 0)
 
         return run_op(
             programme_file,
             lambda _session: programme_file.backup("opened", keep=OPENED_BACKUPS_KEPT),
-            parent=window,
+            parent=window.widget(),
             on_failure=failed,
         )
 
@@ -199,9 +204,8 @@ class FileOpener:
             self.dialog = None
         dialog.deleteLater()
 
-    def fill_recent_menu(self) -> None:
-        """List the recent files in File ▸ Open Recent."""
-        menu = self.window.recent_menu
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """List the recent files in ``menu``, File ▸ Open Recent."""
         menu.clear()
         for path in recent_files():
             action = menu.addAction(path.name)

@@ -12,28 +12,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QSettings, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from mentordesk.gui.context import STATUS_MS, WindowContext, WindowTabs
 from mentordesk.gui.ops import Op, Progress, run_long_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.events import EventRow
-from mentordesk.services.programmes import ProgrammeSummary
-
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
 PDF_FILTER = "PDF document (*.pdf)"
 #: The folder reports were last saved in (a path the coordinator chose; nothing personal).
 FOLDER_KEY = "reports/folder"
-#: How long the status bar tells what was written, in milliseconds.
-STATUS_MS = 8000
 
 
 def _today() -> dt.date:
@@ -58,8 +52,11 @@ class ReportsMenu(QObject):
 
     written = Signal(list)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, context: WindowContext, tabs: WindowTabs) -> None:
+        window = context.widget()
         super().__init__(window)
+        self.context = context
+        self.tabs = tabs
         self.window = window
         self.message: QMessageBox | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
@@ -72,9 +69,9 @@ class ReportsMenu(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.sign_in_action)
         self.menu.aboutToShow.connect(self.update_actions)
-        window.tab_widget.currentChanged.connect(lambda _index: self.update_actions())
-        window.programme_shown.connect(self.update_actions)
-        for tab in window.tabs:
+        tabs.widget.currentChanged.connect(lambda _index: self.update_actions())
+        context.programme_shown.connect(self.update_actions)
+        for tab in tabs.records:
             tab.view.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
             tab.loaded.connect(self.update_actions)
             if isinstance(tab, TrainingTab):
@@ -118,17 +115,9 @@ class ReportsMenu(QObject):
 
     # What the actions act on ---------------------------------------------------------
 
-    def programme(self) -> ProgrammeSummary | None:
-        """The programme the window shows, if a file is open and unlocked."""
-        window = self.window
-        if window.programme_file is None or window.locker.locked:
-            return None
-        programme_id = window.shown_programme_id()
-        return next((p for p in window.programmes if p.id == programme_id), None)
-
     def selected_event(self) -> EventRow | None:
         """The event selected on the Training or Events tab in front, if any."""
-        tab = self.window.tab_widget.currentWidget()
+        tab = self.tabs.in_front()
         if not isinstance(tab, EventsTab):
             return None
         if isinstance(tab, TrainingTab) and tab.missing_button.isChecked():
@@ -137,15 +126,15 @@ class ReportsMenu(QObject):
 
     def selected_pairings(self) -> list[int] | None:
         """The pairings selected on the Pairings tab in front; None for those not yet introduced."""
-        tab = self.window.pairings_tab
-        if self.window.tab_widget.currentWidget() is not tab:
+        tab = self.tabs.pairings
+        if self.tabs.in_front() is not tab:
             return None
         chosen = [row.pairing_id for row in tab.selected_rows()]
         return chosen or None
 
     def update_actions(self) -> None:
         """Enable what fits the programme shown and the selection in the tab in front."""
-        shown = self.programme() is not None
+        shown = self.context.programme() is not None
         for action in (self.programme_action, self.letters_action, self.certificates_action):
             action.setEnabled(shown)
         event = self.selected_event() if shown else None
@@ -176,7 +165,7 @@ class ReportsMenu(QObject):
 
     def programme_report(self) -> None:
         """Ask where to save the programme report, then write it."""
-        programme = self.programme()
+        programme = self.context.programme()
         if programme is None:
             return
         today = _today()
@@ -188,7 +177,7 @@ class ReportsMenu(QObject):
 
     def write_programme_report(self, path: Path, today: dt.date | None = None) -> Op | None:
         """Write the programme report of the programme shown to ``path``, off the GUI thread."""
-        programme, programme_file = self.programme(), self.window.programme_file
+        programme, programme_file = self.context.programme(), self.context.programme_file
         if programme is None or programme_file is None:
             return None
         day = today or _today()
@@ -203,7 +192,7 @@ class ReportsMenu(QObject):
 
     def introduction_letters(self) -> None:
         """Ask for a folder, then write the introduction letters of the chosen pairings."""
-        if self.programme() is None:
+        if self.context.programme() is None:
             return
         pairings = self.selected_pairings()
         which = (
@@ -219,7 +208,7 @@ class ReportsMenu(QObject):
         self, folder: Path, pairing_ids: Sequence[int] | None = None
     ) -> Op | None:
         """Write introduction letters into ``folder``; with no ids, for those not yet introduced."""
-        programme, programme_file = self.programme(), self.window.programme_file
+        programme, programme_file = self.context.programme(), self.context.programme_file
         if programme is None or programme_file is None:
             return None
         ids = None if pairing_ids is None else list(pairing_ids)
@@ -236,7 +225,7 @@ class ReportsMenu(QObject):
 
     def certificates(self) -> None:
         """Ask for a folder, then write a certificate for every participant."""
-        if self.programme() is None:
+        if self.context.programme() is None:
             return
         folder = self._ask_folder("Save the certificates of participation into")
         if folder is not None:
@@ -244,7 +233,7 @@ class ReportsMenu(QObject):
 
     def write_certificates(self, folder: Path) -> Op | None:
         """Write a certificate of participation for every participant into ``folder``."""
-        programme, programme_file = self.programme(), self.window.programme_file
+        programme, programme_file = self.context.programme(), self.context.programme_file
         if programme is None or programme_file is None:
             return None
 
@@ -259,7 +248,7 @@ class ReportsMenu(QObject):
     def sign_in_sheet(self) -> None:
         """Ask where to save the sign-in sheet of the selected event, then write it."""
         event = self.selected_event()
-        programme = self.programme()
+        programme = self.context.programme()
         if event is None or programme is None:
             return
         zone = ZoneInfo(programme.timezone)
@@ -270,8 +259,8 @@ class ReportsMenu(QObject):
 
     def write_sign_in_sheet(self, path: Path, event_id: int) -> Op | None:
         """Write the sign-in sheet of one event to ``path``, off the GUI thread."""
-        programme_file = self.window.programme_file
-        if self.programme() is None or programme_file is None:
+        programme_file = self.context.programme_file
+        if self.context.programme() is None or programme_file is None:
             return None
 
         def work(_progress: Progress) -> list[Path]:
@@ -301,8 +290,8 @@ class ReportsMenu(QObject):
             text = f"Wrote {what} to {paths[0]}."
         else:
             text = f"Wrote {_count(len(paths), what)} into {folder}."
-        self.window.statusBar().showMessage(text, STATUS_MS)
-        self.window.exported.emit(paths[0] if len(paths) == 1 else folder)
+        self.context.show_status(text, STATUS_MS)
+        self.context.exported.emit(paths[0] if len(paths) == 1 else folder)
         box = QMessageBox(QMessageBox.Icon.Information, "Reports", text, parent=self.window)
         box.setObjectName("reports_written")
         if len(paths) > 1:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from mentordesk.gui.context import WindowContext
 from mentordesk.gui.ops import Progress, run_long_op, run_op
 from mentordesk.services.retention import (
     MAX_RETENTION_YEARS,
@@ -39,9 +39,6 @@ from mentordesk.services.retention import (
     set_retention,
 )
 from mentordesk.store.programme_file import ProgrammeFile
-
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
 #: What the years box shows for a programme that keeps its people.
 NO_RULE = "No rule: keep"
@@ -375,20 +372,17 @@ class RetentionDialog(QDialog):
         self.refresh()
 
 
-def open_retention(window: MainWindow) -> RetentionDialog | None:
+def open_retention(window: WindowContext) -> RetentionDialog | None:
     """Open File ▸ Data retention… on the open file."""
     if window.programme_file is None:
         return None
-    dialog = RetentionDialog(window, window.programme_file)
+    dialog = RetentionDialog(window.widget(), window.programme_file)
     dialog.applied.connect(lambda summary: _report(window, summary))
     dialog.open()
     return dialog
 
 
-def _report(window: MainWindow, summary: RetentionSummary) -> None:
+def _report(window: WindowContext, summary: RetentionSummary) -> None:
     people = "1 person" if summary.people == 1 else f"{summary.people} people"
-    window.statusBar().showMessage(
-        f"Retention rule applied: {people} {summary.action.done}.", 10_000
-    )
-    for tab in window.tabs:
-        tab.reload()
+    window.show_status(f"Retention rule applied: {people} {summary.action.done}.", 10_000)
+    window.reload()

@@ -147,7 +147,7 @@ def test_accepted_drafts_for_selected_applicants_are_written_logged_and_shown_in
     assert "not marked sent" in page
     assert "Welcome to ADVANCE 2026" in page
     with demo_file.session() as session:
-        logged = log_rows(session, demo_window.shown_programme_id() or 0)
+        logged = log_rows(session, demo_window.programme().id)
     assert sorted(r.email for r in logged) == sorted(by_email)
     assert {r.template_key for r in logged} == {"accepted"}
 
@@ -216,7 +216,7 @@ def test_write_email_opens_a_mail_link_and_logs_a_message_from_a_template(
     query = parse_qs(url.query)
     assert query["subject"] == ["Welcome to ADVANCE 2026"]
     assert query["body"][0].startswith(f"Dear {row.name.split()[0]},\r\n")
-    programme_id = demo_window.shown_programme_id() or 0
+    programme_id = demo_window.programme().id
 
     def logged() -> list[str]:
         with demo_file.session() as session:
@@ -260,7 +260,7 @@ def test_introductions_go_to_the_mentor_and_each_mentee_with_the_letter(
 def test_event_invitations_go_to_the_register_with_the_calendar_file(
     qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, tmp_path: Path
 ) -> None:
-    programme_id = demo_window.shown_programme_id() or 0
+    programme_id = demo_window.programme().id
     zone = ZoneInfo("Europe/Luxembourg")
     starts = dt.datetime.combine(dt.date.today() + dt.timedelta(days=20), dt.time(14), zone)
     people = [r.person_id for r in accepted(demo_window, 3)]
@@ -302,7 +302,7 @@ def test_event_invitations_go_to_the_register_with_the_calendar_file(
 def test_the_log_lists_accepted_applicants_not_yet_told_and_marks_messages_sent(
     qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, tmp_path: Path
 ) -> None:
-    programme_id = demo_window.shown_programme_id() or 0
+    programme_id = demo_window.programme().id
     with demo_file.session() as session:
         untold = not_yet_told(session, programme_id, ApplicationStatus.ACCEPTED)
     log = demo_window.messages.open_log(ApplicationStatus.ACCEPTED)

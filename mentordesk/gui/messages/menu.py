@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from mentordesk.gui.calendar_export import remembered_organiser
 from mentordesk.gui.clipboard import CLEAR_AFTER_SECONDS, copy_sensitive
+from mentordesk.gui.context import WindowContext, WindowTabs
 from mentordesk.gui.messages.drafts_dialog import DraftsDialog
 from mentordesk.gui.messages.log_view import CommunicationLog
-from mentordesk.gui.messages.records import bring_forward, show_record
+from mentordesk.gui.messages.records import bring_forward
 from mentordesk.gui.messages.reminders import RemindersPanel, reminder_key, show_on_open
 from mentordesk.gui.messages.selection import selection_target
 from mentordesk.gui.messages.targets import (
@@ -35,10 +36,8 @@ from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.drafts import mailto_url, outlook_addresses
 from mentordesk.services.messages import record_prepared, template_title
-from mentordesk.services.programmes import ProgrammeSummary
 
 if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
     from mentordesk.services.reminders import Reminder
 
 #: How long the status bar tells what was copied or opened, in milliseconds.
@@ -91,9 +90,11 @@ class MessagesMenu(QObject):
         dismissed: the reminders dismissed this session.
     """
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: WindowContext, tabs: WindowTabs) -> None:
+        super().__init__(context.widget())
+        self.context = context
+        self.tabs = tabs
+        self.window = context.widget()
         self.template_editor: TemplateEditor | None = None
         self.log: CommunicationLog | None = None
         self.drafts_dialog: DraftsDialog | None = None
@@ -103,8 +104,8 @@ class MessagesMenu(QObject):
         self._make_actions()
         self._make_menu()
         self._install_in_tabs()
-        window.tab_widget.currentChanged.connect(lambda _index: self.update_actions())
-        window.programme_shown.connect(self._programme_shown)
+        tabs.widget.currentChanged.connect(lambda _index: self.update_actions())
+        context.programme_shown.connect(self._programme_shown)
         self.update_actions()
 
     # Building --------------------------------------------------------------------
@@ -170,7 +171,7 @@ class MessagesMenu(QObject):
         separator = QAction(self.window)
         separator.setSeparator(True)
         shared = [separator, self.prepare_action, self.copy_action, self.write_menu]
-        for tab in self.window.tabs:
+        for tab in self.tabs.records:
             if hasattr(tab, "message_actions"):
                 tab.message_actions = shared
                 tab.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -186,21 +187,13 @@ class MessagesMenu(QObject):
 
     # What is selected ------------------------------------------------------------------
 
-    def programme(self) -> ProgrammeSummary | None:
-        """The programme the window shows, if a file is open and unlocked."""
-        window = self.window
-        if window.programme_file is None or window.locker.locked:
-            return None
-        programme_id = window.shown_programme_id()
-        return next((p for p in window.programmes if p.id == programme_id), None)
-
     def target(self) -> MessageTarget | None:
         """Whom the selection in the tab in front reaches, or None if nobody."""
-        return selection_target(self.window) if self.programme() is not None else None
+        return selection_target(self.tabs) if self.context.programme() is not None else None
 
     def update_actions(self) -> None:
         """Enable the actions that fit the selection in the tab in front."""
-        shown = self.programme() is not None
+        shown = self.context.programme() is not None
         for action in self.programme_actions:
             action.setEnabled(shown)
         target = self.target()
@@ -214,14 +207,14 @@ class MessagesMenu(QObject):
             action.setEnabled(single)
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, STATUS_MS)
+        self.context.show_status(text, STATUS_MS)
 
     # Templates -----------------------------------------------------------------------
 
     def open_templates(self, key: str | None = None) -> None:
         """Open the template editor (or bring it forward, on ``key`` if given)."""
-        programme = self.programme()
-        if programme is None or self.window.programme_file is None:
+        programme = self.context.programme()
+        if programme is None or self.context.programme_file is None:
             return
         editor = self.template_editor
         if editor is not None and editor.programme_id == programme.id:
@@ -233,7 +226,7 @@ class MessagesMenu(QObject):
             editor.close()
         open_template_editor(
             self.window,
-            self.window.programme_file,
+            self.context.programme_file,
             programme.id,
             programme_name=programme.name,
             key=key,
@@ -260,13 +253,13 @@ class MessagesMenu(QObject):
 
     def open_drafts(self, target: MessageTarget, key: str | None = None) -> DraftsDialog | None:
         """Open Prepare drafts for ``target``, on message ``key`` if given."""
-        programme = self.programme()
-        if programme is None or self.window.programme_file is None:
+        programme = self.context.programme()
+        if programme is None or self.context.programme_file is None:
             return None
         if self.drafts_dialog is not None:
             self.drafts_dialog.reject()  # one at a time: the new selection replaces the old
         parent = self.log if self.log is not None and self.log.isActiveWindow() else self.window
-        dialog = DraftsDialog(parent, self.window.programme_file, programme.id, target, key=key)
+        dialog = DraftsDialog(parent, self.context.programme_file, programme.id, target, key=key)
         dialog.prepared.connect(self._drafts_prepared)
         dialog.edit_requested.connect(self.open_templates)
         dialog.log_requested.connect(self.open_log)
@@ -279,7 +272,7 @@ class MessagesMenu(QObject):
         return dialog
 
     def _drafts_prepared(self, _result: object) -> None:
-        self.window.applicants_tab.load_detail()
+        self.tabs.applicants.load_detail()
         if self.log is not None:
             self.log.reload()
 
@@ -288,7 +281,7 @@ class MessagesMenu(QObject):
     def copy_addresses(self, target: MessageTarget | None = None) -> None:
         """Copy the addresses the selection reaches, '; '-separated, as Outlook's fields take."""
         target = target or self.target()
-        programme_file = self.window.programme_file
+        programme_file = self.context.programme_file
         if target is None or programme_file is None:
             return
         if not (target.ids or target.kind is TargetKind.EVENT):
@@ -303,7 +296,7 @@ class MessagesMenu(QObject):
 
     def _copied(self, result: tuple[str, int]) -> None:
         text, count = result
-        if self.window.programme_file is None:
+        if self.context.programme_file is None:
             return  # closed or locked meanwhile: nothing personal goes on the clipboard
         if not count:
             self._status("Nobody to copy: the register is empty.")
@@ -325,8 +318,8 @@ class MessagesMenu(QObject):
     def write_email(self, key: str | None = None) -> None:
         """Open the mail program on a message to the one person selected (blank or a template)."""
         target = self.target()
-        programme = self.programme()
-        programme_file = self.window.programme_file
+        programme = self.context.programme()
+        programme_file = self.context.programme_file
         if (
             target is None
             or programme is None
@@ -354,13 +347,13 @@ class MessagesMenu(QObject):
                 "for mail links. Use Copy addresses, or Prepare drafts, instead.",
             )
             return
-        programme = self.programme()
-        if key is None or programme is None or self.window.programme_file is None:
+        programme = self.context.programme()
+        if key is None or programme is None or self.context.programme_file is None:
             return
         # A message from a template counts as prepared, as a draft would.
         subject, programme_id = _subject_of(url), programme.id
         run_op(
-            self.window.programme_file,
+            self.context.programme_file,
             lambda s: record_prepared(s, programme_id, person_id, key, subject),
             parent=self.window,
             on_success=lambda _id: self._drafts_prepared(None),
@@ -370,8 +363,8 @@ class MessagesMenu(QObject):
 
     def open_log(self, view: object = None) -> CommunicationLog | None:
         """Open the communication log (or bring it forward), on one of its views if given."""
-        programme = self.programme()
-        if programme is None or self.window.programme_file is None:
+        programme = self.context.programme()
+        if programme is None or self.context.programme_file is None:
             return None
         log = self.log
         if log is not None and log.programme_id != programme.id:
@@ -380,12 +373,12 @@ class MessagesMenu(QObject):
         if log is None:
             log = CommunicationLog(
                 self.window,
-                self.window.programme_file,
+                self.context.programme_file,
                 programme.id,
                 programme_name=programme.name,
                 zone=ZoneInfo(programme.timezone),
             )
-            log.changed.connect(self.window.applicants_tab.load_detail)
+            log.changed.connect(self.tabs.applicants.load_detail)
             log.prepare_requested.connect(self._prepare_untold)
             log.copy_requested.connect(self.copy_people)
             log.destroyed.connect(lambda _obj=None: self._forget("log", log))
@@ -409,8 +402,8 @@ class MessagesMenu(QObject):
     # Reminders ---------------------------------------------------------------------------------
 
     def _programme_shown(self) -> None:
-        programme = self.programme()
-        programme_file = self.window.programme_file
+        programme = self.context.programme()
+        programme_file = self.context.programme_file
         if programme is None or programme_file is None:
             return
         if self.reminders_panel is not None:
@@ -428,15 +421,18 @@ class MessagesMenu(QObject):
 
     def load_reminders(self, *, only_if_any: bool = False) -> None:
         """Load the reminders; show them (when opening a file, only if there are any)."""
-        programme = self.programme()
-        programme_file = self.window.programme_file
+        programme = self.context.programme()
+        programme_file = self.context.programme_file
         if programme is None or programme_file is None:
             return
         today = dt.date.today()
         programme_id = programme.id
 
         def loaded(found: list[Reminder]) -> None:
-            if self.window.programme_file is not programme_file or self.programme() != programme:
+            if (
+                self.context.programme_file is not programme_file
+                or self.context.programme() != programme
+            ):
                 return  # closed, locked or switched meanwhile
             waiting = [r for r in found if reminder_key(r) not in self.dismissed]
             if only_if_any and not waiting:
@@ -465,7 +461,11 @@ class MessagesMenu(QObject):
 
     def open_reminder(self, reminder: Reminder) -> None:
         """Show a reminder's record: its pairing, event or people, selected in their tab."""
-        show_record(self.window, reminder)
+        self.context.show_record(
+            pairing_id=reminder.pairing_id,
+            event_id=reminder.event_id,
+            person_ids=reminder.person_ids,
+        )
 
     # Closing ------------------------------------------------------------------------------------
 

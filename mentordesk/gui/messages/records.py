@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from mentordesk.gui.context import WindowTabs
 from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
-
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
-    from mentordesk.services.reminders import Reminder
 
 #: What the status bar says when the record is gone.
 GONE_TEXT = "That record is no longer in the programme."
@@ -49,51 +46,63 @@ def select_rows(tab: RecordTab[Any], wanted: Callable[[Any], bool]) -> int:
     return len(found)
 
 
-def reveal(window: MainWindow, tab: RecordTab[Any], wanted: Callable[[Any], bool]) -> None:
-    """Bring ``tab`` to the front with the rows ``wanted`` selected, lifting any filter."""
-    window.tab_widget.setCurrentWidget(tab)
+def reveal(
+    tabs: WindowTabs,
+    tab: RecordTab[Any],
+    wanted: Callable[[Any], bool],
+    show_status: Callable[[str], object],
+) -> None:
+    """Bring ``tab`` to the front with the rows ``wanted`` selected, lifting any filter.
+
+    ``show_status`` says so when no row is wanted any more (the record is gone).
+    """
+    tabs.widget.setCurrentWidget(tab)
     if isinstance(tab, TrainingTab):
         tab.missing_button.setChecked(False)
     if select_rows(tab, wanted):
         return
     tab.search.clear()
-    if tab is window.applicants_tab:
-        window.applicants_tab.filters.reset()
-    if tab is window.pairings_tab:
-        pairings_tab = window.pairings_tab
+    if tab is tabs.applicants:
+        tabs.applicants.filters.reset()
+    if tab is tabs.pairings:
+        pairings_tab = tabs.pairings
         pairings_tab.drafts_only.setChecked(False)
         if pairings_tab.needs_attention.isChecked():
             # Only the pairings needing attention are loaded: load them all, then select.
             def reloaded() -> None:
                 pairings_tab.loaded.disconnect(reloaded)
                 if not select_rows(pairings_tab, wanted):
-                    window.statusBar().showMessage(GONE_TEXT, 8000)
+                    show_status(GONE_TEXT)
 
             pairings_tab.loaded.connect(reloaded)
             pairings_tab.needs_attention.setChecked(False)
             return
     if not select_rows(tab, wanted):
-        window.statusBar().showMessage(GONE_TEXT, 8000)
+        show_status(GONE_TEXT)
 
 
-def show_record(window: MainWindow, reminder: Reminder) -> None:
-    """Show what a reminder is about: its pairing, its event, or its people."""
-    if reminder.pairing_id is not None:
-        pairing_id = reminder.pairing_id
-        reveal(window, window.pairings_tab, lambda r: r.pairing_id == pairing_id)
-    elif reminder.event_id is not None:
-        event_id = reminder.event_id
+def show_record(
+    tabs: WindowTabs,
+    show_status: Callable[[str], object],
+    *,
+    pairing_id: int | None = None,
+    event_id: int | None = None,
+    person_ids: Sequence[int] = (),
+) -> None:
+    """Show a pairing, else an event, else people, selected in their tab (a reminder's record)."""
+    if pairing_id is not None:
+        reveal(tabs, tabs.pairings, lambda r: r.pairing_id == pairing_id, show_status)
+    elif event_id is not None:
         holding = [
             t
-            for t in window.tabs
+            for t in tabs.records
             if isinstance(t, EventsTab)
             and any(t.model.row_at(i).event_id == event_id for i in range(t.model.rowCount()))
         ]
         if not holding:
-            window.statusBar().showMessage(GONE_TEXT, 8000)
+            show_status(GONE_TEXT)
             return
-        reveal(window, holding[0], lambda r: r.event_id == event_id)
-    elif reminder.person_ids:
-        people = set(reminder.person_ids)
-        reveal(window, window.applicants_tab, lambda r: r.person_id in people)
-    bring_forward(window)
+        reveal(tabs, holding[0], lambda r: r.event_id == event_id, show_status)
+    elif person_ids:
+        people = set(person_ids)
+        reveal(tabs, tabs.applicants, lambda r: r.person_id in people, show_status)

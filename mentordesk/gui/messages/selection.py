@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from mentordesk.gui.context import WindowTabs
 from mentordesk.gui.messages.targets import MessageTarget, TargetKind, count_text
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.messages import STATUS_KEYS
 
-if TYPE_CHECKING:
-    from mentordesk.gui.main_window import MainWindow
 
-
-def selection_target(window: MainWindow) -> MessageTarget | None:
+def selection_target(tabs: WindowTabs) -> MessageTarget | None:
     """What the tab in front has selected, as a message target (None on other tabs).
 
     On the Applicants tab, the people behind the selected applications (the
@@ -21,9 +17,9 @@ def selection_target(window: MainWindow) -> MessageTarget | None:
     Pairings tab, the selected pairings; on the Training and Events tabs, the
     event in front with the people chosen on its register, if any.
     """
-    tab = window.current_tab()
-    if tab is window.applicants_tab:
-        rows = window.applicants_tab.selected_rows()
+    tab = tabs.in_front()
+    if tab is tabs.applicants:
+        rows = tabs.applicants.selected_rows()
         people = tuple(dict.fromkeys(r.person_id for r in rows))
         statuses = {r.status for r in rows}
         suggested = STATUS_KEYS.get(next(iter(statuses))) if len(statuses) == 1 else None
@@ -33,8 +29,8 @@ def selection_target(window: MainWindow) -> MessageTarget | None:
             f"{count_text(len(people), 'person', 'people')} chosen on the Applicants tab",
             suggested_key=suggested,
         )
-    if tab is window.pairings_tab:
-        pairings = tuple(r.pairing_id for r in window.pairings_tab.selected_rows())
+    if tab is tabs.pairings:
+        pairings = tuple(r.pairing_id for r in tabs.pairings.selected_rows())
         return MessageTarget(
             TargetKind.PAIRINGS,
             pairings,
