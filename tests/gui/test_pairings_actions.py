@@ -438,3 +438,26 @@ def test_a_pair_by_hand_form_is_offered_back_after_the_lock(
     assert again is not dialog
     assert again.values() == before
     again.reject()
+
+
+def test_the_actions_tell_the_tab_by_signals_and_the_tab_lays_them_out(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    tab = _tab(demo_window)
+    actions = tab.more_actions
+    # The tab holds the table, the details panel beside it and the tool bar.
+    assert tab.splitter.widget(0) is tab.view
+    assert tab.splitter.widget(1) is actions.panel
+    assert actions.rules_action in tab.toolbar.actions()
+    # A change made by the actions reloads the tab, which tells the other tabs.
+    with qtbot.waitSignals([tab.loaded, tab.changed], timeout=WAIT):
+        actions.changed.emit()
+    # Circles proposed as drafts: the tab shows its drafts only.
+    assert not tab.drafts_only.isChecked()
+    with qtbot.waitSignal(tab.loaded, timeout=WAIT):
+        actions.drafts_proposed.emit()
+    assert tab.drafts_only.isChecked()
+    assert all(
+        tab.model.row_at(tab.proxy.mapToSource(tab.proxy.index(r, 0)).row()).draft
+        for r in range(tab.proxy.rowCount())
+    )

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSplitter, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
@@ -247,17 +247,10 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.summary_line = StrandSummaryLine(self)
         self.panel = PersonPanel(self)
         self.panel.consent_change.connect(self._consent_clicked)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("applicants_splitter")
+        self.splitter = self.panel_beside_table(self.panel, self.PANEL_WIDTH)
         self.splitter.setChildrenCollapsible(True)
-        layout = self.layout()
-        layout.replaceWidget(self.view, self.splitter)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([1280 - self.PANEL_WIDTH, self.PANEL_WIDTH])
         self.splitter.splitterMoved.connect(self._splitter_moved)
+        layout = self.layout()
         layout.insertWidget(1, self.summary_line)
         self._detail_request = 0
         self._detail_timer = self.when_selection_settles(self.load_detail)

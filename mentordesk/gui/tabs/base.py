@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -154,6 +155,22 @@ class RecordTab(QWidget, Generic[R]):
         """Run a service call on the worker thread; errors are shown over this tab."""
         if self.programme_file is not None:
             run_op(self.programme_file, work, parent=self, on_success=on_success)
+
+    def panel_beside_table(self, panel: QWidget, width: int) -> QSplitter:
+        """Put ``panel`` to the right of the table, ``width`` pixels wide, in a splitter.
+
+        The table takes the space the window gains; the splitter, named after
+        the tab, is returned for the tab to keep.
+        """
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName(f"{self.TITLE.lower()}_splitter")
+        self.layout().replaceWidget(self.view, splitter)
+        splitter.addWidget(self.view)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1280 - width, width])
+        return splitter
 
     # Selection and actions --------------------------------------------------
 

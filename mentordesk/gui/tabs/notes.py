@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -107,13 +106,7 @@ class NotesTab(RecordTab[NoteRow]):
         self.filter_bar.addWidget(self.category_filter)
         self.filter_bar.addWidget(self.reveal_button)
         self.panel = NotePanel(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("notes_splitter")
-        self.layout().replaceWidget(self.view, self.splitter)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1280 - self.PANEL_WIDTH, self.PANEL_WIDTH])
+        self.splitter = self.panel_beside_table(self.panel, self.PANEL_WIDTH)
         selection = self.view.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
         selection.currentRowChanged.connect(self._selection_changed)

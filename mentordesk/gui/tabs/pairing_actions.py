@@ -1,8 +1,11 @@
 """The Pairings tab's work beyond the table: details, pairing by hand, statuses, waitlist, rules.
 
-``PairingActions`` gives the tab its details panel, its tool bar and the actions
-on the selected pairings. Every change runs through a service on the worker
-thread; the matching package (which loads SciPy) is imported there only.
+``PairingActions`` gives the tab its details panel and the actions on the
+selected pairings; the tab lays them out beside its own (propose, publish,
+reject). It works on the tab through ``RecordTab``'s public interface and tells
+the tab what happened by its signals, never by the tab's own methods. Every
+change runs through a service on the worker thread; the matching package
+(which loads SciPy) is imported there only.
 """
 
 from __future__ import annotations
@@ -11,14 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QMenu,
     QMessageBox,
-    QSplitter,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import MentorResponse, PairingStatus
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.ops import run_op
+from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.gui.tabs.pairing_by_hand import (
     HandValues,
     OverrideDialog,
@@ -65,10 +67,7 @@ from mentordesk.services.pairings import PairingRow, StatusChange
 from mentordesk.services.programmes import StrandChoice, strand_choices
 
 if TYPE_CHECKING:
-    from mentordesk.gui.tabs.pairings import PairingsTab
     from mentordesk.services.matching.by_hand import HandChoices, RuleCheck
-
-PANEL_WIDTH = 400
 
 
 def _check_swap(session: Session, programme_id: int, first: int, second: int) -> RuleCheck:
@@ -90,21 +89,28 @@ def _answer(session: Session, ids: list[int], response: MentorResponse) -> int:
 
 
 class PairingActions(QObject):
-    """The details panel, tool bar and actions of the Pairings tab.
+    """The details panel and the actions on the selected pairings of the Pairings tab.
 
     Attributes:
-        tab: the Pairings tab.
-        panel: the details of the current pairing, beside the table.
-        splitter: holds the table and the panel.
-        toolbar: the most used actions, above the table.
+        tab: the Pairings tab, as a record tab of pairings.
+        panel: the details of the current pairing, for the tab to show beside its table.
         training_only: the filter showing pairings with someone missing a training.
         circles_action, by_hand_action, swap_action, rematch_action, check_in_action,
         waitlist_action, rules_action: the actions.
         status_menu, answer_menu: set the status, record the mentor's answer.
         dialog: the dialog or report opened last by these actions, while open.
+
+    Signals:
+        changed: pairings were changed; the tab reloads and tells the other tabs.
+        drafts_proposed: circles were proposed as drafts; the tab shows its drafts.
+        matched: the engine proposed pairings for the waitlist (carries the ``MatchResult``).
     """
 
-    def __init__(self, tab: PairingsTab) -> None:
+    changed = Signal()
+    drafts_proposed = Signal()
+    matched = Signal(object)
+
+    def __init__(self, tab: RecordTab[PairingRow]) -> None:
         super().__init__(tab)
         self.tab = tab
         self.dialog: QWidget | None = None
@@ -151,17 +157,6 @@ class PairingActions(QObject):
         self.panel = PairingDetails(tab)
         self.panel.record_requested.connect(self.record_check_in)
         self.panel.reopen = self.reopen
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
-        self.splitter.setObjectName("pairings_splitter")
-        layout = tab.layout()
-        layout.replaceWidget(tab.view, self.splitter)
-        self.splitter.addWidget(tab.view)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([1280 - PANEL_WIDTH, PANEL_WIDTH])
-        self.toolbar = self._toolbar()
-        layout.insertWidget(1, self.toolbar)
         self._detail_timer = tab.when_selection_settles(self.load_detail)
         tab.view.selectionModel().selectionChanged.connect(lambda *_args: self.update_enabled())
         tab.loaded.connect(self._loaded)
@@ -172,27 +167,6 @@ class PairingActions(QObject):
         action.setObjectName(name)
         action.triggered.connect(slot)
         return action
-
-    def _toolbar(self) -> QToolBar:
-        bar = QToolBar("Pairings", self.tab)
-        bar.setObjectName("pairings_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tab = self.tab
-        bar.addActions([tab.propose_action, self.circles_action, self.by_hand_action])
-        bar.addSeparator()
-        bar.addActions([tab.publish_action, tab.reject_action, self.swap_action])
-        bar.addSeparator()
-        for menu in (self.status_menu, self.answer_menu):
-            button = QToolButton(bar)
-            button.setText(menu.title().replace("&", ""))
-            button.setMenu(menu)
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            button.setObjectName(f"{menu.objectName()}_button")
-            bar.addWidget(button)
-        bar.addAction(self.rematch_action)
-        bar.addSeparator()
-        bar.addActions([self.waitlist_action, self.rules_action])
-        return bar
 
     def actions(self) -> list[QAction | QMenu]:
         """The actions for the tab's menus, in order."""
@@ -304,7 +278,7 @@ class PairingActions(QObject):
 
     def _changed(self, _result: object = None) -> None:
         self.keep_selection()
-        self.tab._changed()
+        self.changed.emit()
 
     def _open(self, dialog: QWidget) -> None:
         self.dialog = dialog
@@ -351,8 +325,7 @@ class PairingActions(QObject):
         )
 
     def _circles_proposed(self, proposed: CirclesProposed) -> None:
-        self.tab.drafts_only.setChecked(True)
-        self.tab._changed()
+        self.drafts_proposed.emit()
         self._report(
             "circles_message",
             "Circles proposed",
@@ -366,7 +339,7 @@ class PairingActions(QObject):
         if tab.programme_file is None or tab.programme is None:
             return
         dialog = WaitlistDialog(tab, tab.programme_file, tab.programme.id)
-        dialog.changed.connect(tab._changed)
+        dialog.changed.connect(self.changed)
         dialog.propose_requested.connect(lambda: self.propose_for_waitlist(dialog))
         self._open(dialog)
         dialog.reload()
@@ -384,7 +357,7 @@ class PairingActions(QObject):
             programme_id=tab.programme.id,
             mode="optimal",
             strand_id=None,
-            on_success=tab._proposed,
+            on_success=self.matched.emit,
             waitlisted_only=True,
         )
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QMenu,
     QMessageBox,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -32,6 +33,9 @@ from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, stran
 
 if TYPE_CHECKING:
     from mentordesk.services.matching import MatchResult
+
+#: How wide the details panel beside the table opens, in pixels.
+PANEL_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,33 @@ class PairingsTab(RecordTab[PairingRow]):
         self.needs_attention.toggled.connect(lambda _checked: self.reload())
         self.filter_bar.addWidget(self.needs_attention)
         self.more_actions = PairingActions(self)
+        self.more_actions.changed.connect(self._changed)
+        self.more_actions.drafts_proposed.connect(self._show_new_drafts)
+        self.more_actions.matched.connect(self._proposed)
+        self.splitter = self.panel_beside_table(self.more_actions.panel, PANEL_WIDTH)
+        self.toolbar = self._toolbar()
+        self.layout().insertWidget(1, self.toolbar)
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar("Pairings", self)
+        bar.setObjectName("pairings_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        more = self.more_actions
+        bar.addActions([self.propose_action, more.circles_action, more.by_hand_action])
+        bar.addSeparator()
+        bar.addActions([self.publish_action, self.reject_action, more.swap_action])
+        bar.addSeparator()
+        for menu in more.menus():
+            button = QToolButton(bar)
+            button.setText(menu.title().replace("&", ""))
+            button.setMenu(menu)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setObjectName(f"{menu.objectName()}_button")
+            bar.addWidget(button)
+        bar.addAction(more.rematch_action)
+        bar.addSeparator()
+        bar.addActions([more.waitlist_action, more.rules_action])
+        return bar
 
     def _action(self, text: str, name: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -288,9 +319,12 @@ class PairingsTab(RecordTab[PairingRow]):
             on_success=self._proposed,
         )
 
-    def _proposed(self, result: MatchResult) -> None:
+    def _show_new_drafts(self) -> None:
         self.drafts_only.setChecked(True)
         self._changed()
+
+    def _proposed(self, result: MatchResult) -> None:
+        self._show_new_drafts()
         self.proposals_message = show_result(self, result)
         self.proposals_message.destroyed.connect(self._forget_message)
         self.proposed.emit(result)
