@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -25,6 +24,7 @@ from mentordesk.gui.audit_dialog import open_audit
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.context import STATUS_MS, WindowTabs
+from mentordesk.gui.folders import IMPORT_FOLDER, ask_open_path
 from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
 from mentordesk.gui.locking import Lock
@@ -419,14 +419,9 @@ class MainWindow(QMainWindow):
         """Ask for a spreadsheet of applications and open the import dialog on it."""
         if self.programme_file is None or not self.programmes:
             return
-        settings = QSettings()
-        folder = str(settings.value("import/folder", str(Path.home())))
-        name, _filter = QFileDialog.getOpenFileName(
-            self, "Import applications", folder, SPREADSHEET_FILTER
-        )
-        if name:
-            settings.setValue("import/folder", str(Path(name).parent))
-            self.import_applications_from(Path(name))
+        path = ask_open_path(self, "Import applications", SPREADSHEET_FILTER, IMPORT_FOLDER)
+        if path is not None:
+            self.import_applications_from(path)
 
     def import_applications_from(self, path: Path) -> None:
         """Read ``path`` off the GUI thread and open the import dialog on it."""

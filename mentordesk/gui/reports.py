@@ -4,7 +4,7 @@ Each action asks where to save (a PDF file, or a folder for a batch), writes off
 the GUI thread through ``gui/ops.py`` behind a progress dialog with Cancel, then
 says what was written, with a button to open the folder (and the file, for one).
 Nothing about the documents' content is kept in the settings: only the folder
-last used.
+last used (:mod:`mentordesk.gui.folders`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QSettings, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from mentordesk.gui.context import STATUS_MS, WindowContext, WindowTabs
+from mentordesk.gui.folders import REPORTS_FOLDER, ask_folder
 from mentordesk.gui.ops import Op, Progress, run_long_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.tabs.events import EventsTab
@@ -26,8 +27,6 @@ from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.events import EventRow
 
 PDF_FILTER = "PDF document (*.pdf)"
-#: The folder reports were last saved in (a path the coordinator chose; nothing personal).
-FOLDER_KEY = "reports/folder"
 
 
 def _today() -> dt.date:
@@ -148,18 +147,13 @@ class ReportsMenu(QObject):
 
     # Asking where ---------------------------------------------------------------------
 
-    def _folder(self) -> Path:
-        return Path(str(QSettings().value(FOLDER_KEY, str(Path.home()))))
-
     def _ask_file(self, title: str, stem: str) -> Path | None:
-        return ask_save_path(self.window, title, stem, ".pdf", PDF_FILTER, folder_key=FOLDER_KEY)
+        return ask_save_path(
+            self.window, title, stem, ".pdf", PDF_FILTER, folder_key=REPORTS_FOLDER
+        )
 
     def _ask_folder(self, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(self.window, title, str(self._folder()))
-        if not name:
-            return None
-        QSettings().setValue(FOLDER_KEY, name)
-        return Path(name)
+        return ask_folder(self.window, title, REPORTS_FOLDER)
 
     # The actions ----------------------------------------------------------------------
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mentordesk.formats.files import safe_file_name
-
-#: The folder exports were last saved in (a path the coordinator chose; nothing personal).
-EXPORT_FOLDER_KEY = "export/folder"
+from mentordesk.gui.folders import EXPORT_FOLDER, remember_folder, remembered_folder
 
 
 def ask_save_path(
@@ -20,7 +17,7 @@ def ask_save_path(
     suffix: str,
     file_filter: str,
     *,
-    folder_key: str = EXPORT_FOLDER_KEY,
+    folder_key: str = EXPORT_FOLDER,
     folder: Path | None = None,
     fallback: str = "export",
 ) -> Path | None:
@@ -38,15 +35,14 @@ def ask_save_path(
         stem: the words the suggested name is made of (a title, a person's name).
         suffix: the extension, dot included; added to a chosen name that lacks it.
         file_filter: the dialog's file type filter.
-        folder_key: the setting that remembers the folder.
+        folder_key: the setting that remembers the folder (see :mod:`.folders`).
         folder: the folder to open in, instead of the one remembered.
         fallback: the name suggested when ``stem`` has nothing usable.
 
     Returns:
         The path chosen, or None if the coordinator cancelled.
     """
-    settings = QSettings()
-    start = folder or Path(str(settings.value(folder_key, str(Path.home()))))
+    start = folder or remembered_folder(folder_key)
     suggested = start / safe_file_name(stem, suffix, fallback=fallback)
     chosen, _filter = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
     if not chosen:
@@ -54,5 +50,5 @@ def ask_save_path(
     path = Path(chosen)
     if path.suffix.lower() != suffix.lower():
         path = path.with_name(f"{path.name}{suffix}")
-    settings.setValue(folder_key, str(path.parent))
+    remember_folder(folder_key, path.parent)
     return path

@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import ApplicationStatus, EventKind, PairingStatus
 from mentordesk.gui.clipboard import KDE_HINT
+from mentordesk.gui.folders import remembered_folder
 from mentordesk.gui.main_window import MainWindow
-from mentordesk.gui.messages.drafts_dialog import DraftsDialog, remembered_folder
+from mentordesk.gui.messages.drafts_dialog import DraftsDialog, drafts_folder_key
 from mentordesk.gui.messages.log_view import NOT_SENT_TEXT, CommunicationLog, LogTableModel
 from mentordesk.gui.messages.records import select_rows
 from mentordesk.gui.messages.targets import PEOPLE_KEYS
@@ -123,7 +124,7 @@ def test_accepted_drafts_for_selected_applicants_are_written_logged_and_shown_in
     assert len(files) == 3
     assert dialog.pages.currentIndex() == 1
     assert "3 drafts" in dialog.summary.text()
-    assert remembered_folder(demo_file) == folder
+    assert remembered_folder(drafts_folder_key(demo_file)) == folder
 
     by_email = {r.email: r for r in chosen}
     for path in files:

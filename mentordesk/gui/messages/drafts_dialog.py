@@ -7,7 +7,7 @@ import hashlib
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,6 +33,7 @@ from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.ical import Person
 from mentordesk.gui.calendar_export import OrganiserDialog, remembered_organiser
 from mentordesk.gui.errors import show_error
+from mentordesk.gui.folders import remember_folder, remembered_folder
 from mentordesk.gui.form_values import combo_value, fill_combo, select_value
 from mentordesk.gui.messages import buddy_label
 from mentordesk.gui.messages.targets import MessageTarget, count_text, prepare_drafts
@@ -50,20 +51,10 @@ DEFAULT_FOLDER = Path.home() / "MentorDesk drafts"
 GIVEN_LABELS = {"survey_link": "Survey &link:"}
 
 
-def _folder_key(programme_file: ProgrammeFile) -> str:
+def drafts_folder_key(programme_file: ProgrammeFile) -> str:
+    """The settings key of the folder this file's drafts went to last (a digest of its path)."""
     digest = hashlib.sha256(str(programme_file.path.resolve()).encode()).hexdigest()[:16]
     return f"{FOLDER_KEY}/{digest}"
-
-
-def remembered_folder(programme_file: ProgrammeFile) -> Path:
-    """The folder drafts of this file went to last time (or the default one)."""
-    value = QSettings().value(_folder_key(programme_file), "")
-    return Path(str(value)) if value else DEFAULT_FOLDER
-
-
-def remember_folder(programme_file: ProgrammeFile, folder: Path) -> None:
-    """Keep the drafts folder of this file for next time."""
-    QSettings().setValue(_folder_key(programme_file), str(folder))
 
 
 def summary_html(result: DraftResult, folder: Path, key: str) -> str:
@@ -172,7 +163,8 @@ class DraftsDialog(QDialog):
         sender_row.addWidget(self.sender_button)
         form.addRow("From:", sender_row)
         self._show_sender(organiser)
-        self.folder = QLineEdit(str(remembered_folder(self.programme_file)), page)
+        remembered = remembered_folder(drafts_folder_key(self.programme_file), DEFAULT_FOLDER)
+        self.folder = QLineEdit(str(remembered), page)
         self.folder.setObjectName("folder")
         browse = QPushButton("&Browse…", page)
         browse.setObjectName("browse_button")
@@ -376,7 +368,7 @@ class DraftsDialog(QDialog):
             self.prepared.emit(result)
             super().reject()
             return
-        remember_folder(self.programme_file, folder)
+        remember_folder(drafts_folder_key(self.programme_file), folder)
         self.last_result = result
         self.folder_written = folder
         self.summary.setText(summary_html(result, folder, key))

@@ -6,10 +6,9 @@ from collections.abc import Collection
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import AttendanceStatus
 from mentordesk.gui.dialogs import Save
 from mentordesk.gui.errors import show_error
+from mentordesk.gui.folders import ATTENDANCE_FOLDER, ask_open_path
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.tabs.attendance_import_dialog import (
     REPORT_FILTER,
@@ -264,14 +264,9 @@ class AttendancePanel(QWidget):
         """Ask for an online meeting's attendance report and open the import dialog on it."""
         if self.shown_event is None:
             return
-        settings = QSettings()
-        folder = str(settings.value("attendance/folder", str(Path.home())))
-        name, _filter = QFileDialog.getOpenFileName(
-            self, "Import attendance report", folder, REPORT_FILTER
-        )
-        if name:
-            settings.setValue("attendance/folder", str(Path(name).parent))
-            self.import_report_from(Path(name))
+        path = ask_open_path(self, "Import attendance report", REPORT_FILTER, ATTENDANCE_FOLDER)
+        if path is not None:
+            self.import_report_from(path)
 
     def import_report_from(self, path: Path) -> None:
         """Read ``path`` off the GUI thread, then open the import dialog on it."""

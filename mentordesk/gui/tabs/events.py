@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMenu,
     QSplitter,
     QStackedWidget,
@@ -26,6 +25,7 @@ from mentordesk.gui.calendar_export import (
     save_invitations_to,
 )
 from mentordesk.gui.dialogs import Save, confirm
+from mentordesk.gui.folders import EXPORT_FOLDER, ask_folder
 from mentordesk.gui.table_models import EventTableModel
 from mentordesk.gui.tabs.attendance_panel import AttendancePanel
 from mentordesk.gui.tabs.base import RecordTab
@@ -312,12 +312,9 @@ class EventsTab(RecordTab[EventRow]):
         organiser = ask_organiser(self)
         if organiser is None:
             return
-        settings = QSettings()
-        start = str(settings.value("export/folder", str(Path.home())))
-        folder = QFileDialog.getExistingDirectory(self, "Save invitations into", start)
-        if folder:
-            settings.setValue("export/folder", folder)
-            self.save_invitations_to(Path(folder))
+        folder = ask_folder(self, "Save invitations into", EXPORT_FOLDER)
+        if folder is not None:
+            self.save_invitations_to(folder)
 
     def save_invitations_to(self, folder: Path) -> None:
         """Write one invitation file per selected event into ``folder``, off the GUI thread."""

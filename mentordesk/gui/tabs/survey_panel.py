@@ -7,10 +7,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import SurveyItemType
 from mentordesk.gui.dialogs import RecordDialog, confirm
+from mentordesk.gui.folders import IMPORT_FOLDER, ask_open_path
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key, date_text, enum_key
@@ -487,14 +487,10 @@ class SurveyPanel(QWidget):
         """Ask for a form export and open the import dialog on it."""
         if self.shown_survey is None:
             return
-        settings = QSettings()
-        folder = str(settings.value("import/folder", str(Path.home())))
-        name, _filter = QFileDialog.getOpenFileName(
-            self, f"Import responses to {self.shown_survey.title}", folder, EXPORT_FILTER
-        )
-        if name:
-            settings.setValue("import/folder", str(Path(name).parent))
-            self.import_responses_from(Path(name))
+        title = f"Import responses to {self.shown_survey.title}"
+        path = ask_open_path(self, title, EXPORT_FILTER, IMPORT_FOLDER)
+        if path is not None:
+            self.import_responses_from(path)
 
     def import_responses_from(self, path: Path) -> None:
         """Read ``path`` off the GUI thread and open the import dialog on it."""
