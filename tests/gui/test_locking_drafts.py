@@ -180,3 +180,11 @@ def test_a_form_that_cannot_come_back_is_named_as_discarded(
     offer = demo_window.locker.draft_box
     assert offer is not None
     assert "was not kept" in offer.text()
+
+
+def test_the_tabs_that_reopen_their_forms_after_a_lock_say_so_in_one_place(
+    window: MainWindow,
+) -> None:
+    reopening = {tab.TITLE for tab in window.tabs if tab.can_reopen_draft()}
+    assert reopening == {"Applicants", "Pairings", "Training", "Events", "Notes"}
+    assert all(tab.can_reopen_draft() == tab.REOPENS_DRAFTS for tab in window.tabs)

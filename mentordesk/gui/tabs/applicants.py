@@ -191,6 +191,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     """
 
     TITLE = "Applicants"
+    REOPENS_DRAFTS = True
     NOUN = ("application", "applications")
     COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
     PANEL_WIDTH = 380
@@ -383,18 +384,14 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             dialog.setWindowTitle(title)
         self.show_dialog(dialog)
 
-    def can_reopen_draft(self) -> bool:
-        return True
-
-    def reopen_draft(self, title: str, values: Any, save: Save) -> None:
-        if self.programme is None:
-            return
-        programme_id = self.programme.id
+    def draft_form_data(
+        self, session: Session, programme_id: int, values: Any
+    ) -> ApplicantFormData:
         person, application = values
-        self.run(
-            lambda s: ApplicantFormData(strand_choices(s, programme_id), person, application),
-            lambda data: self._open(data, save, title),
-        )
+        return ApplicantFormData(strand_choices(session, programme_id), person, application)
+
+    def open_draft(self, data: ApplicantFormData, values: Any, save: Save, title: str) -> None:
+        self._open(data, save, title)
 
     def delete_rows(self, session: Session, rows: list[ApplicantRow]) -> None:
         for row in rows:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from mentordesk.gui.dialogs import RecordDialog, confirm
+from mentordesk.gui.dialogs import RecordDialog, Save, confirm
 from mentordesk.gui.ops import run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.gui.search_proxy import SearchProxy
@@ -43,6 +43,8 @@ class RecordTab(QWidget, Generic[R]):
         NOUN: what one row is, e.g. ``("application", "applications")``.
         COLUMN_WIDTHS: initial widths in characters, one per column.
         EXPORTABLE: whether the view may be exported to Excel (never for confidential notes).
+        REOPENS_DRAFTS: whether the tab's add and edit forms reopen after a lock (the tab
+            then gives :meth:`draft_form_data` and :meth:`open_draft`).
         model: the rows; proxy: the search and sort over them; view: the table.
         filter_bar: the row holding the search box, where subclasses add their filters.
         dialog: the add or edit dialog now open, if any.
@@ -57,6 +59,7 @@ class RecordTab(QWidget, Generic[R]):
     NOUN: ClassVar[tuple[str, str]] = ("record", "records")
     COLUMN_WIDTHS: ClassVar[tuple[int, ...]] = ()
     EXPORTABLE: ClassVar[bool] = True
+    REOPENS_DRAFTS: ClassVar[bool] = False
 
     loaded = Signal()
     changed = Signal()
@@ -244,10 +247,29 @@ class RecordTab(QWidget, Generic[R]):
 
     def can_reopen_draft(self) -> bool:
         """Whether :meth:`reopen_draft` can reopen this tab's forms after a lock."""
-        return False
+        return self.REOPENS_DRAFTS
 
     def reopen_draft(self, title: str, values: Any, save: Callable[[Session, Any], object]) -> None:
-        """Reopen a form with what it held when the window locked (see ``gui/locking.py``)."""
+        """Reopen a form with what it held when the window locked (see ``gui/locking.py``).
+
+        The form's choices are loaded again on the worker thread
+        (:meth:`draft_form_data`), then the form opens holding ``values``
+        (:meth:`open_draft`).
+        """
+        if self.programme is None:
+            return
+        programme_id = self.programme.id
+        self.run(
+            lambda s: self.draft_form_data(s, programme_id, values),
+            lambda data: self.open_draft(data, values, save, title),
+        )
+
+    def draft_form_data(self, session: Session, programme_id: int, values: Any) -> Any:
+        """What a form reopened after a lock needs besides ``values`` (a tab that reopens forms)."""
+        raise NotImplementedError
+
+    def open_draft(self, data: Any, values: Any, save: Save, title: str) -> None:
+        """Open the form reopened after a lock on ``data`` from :meth:`draft_form_data`."""
         raise NotImplementedError
 
     def show_dialog(self, dialog: RecordDialog) -> None:

@@ -54,6 +54,7 @@ class EventsTab(RecordTab[EventRow]):
     """
 
     TITLE = "Events"
+    REOPENS_DRAFTS = True
     NOUN = ("event", "events")
     COLUMN_WIDTHS = (15, 12, 34, 14, 8, 9, 30)
     TRAINING = False
@@ -245,17 +246,15 @@ class EventsTab(RecordTab[EventRow]):
         )
         self.show_dialog(dialog)
 
-    def can_reopen_draft(self) -> bool:
-        return True
+    def draft_form_data(
+        self, session: Session, programme_id: int, values: EventDraft
+    ) -> list[StrandChoice]:
+        return strand_choices(session, programme_id)
 
-    def reopen_draft(self, title: str, values: EventDraft, save: Save) -> None:
-        if self.programme is None:
-            return
-        programme_id = self.programme.id
-        self.run(
-            lambda s: strand_choices(s, programme_id),
-            lambda strands: self._open(values.event, strands, save, values),
-        )
+    def open_draft(
+        self, data: list[StrandChoice], values: EventDraft, save: Save, title: str
+    ) -> None:
+        self._open(values.event, data, save, values)
 
     def delete_rows(self, session: Session, rows: list[EventRow]) -> None:
         for row in rows:

@@ -84,6 +84,7 @@ class NotesTab(RecordTab[NoteRow]):
     """
 
     TITLE = "Notes"
+    REOPENS_DRAFTS = True
     NOUN = ("note", "notes")
     COLUMN_WIDTHS = (11, 34, 30, 11, 11, 6)
     PANEL_WIDTH = 380
@@ -171,17 +172,11 @@ class NotesTab(RecordTab[NoteRow]):
             dialog.setWindowTitle(title)
         self.show_dialog(dialog)
 
-    def can_reopen_draft(self) -> bool:
-        return True
+    def draft_form_data(self, session: Session, programme_id: int, values: Any) -> NoteFormData:
+        return replace(note_form_data(session, programme_id, None), note=values)
 
-    def reopen_draft(self, title: str, values: Any, save: Save) -> None:
-        if self.programme is None:
-            return
-        programme_id = self.programme.id
-        self.run(
-            lambda s: replace(note_form_data(s, programme_id, None), note=values),
-            lambda data: self._open(data, save, title),
-        )
+    def open_draft(self, data: NoteFormData, values: Any, save: Save, title: str) -> None:
+        self._open(data, save, title)
 
     def delete_rows(self, session: Session, rows: list[NoteRow]) -> None:
         for row in rows:

@@ -128,6 +128,7 @@ class PairingsTab(RecordTab[PairingRow]):
     """
 
     TITLE = "Pairings"
+    REOPENS_DRAFTS = True
     NOUN = ("pairing", "pairings")
     COLUMN_WIDTHS = (22, 10, 11, 16, 11, 13, 11, 30, 60)
 
@@ -269,17 +270,17 @@ class PairingsTab(RecordTab[PairingRow]):
             dialog.setWindowTitle(title)
         self.show_dialog(dialog)
 
-    def can_reopen_draft(self) -> bool:
-        return True
-
-    def reopen_draft(self, title: str, values: PairingInput, save: Save) -> None:
-        if self.programme is None:
-            return
-        programme_id = self.programme.id
-        self.run(
-            lambda s: PairingFormData(strand_choices(s, programme_id), person_choices(s), values),
-            lambda data: self._open(data, save, title),
+    def draft_form_data(
+        self, session: Session, programme_id: int, values: PairingInput
+    ) -> PairingFormData:
+        return PairingFormData(
+            strand_choices(session, programme_id), person_choices(session), values
         )
+
+    def open_draft(
+        self, data: PairingFormData, values: PairingInput, save: Save, title: str
+    ) -> None:
+        self._open(data, save, title)
 
     def delete_rows(self, session: Session, rows: list[PairingRow]) -> None:
         for row in rows:
