@@ -28,6 +28,25 @@ from mentordesk.store.programme_file import ProgrammeFile
 STATUS_MS = 8000
 
 
+class RecordRef(Protocol):
+    """A record to show: a pairing, else an event, else people (a reminder is one)."""
+
+    @property
+    def pairing_id(self) -> int | None:
+        """The pairing, if the record is one."""
+        ...
+
+    @property
+    def event_id(self) -> int | None:
+        """The event, if the record is one."""
+        ...
+
+    @property
+    def person_ids(self) -> Sequence[int]:
+        """The people, if the record is about people."""
+        ...
+
+
 @runtime_checkable
 class WindowContext(Protocol):
     """What a dialog or a menu needs from the window.
@@ -54,14 +73,8 @@ class WindowContext(Protocol):
         """Say ``text`` in the status bar for ``msecs`` milliseconds (0: until replaced)."""
         ...
 
-    def show_record(
-        self,
-        *,
-        pairing_id: int | None = None,
-        event_id: int | None = None,
-        person_ids: Sequence[int] = (),
-    ) -> None:
-        """Bring forward the tab holding a pairing, an event or people, with their rows selected."""
+    def show_record(self, record: RecordRef) -> None:
+        """Bring forward the tab holding ``record``, with its rows selected."""
         ...
 
     def reload(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -23,7 +23,7 @@ from mentordesk.gui import file_care
 from mentordesk.gui.audit_dialog import open_audit
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
-from mentordesk.gui.context import STATUS_MS, WindowTabs
+from mentordesk.gui.context import STATUS_MS, RecordRef, WindowTabs
 from mentordesk.gui.folders import IMPORT_FOLDER, ask_open_path
 from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
@@ -314,21 +314,9 @@ class MainWindow(QMainWindow):
         """Say ``text`` in the status bar for ``msecs`` milliseconds (0: until replaced)."""
         self.statusBar().showMessage(text, msecs)
 
-    def show_record(
-        self,
-        *,
-        pairing_id: int | None = None,
-        event_id: int | None = None,
-        person_ids: Sequence[int] = (),
-    ) -> None:
-        """Bring forward the tab holding a pairing, an event or people, with their rows selected."""
-        show_record(
-            self.window_tabs,
-            self.show_status,
-            pairing_id=pairing_id,
-            event_id=event_id,
-            person_ids=person_ids,
-        )
+    def show_record(self, record: RecordRef) -> None:
+        """Bring forward the tab holding ``record``, with its rows selected."""
+        show_record(self.window_tabs, self.show_status, record)
         bring_forward(self)
 
     def reload(self) -> None:

@@ -461,11 +461,7 @@ class MessagesMenu(QObject):
 
     def open_reminder(self, reminder: Reminder) -> None:
         """Show a reminder's record: its pairing, event or people, selected in their tab."""
-        self.context.show_record(
-            pairing_id=reminder.pairing_id,
-            event_id=reminder.event_id,
-            person_ids=reminder.person_ids,
-        )
+        self.context.show_record(reminder)
 
     # Closing ------------------------------------------------------------------------------------
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from mentordesk.gui.context import WindowTabs
+from mentordesk.gui.context import RecordRef, WindowTabs
 from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.training import TrainingTab
@@ -81,15 +81,9 @@ def reveal(
         show_status(GONE_TEXT)
 
 
-def show_record(
-    tabs: WindowTabs,
-    show_status: Callable[[str], object],
-    *,
-    pairing_id: int | None = None,
-    event_id: int | None = None,
-    person_ids: Sequence[int] = (),
-) -> None:
+def show_record(tabs: WindowTabs, show_status: Callable[[str], object], record: RecordRef) -> None:
     """Show a pairing, else an event, else people, selected in their tab (a reminder's record)."""
+    pairing_id, event_id = record.pairing_id, record.event_id
     if pairing_id is not None:
         reveal(tabs, tabs.pairings, lambda r: r.pairing_id == pairing_id, show_status)
     elif event_id is not None:
@@ -103,6 +97,6 @@ def show_record(
             show_status(GONE_TEXT)
             return
         reveal(tabs, holding[0], lambda r: r.event_id == event_id, show_status)
-    elif person_ids:
-        people = set(person_ids)
+    elif record.person_ids:
+        people = set(record.person_ids)
         reveal(tabs, tabs.applicants, lambda r: r.person_id in people, show_status)
