@@ -2,8 +2,8 @@
 
 The layers, lowest first (docs/architecture.md): ``domain``; ``store`` and ``formats``
 side by side (neither imports the other); ``services``; ``selftest`` (the
-installation check both front ends run); ``gui``; and the entry points, ``cli``
-(with its ``cli_*`` command areas) and ``__main__``. A module may import its own
+installation check both front ends run); ``gui``; and the entry points, the
+``cli`` package and ``__main__``. A module may import its own
 layer and any layer below it, never one above it or beside it. Only the ``gui``
 imports Qt.
 
@@ -111,7 +111,7 @@ def layer_of(module: str, root_name: str) -> str | None:
     if len(parts) == 1:
         return ""
     top = parts[1]
-    return "cli" if top == "cli" or top.startswith("cli_") else top
+    return top
 
 
 def layer_violations(root: Path) -> list[str]:
@@ -154,8 +154,9 @@ def _synthetic_package(tmp_path: Path) -> Path:
     for relative in (
         "__init__.py",
         "__main__.py",
-        "cli.py",
-        "cli_reports.py",
+        "cli/__init__.py",
+        "cli/app.py",
+        "cli/documents.py",
         "selftest.py",
         "domain/__init__.py",
         "domain/errors.py",
@@ -226,11 +227,11 @@ def test_the_check_catches_every_import_form_of_a_layer_above(tmp_path: Path) ->
         ("store/x/__init__.py", "from ...services import reports\n", "mentordesk.services.reports"),
         ("services/matching/bad.py", "from ...gui import app\n", "mentordesk.gui.app"),
         ("services/bad.py", "from mentordesk import selftest\n", "mentordesk.selftest"),
-        ("services/bad.py", "import mentordesk.cli_reports\n", "mentordesk.cli_reports"),
+        ("services/bad.py", "import mentordesk.cli.documents\n", "mentordesk.cli.documents"),
         ("selftest.py", "from .gui import app\n", "mentordesk.gui.app"),
         ("gui/bad.py", "from .. import cli\n", "mentordesk.cli"),
         ("gui/bad.py", "from mentordesk.__main__ import main\n", "mentordesk.__main__"),
-        ("cli.py", "import mentordesk.__main__\n", "mentordesk.__main__"),
+        ("cli/app.py", "import mentordesk.__main__\n", "mentordesk.__main__"),
     ],
 )
 def test_the_check_catches_each_layer_importing_one_above_or_beside_it(
@@ -249,9 +250,9 @@ def test_the_check_catches_each_layer_importing_one_above_or_beside_it(
         ("services/ok.py", "from ..store import models\nfrom ..formats import tables\n"),
         ("services/matching/ok.py", "from .. import reports\nfrom . import core\n"),
         ("gui/ok.py", "from mentordesk import selftest\nfrom PySide6 import QtCore\n"),
-        ("cli.py", "import importlib\nimportlib.import_module('mentordesk.gui.app')\n"),
+        ("cli/app.py", "import importlib\nimportlib.import_module('mentordesk.gui.app')\n"),
         ("__main__.py", "from mentordesk.gui.app import main\n"),
-        ("cli_reports.py", "from mentordesk.cli import parse_day\n"),
+        ("cli/documents.py", "from mentordesk.cli.app import main\n"),
     ],
 )
 def test_the_check_allows_importing_downwards(tmp_path: Path, relative: str, text: str) -> None:
