@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
@@ -178,6 +179,10 @@ def _load_for_edit(session: Session, programme_id: int, row: ApplicantRow) -> Ap
     )
 
 
+#: What tells one application from another when the selection is kept over a reload.
+_APPLICATION_ID = operator.attrgetter("application_id")
+
+
 class ApplicantsTab(RecordTab[ApplicantRow]):
     """People who applied to the programme, one line per application.
 
@@ -237,14 +242,13 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.filters = ApplicantFilters(self.proxy, self)
         self.filters.changed.connect(self.loaded.emit)
         self.filter_bar.insertWidget(0, self.filters)
-        self.details_button = QToolButton(self)
-        self.details_button.setObjectName("details_button")
-        self.details_button.setText("Details")
-        self.details_button.setToolTip("Show or hide the panel about the selected person")
-        self.details_button.setCheckable(True)
-        self.details_button.setChecked(True)
-        self.details_button.toggled.connect(self._toggle_panel)
-        self.filter_bar.addWidget(self.details_button)
+        self.details_button = self.add_toggle(
+            "Details",
+            "details_button",
+            "Show or hide the panel about the selected person",
+            self._toggle_panel,
+            checked=True,
+        )
         self.summary_line = StrandSummaryLine(self)
         self.panel = PersonPanel(self)
         self.panel.consent_change.connect(self._consent_clicked)
@@ -268,9 +272,10 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     def _show_data(self, data: ApplicantsData) -> None:
         self.summary_line.show_summaries(data.summaries)
         self.filters.set_strands([s.name for s in data.summaries])
-        kept = self._selected_ids()
+        # After a reload (a status change, an edit) the same applications stay selected.
+        kept = self.selected_keys(_APPLICATION_ID)
         self._show_rows(data.rows)
-        self._select_ids(*kept)
+        self.select_keys(_APPLICATION_ID, *kept)
         self._detail_timer.start()
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[ApplicantRow]:
@@ -283,26 +288,6 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.filters.set_strands([])
         self.summary_line.show_summaries([])
         self.panel.show_nothing()
-
-    def _selected_ids(self) -> tuple[list[int], int | None]:
-        current = self.current_row()
-        ids = [r.application_id for r in self.selected_rows()]
-        return ids, None if current is None else current.application_id
-
-    def _select_ids(self, ids: Sequence[int], current: int | None) -> None:
-        # After a reload (a status change, an edit) the same applications stay selected.
-        if not ids:
-            return
-        wanted = set(ids)
-        selection = self.view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            row = self.model.row_at(self.proxy.mapToSource(index).row())
-            if row.application_id == current:
-                selection.setCurrentIndex(index, flags.NoUpdate)
-            if row.application_id in wanted:
-                selection.select(index, flags.Select | flags.Rows)
 
     # The detail panel ------------------------------------------------------------
 

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.store.programme_file import ProgrammeFile
 
 R = TypeVar("R")
+K = TypeVar("K")
 EXCEL_FILTER = "Excel workbook (*.xlsx)"
 
 
@@ -175,6 +177,37 @@ class RecordTab(QWidget, Generic[R]):
         splitter.setSizes([1280 - width, width])
         return splitter
 
+    def new_action(self, text: str, name: str, slot: Callable[..., object]) -> QAction:
+        """An action of this tab, named ``name``, that calls ``slot`` when triggered."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def add_toggle(
+        self,
+        text: str,
+        name: str,
+        tip: str,
+        toggled: Callable[[bool], object],
+        *,
+        checked: bool = False,
+    ) -> QToolButton:
+        """A button that stays down or up, put at the end of the filter bar.
+
+        It starts ``checked`` and calls ``toggled`` with its new state each time
+        it is pressed.
+        """
+        button = QToolButton(self)
+        button.setObjectName(name)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setChecked(checked)
+        button.toggled.connect(toggled)
+        self.filter_bar.addWidget(button)
+        return button
+
     # Selection and actions --------------------------------------------------
 
     def when_selection_settles(self, slot: Callable[[], None]) -> QTimer:
@@ -204,6 +237,29 @@ class RecordTab(QWidget, Generic[R]):
             return self.model.row_at(self.proxy.mapToSource(index).row())
         rows = self.selected_rows()
         return rows[0] if rows else None
+
+    def selected_keys(self, key: Callable[[R], K]) -> tuple[list[K], K | None]:
+        """The ``key`` of each selected record, and that of the current one (None without)."""
+        current = self.current_row()
+        return [key(r) for r in self.selected_rows()], None if current is None else key(current)
+
+    def select_keys(self, key: Callable[[R], K], keys: Collection[K], current: K | None) -> None:
+        """Select exactly the rows shown whose ``key`` is in ``keys``; ``current`` has the focus.
+
+        A reload empties the selection: a tab calls this with what
+        :meth:`selected_keys` gave before it, so the same records stay selected.
+        """
+        wanted = set(keys)
+        selection = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        selection.clearSelection()
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            value = key(self.model.row_at(self.proxy.mapToSource(index).row()))
+            if value == current:
+                selection.setCurrentIndex(index, flags.NoUpdate)
+            if value in wanted:
+                selection.select(index, flags.Select | flags.Rows)
 
     def status_text(self) -> str:
         """E.g. "58 applications" or "3 of 58 applications shown"."""

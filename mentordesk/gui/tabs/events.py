@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,6 +38,10 @@ from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, stran
 from mentordesk.store.programme_file import ProgrammeFile
 
 __all__ = ["EventDialog", "EventDraft", "EventsTab"]
+
+
+#: What tells one event from another when the selection is kept over a reload.
+_EVENT_ID = operator.attrgetter("event_id")
 
 
 class EventsTab(RecordTab[EventRow]):
@@ -89,13 +94,9 @@ class EventsTab(RecordTab[EventRow]):
             self.month_view = MonthView(self)
             self.month_view.event_chosen.connect(self.select_event)
             self.list_pages.addWidget(self.month_view)
-            self.month_button = QToolButton(self)
-            self.month_button.setObjectName("month_button")
-            self.month_button.setText("Month")
-            self.month_button.setToolTip("Show the events by month, or as a list")
-            self.month_button.setCheckable(True)
-            self.month_button.toggled.connect(self.show_month)
-            self.filter_bar.addWidget(self.month_button)
+            self.month_button = self.add_toggle(
+                "Month", "month_button", "Show the events by month, or as a list", self.show_month
+            )
         self._make_actions()
         # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
         self.message_actions: list[QAction | QMenu] = []
@@ -156,25 +157,12 @@ class EventsTab(RecordTab[EventRow]):
 
     def _show_rows(self, rows: list[EventRow]) -> None:
         # After a reload (a tick in the register, an edit) the same events stay selected.
-        current = self.current_row()
-        kept = [r.event_id for r in self.selected_rows()]
+        kept = self.selected_keys(_EVENT_ID)
         super()._show_rows(rows)
         if self.month_view is not None:
             self.month_view.set_events(rows, self.zone())
-        self._select_ids(kept, None if current is None else current.event_id)
+        self.select_keys(_EVENT_ID, *kept)
         self._register_timer.start()
-
-    def _select_ids(self, ids: list[int], current: int | None) -> None:
-        wanted = set(ids)
-        selection = self.view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            row = self.model.row_at(self.proxy.mapToSource(index).row())
-            if row.event_id == current:
-                selection.setCurrentIndex(index, flags.NoUpdate)
-            if row.event_id in wanted:
-                selection.select(index, flags.Select | flags.Rows)
 
     def select_event(self, event_id: int) -> None:
         """Make ``event_id`` the selected event (its register shows beside)."""

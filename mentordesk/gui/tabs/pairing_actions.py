@@ -11,16 +11,16 @@ change runs through a service on the worker thread; the matching package
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QMenu,
     QMessageBox,
-    QToolButton,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -88,6 +88,10 @@ def _answer(session: Session, ids: list[int], response: MentorResponse) -> int:
     return record_mentor_response(session, ids, response)
 
 
+#: What tells one pairing from another when the selection is kept over a reload.
+_PAIRING_ID = operator.attrgetter("pairing_id")
+
+
 class PairingActions(QObject):
     """The details panel and the actions on the selected pairings of the Pairings tab.
 
@@ -116,28 +120,28 @@ class PairingActions(QObject):
         self.dialog: QWidget | None = None
         self._detail_request = 0
         self._kept: list[int] = []
-        self.circles_action = self._action(
+        self.circles_action = tab.new_action(
             "Propose &circles…", "propose_circles_action", self.propose_circles
         )
         self.circles_action.setToolTip("Group a group strand's mentees in circles, as drafts")
-        self.by_hand_action = self._action(
+        self.by_hand_action = tab.new_action(
             "Pair by &hand…", "pair_by_hand_action", self.pair_by_hand
         )
         self.by_hand_action.setToolTip(
             "Choose a mentor and a mentee (or a circle's members); broken rules need a reason"
         )
-        self.swap_action = self._action("S&wap mentors", "swap_action", self.swap)
+        self.swap_action = tab.new_action("S&wap mentors", "swap_action", self.swap)
         self.swap_action.setToolTip(
             "Give two selected draft or proposed pairings each other's mentor"
         )
-        self.rematch_action = self._action("Re-&match…", "rematch_action", self.rematch)
+        self.rematch_action = tab.new_action("Re-&match…", "rematch_action", self.rematch)
         self.rematch_action.setToolTip("Give the selected pairing's mentee a new mentor")
-        self.check_in_action = self._action(
+        self.check_in_action = tab.new_action(
             "Record check-&in…", "record_check_in_action", self.record_check_in
         )
-        self.waitlist_action = self._action("&Waitlist…", "waitlist_action", self.show_waitlist)
+        self.waitlist_action = tab.new_action("&Waitlist…", "waitlist_action", self.show_waitlist)
         self.waitlist_action.setToolTip("Mentees waiting for a mentor, in the order offered one")
-        self.rules_action = self._action(
+        self.rules_action = tab.new_action(
             "Matching &rules…", "matching_rules_action", self.edit_rules
         )
         self.rules_action.setToolTip(
@@ -145,15 +149,12 @@ class PairingActions(QObject):
         )
         self.status_menu = status_menu(tab, self.set_status)
         self.answer_menu = response_menu(tab, self.record_answer)
-        self.training_only = QToolButton(tab)
-        self.training_only.setObjectName("training_only")
-        self.training_only.setText("Training missing")
-        self.training_only.setToolTip(
-            "Show only the pairings under way where someone has not completed a required training"
+        self.training_only = tab.add_toggle(
+            "Training missing",
+            "training_only",
+            "Show only the pairings under way where someone has not completed a required training",
+            self._show_training_only,
         )
-        self.training_only.setCheckable(True)
-        self.training_only.toggled.connect(self._show_training_only)
-        tab.filter_bar.addWidget(self.training_only)
         self.panel = PairingDetails(tab)
         self.panel.record_requested.connect(self.record_check_in)
         self.panel.reopen = self.reopen
@@ -161,12 +162,6 @@ class PairingActions(QObject):
         tab.view.selectionModel().selectionChanged.connect(lambda *_args: self.update_enabled())
         tab.loaded.connect(self._loaded)
         self.update_enabled()
-
-    def _action(self, text: str, name: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.tab)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        return action
 
     def actions(self) -> list[QAction | QMenu]:
         """The actions for the tab's menus, in order."""
@@ -214,25 +209,15 @@ class PairingActions(QObject):
 
     def select(self, pairing_ids: list[int]) -> None:
         """Select these pairings (those shown), the first one current."""
-        tab = self.tab
-        selection = tab.view.selectionModel()
-        flags = QItemSelectionModel.SelectionFlag
-        selection.clearSelection()
-        for proxy_row in range(tab.proxy.rowCount()):
-            index = tab.proxy.index(proxy_row, 0)
-            row = tab.model.row_at(tab.proxy.mapToSource(index).row())
-            if row.pairing_id in pairing_ids:
-                if row.pairing_id == pairing_ids[0]:
-                    selection.setCurrentIndex(index, flags.NoUpdate)
-                selection.select(index, flags.Select | flags.Rows)
+        first = pairing_ids[0] if pairing_ids else None
+        self.tab.select_keys(_PAIRING_ID, pairing_ids, first)
 
     def keep_selection(self) -> None:
         """Select the same pairings again once the table has reloaded."""
-        current = self.tab.current_row()
-        ids = [r.pairing_id for r in self.tab.selected_rows()]
-        if current is not None and current.pairing_id in ids:
-            ids.remove(current.pairing_id)
-            ids.insert(0, current.pairing_id)
+        ids, current = self.tab.selected_keys(_PAIRING_ID)
+        if current in ids:
+            ids.remove(current)
+            ids.insert(0, current)
         self._kept = ids
 
     def load_detail(self) -> None:

@@ -143,16 +143,16 @@ class PairingsTab(RecordTab[PairingRow]):
         self.drafts_only.setToolTip("Show only the proposals not yet published")
         self.drafts_only.toggled.connect(self._show_drafts_only)
         self.filter_bar.addWidget(self.drafts_only)
-        self.propose_action = self._action("&Propose pairings…", "propose_action", self.propose)
-        self.publish_action = self._action(
+        self.propose_action = self.new_action("&Propose pairings…", "propose_action", self.propose)
+        self.publish_action = self.new_action(
             "P&ublish selected drafts", "publish_action", self.publish_selected
         )
         self.publish_action.setToolTip("Make the selected draft proposals visible")
-        self.reject_action = self._action(
+        self.reject_action = self.new_action(
             "&Reject selected drafts", "reject_action", self.reject_selected
         )
         self.reject_action.setToolTip("Delete the selected draft proposals")
-        self.plan_action = self._action(
+        self.plan_action = self.new_action(
             "Plan &check-ins", "plan_check_ins_action", self.plan_check_ins
         )
         self.plan_action.setToolTip(
@@ -162,16 +162,13 @@ class PairingsTab(RecordTab[PairingRow]):
         self.plan_message: QMessageBox | None = None
         # Prepare drafts, Copy addresses, Write email: set by the window's Messages menu.
         self.message_actions: list[QAction | QMenu] = []
-        self.needs_attention = QToolButton(self)
-        self.needs_attention.setObjectName("needs_attention")
-        self.needs_attention.setText("Needs attention")
-        self.needs_attention.setToolTip(
+        self.needs_attention = self.add_toggle(
+            "Needs attention",
+            "needs_attention",
             "Show only the pairings under way with a check-in past due, and the proposals"
-            " whose mentor has not answered in time"
+            " whose mentor has not answered in time",
+            lambda _checked: self.reload(),
         )
-        self.needs_attention.setCheckable(True)
-        self.needs_attention.toggled.connect(lambda _checked: self.reload())
-        self.filter_bar.addWidget(self.needs_attention)
         self.more_actions = PairingActions(self)
         self.more_actions.changed.connect(self._changed)
         self.more_actions.drafts_proposed.connect(self._show_new_drafts)
@@ -200,12 +197,6 @@ class PairingsTab(RecordTab[PairingRow]):
         bar.addSeparator()
         bar.addActions([more.waitlist_action, more.rules_action])
         return bar
-
-    def _action(self, text: str, name: str, slot: object) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        return action
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[PairingRow]:
         return pairings.pairing_rows(session, programme.id)

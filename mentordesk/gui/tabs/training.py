@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mentordesk.gui.tabs.events import EventsTab
 from mentordesk.gui.tabs.missing_training import MissingTrainingView
@@ -32,15 +32,12 @@ class TrainingTab(EventsTab):
         self.missing_view.invited.connect(lambda _count: self._changed())
         self.pages.addWidget(self.missing_view)
         self.search.textChanged.connect(self.missing_view.set_search)
-        self.missing_button = QToolButton(self)
-        self.missing_button.setObjectName("missing_button")
-        self.missing_button.setText("Still to be trained")
-        self.missing_button.setToolTip(
-            "Show who has not completed the training required of them, or the sessions"
+        self.missing_button = self.add_toggle(
+            "Still to be trained",
+            "missing_button",
+            "Show who has not completed the training required of them, or the sessions",
+            self.show_missing,
         )
-        self.missing_button.setCheckable(True)
-        self.missing_button.toggled.connect(self.show_missing)
-        self.filter_bar.addWidget(self.missing_button)
 
     def set_programme(self, programme_file: ProgrammeFile, programme: ProgrammeSummary) -> None:
         self.missing_view.set_programme(programme_file, programme)
