@@ -28,7 +28,7 @@ from mentordesk.gui.errors import show_error
 from mentordesk.gui.form_values import combo_value, fill_enum_combo
 from mentordesk.gui.forms.ui_import_applications import Ui_ImportForm
 from mentordesk.gui.import_models import PreviewTableModel, preview_counts, sample_values
-from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
+from mentordesk.gui.ops import Op, Progress, read_then_open, run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.services.import_mappings import (
     SavedMappingRow,
@@ -91,17 +91,12 @@ def start_import(
 
     A file that cannot be read is explained over ``parent``; nothing is written.
     """
-
-    def opened(source: ImportSource) -> None:
-        dialog = ImportDialog(parent, programme_file, programme, source)
-        on_open(dialog)
-        dialog.open()
-
-    return run_long_op(
+    return read_then_open(
+        parent,
+        path,
         lambda progress: read_source(programme_file, programme.id, path, progress),
-        parent=parent,
-        label=f"Reading {path.name}…",
-        on_success=opened,
+        lambda source: ImportDialog(parent, programme_file, programme, source),
+        on_open,
     )
 
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.gui.errors import show_error
 from mentordesk.store.programme_file import ProgrammeFile
 
 T = TypeVar("T")
+D = TypeVar("D", bound=QDialog)
 
 _pool: QThreadPool | None = None
 _running: set[Op] = set()
@@ -234,3 +236,25 @@ def run_long_op(
     return Op(
         work, parent=parent, on_success=on_success, on_failure=on_failure, label=label
     ).start()
+
+
+def read_then_open(
+    parent: QWidget,
+    path: Path,
+    read: Callable[[Progress], T],
+    make_dialog: Callable[[T], D],
+    on_open: Callable[[D], None],
+) -> Op:
+    """Read ``path`` with ``read`` off the GUI thread, then open the dialog made on what it read.
+
+    ``on_open`` is given the dialog just before it opens, to keep it and follow
+    its signals. A file that cannot be read is explained over ``parent``;
+    nothing is written.
+    """
+
+    def opened(source: T) -> None:
+        dialog = make_dialog(source)
+        on_open(dialog)
+        dialog.open()
+
+    return run_long_op(read, parent=parent, label=f"Reading {path.name}…", on_success=opened)

@@ -10,21 +10,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from mentordesk.formats.attendance_report import AttendanceReport, read_attendance_report
-from mentordesk.gui.errors import show_error
-from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
+from mentordesk.gui.ops import Op, Progress, read_then_open
+from mentordesk.gui.review_dialog import ReviewDialog
 from mentordesk.services.applicants import PersonChoice, person_choices
 from mentordesk.services.attendance import (
     AttendanceImport,
@@ -75,14 +70,16 @@ def start_attendance_import(
     path: Path,
     on_open: Callable[[AttendanceImportDialog], None],
 ) -> Op:
-    """Read ``path`` off the GUI thread, then open the dialog (unopened) through ``on_open``."""
-    return run_long_op(
+    """Read ``path`` off the GUI thread, then open the import dialog on it.
+
+    A file that cannot be read is explained over ``parent``; nothing is written.
+    """
+    return read_then_open(
+        parent,
+        path,
         lambda progress: read_report(programme_file, event.event_id, path, progress),
-        parent=parent,
-        label=f"Reading {path.name}…",
-        on_success=lambda preview: on_open(
-            AttendanceImportDialog(parent, programme_file, event, preview)
-        ),
+        lambda preview: AttendanceImportDialog(parent, programme_file, event, preview),
+        on_open,
     )
 
 
@@ -92,7 +89,7 @@ def _email_of(candidate: str) -> str:
     return candidate[start + 1 : end].strip().lower() if 0 <= start < end else ""
 
 
-class AttendanceImportDialog(QDialog):
+class AttendanceImportDialog(ReviewDialog):
     """Each attendee of the report, how they matched, and a choice where no match was sure.
 
     Nothing is written before Import, and then in one transaction.
@@ -117,12 +114,13 @@ class AttendanceImportDialog(QDialog):
         event: EventRow,
         preview: ReportPreview,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("attendance_import_dialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Import attendance report")
-        self.resize(860, 560)
-        self.programme_file = programme_file
+        super().__init__(
+            parent,
+            programme_file,
+            "attendance_import_dialog",
+            "Import attendance report",
+            (860, 560),
+        )
         self.shown_event = event
         self.source = preview
         self.outcome: AttendanceImport | None = None
@@ -134,29 +132,16 @@ class AttendanceImportDialog(QDialog):
             item = QStandardItem(f"{person.name} <{person.email}>")
             item.setData(person.id, Qt.ItemDataRole.UserRole)
             self._everyone.appendRow(item)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setObjectName("report_lines")
-        self.table.setHorizontalHeaderLabels(
-            ("In the report", "Email", "Minutes", "Matched", "Person in the file")
+        self.summary = self.rich_label("import_summary")
+        self.table = self.review_table(
+            5,
+            "report_lines",
+            ("In the report", "Email", "Minutes", "Matched", "Person in the file"),
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(self.PERSON, QHeaderView.ResizeMode.Stretch)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.setObjectName("button_box")
-        self.import_button = self.buttons.addButton(
-            "Record attendance", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setObjectName("record_button")
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.add_buttons("Record attendance", "record_button")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -221,20 +206,11 @@ class AttendanceImportDialog(QDialog):
     def start(self) -> None:
         """Record the attendance of everyone matched or chosen, in one transaction."""
         event_id, report, resolved = self.shown_event.event_id, self.source.report, self.resolved()
-        self.buttons.setEnabled(False)
-        run_op(
-            self.programme_file,
-            lambda s: import_attendance(s, event_id, report, resolved=resolved),
-            parent=self,
-            on_success=self._done,
-            on_failure=self._failed,
+        self.run_in_file(
+            lambda s: import_attendance(s, event_id, report, resolved=resolved), self._done
         )
 
     def _done(self, result: AttendanceImport) -> None:
         self.outcome = result
         self.imported.emit(result)
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_error(self, error)

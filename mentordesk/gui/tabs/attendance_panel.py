@@ -280,7 +280,6 @@ class AttendancePanel(QWidget):
         self.import_dialog = dialog
         dialog.imported.connect(lambda _result: self._changed())
         dialog.finished.connect(lambda _code: self._forget_dialogs())
-        dialog.open()
 
     def _forget_dialogs(self) -> None:
         self.invite_dialog = None

@@ -10,11 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from mentordesk.formats.reading import read_table
 from mentordesk.formats.tables import CellValue, SheetTable
-from mentordesk.gui.errors import show_error
-from mentordesk.gui.ops import Op, Progress, run_long_op, run_op
+from mentordesk.gui.ops import Op, Progress, read_then_open, run_long_op
+from mentordesk.gui.review_dialog import ReviewDialog
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.survey_import import (
     RESPONDENT_EMAIL,
@@ -92,17 +89,12 @@ def start_response_import(
 
     A file that cannot be read is explained over ``parent``; nothing is written.
     """
-
-    def opened(source: ExportSource) -> None:
-        dialog = ResponseImportDialog(parent, programme_file, source)
-        on_open(dialog)
-        dialog.open()
-
-    return run_long_op(
+    return read_then_open(
+        parent,
+        path,
         lambda progress: read_export(programme_file, survey, path, progress),
-        parent=parent,
-        label=f"Reading {path.name}…",
-        on_success=opened,
+        lambda source: ResponseImportDialog(parent, programme_file, source),
+        on_open,
     )
 
 
@@ -120,7 +112,7 @@ def _shortened(text: str, length: int = 70) -> str:
     return text if len(text) <= length else f"{text[: length - 1]}…"
 
 
-class ResponseImportDialog(QDialog):
+class ResponseImportDialog(ReviewDialog):
     """How each column is read (changeable), and what happens to each row; then Import.
 
     Nothing is written before Import, and then in one transaction after a backup.
@@ -146,54 +138,37 @@ class ResponseImportDialog(QDialog):
     def __init__(
         self, parent: QWidget | None, programme_file: ProgrammeFile, source: ExportSource
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("survey_import_dialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Import responses — {source.survey.title}")
-        self.resize(1040, 680)
-        self.programme_file = programme_file
+        super().__init__(
+            parent,
+            programme_file,
+            "survey_import_dialog",
+            f"Import responses — {source.survey.title}",
+            (1040, 680),
+        )
         self.source = source
         self.plan = source.plan
         self.summary: ResponseImportSummary | None = None
         self.corrections: dict[int, str | None] = {}
         self.combos: dict[int, QComboBox] = {}
-        self.heading = QLabel(self)
-        self.heading.setObjectName("import_heading")
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.setWordWrap(True)
-        self.columns = QTableWidget(0, 4, self)
-        self.columns.setObjectName("columns_table")
-        self.columns.setHorizontalHeaderLabels(
-            ("Column in the file", "First answer", "Read as", "Why")
+        self.heading = self.rich_label("import_heading")
+        self.columns = self.review_table(
+            4, "columns_table", ("Column in the file", "First answer", "Read as", "Why")
         )
-        self.lines = QTableWidget(0, 5, self)
-        self.lines.setObjectName("lines_table")
-        self.lines.setHorizontalHeaderLabels(("Row", "Email", "Person", "Import?", "Why"))
+        self.lines = self.review_table(
+            5, "lines_table", ("Row", "Email", "Person", "Import?", "Why")
+        )
         for table in (self.columns, self.lines):
-            table.verticalHeader().hide()
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
             table.setWordWrap(False)
             header = table.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
             header.setStretchLastSection(True)
-        self.counts = QLabel(self)
-        self.counts.setObjectName("import_counts")
-        self.counts.setTextFormat(Qt.TextFormat.RichText)
-        self.counts.setWordWrap(True)
+        self.counts = self.rich_label("import_counts")
         self.skip_rejected = QCheckBox(
             "&Leave out the rows with answers that cannot be read, and import the rest", self
         )
         self.skip_rejected.setObjectName("skip_rejected")
         self.skip_rejected.toggled.connect(self._update_button)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.setObjectName("button_box")
-        self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setObjectName("import_button")
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.add_buttons("Import", "import_button")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._titled("How each column is read", self.columns))
         splitter.addWidget(self._titled("What happens to each row", self.lines))
@@ -265,13 +240,9 @@ class ResponseImportDialog(QDialog):
         """Plan the import again with the coordinator's corrections, off the GUI thread."""
         survey_id, table = self.source.survey.survey_id, self.source.table
         corrections: Mapping[int, str | None] = dict(self.corrections)
-        self.buttons.setEnabled(False)
-        run_op(
-            self.programme_file,
+        self.run_in_file(
             lambda s: preview_response_import(s, survey_id, table, columns=corrections),
-            parent=self,
-            on_success=self._replanned,
-            on_failure=self._failed,
+            self._replanned,
         )
 
     def _replanned(self, plan: ResponseImportPlan) -> None:
@@ -389,7 +360,7 @@ class ResponseImportDialog(QDialog):
             parent=self,
             label="Importing responses…",
             on_success=self._imported,
-            on_failure=self._failed,
+            on_failure=self.failed,
         )
 
     def _imported(self, summary: ResponseImportSummary) -> None:
@@ -407,7 +378,3 @@ class ResponseImportDialog(QDialog):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        show_error(self, error)
