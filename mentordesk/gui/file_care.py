@@ -7,6 +7,7 @@ copy put over it) changed the file on disk while it was open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -41,20 +42,39 @@ from mentordesk.store.backups import Backup, list_backups
 from mentordesk.store.programme_file import ProgrammeFile
 
 
+def _back_up(
+    window: FileHost,
+    programme_file: ProgrammeFile,
+    reason: str,
+    label: str,
+    on_success: Callable[[Backup], None],
+    on_failure: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Make a checked, encrypted backup of ``programme_file`` for ``reason``, off the GUI thread.
+
+    ``label`` says what is happening meanwhile; without ``on_failure`` a failure
+    is shown over the window.
+    """
+
+    def work(_progress: Progress) -> Backup:
+        return programme_file.backup(reason)
+
+    run_long_op(
+        work, parent=window.widget(), label=label, on_success=on_success, on_failure=on_failure
+    )
+
+
 def back_up_now(window: FileHost) -> None:
     """Make a checked, encrypted backup of the open file off the GUI thread."""
     programme_file = window.programme_file
     if programme_file is None:
         return
-
-    def work(_progress: Progress) -> Backup:
-        return programme_file.backup("manual")
-
-    run_long_op(
-        work,
-        parent=window.widget(),
-        label="Backing up the file…",
-        on_success=lambda backup: window.show_status(f"Backup saved as {backup.path.name}"),
+    _back_up(
+        window,
+        programme_file,
+        "manual",
+        "Backing up the file…",
+        lambda backup: window.show_status(f"Backup saved as {backup.path.name}"),
     )
 
 
@@ -308,16 +328,13 @@ class ReplacementWatch(QObject):
         programme_file = window.programme_file
         if programme_file is None:
             return
-
-        def work(_progress: Progress) -> Backup:
-            return programme_file.backup("replaced")
-
-        run_long_op(
-            work,
-            parent=window.widget(),
-            label="Keeping MentorDesk's version as a backup…",
-            on_success=lambda _backup: self._reopen(programme_file),
-            on_failure=lambda error: self._backup_failed(programme_file, error),
+        _back_up(
+            window,
+            programme_file,
+            "replaced",
+            "Keeping MentorDesk's version as a backup…",
+            lambda _backup: self._reopen(programme_file),
+            lambda error: self._backup_failed(programme_file, error),
         )
 
     def _backup_failed(self, programme_file: ProgrammeFile, error: BaseException) -> None:
