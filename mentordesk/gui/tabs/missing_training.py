@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +27,8 @@ from mentordesk.services import training
 from mentordesk.services.programmes import ProgrammeSummary
 from mentordesk.services.training import MissingTraining, Requirement
 from mentordesk.store.programme_file import ProgrammeFile
+
+T = TypeVar("T")
 
 
 class MissingTrainingModel(RowTableModel[MissingTraining]):
@@ -123,17 +127,21 @@ class MissingTrainingView(QWidget):
         """Narrow the list as the tab's search box does."""
         self.proxy.set_search(text)
 
-    def reload(self) -> None:
-        """Load who is missing training, off the GUI thread."""
+    def _run(self, work: Callable[..., T], on_success: Callable[[T], None]) -> None:
+        """Run ``work(session, programme_id, now=now)`` off the GUI thread, if a file is open."""
         if self.programme_file is None or self.programme is None:
             return
         programme_id, now = self.programme.id, self.now
         run_op(
             self.programme_file,
-            lambda s: training.missing_training(s, programme_id, now=now),
+            lambda s: work(s, programme_id, now=now),
             parent=self,
-            on_success=self._show,
+            on_success=on_success,
         )
+
+    def reload(self) -> None:
+        """Load who is missing training, off the GUI thread."""
+        self._run(training.missing_training, self._show)
 
     def _show(self, rows: list[MissingTraining]) -> None:
         self.model.set_rows(rows)
@@ -153,15 +161,7 @@ class MissingTrainingView(QWidget):
 
     def invite_all(self) -> None:
         """Invite everyone listed to the next session of the training they need."""
-        if self.programme_file is None or self.programme is None:
-            return
-        programme_id, now = self.programme.id, self.now
-        run_op(
-            self.programme_file,
-            lambda s: training.invite_missing_to_next_sessions(s, programme_id, now=now),
-            parent=self,
-            on_success=self._invited,
-        )
+        self._run(training.invite_missing_to_next_sessions, self._invited)
 
     def _invited(self, count: int) -> None:
         self.summary.setText(f"{count} invitation(s) added.")
