@@ -45,21 +45,8 @@ def logged(path: Path, passphrase: str) -> int:
 def test_the_cli_offers_exactly_the_messages_the_issue_names(capsys):
     with pytest.raises(SystemExit):
         main(["drafts", "--help"])
-    named = [
-        "received",
-        "accepted",
-        "waitlisted",
-        "declined",
-        "introduction",
-        "training-invitation",
-        "training-reminder",
-        "event-invitation",
-        "check-in",
-        "survey",
-        "closing",
-    ]
-    assert list(TEMPLATE_KEYS) == named
-    assert ", ".join(named) in " ".join(capsys.readouterr().out.split())
+    # The names themselves are pinned once, in tests/services/test_messages.py.
+    assert ", ".join(TEMPLATE_KEYS) in " ".join(capsys.readouterr().out.split())
 
 
 @pytest.mark.parametrize("template", TEMPLATE_KEYS)
