@@ -202,3 +202,28 @@ def test_an_interrupted_demo_leaves_no_file_and_the_next_demo_is_made(
     assert "Created the demo programme" in capsys.readouterr().out
     assert main(["info", "--db", str(db), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["people"] == 20
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.2, 0.3, 0.45])
+def test_ctrl_c_while_the_command_line_loads_is_answered_in_plain_words(
+    tmp_path: Path, delay: float
+) -> None:
+    # Straight after the start, while Python loads the command line and SQLAlchemy.
+    target = tmp_path / "demo.mentordesk"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mentordesk.cli", "demo", "--db", str(target)],
+        cwd=ROOT,
+        env=_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)  # when the interrupt comes is what this test varies
+    status, err = _stop(process, signal.SIGINT)
+    assert "Traceback" not in err
+    # Either MentorDesk says so, or the interrupt came before Python had started
+    # (it then prints nothing and ends by the signal itself).
+    assert err == "" or err.startswith("mentordesk-cli: interrupted;"), err
+    assert status in (130, -signal.SIGINT)
+    assert list(tmp_path.iterdir()) == []

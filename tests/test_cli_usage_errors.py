@@ -223,6 +223,13 @@ def test_unknown_arguments_are_not_repeated(
     argv = [*path, *_with_required(LEAVES[path]), CANARY, f"--{CANARY}={CANARY}", f"-{CANARY}"]
     err = _usage_error(argv, capsys)
     assert "unknown arguments" in err, _name(path)
+    # What the command takes instead is named, with the command's own usage.
+    assert err.startswith(f"usage: mentordesk-cli {_name(path)}"), err
+    assert "2 options it does not take and a value it does not take" in err, err
+    parser = LEAVES[path]
+    for action in parser._actions:
+        if action.option_strings:
+            assert max(action.option_strings, key=len) in err, (_name(path), err)
 
 
 @pytest.mark.parametrize("path", sorted(LEAVES), ids=_id)

@@ -10,43 +10,56 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from mentordesk import APP_NAME, __version__
-from mentordesk.cli import (
-    applicants,
-    documents,
-    events,
-    file,
-    matching,
-    messages,
-    privacy,
-    surveys,
-)
 from mentordesk.cli.common import DEBUG_VARIABLE, PASSPHRASE_VARIABLE, Commands
-from mentordesk.cli.usage import usage_message
+from mentordesk.cli.usage import command_parser, unknown_arguments_message, usage_message
 from mentordesk.domain.errors import FileMissing, MentorDeskError
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors never repeat what was typed: it may be a passphrase."""
 
-    def error(self, message: str) -> NoReturn:
-        if message.startswith("unrecognized arguments"):
-            message = (
-                "unknown arguments (not repeated here in case one is a passphrase; "
-                f"the passphrase comes from {PASSPHRASE_VARIABLE} or the prompt)"
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """Parse, and name what an unknown argument's command takes instead of quoting it."""
+        argv = list(sys.argv[1:] if args is None else args)
+        known, extras = self.parse_known_args(argv, namespace)
+        if extras:
+            command = command_parser(self, argv)
+            message = unknown_arguments_message(command, extras) + (
+                f"; the passphrase comes from {PASSPHRASE_VARIABLE} or the prompt"
             )
-        else:
-            message = usage_message(self, message)
-        super().error(message)
+            # The command's own usage; the message quotes nothing typed.
+            argparse.ArgumentParser.error(command, message)
+        return known
+
+    def error(self, message: str) -> NoReturn:
+        super().error(usage_message(self, message))
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line grammar; every command on a programme file takes ``--db FILE``."""
+    # Imported here, inside main's handling of Ctrl+C: loading the command areas
+    # takes a noticeable moment, and an interrupt then is an interrupt, not a traceback.
+    from mentordesk.cli import (
+        applicants,
+        documents,
+        events,
+        file,
+        matching,
+        messages,
+        privacy,
+        surveys,
+    )
+
     # Every command's parser is made by its group's and so is a _Parser too.
     parser: argparse.ArgumentParser = _Parser(
         prog="mentordesk-cli",
@@ -99,8 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     MENTORDESK_DEBUG set). 2: the command line itself is wrong (argparse).
     130: interrupted with Ctrl+C.
     """
-    args = build_parser().parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        # From here on Ctrl+C is KeyboardInterrupt, answered below (see cli/__init__.py).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
+        args = build_parser().parse_args(argv)
         _check_file_exists(args)
         return int(args.run(args))
     except MentorDeskError as error:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 _ARGUMENT = "argument "
 #: What a value of each built-in type looks like, in plain words.
@@ -99,3 +99,47 @@ def _action_named(parser: argparse.ArgumentParser, name: str) -> argparse.Action
         if called == name:
             return action
     return None
+
+
+def command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the command that ``argv`` names (``parser`` itself when it names none).
+
+    Follows the command and group names in ``argv`` down the tree of
+    sub-parsers, so an error about the command line can show that command's
+    own usage and options.
+    """
+    current = parser
+    for token in argv:
+        commands = next(
+            (a for a in current._actions if isinstance(a, argparse._SubParsersAction)), None
+        )
+        if commands is not None and token in commands.choices:
+            current = commands.choices[token]
+    return current
+
+
+def unknown_arguments_message(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
+    """Arguments the command does not take, counted and never quoted, with what it does take.
+
+    Args:
+        parser: the parser of the command that was given them.
+        extras: the arguments it did not take (only counted here).
+    """
+    options = sum(1 for extra in extras if extra.startswith("-"))
+    values = len(extras) - options
+    parts = [
+        (f"{count} {kind}s" if count > 1 else f"a{'n' if kind == 'option' else ''} {kind}")
+        + " it does not take"
+        for count, kind in ((options, "option"), (values, "value"))
+        if count
+    ]
+    taken = [
+        max(action.option_strings, key=len)
+        for action in parser._actions
+        if action.option_strings and action.help != argparse.SUPPRESS
+    ]
+    offer = f"; its options are {', '.join(taken)}" if taken else ""
+    return (
+        f"unknown arguments: {' and '.join(parts)} (not repeated here in case one is a "
+        f"passphrase){offer}"
+    )
