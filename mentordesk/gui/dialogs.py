@@ -1,4 +1,4 @@
-"""The add/edit dialog every tab uses, and the questions asked before deleting."""
+"""The add/edit dialog every tab uses, its Save and Cancel, and the questions before deleting."""
 
 from __future__ import annotations
 
@@ -73,6 +73,20 @@ class RecordDialog(QDialog):
         box = self.findChild(QDialogButtonBox, "button_box")
         if box is not None:
             box.setEnabled(not busy)
+
+
+def save_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Save and Cancel for ``dialog``: Save accepts it, Cancel rejects it.
+
+    The box is named ``button_box``, which :class:`RecordDialog` disables while it saves.
+    """
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.setObjectName("button_box")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def confirm(parent: QWidget, title: str, question: str, action: str) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.gui.form_values import set_date
@@ -74,8 +75,11 @@ def test_an_overdue_check_in_is_marked_and_a_later_one_done_settles_it(
     dialog.check_in.setCurrentIndex(1)
     assert dialog.check_in.currentText() == f"Due {SECOND} (⚠ overdue)"
     set_date(dialog.done_on, TODAY - dt.timedelta(10))
+    save = dialog.findChild(QDialogButtonBox, "button_box").button(
+        QDialogButtonBox.StandardButton.Save
+    )
     with qtbot.waitSignal(tab.loaded, timeout=WAIT):
-        dialog.accept()
+        save.click()
     with demo_file.session() as session:
         done = [(c.due_on, c.done_on) for c in get_pairing(session, pairing_id).check_ins]
     assert done == [(FIRST, None), (SECOND, TODAY - dt.timedelta(10)), (NEXT, None)]

@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import AttendanceStatus, EventKind, Role
@@ -262,8 +262,11 @@ def test_training_rules_are_edited_in_their_dialog(
     assert len(dialog.values()) == 3
     dialog.table.setCurrentCell(2, 0)  # mentor training for mentors
     dialog.remove_rule()
+    save = dialog.findChild(QDialogButtonBox, "button_box").button(
+        QDialogButtonBox.StandardButton.Save
+    )
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        dialog.accept()
+        save.click()
     with demo_file.session() as session:
         rules = requirements(session, demo_programme_id)
     assert {(r.kind, r.role) for r in rules} == {

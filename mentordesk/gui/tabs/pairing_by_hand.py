@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import StrandFormat
-from mentordesk.gui.dialogs import RecordDialog, Save
+from mentordesk.gui.dialogs import RecordDialog, Save, save_buttons
 from mentordesk.gui.form_values import combo_value, fill_combo, plain_text, select_value
 from mentordesk.gui.ops import run_op
 from mentordesk.store.programme_file import ProgrammeFile
@@ -142,13 +142,8 @@ class PairByHandDialog(RecordDialog):
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(REASON_HINT)
         self.reason.setMaximumHeight(80)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("button_box")
+        buttons = save_buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Pair them")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Strand:", self.strand)
         form.addRow("&Mentor:", self.mentor)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import CheckInOutcome, MentorResponse, PairingStatus
-from mentordesk.gui.dialogs import RecordDialog, Save
+from mentordesk.gui.dialogs import RecordDialog, Save, save_buttons
 from mentordesk.gui.form_values import (
     combo_value,
     date_value,
@@ -299,12 +298,7 @@ class CheckInDialog(RecordDialog):
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summary")
         self.summary.setPlaceholderText("What was discussed, and any follow-up agreed")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("button_box")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self)
         form = QFormLayout()
         form.addRow("&Check-in:", self.check_in)
         form.addRow("&Done on:", self.done_on)

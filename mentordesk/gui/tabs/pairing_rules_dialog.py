@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import FieldPreference, PairRuleKind
-from mentordesk.gui.dialogs import RecordDialog
+from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.form_values import combo_value, fill_combo, fill_enum_combo, select_value
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -96,12 +95,7 @@ class MatchingRulesDialog(RecordDialog):
         layout.addWidget(self._limits_box())
         layout.addWidget(self._weights_box())
         layout.addWidget(self._pairs_box(), 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("button_box")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self)
         layout.addWidget(buttons)
         self.resize(680, 780)
         self.fill(data.rules)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import SurveyItemType
 from mentordesk.domain.errors import InvalidInput
-from mentordesk.gui.dialogs import RecordDialog
+from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.form_values import date_value, fill_combo, prepare_date, select_value, set_date
 from mentordesk.services.applicants import PersonChoice
 from mentordesk.services.survey_answers import AnswerValue
@@ -212,12 +211,7 @@ class ResponseDialog(RecordDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.StyledPanel)
         scroll.setWidget(questions)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("button_box")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(scroll, 1)

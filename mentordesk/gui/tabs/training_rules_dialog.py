@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import TRAINING_KINDS, EventKind, Role
-from mentordesk.gui.dialogs import RecordDialog
+from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.form_values import combo_value, fill_combo, fill_enum_combo, select_value
 from mentordesk.services import training
 from mentordesk.services.programmes import StrandChoice, strand_choices
@@ -89,12 +88,7 @@ class TrainingRulesDialog(RecordDialog):
         edits.addWidget(add)
         edits.addWidget(remove)
         edits.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.setObjectName("button_box")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
