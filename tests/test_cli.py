@@ -107,8 +107,8 @@ def test_info_names_one_programme_on_request(
     assert passphrase not in captured.out + captured.err
 
 
-@pytest.mark.parametrize("size", ["0", "-3"])
-def test_demo_refuses_a_size_below_one_and_makes_no_file(
+@pytest.mark.parametrize("size", ["0", "-3", "100001", "99999999999"])
+def test_demo_refuses_a_size_outside_its_range_as_a_usage_error_and_makes_no_file(
     file_path: Path,
     passphrase: str,
     monkeypatch: pytest.MonkeyPatch,
@@ -116,8 +116,12 @@ def test_demo_refuses_a_size_below_one_and_makes_no_file(
     size: str,
 ) -> None:
     monkeypatch.setenv(PASSPHRASE_VARIABLE, passphrase)
-    assert main(["demo", "--db", str(file_path), "--size", size]) == 1
-    assert "--size" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        main(["demo", "--db", str(file_path), "--size", size])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --size: expects a whole number from 1 to 100,000" in err
+    assert size == "0" or size not in err
     assert not file_path.exists()
 
 

@@ -117,5 +117,7 @@ def test_match_circles_refuses_a_one_to_one_strand_and_a_tiny_circle(demo_path, 
     args = ["match", "--db", str(demo_path), "--mode", "circles"]
     assert main([*args, "--strand", "Fellows"]) == 1
     assert "one-to-one strand" in capsys.readouterr().err
-    assert main([*args, "--circle-size", "1"]) == 1
-    assert "--circle-size must be 2 or more" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--circle-size", "1"])
+    assert exited.value.code == 2
+    assert "--circle-size: expects a whole number from 2 to 50" in capsys.readouterr().err

@@ -180,7 +180,11 @@ def test_a_value_of_the_wrong_type_names_the_option(
 
 def test_a_whole_number_option_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     err = _usage_error(["demo", "--db", "x", "--size", CANARY], capsys)
-    assert err.endswith("mentordesk-cli demo: error: argument --size: expects a whole number\n")
+    assert err.endswith(
+        "mentordesk-cli demo: error: argument --size: expects a whole number from 1 to 100,000\n"
+    )
+    err = _usage_error(["backup", "--db", "x", "--keep", CANARY], capsys)
+    assert err.endswith("argument --keep: expects a whole number from 1 to 1,000\n")
 
 
 def test_a_date_option_shows_how_to_write_a_date(capsys: pytest.CaptureFixture[str]) -> None:

@@ -102,6 +102,24 @@ def parse_day(text: str) -> dt.date:
         ) from None
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A ``type=`` for a whole number from ``low`` to ``high``, refused as a usage error.
+
+    The error names the range, never the value typed (it could be a passphrase).
+    """
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expects a whole number from {low:,} to {high:,}")
+        return value
+
+    return parse
+
+
 def add_date_option(command: argparse.ArgumentParser, help_text: str) -> None:
     """Give a command ``--date YYYY-MM-DD``."""
     command.add_argument("--date", type=parse_day, metavar="YYYY-MM-DD", help=help_text)

@@ -20,8 +20,9 @@ from mentordesk.cli.common import (
     open_session,
     print_json,
     read_passphrase,
+    whole_number,
 )
-from mentordesk.domain.errors import ErasureLogUnreadable, InvalidInput
+from mentordesk.domain.errors import ErasureLogUnreadable
 from mentordesk.services.exporting import (
     APPLICATIONS_SHEET,
     EVENTS_SHEET,
@@ -45,6 +46,9 @@ from mentordesk.services.workbook_import import (
 from mentordesk.store.cloud import synced_folder_warning
 from mentordesk.store.programme_file import ProgrammeFile
 
+#: The largest demo programme (people); larger ones take too long to be of use.
+MAX_DEMO_SIZE = 100_000
+
 
 def add_init(commands: Commands) -> None:
     """``init``: a new, empty programme file."""
@@ -63,14 +67,17 @@ def add_demo(commands: Commands) -> None:
     demo = commands.command(
         "demo", "Create a programme file holding the demo programme.", _demo, makes_file=True
     )
-    demo.add_argument("--size", type=int, metavar="N", help="number of people (default about 60)")
+    demo.add_argument(
+        "--size",
+        type=whole_number(1, MAX_DEMO_SIZE),
+        metavar="N",
+        help=f"number of people, 1 to {MAX_DEMO_SIZE:,} (default about 60)",
+    )
 
 
 def _demo(args: argparse.Namespace) -> int:
     from mentordesk.services.demo import build_demo
 
-    if args.size is not None and args.size < 1:
-        raise InvalidInput("--size must be a positive number of people.")
     # Built under a temporary name: an interrupted demo leaves no file behind.
     ProgrammeFile.create(
         args.db, read_passphrase(new=True), fill=lambda made: build_demo(made, size=args.size)
@@ -224,7 +231,11 @@ def add_backup(commands: Commands) -> None:
     """``backup``: an encrypted copy in the file's backups folder."""
     backup = commands.command("backup", "Make an encrypted backup beside the file.", _backup)
     backup.add_argument(
-        "--keep", type=int, default=10, metavar="N", help="manual backups to keep (default 10)"
+        "--keep",
+        type=whole_number(1, 1000),
+        default=10,
+        metavar="N",
+        help="manual backups to keep (default 10)",
     )
 
 

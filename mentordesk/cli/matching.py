@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from mentordesk.cli.common import Commands, add_json_option, open_session, print_json
+from mentordesk.cli.common import (
+    Commands,
+    add_json_option,
+    open_session,
+    print_json,
+    whole_number,
+)
 from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.programmes import (
@@ -52,7 +58,7 @@ def add_match(commands: Commands) -> None:
     match.add_argument("--strand", metavar="NAME", help="one strand only")
     match.add_argument(
         "--circle-size",
-        type=int,
+        type=whole_number(2, 50),
         default=5,
         metavar="N",
         help="most members per circle (default 5)",
@@ -61,7 +67,11 @@ def add_match(commands: Commands) -> None:
         "--apply", action="store_true", help="save the proposals as drafts, to publish later"
     )
     match.add_argument(
-        "--shortlist-size", type=int, default=3, metavar="K", help="mentors per mentee (default 3)"
+        "--shortlist-size",
+        type=whole_number(1, 50),
+        default=3,
+        metavar="K",
+        help="mentors per mentee (default 3)",
     )
     match.add_argument("--out", type=Path, metavar="FILE", help="write the shortlist to this .xlsx")
     add_json_option(match, "print the proposals (or circles) as JSON for scripts")
@@ -72,8 +82,6 @@ def _match(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "A shortlist is sent out, not saved: --apply needs --mode optimal or stable."
         )
-    if args.shortlist_size < 1:
-        raise InvalidInput("--shortlist-size must be 1 or more.")
     if args.mode == "circles":
         return _match_circles(args)
     if args.mode == "shortlist":
@@ -166,8 +174,6 @@ def _print_proposals(programme: ProgrammeSummary, result: MatchResult) -> None:
 def _match_circles(args: argparse.Namespace) -> int:
     from mentordesk.services.matching import circle_pool, form_circles, save_circles
 
-    if args.circle_size < 2:
-        raise InvalidInput("--circle-size must be 2 or more.")
     saved = 0
     listing: list[dict[str, object]] = []
     with open_session(args) as s:
