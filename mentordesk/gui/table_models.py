@@ -46,6 +46,17 @@ def cancelled_font() -> QFont:
     return font
 
 
+def overdue_look(role: int) -> QColor | QFont | None:
+    """How a date that has passed looks for ``role``: bold, in the overdue colour; else None."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QColor(OVERDUE_COLOUR)
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
 def draft_font() -> QFont:
     """The font of a draft proposal: italic, so it never passes for a published pairing."""
     font = QFont()
@@ -477,12 +488,9 @@ class NoteTableModel(RowTableModel[NoteRow]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and index.column() == self.FOLLOW_UP and self.overdue(index.row()):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(OVERDUE_COLOUR)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
+            look = overdue_look(role)
+            if look is not None:
+                return look
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"Follow-up overdue since {self._cells[index.row()][self.FOLLOW_UP]}"
         if index.isValid() and index.column() == self.TEXT and role == Qt.ItemDataRole.ToolTipRole:

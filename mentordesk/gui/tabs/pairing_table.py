@@ -6,11 +6,11 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from mentordesk.domain.enums import MentorResponse, PairingStatus
-from mentordesk.gui.table_models import OVERDUE_COLOUR, Facet, Index, PairingTableModel
+from mentordesk.gui.table_models import Facet, Index, PairingTableModel, overdue_look
 from mentordesk.services.pairings import PairingRow
 
 #: The heading of the warning a row's status shows when someone misses a training.
@@ -126,10 +126,5 @@ def _overdue_data(row: PairingRow, role: int) -> Any:
     """How an overdue next check-in looks: a warning sign, bold, the overdue colour, a tooltip."""
     if role == Qt.ItemDataRole.DecorationRole:
         return warning_icon()
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return QColor(OVERDUE_COLOUR)
-    if role == Qt.ItemDataRole.FontRole:
-        font = QFont()
-        font.setBold(True)
-        return font
-    return check_in_tooltip(row)
+    look = overdue_look(role)
+    return check_in_tooltip(row) if look is None else look
