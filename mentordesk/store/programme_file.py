@@ -27,6 +27,7 @@ from mentordesk.domain.errors import (
     FileMissing,
     NewerFileVersion,
     NotAProgrammeFile,
+    PassphraseRefused,
     ProgrammeFileError,
     WrongPassphrase,
 )
@@ -239,11 +240,16 @@ class ProgrammeFile:
         Every pooled connection is replaced.
 
         Raises:
-            PassphraseRefused: the new passphrase is blank.
+            PassphraseRefused: the new passphrase is blank, or the one the file has.
             ProgrammeFileError: the change failed; the file keeps the old passphrase.
         """
         check_passphrase(new_passphrase)
         new_passphrase = normalise_passphrase(new_passphrase)
+        if new_passphrase == self._passphrase:
+            # A file keyed before NFC normalisation still changes to its NFC form.
+            raise PassphraseRefused(
+                "The new passphrase is the one the file already has: nothing was changed."
+            )
         self.backup("passphrase")
         rekeyed = temporary_path(self.path, "rekeyed")
         try:

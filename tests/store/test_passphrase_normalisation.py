@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from mentordesk.domain.errors import ProgrammeFileError, WrongPassphrase
+from mentordesk.domain.errors import PassphraseRefused, ProgrammeFileError, WrongPassphrase
 from mentordesk.services.applicants import PersonInput, add_person, person_choices
 from mentordesk.store.backups import export_encrypted_copy, list_backups, verify_copy
 from mentordesk.store.programme_file import ProgrammeFile, restore_backup
@@ -86,3 +86,21 @@ def test_a_backup_is_restored_with_the_other_form_of_its_passphrase(file_path):
     restore_backup(backup.path, file_path, NFD)
     with ProgrammeFile.open(file_path, NFD) as opened:
         assert _emails(opened) == ["ada@example.org"]
+
+
+def test_changing_to_the_passphrase_the_file_has_changes_nothing(tmp_path, file_path, passphrase):
+    _with_ada(file_path, passphrase)
+    before = file_path.read_bytes()
+    with ProgrammeFile.open(file_path, passphrase) as opened:
+        with pytest.raises(PassphraseRefused, match="already has: nothing was changed"):
+            opened.change_passphrase(passphrase)
+        assert list_backups(file_path) == []
+    assert file_path.read_bytes() == before
+    # The same words typed in another form re-key a file keyed before normalisation.
+    _with_ada(tmp_path / "source.mentordesk", passphrase)
+    older = tmp_path / "older.mentordesk"
+    with ProgrammeFile.open(tmp_path / "source.mentordesk", passphrase) as source:
+        export_encrypted_copy(source.engine, older, NFD)
+    with ProgrammeFile.open(older, NFD) as opened:
+        opened.change_passphrase(NFD)
+    verify_copy(older, NFC)
