@@ -65,3 +65,32 @@ def test_restore_refuses_a_backup_that_does_not_open(small_file, passphrase, tmp
     assert main(["restore", str(broken), "--db", str(small_file)]) == 1
     assert capsys.readouterr().err.startswith("mentordesk-cli: ")
     assert small_file.read_bytes() == before
+
+
+def test_restoring_a_backup_made_before_a_passphrase_change_says_which_passphrase_is_needed(
+    small_file, passphrase, monkeypatch, capsys
+):
+    new = "brand new lantern orbit"
+    assert main(["backup", "--db", str(small_file)]) == 0
+    (backup,) = list_backups(small_file)
+    monkeypatch.setenv("MENTORDESK_NEW_PASSPHRASE", new)
+    assert main(["passwd", "--db", str(small_file)]) == 0
+    capsys.readouterr()
+
+    # The current passphrase does not open the older backup: the message says whose is needed.
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", new)
+    assert main(["restore", str(backup.path), "--db", str(small_file)]) == 1
+    err = capsys.readouterr().err
+    assert "passphrase the file had when the backup was made" in err
+    assert "MENTORDESK_CURRENT_PASSPHRASE" in err
+    assert new not in err
+
+    # The backup's passphrase alone cannot read the current file's erasure log.
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", passphrase)
+    assert main(["restore", str(backup.path), "--db", str(small_file)]) == 1
+    assert "set MENTORDESK_CURRENT_PASSPHRASE to it" in capsys.readouterr().err
+
+    monkeypatch.setenv("MENTORDESK_CURRENT_PASSPHRASE", new)
+    assert main(["restore", str(backup.path), "--db", str(small_file)]) == 0
+    assert "opens with the backup's passphrase" in capsys.readouterr().out
+    assert emails(small_file, passphrase) == ["ada@example.org"]

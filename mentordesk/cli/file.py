@@ -14,6 +14,7 @@ from pathlib import Path
 from mentordesk.cli.common import (
     CURRENT_PASSPHRASE_VARIABLE,
     NEW_PASSPHRASE_VARIABLE,
+    PASSPHRASE_VARIABLE,
     Commands,
     add_json_option,
     open_file,
@@ -22,7 +23,7 @@ from mentordesk.cli.common import (
     read_passphrase,
     whole_number,
 )
-from mentordesk.domain.errors import ErasureLogUnreadable
+from mentordesk.domain.errors import ErasureLogUnreadable, WrongPassphrase
 from mentordesk.services.exporting import (
     APPLICATIONS_SHEET,
     EVENTS_SHEET,
@@ -267,17 +268,27 @@ def add_restore(commands: Commands) -> None:
 
 
 def _restore(args: argparse.Namespace) -> int:
+    current = os.environ.get(CURRENT_PASSPHRASE_VARIABLE) or None
     try:
         restored = restore_keeping_erasures(
             args.backup,
             args.db,
             read_passphrase(new=False),
-            current_passphrase=os.environ.get(CURRENT_PASSPHRASE_VARIABLE) or None,
+            current_passphrase=current,
             force=args.force,
         )
+    except WrongPassphrase:
+        raise WrongPassphrase(
+            f"The backup {args.backup} did not open with this passphrase. A backup keeps "
+            "the passphrase the file had when the backup was made: give that one (in "
+            f"{PASSPHRASE_VARIABLE} or at the prompt), and the file's current passphrase in "
+            f"{CURRENT_PASSPHRASE_VARIABLE} if it has changed since."
+        ) from None
     except ErasureLogUnreadable as error:
         raise ErasureLogUnreadable(
-            f"{error.message} To restore anyway, run the same command again with --force."
+            f"{error.message} If the file being replaced has another passphrase than the "
+            f"backup, set {CURRENT_PASSPHRASE_VARIABLE} to it. To restore anyway, run the same "
+            "command again with --force."
         ) from None
     kept = restored.kept
     if restored.damaged:
@@ -288,6 +299,8 @@ def _restore(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
+    if current is not None:
+        print("The restored file opens with the backup's passphrase.")
     if restored.log_unread:
         print(f"mentordesk-cli: warning: {restored.log_unread}", file=sys.stderr)
     if restored.erasures_logged:

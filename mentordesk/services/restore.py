@@ -164,9 +164,9 @@ def _log_of_replaced_file(
         )
     if not force:
         raise ErasureLogUnreadable(
-            f"{unread} Nothing was restored. If the file opens with another passphrase, give "
-            "that one for the file being replaced; otherwise confirm to restore anyway, then "
-            "erase those people again."
+            f"{unread} Nothing was restored. If the file being replaced opens with another "
+            "passphrase than the backup, give that one too; otherwise confirm to restore "
+            "anyway, then erase those people again."
         )
     source = f"the newer backups ({', '.join(newer)})" if newer else ""
     return _LogReading(lines, source, damaged, unread)
