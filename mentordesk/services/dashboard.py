@@ -37,7 +37,7 @@ from mentordesk.domain.enums import (
 from mentordesk.services.collation import sort_key
 from mentordesk.services.events import register_marks
 from mentordesk.services.pairings import overdue_check_ins
-from mentordesk.services.programmes import get_programme
+from mentordesk.services.programmes import applicants_in, get_programme
 from mentordesk.services.survey_results import (
     FeedbackSummary,
     ItemChange,
@@ -654,14 +654,13 @@ class _Participant:
 
 def _accepted(session: Session, programme_id: int) -> list[_Participant]:
     """One line per accepted application of the programme, with the applicant's particulars."""
-    query = (
-        select(Person.id, Application.role, Application.strand_id, Person.gender, Person.grade)
-        .join(Application, Application.person_id == Person.id)
-        .join(Strand, Application.strand_id == Strand.id)
-        .where(
-            Strand.programme_id == programme_id,
-            Application.status == ApplicationStatus.ACCEPTED,
-        )
+    query = applicants_in(
+        programme_id,
+        Person.id,
+        Application.role,
+        Application.strand_id,
+        Person.gender,
+        Person.grade,
     )
     return [_Participant(*row) for row in session.execute(query)]
 

@@ -23,7 +23,8 @@ from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.pdf import format_date
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
-from mentordesk.store.models import Application, MessageLog, MessageTemplate, Person, Strand
+from mentordesk.services.programmes import applicants_in
+from mentordesk.store.models import MessageLog, MessageTemplate, Person
 
 TEMPLATE_KEYS: tuple[str, ...] = (
     "received",
@@ -617,14 +618,9 @@ def not_yet_told(session: Session, programme_id: int, status: ApplicationStatus)
         .scalar_subquery()
     )
     people = session.execute(
-        select(Person.id, Person.last_name, Person.first_name)
-        .join(Application, Application.person_id == Person.id)
-        .join(Strand, Application.strand_id == Strand.id)
-        .where(
-            Strand.programme_id == programme_id,
-            Application.status == status,
-            Person.id.not_in(told),
-        )
+        applicants_in(
+            programme_id, Person.id, Person.last_name, Person.first_name, status=status
+        ).where(Person.id.not_in(told))
     )
     ordered = sorted(people, key=lambda p: (sort_key(p.last_name, p.first_name), p.id))
     return list(dict.fromkeys(p.id for p in ordered))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import StrandFormat
+from mentordesk.domain.enums import ApplicationStatus, StrandFormat
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
@@ -184,6 +185,24 @@ def programme_counts(session: Session, programme_id: int) -> ProgrammeCounts:
             select(func.count(Event.id)).where(Event.programme_id == programme_id)
         )
         or 0,
+    )
+
+
+def applicants_in(
+    programme_id: int, *columns: Any, status: ApplicationStatus = ApplicationStatus.ACCEPTED
+) -> Select[Any]:
+    """A query of ``columns`` for each application with ``status`` to a programme's strands.
+
+    One line per application (accepted ones unless ``status`` says otherwise),
+    with the applicant's Person, the Application and its Strand joined, so that
+    ``columns`` may name any of them; add ``where`` clauses to narrow it.
+    """
+    return (
+        select(*columns)
+        .select_from(Person)
+        .join(Application, Application.person_id == Person.id)
+        .join(Strand, Application.strand_id == Strand.id)
+        .where(Strand.programme_id == programme_id, Application.status == status)
     )
 
 

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import (
     TRAINING_KINDS,
-    ApplicationStatus,
     AttendanceStatus,
     EventKind,
     Role,
@@ -19,6 +18,7 @@ from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key
 from mentordesk.services.events import get_event
+from mentordesk.services.programmes import applicants_in
 from mentordesk.store.models import (
     Application,
     Attendance,
@@ -99,13 +99,7 @@ def missing_training(
     if not rules:
         return []
     participants = session.execute(
-        select(Person, Application.role, Strand.id, Strand.name)
-        .join(Application, Application.person_id == Person.id)
-        .join(Strand, Application.strand_id == Strand.id)
-        .where(
-            Strand.programme_id == programme_id,
-            Application.status == ApplicationStatus.ACCEPTED,
-        )
+        applicants_in(programme_id, Person, Application.role, Strand.id, Strand.name)
     ).all()
     participants = sorted(participants, key=lambda r: (person_key(r[0]), r[0].id))
     attended = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, aliased
 
-from mentordesk.domain.enums import ApplicationStatus, FieldPreference, Grade, PairRuleKind, Role
+from mentordesk.domain.enums import FieldPreference, Grade, PairRuleKind, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key, sort_key
@@ -21,9 +21,9 @@ from mentordesk.services.matching.core import (
     MAX_WEIGHT,
 )
 from mentordesk.services.matching.waitlist import DEFAULT_RESPONSE_DAYS, MAX_RESPONSE_DAYS
-from mentordesk.services.programmes import get_programme
+from mentordesk.services.programmes import applicants_in, get_programme
 from mentordesk.services.validation import optional_text
-from mentordesk.store.models import Application, PairRule, Person, Strand
+from mentordesk.store.models import Application, PairRule, Person
 
 #: The most mentees a programme may let one mentor take.
 MAX_CAPACITY = 50
@@ -271,12 +271,8 @@ class PairRuleChoices:
 def pair_rule_choices(session: Session, programme_id: int) -> PairRuleChoices:
     """The mentors and mentees the rules dialog offers for fixed and blocked pairs."""
     accepted = session.execute(
-        select(Person.id, Person.first_name, Person.last_name, Application.role)
-        .join(Application, Application.person_id == Person.id)
-        .join(Strand, Strand.id == Application.strand_id)
-        .where(
-            Strand.programme_id == programme_id,
-            Application.status == ApplicationStatus.ACCEPTED,
+        applicants_in(
+            programme_id, Person.id, Person.first_name, Person.last_name, Application.role
         )
     ).all()
     people: dict[Role, dict[int, str]] = {Role.MENTOR: {}, Role.MENTEE: {}}
