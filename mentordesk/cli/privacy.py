@@ -15,6 +15,7 @@ from mentordesk.cli.common import (
     open_session,
     print_json,
 )
+from mentordesk.formats.text import plural
 from mentordesk.services.privacy import erase_person, export_person, pdf_path
 from mentordesk.services.programmes import find_programme
 
@@ -52,11 +53,17 @@ def _person_erase(args: argparse.Namespace) -> int:
         with programme_file.session() as s:
             summary = erase_person(s, args.email)
         programme_file.vacuum()
+    removed = [
+        plural(summary.applications, "application"),
+        plural(summary.attendance, "attendance record"),
+        plural(summary.notes, "note"),
+        plural(summary.survey_responses, "survey answer"),
+    ]
     print(
-        f"Erased {args.email}: {summary.applications} applications, {summary.attendance} "
-        f"attendance records, {summary.notes} notes, {summary.survey_responses} survey answers "
-        f"and {summary.pairings_removed} pairings. Older backups still hold them until they "
-        "are rotated out."
+        f"Erased {args.email}: {', '.join(removed)}, and "
+        f"{plural(summary.pairings_removed, 'pairing')} they mentored or were the only "
+        "mentee of, with their check-ins. "
+        "Older backups still hold them until they are rotated out."
     )
     return 0
 

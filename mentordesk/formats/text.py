@@ -60,3 +60,8 @@ def clean_text(value: str) -> str:
         return value.strip()
     visible = _INVISIBLE.sub("", value).translate(_SPACES)
     return _STRAY_JOINER.sub("", visible).strip()
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """A count and its noun: ``1 application``, ``2 applications``, ``3 people`` (``nouns``)."""
+    return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"

@@ -518,9 +518,15 @@ def _check_pages(connection: Connection, path: Path) -> None:
     failures = [row[0] for row in connection.exec_driver_sql("PRAGMA cipher_integrity_check")]
     if failures:
         raise DamagedFile(
-            f"{path.name} is damaged: {len(failures)} part(s) of it fail their integrity "
-            f"check ({failures[0]}). It has not been changed.{_newest_backup_offer(path)}"
+            f"{path.name} is damaged: {_parts(len(failures))} of it no longer read as "
+            "MentorDesk wrote them (a disk fault, or a copy or sync that went wrong). It has "
+            f"not been changed.{_newest_backup_offer(path)}"
         )
+
+
+def _parts(count: int) -> str:
+    """ "one part" or "N parts", for a damaged file's message."""
+    return "one part" if count == 1 else f"{count:,} parts"
 
 
 def _newest_backup_offer(path: Path) -> str:

@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import re
 
 import openpyxl
 import pytest
@@ -99,6 +100,11 @@ def test_the_cli_exports_and_erases(monkeypatch, demo_template, tmp_path, passph
     assert main(["person", "export", email, str(out), "--db", str(path)]) == 0
     assert out.exists()
     assert main(["person", "erase", email, "--db", str(path)]) == 0
-    assert "Erased" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "Erased" in said
+    # Counts read as English: "1 application", never "1 applications".
+    for noun in ("application", "attendance record", "note", "survey answer", "pairing"):
+        assert not re.search(rf"\b1 {noun}s\b", said), said
+        assert re.search(rf"\b\d[\d,]* {noun}s?\b", said), (noun, said)
     assert main(["person", "export", email, str(tmp_path / "again.xlsx"), "--db", str(path)]) == 1
     assert "Nobody in this file" in capsys.readouterr().err

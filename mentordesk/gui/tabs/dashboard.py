@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.domain.enums import ApplicationStatus, PairingStatus
+from mentordesk.formats.text import plural
 from mentordesk.gui.charts import (
     Bar,
     BarChart,
@@ -77,11 +78,6 @@ APPLICATION_COLOURS = {
     ApplicationStatus.DECLINED: "red",
     ApplicationStatus.WITHDRAWN: "purple",
 }
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 application``, ``2 applications``."""
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def programme_today(programme: ProgrammeSummary) -> dt.date:
