@@ -90,7 +90,8 @@ def classify(path: Path) -> Container:
             head = stream.read(8192)
     except FileNotFoundError:
         raise UnreadableFile(
-            f"“{name}” no longer exists at {path.parent}. It may have been moved or renamed."
+            f"There is no file “{name}” in {path.parent}. Check its name, or whether it "
+            "was moved or renamed."
         ) from None
     except IsADirectoryError:
         raise UnreadableFile(f"“{name}” is a folder, not a file.") from None

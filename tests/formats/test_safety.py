@@ -46,7 +46,7 @@ def test_ordinary_files_pass(plain_xlsx: Path, legacy_xls: Path, tmp_path: Path)
 
 
 def test_missing_file_says_so(tmp_path: Path) -> None:
-    assert "no longer exists" in refusal(tmp_path / "gone.xlsx")
+    assert "There is no file “gone.xlsx”" in refusal(tmp_path / "gone.xlsx")
 
 
 def test_empty_file_says_it_is_empty(tmp_path: Path) -> None:
