@@ -92,5 +92,5 @@ def test_restoring_a_backup_made_before_a_passphrase_change_says_which_passphras
 
     monkeypatch.setenv("MENTORDESK_CURRENT_PASSPHRASE", new)
     assert main(["restore", str(backup.path), "--db", str(small_file)]) == 0
-    assert "opens with the backup's passphrase" in capsys.readouterr().out
+    assert "opens with the key the backup had" in capsys.readouterr().out
     assert emails(small_file, passphrase) == ["ada@example.org"]

@@ -300,7 +300,7 @@ def _restore(args: argparse.Namespace) -> int:
     else:
         print(f"Restored {args.db} from {args.backup}; the file it replaced is kept as {kept}.")
     if current is not None:
-        print("The restored file opens with the backup's passphrase.")
+        print("The restored file now opens with the key the backup had.")
     if restored.log_unread:
         print(f"mentordesk-cli: warning: {restored.log_unread}", file=sys.stderr)
     if restored.erasures_logged:
