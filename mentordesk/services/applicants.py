@@ -20,7 +20,7 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
-from mentordesk.services.audit import record_change
+from mentordesk.services.audit import record_added, record_change, record_edited
 from mentordesk.services.collation import sort_key
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.validation import (
@@ -162,11 +162,7 @@ def add_person(session: Session, data: PersonInput) -> int:
     """
     values = _clean_person(data)
     _check_email_free(session, str(values["email"]))
-    person = Person(**values)
-    session.add(person)
-    session.flush()
-    record_change(session, "created", "person", person.id)
-    return person.id
+    return record_added(session, Person(**values), "person")
 
 
 def update_person(session: Session, person_id: int, data: PersonInput) -> None:
@@ -178,9 +174,7 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> None:
     person = get_person(session, person_id)
     values = _clean_person(data)
     _check_email_free(session, str(values["email"]), person_id)
-    for name, value in values.items():
-        setattr(person, name, value)
-    record_change(session, "edited", "person", person_id)
+    record_edited(session, person, values, "person")
 
 
 def delete_person(session: Session, person_id: int) -> None:
@@ -276,11 +270,7 @@ def add_application(session: Session, person_id: int, data: ApplicationInput) ->
     get_person(session, person_id)
     values = _clean_application(session, data)
     _check_application_free(session, person_id, values)
-    application = Application(person_id=person_id, **values)
-    session.add(application)
-    session.flush()
-    record_change(session, "created", "application", application.id)
-    return application.id
+    return record_added(session, Application(person_id=person_id, **values), "application")
 
 
 def add_applicant(session: Session, person: PersonInput, application: ApplicationInput) -> int:
@@ -294,9 +284,7 @@ def update_application(session: Session, application_id: int, data: ApplicationI
     application = get_application(session, application_id)
     values = _clean_application(session, data)
     _check_application_free(session, application.person_id, values, application_id)
-    for name, value in values.items():
-        setattr(application, name, value)
-    record_change(session, "edited", "application", application_id)
+    record_edited(session, application, values, "application")
 
 
 def update_applicant(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from mentordesk.store.models import (
     Application,
     AuditEntry,
+    Base,
     Event,
     Pairing,
     Person,
@@ -71,6 +72,29 @@ def record_change(
     session.add(
         AuditEntry(action=action, entity=entity, entity_id=entity_id, summary=summary[:300])
     )
+
+
+def record_added(session: Session, record: Base, entity: str, summary: str = "") -> int:
+    """Add a new record, audit that it was created and return its id.
+
+    ``summary`` must name no confidential content.
+    """
+    session.add(record)
+    session.flush()
+    record_change(session, "created", entity, record.id, summary)
+    return record.id
+
+
+def record_edited(
+    session: Session, record: Base, values: Mapping[str, object], entity: str, summary: str = ""
+) -> None:
+    """Write checked ``values`` onto a record and audit that it was edited, never what it says.
+
+    ``summary`` must name no confidential content.
+    """
+    for name, value in values.items():
+        setattr(record, name, value)
+    record_change(session, "edited", entity, record.id, summary)
 
 
 def _moment(value: dt.date | dt.datetime, *, end: bool = False) -> dt.datetime:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import TRAINING_KINDS, AttendanceStatus, Audience, EventKind, Rsvp
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.services.audit import record_change
+from mentordesk.services.audit import record_added, record_change, record_edited
 from mentordesk.services.collation import person_key
 from mentordesk.services.validation import optional_count, optional_text, required_text
 from mentordesk.store.models import Attendance, Event, Person, Programme, Strand
@@ -123,11 +123,7 @@ def add_event(session: Session, programme_id: int, data: EventInput) -> int:
     """
     if session.get(Programme, programme_id) is None:
         raise NotFound("This programme no longer exists.")
-    event = Event(programme_id=programme_id, **_clean(session, data))
-    session.add(event)
-    session.flush()
-    record_change(session, "created", "event", event.id)
-    return event.id
+    return record_added(session, Event(programme_id=programme_id, **_clean(session, data)), "event")
 
 
 def update_event(session: Session, event_id: int, data: EventInput) -> None:
@@ -136,9 +132,7 @@ def update_event(session: Session, event_id: int, data: EventInput) -> None:
     values = _clean(session, data)
     if any(getattr(event, name) != values[name] for name in _CALENDAR_FIELDS if name in values):
         event.sequence += 1
-    for name, value in values.items():
-        setattr(event, name, value)
-    record_change(session, "edited", "event", event_id)
+    record_edited(session, event, values, "event")
 
 
 def add_event_series(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from mentordesk.domain.enums import NoteCategory
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.services.audit import record_change
+from mentordesk.services.audit import record_added, record_change, record_edited
 from mentordesk.services.collation import sort_key
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import Application, Note, Pairing, PairingMember, Person, Strand
@@ -77,19 +77,13 @@ def _clean(session: Session, data: NoteInput) -> dict[str, object]:
 
 def add_note(session: Session, data: NoteInput) -> int:
     """Add a note and return its id; the audit trail records that, not what, was written."""
-    note = Note(**_clean(session, data))
-    session.add(note)
-    session.flush()
-    record_change(session, "created", "note", note.id)
-    return note.id
+    return record_added(session, Note(**_clean(session, data)), "note")
 
 
 def update_note(session: Session, note_id: int, data: NoteInput) -> None:
     """Save changes to a note."""
     note = get_note(session, note_id)
-    for name, value in _clean(session, data).items():
-        setattr(note, name, value)
-    record_change(session, "edited", "note", note_id)
+    record_edited(session, note, _clean(session, data), "note")
 
 
 def delete_note(session: Session, note_id: int) -> None:

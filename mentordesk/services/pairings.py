@@ -21,7 +21,7 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.services.audit import record_change
+from mentordesk.services.audit import record_added, record_change
 from mentordesk.services.collation import sort_key
 from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
@@ -212,10 +212,7 @@ def add_pairing(session: Session, data: PairingInput) -> int:
                 summary=check_in.summary.strip(),
             )
         )
-    session.add(pairing)
-    session.flush()
-    record_change(session, "created", "pairing", pairing.id)
-    return pairing.id
+    return record_added(session, pairing, "pairing")
 
 
 def update_pairing(session: Session, pairing_id: int, data: PairingInput) -> None:

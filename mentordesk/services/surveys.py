@@ -29,7 +29,7 @@ from mentordesk.formats.columns import (
     normalise,
 )
 from mentordesk.services.applicants import PersonChoice
-from mentordesk.services.audit import record_change
+from mentordesk.services.audit import record_added, record_change, record_edited
 from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.survey_answers import (
@@ -156,11 +156,10 @@ def create_survey(session: Session, programme_id: int, data: SurveyInput) -> int
         Conflict: the programme has a survey of that title.
     """
     get_programme(session, programme_id)
-    survey = Survey(programme_id=programme_id, **_clean_survey(session, programme_id, data, None))
-    session.add(survey)
-    session.flush()
-    record_change(session, "created", "survey", survey.id, survey.title)
-    return survey.id
+    values = _clean_survey(session, programme_id, data, None)
+    return record_added(
+        session, Survey(programme_id=programme_id, **values), "survey", f"{values['title']}"
+    )
 
 
 def update_survey(session: Session, survey_id: int, data: SurveyInput) -> None:
@@ -173,15 +172,14 @@ def update_survey(session: Session, survey_id: int, data: SurveyInput) -> None:
         InvalidInput, Conflict: as for :func:`create_survey`.
     """
     survey = get_survey(session, survey_id)
-    for name, value in _clean_survey(session, survey.programme_id, data, survey.id).items():
-        setattr(survey, name, value)
+    values = _clean_survey(session, survey.programme_id, data, survey.id)
+    record_edited(session, survey, values, "survey", f"{values['title']}")
     session.execute(
         update(SurveyResponse)
         .where(SurveyResponse.survey_id == survey.id)
         .values(kind=survey.kind)
         .execution_options(synchronize_session=False)
     )
-    record_change(session, "edited", "survey", survey.id, survey.title)
 
 
 def delete_survey(session: Session, survey_id: int) -> int:
@@ -404,9 +402,8 @@ def update_item(session: Session, item_id: int, data: ItemInput) -> None:
                 f"“{item.text}” already has {answers} {noun}, so it stays "
                 f"“{item.answer_type.label}”. To ask it another way, add a new item."
             )
-    for name, value in values.items():
-        setattr(item, name, value)
-    record_change(session, "edited", "survey item", item.id, f"{item.survey.title}: {item.code}")
+    summary = f"{item.survey.title}: {values['code']}"
+    record_edited(session, item, values, "survey item", summary)
 
 
 def move_item(session: Session, item_id: int, steps: int) -> None:
