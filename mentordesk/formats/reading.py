@@ -21,7 +21,7 @@ from python_calamine import (
 from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.csv_reading import read_text_rows
 from mentordesk.formats.safety import MAX_ROWS, Container, classify, damaged, protected
-from mentordesk.formats.tables import CellValue, SheetTable
+from mentordesk.formats.tables import CellValue, SheetTable, column_letters
 from mentordesk.formats.text import clean_text
 
 #: How far down a sheet the header row is looked for (titles and notes sit above it).
@@ -359,7 +359,7 @@ def _unique(titles: Sequence[str], first_column: int | None) -> list[str]:
         elif first_column is None:
             base = f"Column {column + 1}"
         else:
-            base = f"Column {_letters(first_column + column)}"
+            base = f"Column {column_letters(first_column + column)}"
         candidate, count = base, 1
         while candidate.lower() in seen:
             count += 1
@@ -367,13 +367,3 @@ def _unique(titles: Sequence[str], first_column: int | None) -> list[str]:
         seen.add(candidate.lower())
         unique.append(candidate)
     return unique
-
-
-def _letters(index: int) -> str:
-    """Name the column at 0-based ``index`` as Excel does: A to Z, then AA and on."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters

@@ -10,6 +10,19 @@ from dataclasses import dataclass
 CellValue = str | int | float | bool | dt.date | dt.datetime | None
 
 
+def column_letters(index: int) -> str:
+    """Letters for the 0-based ``index`` as Excel names columns: A to Z, then AA, AB and on.
+
+    Also the names of circles (Circle A, Circle B, …), so that both count alike.
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
 @dataclass(frozen=True)
 class SheetTable:
     """A header row and the data rows under it, from one sheet of one file.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -13,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import PairingStatus, StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.formats.tables import CellValue
+from mentordesk.formats.tables import CellValue, column_letters
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.matching.candidates import load_candidates, programme_rules
@@ -179,7 +178,7 @@ def save_circles(
                     strand_id=strand_id,
                     mentor_id=circle.facilitator.id,
                     mentee_ids=[m.id for m in circle.mentees],
-                    name=f"Circle {_letters(n)}",
+                    name=f"Circle {column_letters(n)}",
                     status=PairingStatus.PROPOSED,
                     proposed_on=today or dt.date.today(),
                     match_score=round(sum(points) / len(points), 2) if points else None,
@@ -190,16 +189,6 @@ def save_circles(
         )
     add_to_waitlist(session, result.unplaced)
     return ids
-
-
-def _letters(n: int) -> str:
-    """A, B, … Z, AA, AB, …: the n-th circle's letters (from 0)."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = string.ascii_uppercase[rest] + letters
-    return letters
 
 
 def publish_proposals(
