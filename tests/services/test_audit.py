@@ -73,6 +73,8 @@ def test_every_service_that_changes_data_records_it(
     backup = programme_file.backup("manual")
     with programme_file.session() as s:
         erase_person(s, "grace@example.org")
+    # To another passphrase and back: the same one again is refused, changing nothing.
+    programme_file.change_passphrase(passphrase + " for a while")
     programme_file.change_passphrase(passphrase)
     workbook = openpyxl.Workbook()
     workbook.active.append(["Email Address", "Full name", "Strand", "Role"])
