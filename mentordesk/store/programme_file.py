@@ -525,7 +525,7 @@ def _check_pages(connection: Connection, path: Path) -> None:
 
 
 def _parts(count: int) -> str:
-    """ "one part" or "N parts", for a damaged file's message."""
+    """The words for how many parts are damaged: "one part" or "N parts"."""
     return "one part" if count == 1 else f"{count:,} parts"
 
 
