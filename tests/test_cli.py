@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.services.demo import DEMO_PROGRAMME, build_demo
 from mentordesk.services.programmes import count_people, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.cli import ROOT, run_in_child
 
 _UNSET = object()
 
@@ -32,16 +32,7 @@ def run_cli(
     if passphrase is not _UNSET:
         assert isinstance(passphrase, str)
         env[PASSPHRASE_VARIABLE] = passphrase
-    result = subprocess.run(
-        [sys.executable, "-m", "mentordesk.cli", *map(str, args)],
-        env=env,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_in_child(args, env, cwd=cwd or ROOT)
     output = result.stdout + result.stderr
     if isinstance(passphrase, str) and passphrase.strip():
         assert passphrase not in output

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from mentordesk.cli.common import PASSPHRASE_VARIABLE
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.formats.conftest import LEGACY_XLS, unpack
+from tests.helpers.cli import run_in_child
 from tests.helpers.files import file_state
 from tests.helpers.workbooks import (
     HOSTILE,
@@ -27,7 +27,6 @@ from tests.helpers.workbooks import (
     write_workbook,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 CASES = {**HOSTILE, "a dimension that lies": LYING_DIMENSION[1]}
 
 
@@ -49,18 +48,7 @@ def _import(
     env = {k: v for k, v in os.environ.items() if not k.startswith("MENTORDESK_")}
     env[PASSPHRASE_VARIABLE] = passphrase
     command = ["import", "applicants", str(source), "--db", str(programme_path)]
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk.cli", *command],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-        preexec_fn=_cap_memory,
-    )
+    return run_in_child(command, env, preexec_fn=_cap_memory)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -10,7 +10,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,9 +20,8 @@ from mentordesk.cli import events as event_commands
 from mentordesk.cli import file as file_commands
 from mentordesk.cli.app import build_parser, main
 from mentordesk.store.programme_file import ProgrammeFile
-from tests.helpers.cli import commands
+from tests.helpers.cli import commands, run_in_child
 
-ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "subprocess test passphrase"
 
 
@@ -46,17 +44,7 @@ def run_cli(
     """Run ``python -m mentordesk.cli ARGS`` with stdin closed (not a terminal)."""
     if passphrase is not None:
         env = {**env, "MENTORDESK_PASSPHRASE": passphrase}
-    return subprocess.run(
-        [sys.executable, "-m", "mentordesk.cli", *args],
-        cwd=ROOT,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_in_child(args, env)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+#: The repository: a child process started there imports this checkout's MentorDesk.
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def commands(
@@ -23,3 +29,32 @@ def parsers(
     """The top-level parser (path ``()``) and then every command and group below it."""
     yield (), parser
     yield from commands(parser)
+
+
+def run_in_child(
+    args: Sequence[str | Path],
+    env: dict[str, str],
+    *,
+    cwd: Path = ROOT,
+    preexec_fn: Callable[[], None] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m mentordesk.cli ARGS`` in a child process, stdin closed (not a terminal).
+
+    Args:
+        args: the command line after ``mentordesk-cli``.
+        env: the child's whole environment.
+        cwd: where it runs (the repository, so the package is importable).
+        preexec_fn: run in the child before it starts (a memory cap, say).
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "mentordesk.cli", *map(str, args)],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        preexec_fn=preexec_fn,
+    )
