@@ -185,6 +185,9 @@ class ApplicantField(_Labelled):
     """What a column of an imported applications spreadsheet can hold."""
 
     IGNORE = "ignore"
+    """Left out on purpose: the column is read for nothing and not kept."""
+    OTHER = "other"
+    """Kept with the application as an "other answer": the question and the answer."""
     FULL_NAME = "full_name"
     FIRST_NAME = "first_name"
     LAST_NAME = "last_name"
@@ -199,6 +202,8 @@ class ApplicantField(_Labelled):
     LANGUAGES = "languages"
     GENDER = "gender"
     CONSENT_ON = "consent_on"
+    CONSENT = "consent"
+    """A yes or no answer to a consent question: yes gives consent on the submission date."""
     STRAND = "strand"
     ROLE = "role"
     STATUS = "status"
@@ -206,7 +211,20 @@ class ApplicantField(_Labelled):
     GOALS = "goals"
     DEVELOPMENT_NEEDS = "development_needs"
     PREFERENCES = "preferences"
+    AVAILABILITY = "availability"
     CAPACITY = "capacity"
+
+    @property
+    def label(self) -> str:
+        """How the field reads on the mapping page and in ``--show-mapping``."""
+        special = {
+            ApplicantField.IGNORE: "Left out",
+            ApplicantField.OTHER: "Kept as other answers",
+            ApplicantField.CONSENT: "Consent (yes or no)",
+            ApplicantField.CONSENT_ON: "Consent date",
+            ApplicantField.SUBMITTED_ON: "Submission date",
+        }
+        return special.get(self, super().label)
 
     @property
     def is_list(self) -> bool:
