@@ -250,6 +250,8 @@ class Application(Base):
     source: Mapped[str] = mapped_column(String(300), default="typed in")
     # Place in the strand's waitlist (1 is offered first); None when not waiting.
     waitlist_rank: Mapped[int | None]
+    # When the applicant can meet, in their words ("Tuesday afternoons, online").
+    availability: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="applications")
     strand: Mapped[Strand] = relationship(back_populates="applications")
@@ -258,11 +260,41 @@ class Application(Base):
         cascade="all, delete-orphan",
         order_by="MentorChoice.rank",
     )
+    # The form's answers no field holds ("How did you hear about the programme?"), in order.
+    other_answers: Mapped[list[ApplicationAnswer]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="ApplicationAnswer.position",
+    )
 
     __table_args__ = (
         UniqueConstraint("person_id", "strand_id", "role"),
         CheckConstraint("capacity IS NULL OR capacity >= 0", "capacity"),
         CheckConstraint("capacity IS NULL OR role = 'mentor'", "capacity_for_mentors"),
+    )
+
+
+class ApplicationAnswer(Base):
+    """An answer of an application form kept as it was given, under its question.
+
+    A form asks more than MentorDesk has fields for; every answer that goes to
+    no field is kept here, in the form's order, rather than dropped.
+    """
+
+    __tablename__ = "application_answer"
+
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id", ondelete="CASCADE"))
+    # 1 for the first answer, in the order of the form's columns.
+    position: Mapped[int]
+    question: Mapped[str] = mapped_column(String(500))
+    answer: Mapped[str] = mapped_column(Text)
+
+    application: Mapped[Application] = relationship(back_populates="other_answers")
+
+    __table_args__ = (
+        UniqueConstraint("application_id", "position"),
+        CheckConstraint("position >= 1", "position"),
+        CheckConstraint("trim(question) <> ''", "question_present"),
     )
 
 
@@ -603,16 +635,21 @@ class SavedMapping(Base):
 
     ``columns`` is a JSON object from header text (as read) to an ``ApplicantField``
     value, so the mapping still fits when a form's columns come in another order.
+    ``value_map`` is a JSON object from an ``ApplicantField`` value (strand, role)
+    to an object from a form's answer (normalised) to the programme's value, so a
+    form's "Early-career researchers (postdocs)" is read as the strand "Fellows".
     """
 
     __tablename__ = "saved_mapping"
 
     name: Mapped[str] = mapped_column(String(120), unique=True)
     columns: Mapped[str] = mapped_column(Text, default="{}")
+    value_map: Mapped[str] = mapped_column(Text, default="{}")
 
     __table_args__ = (
         CheckConstraint("trim(name) <> ''", "name_present"),
         CheckConstraint("json_valid(columns)", "columns_json"),
+        CheckConstraint("json_valid(value_map)", "value_map_json"),
     )
 
 

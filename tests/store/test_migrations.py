@@ -1,5 +1,6 @@
 """Each migration upgrades a file written by the schema before it, losing nothing."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,46 @@ def test_a_file_at_0006_gives_its_programmes_a_week_for_mentors_answers(file_pat
         with pytest.raises(IntegrityError):
             connection.execute(text("UPDATE programme SET response_days = 0"))
     assert tuple(days) == ("Pilot", 7)
+
+
+SAVED_MAPPING = (
+    "INSERT INTO saved_mapping (name, columns, created_at, updated_at) VALUES ('Spring form', "
+    '\'{"Email address": ["email"], "Start time": ["ignore"], '
+    '"Comments": ["ignore", "goals"]}\', :now, :now)'
+)
+
+
+def test_a_file_at_0007_keeps_unmapped_columns_and_gains_other_answers(file_path, passphrase):
+    rows = [PERSON, PROGRAMME, STRAND, APPLICATION, SAVED_MAPPING]
+    write_file_at("0007", file_path, passphrase, rows)
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.begin() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        mapping = connection.execute(text("SELECT columns, value_map FROM saved_mapping")).one()
+        application = connection.execute(text("SELECT goals, availability FROM application")).one()
+        answers = connection.execute(text("SELECT count(*) FROM application_answer")).scalar()
+        connection.execute(
+            text(
+                "INSERT INTO application_answer (application_id, position, question, answer, "
+                "created_at, updated_at) VALUES (1, 1, 'How did you hear of us?', 'A poster', "
+                ":now, :now)"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(text("DELETE FROM application"))
+        left = connection.execute(text("SELECT count(*) FROM application_answer")).scalar()
+        with pytest.raises(IntegrityError), connection.begin_nested():
+            connection.execute(text("UPDATE saved_mapping SET value_map = 'not json'"))
+        integrity = connection.execute(text("PRAGMA integrity_check")).scalar_one()
+    assert json.loads(mapping[0]) == {
+        "Email address": ["email"],
+        "Start time": ["other"],
+        "Comments": ["other", "goals"],
+    }
+    assert mapping[1] == "{}"
+    assert tuple(application) == ("", "")
+    assert answers == 0
+    assert left == 0  # an application's answers go with it
+    assert integrity == "ok"
