@@ -22,6 +22,7 @@ from mentordesk.domain.enums import (
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_added, record_change, record_edited
 from mentordesk.services.collation import sort_key
+from mentordesk.services.other_answers import answers_text, other_answers_in_programme
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.validation import (
     normalise_email,
@@ -73,6 +74,8 @@ class ApplicationInput:
     preferences: str = ""
     capacity: int | None = None
     source: str = "typed in"
+    #: When the applicant can meet, in their words ("Tuesday afternoons, online").
+    availability: str = ""
 
 
 #: The columns an application is shown in: the Applicants table, and the records
@@ -110,6 +113,10 @@ class ApplicantRow:
     consent_withdrawn: bool = False
     #: What the Name column sorts on: last name, then first name, alphabetically.
     sort_name: str = ""
+    #: The application's other answers, a line each ("Question: answer"), for the search.
+    other_answers_text: str = ""
+    #: When the applicant can meet, in their words.
+    availability: str = ""
 
 
 @dataclass(frozen=True)
@@ -246,6 +253,7 @@ def _clean_application(session: Session, data: ApplicationInput) -> dict[str, ob
         "preferences": optional_text(data.preferences, "Preferences", max_length=5000),
         "capacity": capacity,
         "source": optional_text(data.source, "Source", max_length=300) or "typed in",
+        "availability": optional_text(data.availability, "Availability", max_length=5000),
     }
 
 
@@ -354,11 +362,13 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             Person.contract_type,
             Application.submitted_on,
             Person.consent_withdrawn_on,
+            Application.availability,
         )
         .join(Person, Application.person_id == Person.id)
         .join(Strand, Application.strand_id == Strand.id)
         .where(Strand.programme_id == programme_id)
     )
+    answers = other_answers_in_programme(session, programme_id)
     rows = [
         ApplicantRow(
             application_id=r[0],
@@ -375,6 +385,8 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             submitted_on=r[12],
             consent_withdrawn=r[13] is not None,
             sort_name=sort_key(r[3], r[2]),
+            other_answers_text=answers_text(answers.get(r[0], ())),
+            availability=r[14],
         )
         for r in session.execute(query)
     ]
