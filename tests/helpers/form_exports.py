@@ -25,8 +25,10 @@ from pathlib import Path
 
 import openpyxl
 
-from mentordesk.domain.enums import ApplicantField, Role
+from mentordesk.domain.enums import ApplicantField, Role, StrandFormat
 from mentordesk.formats.tables import CellValue
+from mentordesk.services.programmes import ProgrammeInput, StrandInput, create_programme
+from mentordesk.store.programme_file import ProgrammeFile
 
 F = ApplicantField
 
@@ -45,6 +47,29 @@ EARLY_STRANDS = {
 }
 #: Google Forms' answers to the role question, as whole sentences.
 GOOGLE_ROLES = {Role.MENTEE: "I'd like to be mentored", Role.MENTOR: "I'd like to offer mentoring"}
+
+#: The programme the files are imported into.
+PROGRAMME = "Pilot 2026"
+
+
+def make_programme_file(path: Path, passphrase: str) -> int:
+    """Make an encrypted programme file holding :data:`PROGRAMME` and close it; return its id.
+
+    The programme is tests/conftest.py's: "Fellows" one-to-one and "Circles"
+    in groups. The file is closed, so a child process can open it.
+    """
+    with ProgrammeFile.create(path, passphrase) as opened, opened.session() as session:
+        return create_programme(
+            session,
+            ProgrammeInput(
+                name=PROGRAMME,
+                strands=[
+                    StrandInput(STRANDS[0], StrandFormat.ONE_TO_ONE, 10),
+                    StrandInput(STRANDS[1], StrandFormat.GROUP, 12),
+                ],
+            ),
+        )
+
 
 _FIRST = (
     "Zsófia", "Łukasz", "Ömer", "Åsa", "Émile", "Zoë", "Oscar", "Ørjan", "Đorđe", "Jürgen",
