@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
+from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import Role
-from mentordesk.services.applicants import PersonDetail
+from mentordesk.services.applicants import ApplicantRow, PersonDetail
 from mentordesk.services.messages import LogRow
+from mentordesk.services.other_answers import OtherAnswer, other_answers_of
 
 EMPTY_TEXT = "Select an application to see everything known about the applicant."
 #: The panel's links that give or withdraw consent (the Applicants tab acts on them).
@@ -36,14 +39,35 @@ def _none(text: str) -> str:
     return f"<p style='color:#666; margin-top:0'>{escape(text)}</p>"
 
 
+def _lines(text: str) -> str:
+    """Escaped text whose line breaks show as such."""
+    return "<br>".join(escape(line) for line in text.strip().splitlines())
+
+
 def _facts(pairs: Iterable[tuple[str, str]]) -> str:
+    """A two-column table of names and values, leaving out blank values; all escaped."""
     rows = "".join(
-        f"<tr><td style='color:#555; padding-right:10px'>{escape(name)}</td>"
-        f"<td>{escape(value)}</td></tr>"
+        f"<tr><td valign='top' style='color:#555; padding-right:10px'>{escape(name)}</td>"
+        f"<td>{_lines(value)}</td></tr>"
         for name, value in pairs
         if value
     )
     return f"<table cellspacing='0' cellpadding='2'>{rows}</table>" if rows else ""
+
+
+def other_answers_html(
+    answers: Sequence[OtherAnswer], empty: str = "No other answers kept with this application."
+) -> str:
+    """The answers kept with an application: each question in bold, its answer under it."""
+    parts = [_section("Other answers", len(answers))]
+    if not answers:
+        parts.append(_none(empty))
+    for answer in answers:
+        parts.append(
+            f"<p style='margin:0 0 8px 0'><b>{_lines(answer.question)}</b><br>"
+            f"{_lines(answer.answer)}</p>"
+        )
+    return "".join(parts)
 
 
 def _table(
@@ -109,10 +133,53 @@ def consent_html(detail: PersonDetail) -> str:
     )
 
 
-def person_html(detail: PersonDetail, messages: Sequence[LogRow] = ()) -> str:
+@dataclass(frozen=True)
+class ShownApplication:
+    """The application selected in the Applicants table, as the panel shows it.
+
+    Attributes:
+        strand: its strand's name.
+        role: mentor or mentee.
+        availability: when the applicant can meet, as they wrote it.
+        other_answers: the answers to the form's other questions, in the form's order.
+    """
+
+    strand: str
+    role: Role
+    availability: str = ""
+    other_answers: tuple[OtherAnswer, ...] = ()
+
+
+def shown_application(session: Session, row: ApplicantRow) -> ShownApplication:
+    """Load what the panel shows of the application on ``row`` (on the worker)."""
+    return ShownApplication(
+        row.strand, row.role, row.availability, tuple(other_answers_of(session, row.application_id))
+    )
+
+
+def application_html(shown: ShownApplication) -> str:
+    """The application selected in the table: its availability and its other answers."""
+    title = f"This application: {shown.role.label} in {shown.strand}"
+    parts = [_section(title)]
+    parts.append(
+        _facts([("Availability", shown.availability)]) or _none("No availability given.")
+    )
+    parts.append(other_answers_html(shown.other_answers))
+    return "".join(parts)
+
+
+def person_html(
+    detail: PersonDetail, messages: Sequence[LogRow] = (), shown: ShownApplication | None = None
+) -> str:
     """The panel's page for one person; every value from the file is escaped.
 
     Notes are counted, never quoted: their text stays behind the Notes tab.
+
+    Args:
+        detail: everything known about the person.
+        messages: the messages prepared for them in the programme shown.
+        shown: the application selected in the table, whose availability and other
+            answers are shown under the list of applications.
     """
     where = ", ".join(v for v in (detail.position, detail.department, detail.organisation) if v)
     parts = [
@@ -150,6 +217,8 @@ def person_html(detail: PersonDetail, messages: Sequence[LogRow] = ()) -> str:
         )
     if not detail.applications:
         parts.append(_none("No applications."))
+    if shown is not None:
+        parts.append(application_html(shown))
     parts.append(_section("Pairings", len(detail.pairings)))
     for p in detail.pairings:
         if p.role is Role.MENTEE and p.others:
@@ -221,10 +290,19 @@ class PersonPanel(QTextBrowser):
         self.person_id: int | None = None
         self.show_nothing()
 
-    def show_detail(self, detail: PersonDetail, messages: Sequence[LogRow] = ()) -> None:
-        """Show one person, with the messages prepared for them in the programme shown."""
+    def show_detail(
+        self,
+        detail: PersonDetail,
+        messages: Sequence[LogRow] = (),
+        shown: ShownApplication | None = None,
+    ) -> None:
+        """Show one person, with the messages prepared for them in the programme shown.
+
+        ``shown`` is the application selected in the table: its availability and
+        other answers follow the list of applications.
+        """
         self.person_id = detail.person_id
-        self.setHtml(person_html(detail, messages))
+        self.setHtml(person_html(detail, messages, shown))
 
     def _link_clicked(self, url: QUrl) -> None:
         if url.toString() in (GIVE_CONSENT, WITHDRAW_CONSENT):

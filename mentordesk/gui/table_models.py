@@ -319,6 +319,11 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
     def facets(self, row: ApplicantRow) -> tuple[Facet, ...]:
         return (row.strand, row.role, row.status)
 
+    def extra_search_text(self, row: ApplicantRow) -> str:
+        # The search finds a word the applicant wrote about their availability or in
+        # answer to any of the form's other questions.
+        return f"{row.availability}\n{row.other_answers_text}"
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             withdrawn = self.row_at(index.row()).consent_withdrawn

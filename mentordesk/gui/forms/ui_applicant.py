@@ -251,6 +251,17 @@ class Ui_ApplicantForm(object):
 
         self.application_group_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.preferences)
 
+        self.availability_label = QLabel(self.application_group)
+        self.availability_label.setObjectName(u"availability_label")
+
+        self.application_group_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.availability_label)
+
+        self.availability = QPlainTextEdit(self.application_group)
+        self.availability.setObjectName(u"availability")
+        self.availability.setTabChangesFocus(True)
+
+        self.application_group_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.availability)
+
 
         self.columns_layout.addWidget(self.application_group)
 
@@ -287,6 +298,7 @@ class Ui_ApplicantForm(object):
         self.goals_label.setBuddy(self.goals)
         self.development_needs_label.setBuddy(self.development_needs)
         self.preferences_label.setBuddy(self.preferences)
+        self.availability_label.setBuddy(self.availability)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ApplicantForm)
@@ -326,4 +338,8 @@ class Ui_ApplicantForm(object):
         self.goals_label.setText(QCoreApplication.translate("ApplicantForm", u"Goa&ls:", None))
         self.development_needs_label.setText(QCoreApplication.translate("ApplicantForm", u"Development &needs:", None))
         self.preferences_label.setText(QCoreApplication.translate("ApplicantForm", u"Pre&ferences:", None))
+        self.availability_label.setText(QCoreApplication.translate("ApplicantForm", u"A&vailability:", None))
+#if QT_CONFIG(tooltip)
+        self.availability.setToolTip(QCoreApplication.translate("ApplicantForm", u"When they can meet, and how often, in their words", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi

@@ -32,7 +32,7 @@ from mentordesk.gui.form_values import (
 )
 from mentordesk.gui.forms.ui_applicant import Ui_ApplicantForm
 from mentordesk.gui.ops import run_op
-from mentordesk.gui.person_panel import PersonPanel
+from mentordesk.gui.person_panel import PersonPanel, ShownApplication, shown_application
 from mentordesk.gui.person_rights import ask_export_path, ask_to_erase, export_person_data
 from mentordesk.gui.table_models import ApplicantTableModel
 from mentordesk.gui.tabs.applicant_filters import ApplicantFilters, StrandSummaryLine
@@ -118,6 +118,7 @@ class ApplicantDialog(RecordDialog):
         ui.goals.setPlainText(application.goals)
         ui.development_needs.setPlainText(application.development_needs)
         ui.preferences.setPlainText(application.preferences)
+        ui.availability.setPlainText(application.availability)
 
     def _role_changed(self) -> None:
         is_mentor = combo_value(self.ui.role) is Role.MENTOR
@@ -151,6 +152,7 @@ class ApplicantDialog(RecordDialog):
             goals=plain_text(ui.goals),
             development_needs=plain_text(ui.development_needs),
             preferences=plain_text(ui.preferences),
+            availability=plain_text(ui.availability),
             capacity=count_value(ui.capacity),
         )
         return person, application
@@ -313,6 +315,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             lambda s: (
                 applicants.person_detail(s, person_id),
                 log_rows(s, programme_id, person_id=person_id) if programme_id else [],
+                shown_application(s, row),
             ),
             parent=self,
             on_success=lambda loaded: self._show_detail(request, *loaded),
@@ -320,9 +323,15 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
             on_failure=lambda _error: None,
         )
 
-    def _show_detail(self, request: int, detail: PersonDetail, messages: list[LogRow]) -> None:
+    def _show_detail(
+        self,
+        request: int,
+        detail: PersonDetail,
+        messages: list[LogRow],
+        shown: ShownApplication,
+    ) -> None:
         if request == self._detail_request:
-            self.panel.show_detail(detail, messages)
+            self.panel.show_detail(detail, messages, shown)
             self.detail_shown.emit(detail.person_id)
 
     def _toggle_panel(self, shown: bool) -> None:
