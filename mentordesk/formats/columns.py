@@ -25,46 +25,68 @@ _EXACT: dict[ApplicantField, tuple[str, ...]] = {
     F.EMAIL: (
         "email", "e mail", "email address", "e mail address", "your email",
         "your email address", "mail", "courriel", "adresse e mail", "adresse email",
-        "work email", "institutional email",
+        "work email", "institutional email", "adresse electronique", "e mail adresse",
+        "emailadresse",
     ),
     F.FULL_NAME: (
         "name", "full name", "your name", "your full name", "nom complet",
         "first and last name", "name and surname", "applicant name", "participant name",
+        "nom et prenom", "prenom et nom", "vor und nachname", "vollstandiger name",
     ),
-    F.FIRST_NAME: ("first name", "firstname", "given name", "given names", "forename", "prenom"),
-    F.LAST_NAME: ("last name", "lastname", "surname", "family name", "nom", "nom de famille"),
-    F.POSITION: ("position", "job title", "current position", "title", "poste"),
-    F.GRADE: ("grade", "career stage", "career level", "academic grade"),
-    F.CONTRACT_TYPE: ("contract", "type of contract", "contract type", "employment type"),
-    F.DEPARTMENT: ("department", "faculty", "unit", "school", "dept", "departement"),
+    F.FIRST_NAME: (
+        "first name", "firstname", "given name", "given names", "forename", "prenom", "vorname",
+    ),
+    F.LAST_NAME: (
+        "last name", "lastname", "surname", "family name", "nom", "nom de famille", "nachname",
+        "familienname",
+    ),
+    F.POSITION: ("position", "job title", "current position", "title", "poste", "fonction"),
+    F.GRADE: ("grade", "career stage", "career level", "academic grade", "stade de carriere"),
+    F.CONTRACT_TYPE: (
+        "contract", "type of contract", "contract type", "employment type", "type de contrat",
+        "vertragsart",
+    ),
+    F.DEPARTMENT: (
+        "department", "faculty", "unit", "school", "dept", "departement", "abteilung",
+        "fachbereich", "fakultat",
+    ),
     F.ORGANISATION: (
         "institution", "organisation", "organization", "employer", "university",
-        "affiliation", "company",
+        "affiliation", "company", "etablissement", "arbeitgeber", "einrichtung",
     ),
     F.FIELD: (
         "research field", "discipline", "field", "field of research", "research area",
-        "subject area", "field of study",
+        "subject area", "field of study", "domaine de recherche", "fachgebiet",
     ),
     F.EXPERTISE: ("expertise", "topics you can offer", "areas of expertise", "skills"),
-    F.LANGUAGES: ("languages", "language", "languages spoken", "spoken languages"),
-    F.GENDER: ("gender",),
+    F.LANGUAGES: (
+        "languages", "language", "languages spoken", "spoken languages", "langues", "sprachen",
+    ),
+    F.GENDER: ("gender", "genre", "geschlecht"),
     F.CONSENT_ON: ("consent date", "date of consent", "consent given on", "consented on"),
-    F.STRAND: ("strand", "programme strand", "program strand", "track"),
-    F.ROLE: ("role", "mentor or mentee", "mentee or mentor", "i would like to participate as"),
+    F.STRAND: ("strand", "programme strand", "program strand", "track", "volet"),
+    F.ROLE: (
+        "role", "mentor or mentee", "mentee or mentor", "i would like to participate as",
+        "i am applying as", "i am applying as a", "applying as", "rolle",
+    ),
     F.STATUS: ("status", "application status", "decision"),
     F.SUBMITTED_ON: (
         "submitted", "submitted on", "submitted at", "submission date", "date submitted",
-        "timestamp", "completion time", "horodateur",
+        "timestamp", "completion time", "horodateur", "zeitstempel", "marca temporal", "date",
+        "date received", "application date", "date of application",
     ),
-    F.GOALS: ("goals", "objectives", "your goals"),
-    F.DEVELOPMENT_NEEDS: ("development needs", "areas for development"),
+    F.GOALS: ("goals", "objectives", "your goals", "motivation", "objectifs", "ziele"),
+    F.DEVELOPMENT_NEEDS: (
+        "development needs", "areas for development", "support areas", "challenges",
+    ),
     F.PREFERENCES: ("preferences", "matching preferences"),
+    F.AVAILABILITY: ("availability", "availabilities", "disponibilite", "verfugbarkeit"),
     F.CAPACITY: ("capacity", "number of mentees", "how many mentees"),
 }  # fmt: skip
 
 #: Words or phrases that point to a field when a header is a whole question.
 _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
-    F.EMAIL: ("email", "e mail"),
+    F.EMAIL: ("email", "e mail", "courriel"),
     F.FULL_NAME: ("your name", "full name"),
     F.FIRST_NAME: ("first name", "given name"),
     F.LAST_NAME: ("last name", "surname", "family name"),
@@ -74,20 +96,68 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.DEPARTMENT: ("department", "faculty"),
     F.ORGANISATION: ("institution", "organisation", "organization", "employer", "affiliation"),
     F.FIELD: ("research field", "discipline", "field of research", "research area"),
-    F.EXPERTISE: ("expertise", "can offer"),
-    F.LANGUAGES: ("language", "languages"),
+    F.EXPERTISE: (
+        "expertise", "can offer", "could offer", "can you offer", "you could mentor on",
+        "could you mentor on", "can you mentor on", "can share", "could share", "strengths",
+        "pouvez vous offrir", "competences", "kompetenzen", "anbieten",
+    ),
+    F.LANGUAGES: ("language", "languages", "langues", "sprachen"),
     F.GENDER: ("gender",),
-    F.STRAND: ("strand",),
-    F.ROLE: ("participate as", "mentor or mentee", "mentee or mentor"),
-    F.SUBMITTED_ON: ("submitted", "timestamp", "completion time"),
-    F.GOALS: ("goal", "goals", "hope to achieve", "objectives"),
-    F.DEVELOPMENT_NEEDS: ("development needs", "development need", "areas for development"),
-    F.PREFERENCES: ("preference", "preferences"),
+    F.STRAND: ("strand", "which programme", "which program", "which track"),
+    F.ROLE: (
+        "participate as", "mentor or mentee", "mentee or mentor", "applying as", "apply as",
+        "join as", "take part as", "register as", "sign up as", "role in the programme",
+        "role in the program", "participer en tant que", "en tant que mentor", "teilnehmen als",
+        "bewerbe mich als", "bewerben sie sich als", "mentor oder mentee",
+    ),
+    F.SUBMITTED_ON: ("submitted", "timestamp", "completion time", "date of submission"),
+    F.GOALS: (
+        "goal", "goals", "hope to achieve", "objectives", "get out of", "hope to gain",
+        "hope to get", "want to achieve", "like to achieve", "motivation", "motivates you",
+        "why do you want", "why would you like", "what do you expect", "expectations", "aims",
+        "what you want from", "objectifs", "attentes", "ziele", "erwartungen", "erreichen",
+    ),
+    F.DEVELOPMENT_NEEDS: (
+        "development needs", "development need", "areas for development", "support with",
+        "support in", "support areas", "areas to develop", "areas you would like to develop",
+        "want to develop", "like to develop", "need support", "help with", "challenges",
+        "challenge", "besoins", "developper", "unterstutzung",
+    ),
+    F.PREFERENCES: (
+        "preference", "preferences", "prefer", "ideal mentor", "ideal mentee",
+        "looking for in a mentor", "looking for in a mentee", "preferences for your", "souhaits",
+        "praferenzen", "wunsche",
+    ),
+    F.AVAILABILITY: (
+        "availability", "available", "how often can you meet", "how often could you meet",
+        "how often would you like to meet", "time commitment", "time can you commit",
+        "time could you commit", "hours per month", "hours a month", "disponibilite",
+        "disponibilites", "disponible", "verfugbarkeit", "verfugbar", "wie oft",
+    ),
     F.CAPACITY: ("how many mentees", "capacity", "number of mentees"),
-}
+}  # fmt: skip
 
-_EXACT_SCORE = 3
-_WITHIN_SCORE = 2
+#: Free-text questions: when one of these is asked, the attributes the question
+#: happens to mention ("a mentor of the same gender") are not what it holds.
+_MEANING = frozenset({F.GOALS, F.DEVELOPMENT_NEEDS, F.EXPERTISE, F.PREFERENCES, F.AVAILABILITY})
+_ATTRIBUTES = frozenset({
+    F.GENDER, F.LANGUAGES, F.FIELD, F.DEPARTMENT, F.ORGANISATION, F.GRADE, F.POSITION,
+    F.CONTRACT_TYPE,
+})  # fmt: skip
+#: Words of a header about someone other than the applicant (a supervisor's email).
+_SOMEONE_ELSE = frozenset({
+    "supervisor", "supervisors", "manager", "managers", "referee", "referees", "reference",
+    "head", "pi", "boss", "chef", "responsable", "superieur", "superieure", "vorgesetzte",
+    "vorgesetzten", "vorgesetzter", "betreuer", "betreuerin", "referenz",
+})  # fmt: skip
+#: Words of a header asking for a consent or an agreement (answered yes or no).
+_CONSENT_WORDS = (
+    "consent", "agree", "i accept", "data protection", "privacy", "gdpr", "rgpd", "dsgvo",
+    "personal data", "donnees personnelles", "protection des donnees", "j accepte",
+    "consentement", "datenschutz", "einwilligung", "einverstanden", "zustimmung",
+    "terms and conditions",
+)  # fmt: skip
+
 #: The "(2)" that read_table adds to a repeated header.
 _REPEAT = re.compile(r"\s*\(\d+\)$")
 
@@ -146,7 +216,7 @@ def forms_metadata(headers: Sequence[str]) -> FormsMetadata | None:
     Returns:
         Their positions, or None when the file does not start like a Forms export.
     """
-    names = [normalise(_REPEAT.sub("", header)) for header in headers]
+    names = [header_key(header) for header in headers]
     if tuple(names[: len(_FORMS_BLOCK)]) != _FORMS_BLOCK:
         return None
     optional: dict[str, int] = {}
@@ -190,8 +260,7 @@ def guess_mapping(headers: Sequence[str]) -> dict[int, ApplicantField]:
     candidates: list[tuple[int, int, int, ApplicantField]] = []
     order = {field: rank for rank, field in enumerate(ApplicantField)}
     for column in range(first_question, len(headers)):
-        name = normalise(_REPEAT.sub("", headers[column]))
-        for field, score in _scores(name).items():
+        for field, score in header_scores(header_key(headers[column])).items():
             candidates.append((-score, column, order[field], field))
     mapping: dict[int, ApplicantField] = {}
     for _, column, _, field in sorted(candidates):
@@ -208,28 +277,88 @@ def guess_mapping(headers: Sequence[str]) -> dict[int, ApplicantField]:
     return dict(sorted(mapping.items()))
 
 
-def _scores(name: str) -> dict[ApplicantField, int]:
+#: Header scores: a header that names the field beats one that only mentions it.
+EXACT_SCORE = 3
+WITHIN_SCORE = 2
+
+
+def header_key(header: str) -> str:
+    """A header as its words are compared: normalised, without read_table's "(2)".
+
+    Args:
+        header: a column title as :func:`~mentordesk.formats.reading.read_table` gives it.
+
+    Returns:
+        For example ``"email"`` for "Email (2)".
+    """
+    return normalise(_REPEAT.sub("", header))
+
+
+def header_scores(name: str) -> dict[ApplicantField, int]:
+    """How strongly a header points to each field: :data:`EXACT_SCORE` or :data:`WITHIN_SCORE`.
+
+    A consent question ("I agree…") points to nothing here: whether it is a yes
+    or no or a date is for its answers to say.
+
+    Args:
+        name: the header as :func:`header_key` gives it.
+
+    Returns:
+        Field to score, for the fields the header names or mentions.
+    """
     scores: dict[ApplicantField, int] = {}
     if not name:
         return scores
     padded = f" {name} "
     for field, phrases in _WITHIN.items():
         if any(f" {phrase} " in padded for phrase in phrases):
-            scores[field] = _WITHIN_SCORE
+            scores[field] = WITHIN_SCORE
+    if scores.keys() & _MEANING:
+        # "Would you prefer a mentor of the same gender?" asks a preference, not a gender.
+        for field in _ATTRIBUTES & scores.keys():
+            del scores[field]
     for field, phrases in _EXACT.items():
         if name in phrases:
-            scores[field] = _EXACT_SCORE
+            scores[field] = EXACT_SCORE
     words = set(name.split())
     # A consent column is a date only when its title says so ("I agree…" is a yes/no).
     if "consent" in words or "consented" in words:
         scores.pop(F.CONSENT_ON, None)
         if words & {"date", "on", "when"}:
-            scores[F.CONSENT_ON] = _EXACT_SCORE
+            scores[F.CONSENT_ON] = EXACT_SCORE
     # "Name of your supervisor" and the like are not the applicant's name.
     others = {"supervisor", "manager", "mentor", "line", "preferred"}
     if words & others and F.FULL_NAME in scores and name not in _EXACT[F.FULL_NAME]:
         del scores[F.FULL_NAME]
+    if names_someone_else(name):
+        for field in (F.EMAIL, F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME):
+            scores.pop(field, None)
     return scores
+
+
+def names_someone_else(name: str) -> bool:
+    """Whether a header asks about someone other than the applicant ("Supervisor's email").
+
+    Args:
+        name: the header as :func:`header_key` gives it.
+
+    Returns:
+        True when it names a supervisor, manager, referee or head.
+    """
+    return not _SOMEONE_ELSE.isdisjoint(name.split())
+
+
+def mentions_consent(name: str) -> bool:
+    """Whether a header asks for a consent or an agreement ("I agree…", "Data protection").
+
+    Args:
+        name: the header as :func:`header_key` gives it.
+
+    Returns:
+        True when it speaks of consent, agreement, privacy or data protection.
+    """
+    padded = f" {name} "
+    return any(f" {words} " in padded for words in _CONSENT_WORDS)
 
 
 def respondent_email(value: CellValue) -> str | None:
@@ -363,4 +492,181 @@ def normalise_choice(text: str, enum_type: type[E]) -> E | None:
         if wanted in (normalise(member.value), normalise(label)):
             return member
     found = _CHOICE_SYNONYMS.get(enum_type, {}).get(wanted)
+    if found is None and enum_type is Role:
+        found = role_in_words(text)
     return found if isinstance(found, enum_type) else None
+
+
+#: French writes the mentee with an accent ("mentoré(e)", "mentorée"); read before accents go.
+_FRENCH_MENTEE = re.compile(r"mentor[éè](?:\(e\)|e)?(?:\(s\)|s)?")
+#: German writes both genders in one word: "Mentor/in", "Mentor:in", "Mentor*innen".
+_GERMAN_MENTOR = re.compile(r"mentor\s*(?:[/:*_]\s*|\(\s*)in(?:nen)?\)?")
+_MENTEE_WORDS = re.compile(
+    "|".join(
+        (
+            r"\b(?:mentees?|protegee?s?|mentorees?|mentorad[oa]s?|mentorizad[oa]s?)\b",
+            r"\b(?:be|being|get|getting|been) mentored\b",
+            r"\b(?:have|get|find|need|want|like|receive|request|seek|seeking|looking for"
+            r"|assigned|matched with|paired with|with) (?:a|an|my|one|some) (?:mentor|mentorin)\b",
+            r"\b(?:receive|receiving|get|getting|benefit from|benefiting from|access to)"
+            r" (?:some )?(?:mentoring|mentorship)\b",
+            r"\b(?:avoir|trouver|obtenir|rencontrer) (?:un|une) (?:mentor|mentore)\b",
+            r"\betre (?:accompagnee?|suivie?|encadree?)\b",
+            r"\b(?:beneficier d un|recevoir un|recevoir du) (?:mentorat|accompagnement)\b",
+            r"\b(?:einen|eine) (?:mentor|mentorin) (?:haben|finden|bekommen|suchen|erhalten)\b",
+            r"\bsuche (?:einen|eine) (?:mentor|mentorin)\b",
+            r"\b(?:mentoring|betreuung|begleitung) (?:erhalten|bekommen|in anspruch nehmen)\b",
+            r"\b(?:betreut|begleitet|gementort|mentoriert|gecoacht) (?:zu )?werden\b",
+        )
+    )
+)
+_MENTOR_WORDS = re.compile(
+    "|".join(
+        (
+            r"\b(?:mentors?|mentorin(?:nen)?|mentore|mentori|mentora)\b",
+            r"\b(?:offer|offering|give|giving|provide|providing|share|sharing|volunteer"
+            r"|volunteering)(?: to (?:give|provide|offer))? (?:my |some )?"
+            r"(?:mentoring|mentorship|time|experience|expertise|support|guidance)\b",
+            r"\b(?:proposer|offrir|partager|donner) (?:du |mon |de mon |mes )?"
+            r"(?:mentorat|temps|experience|accompagnement|conseils)\b",
+            r"\bmentoring (?:anbieten|geben)\b",
+            r"\b(?:erfahrung|zeit|wissen) (?:weitergeben|teilen|anbieten)\b",
+        )
+    )
+)
+#: Longer answers are sentences about something else ("I would like a mentor who…").
+_ROLE_MAX_WORDS = 16
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def role_in_words(text: str) -> Role | None:
+    """The role an answer names, in any of the ways forms put it (English, French, German).
+
+    "Mentee", "I'd like to be mentored", "I would like to have a mentor",
+    "Mentoré(e)", "Je souhaite être mentoré(e)" and "Mentee (I would like a
+    mentor)" name the mentee; "Mentor", "As a mentor", "Offering mentoring",
+    "Mentorin", "Mentor/in" and "Ich möchte Mentorin sein" the mentor. An
+    answer naming both ("Mentor or mentee?", "Both") names neither, unless
+    what is in brackets only explains the rest.
+
+    Args:
+        text: the answer as written.
+
+    Returns:
+        The role, or None when the answer names none or both.
+    """
+    role = _role_of(text)
+    if role is None and "(" in text:
+        role = _role_of(_PARENTHESES.sub(" ", text))
+    return role
+
+
+def _role_of(text: str) -> Role | None:
+    folded = unicodedata.normalize("NFC", text).casefold()
+    folded = _GERMAN_MENTOR.sub(" mentorin ", _FRENCH_MENTEE.sub(" mentee ", folded))
+    words = normalise(folded)
+    if not words or words.count(" ") >= _ROLE_MAX_WORDS:
+        return None
+    mentee = _MENTEE_WORDS.search(words) is not None
+    mentor = _MENTOR_WORDS.search(_MENTEE_WORDS.sub(" ", words)) is not None
+    if mentee == mentor:
+        return None
+    return Role.MENTEE if mentee else Role.MENTOR
+
+
+def strand_in_words(text: str, strand_names: Sequence[str]) -> str | None:
+    """The strand a written answer names: its name, in other case or spacing, or within a phrase.
+
+    "Fellows", "fellows ", "FELLOWS" and "Fellows strand (postdocs)" all name
+    "Fellows"; a strand called "Fellows" is also named by "Fellow strand".
+    When a longer strand's name holds a shorter one ("Doctoral Circles" and
+    "Circles"), the longer one is the one named.
+
+    Args:
+        text: the answer as written.
+        strand_names: the programme's strands.
+
+    Returns:
+        The strand's name as the programme writes it, or None when the answer
+        names none or more than one.
+    """
+    stripped = text.strip()
+    if stripped in strand_names:
+        return stripped
+    wanted = normalise(text)
+    if not wanted:
+        return None
+    padded = f" {wanted} "
+    spans: list[tuple[int, int, str]] = []
+    for name in strand_names:
+        key = normalise(name)
+        if not key:
+            continue
+        if key == wanted:
+            return name
+        for form in (key, key[:-1]) if key.endswith("s") and len(key) > 3 else (key,):
+            at = padded.find(f" {form} ")
+            if at >= 0:
+                spans.append((at, at + len(form) + 1, name))
+                break
+    # A name inside a longer name that was also found is not named on its own.
+    named = {
+        name
+        for start, end, name in spans
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+_YES = frozenset({
+    "yes", "y", "oui", "ja", "si", "true", "x", "agree", "agreed", "i agree", "consent",
+    "i consent", "accept", "accepted", "i accept", "j accepte", "d accord", "je suis d accord",
+    "stimme zu", "ich stimme zu", "einverstanden", "ich bin einverstanden", "zugestimmt",
+    "checked", "ok", "okay",
+})  # fmt: skip
+_NO = frozenset({"no", "n", "non", "nein", "false", "disagree", "i disagree", "refuse"})
+_TICKS = frozenset("✓✔☑✅🗸")
+#: Answers that begin like these agree, unless a "not" follows closely.
+_AGREEING = re.compile(
+    r"(?:(yes|oui|ja)|i agree|i consent|i accept|i confirm|i give my consent|i have read"
+    r"|i hereby|i understand|agree|j accepte|je consens|j autorise|je donne mon consentement"
+    r"|je confirme|ich stimme|ich willige|ich bin einverstanden|ich akzeptiere"
+    r"|ich bestatige)\b"
+)
+_AGREEMENT = re.compile(
+    r"\b(?:agree|consent|accept|accepte|consens|stimme|einverstanden|willige|akzeptiere)\b"
+)
+_REFUSING = re.compile(r"(?:no|non|nein)\b")
+_NOT = frozenset({"not", "don", "dont", "never", "pas", "nicht", "kein", "keine", "refuse"})
+
+
+def yes_or_no(text: str) -> bool | None:
+    """Whether an answer says yes or no: "Yes", "I agree", "Oui", "Ja", "TRUE", "x", "✓".
+
+    A Microsoft Forms checkbox answer that repeats its statement ("I agree to
+    the processing of my data;") says yes; "I do not agree", "Je n'accepte pas"
+    and "Ich stimme nicht zu" say no.
+
+    Args:
+        text: the answer as written.
+
+    Returns:
+        True for yes, False for no, None for anything else.
+    """
+    stripped = text.strip().rstrip(";").strip()
+    if stripped and all(char in _TICKS for char in stripped):
+        return True
+    words = normalise(stripped)
+    if words in _YES:
+        return True
+    if words in _NO:
+        return False
+    agreeing = _AGREEING.match(words)
+    if agreeing and agreeing[1]:
+        return True  # "Yes, I agree", "Oui, j'accepte"
+    first = set(words.split()[:5])
+    if agreeing or _AGREEMENT.search(words):
+        return not (_NOT & first or "disagree" in first)
+    if _REFUSING.match(words):
+        return False
+    return None
