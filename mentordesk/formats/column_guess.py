@@ -82,6 +82,10 @@ _SAMPLE_LENGTH = 40
 _STRONG_SHARE = 0.9
 _WEAK_SHARE = 0.6
 _YES_NO_SHARE = 0.8
+#: Google Forms' lists of choices: this share of the rows ticked two or more, each
+#: choice this many characters long on average at most.
+_LIST_SHARE = 0.3
+_CHOICE_LENGTH = 30
 #: Content scores, to add to the header's (:data:`EXACT_SCORE`, :data:`WITHIN_SCORE`).
 _STRONG = 3
 _WEAK = 1
@@ -161,7 +165,7 @@ class _Profile:
     agreeing: int = 0
     forms_lists: int = 0
     lists: int = 0
-    choices: set[str] = dataclasses.field(default_factory=set)
+    choices: Counter[str] = dataclasses.field(default_factory=Counter)
     languages: int = 0
     genders: int = 0
     gender_said: bool = False
@@ -178,10 +182,25 @@ class _Profile:
 
     @property
     def is_list(self) -> bool:
-        """Whether the answers are multiple choices joined into one cell."""
+        """Whether the answers are multiple choices joined into one cell.
+
+        Microsoft Forms ends every such answer with ";"; Google Forms joins the
+        choices with ", ", which free text does too, so there the answers must
+        be short choices from a small set, met again in other answers.
+        """
+        if not self.seen:
+            return False
         if self.forms_lists >= self.seen / 2:
-            return self.seen > 0
-        return self.lists >= max(2, self.seen / 5) and len(self.choices) <= 30
+            return True
+        choices = self.choices
+        short = sum(map(len, choices)) <= _CHOICE_LENGTH * len(choices)
+        again = sum(1 for answers in choices.values() if answers > 1)
+        return (
+            self.lists >= self.seen * _LIST_SHARE
+            and len(choices) <= _CHOICES * 3 // 2
+            and again * 3 >= len(choices)
+            and short
+        )
 
 
 @dataclass
@@ -242,7 +261,8 @@ def recognise_columns(table: SheetTable, strand_names: Sequence[str] = ()) -> li
     guesses: dict[int, ColumnGuess] = {}
     for column, (vote, rivals) in chosen.items():
         guesses[column] = _guess(table, column, vote, rivals, profiles[column])
-    by_questions = set(taken)
+    # A question's weak guess is not applied, so it does not stop the tool's column.
+    by_questions = {vote.field for vote, rivals in chosen.values() if vote.sure or rivals}
     for column, tool in tools.items():
         guesses[column] = _tool_guess(headers[column], column, tool, profiles[column], by_questions)
         if guesses[column].field is tool.fallback:
@@ -369,11 +389,11 @@ def _look_at(profile: _Profile, value: CellValue, text: str, rows: int, dated: b
             profile.timed += rows
     else:
         choices = split_multi(text)
-        if ";" in text:
+        if text.endswith(";"):
             profile.forms_lists += rows
         if len(choices) > 1:
             profile.lists += rows
-            profile.choices.update(normalise(choice) for choice in choices)
+            profile.choices.update({normalise(choice) for choice in choices})
         if choices and all(normalise(choice) in _LANGUAGES for choice in choices):
             profile.languages += rows
 
@@ -510,7 +530,8 @@ def _role_reason(profile: _Profile) -> str:
     words = list(dict.fromkeys(profile.role_words))
     rows = profile.in_rows(profile.roles)
     if len(words) <= 2 and all(len(word) <= 20 for word in words):
-        return f"answers are {'/'.join(words)} {rows}"
+        joined = " or ".join(words) if any("/" in word for word in words) else "/".join(words)
+        return f"answers are {joined} {rows}"
     return f"answers name the role, mentor or mentee, {rows}"
 
 

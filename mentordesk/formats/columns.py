@@ -110,7 +110,10 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
         "role in the program", "participer en tant que", "en tant que mentor", "teilnehmen als",
         "bewerbe mich als", "bewerben sie sich als", "mentor oder mentee",
     ),
-    F.SUBMITTED_ON: ("submitted", "timestamp", "completion time", "date of submission"),
+    F.SUBMITTED_ON: (
+        "submitted", "timestamp", "completion time", "date of submission", "applied on",
+        "date applied", "received on", "date received", "submission date",
+    ),
     F.GOALS: (
         "goal", "goals", "hope to achieve", "objectives", "get out of", "hope to gain",
         "hope to get", "want to achieve", "like to achieve", "motivation", "motivates you",

@@ -117,6 +117,8 @@ _QUALTRICS_SIGNS = frozenset({
     "distribution channel", "userlanguage", "user language", "duration in seconds",
     "externalreference", "external data reference", "locationlatitude", "location latitude",
 })  # fmt: skip
+_RECORDED = frozenset({"recordeddate", "recorded date"})
+_FINISHED = frozenset({"enddate", "end date"})
 #: Qualtrics' fraud and spam checks ("Q_RecaptchaScore", "Q_RelevantIDDuplicate").
 _QUALTRICS_CHECKS = ("q recaptcha", "q relevantid", "q ballotbox")
 
@@ -190,9 +192,13 @@ def tool_columns(headers: Sequence[str]) -> dict[int, ToolColumn]:
             if keys[column] in _GOOGLE_SCORES:
                 found[column] = ToolColumn(_GOOGLE, "the quiz score")
     if len(_QUALTRICS_SIGNS.intersection(keys)) >= 2:
+        recorded = not _RECORDED.isdisjoint(keys)
         for column, key in enumerate(keys):
             if key in _QUALTRICS_COLUMNS:
                 found[column] = _QUALTRICS_COLUMNS[key]
+                if recorded and key in _FINISHED:
+                    # One submission date: the moment Qualtrics recorded the answer.
+                    found[column] = ToolColumn(_QUALTRICS, "when the answer was finished")
             elif key.startswith(_QUALTRICS_CHECKS):
                 found[column] = ToolColumn(_QUALTRICS, "a check against spam and fraud")
     elif len(_LIMESURVEY_SIGNS.intersection(keys)) >= 2:

@@ -294,10 +294,9 @@ def test_qualtrics_own_columns_are_left_out_naming_the_tool() -> None:
         for i in range(5)
     ]  # fmt: skip
     guesses = {g.header: g for g in recognise_columns(table_of(headers, rows))}
-    assert guesses["EndDate"].field is F.SUBMITTED_ON
     assert guesses["RecordedDate"].field is F.SUBMITTED_ON
     left_out = [h for h, g in guesses.items() if g.field is F.IGNORE]
-    assert left_out == [h for h in headers[:-2] if h not in {"EndDate", "RecordedDate"}]
+    assert left_out == [h for h in headers[:-2] if h != "RecordedDate"]
     assert guesses["IPAddress"].reason == (
         "Qualtrics' own column (the respondent's IP address: personal data nobody asked "
         "the applicant for), not an answer"
@@ -305,6 +304,10 @@ def test_qualtrics_own_columns_are_left_out_naming_the_tool() -> None:
     assert "personal data nobody asked" in guesses["LocationLatitude"].reason
     assert guesses["Q1"].field is F.EMAIL
     assert guesses["Q2"].field is F.ROLE
+    # Without its recorded date, the moment the answer was finished is the submission date.
+    unrecorded = [c for c, h in enumerate(headers) if h != "RecordedDate"]
+    table = table_of([headers[c] for c in unrecorded], [[r[c] for c in unrecorded] for r in rows])
+    assert [g.field for g in recognise_columns(table)][:2] == [F.IGNORE, F.SUBMITTED_ON]
 
 
 def test_a_coordinators_status_column_is_not_taken_for_qualtrics() -> None:
