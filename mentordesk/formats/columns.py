@@ -107,7 +107,8 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.ROLE: (
         "participate as", "mentor or mentee", "mentee or mentor", "applying as", "apply as",
         "join as", "take part as", "register as", "sign up as", "role in the programme",
-        "role in the program", "participer en tant que", "en tant que mentor", "teilnehmen als",
+        "role in the program", "participer en tant que", "participez en tant que",
+        "inscrivez en tant que", "en tant que mentor", "teilnehmen als",
         "bewerbe mich als", "bewerben sie sich als", "mentor oder mentee",
     ),
     F.SUBMITTED_ON: (
@@ -118,13 +119,15 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
         "goal", "goals", "hope to achieve", "objectives", "get out of", "hope to gain",
         "hope to get", "want to achieve", "like to achieve", "motivation", "motivates you",
         "why do you want", "why would you like", "what do you expect", "expectations", "aims",
-        "what you want from", "objectifs", "attentes", "ziele", "erwartungen", "erreichen",
+        "what you want from", "objectifs", "attentes", "attendez vous", "ziele", "erwartungen",
+        "erreichen",
     ),
     F.DEVELOPMENT_NEEDS: (
         "development needs", "development need", "areas for development", "support with",
         "support in", "support areas", "areas to develop", "areas you would like to develop",
         "want to develop", "like to develop", "need support", "help with", "challenges",
-        "challenge", "besoins", "developper", "unterstutzung",
+        "challenge", "besoins", "developper", "axes de developpement", "etre accompagne",
+        "unterstutzung",
     ),
     F.PREFERENCES: (
         "preference", "preferences", "prefer", "ideal mentor", "ideal mentee",
@@ -140,12 +143,12 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.CAPACITY: ("how many mentees", "capacity", "number of mentees"),
 }  # fmt: skip
 
-#: Free-text questions: when one of these is asked, the attributes the question
-#: happens to mention ("a mentor of the same gender") are not what it holds.
+#: Free-text questions: when one of these is asked, what the question happens to
+#: mention ("a mentor of the same gender", "your mentor or mentee") is not what it holds.
 _MEANING = frozenset({F.GOALS, F.DEVELOPMENT_NEEDS, F.EXPERTISE, F.PREFERENCES, F.AVAILABILITY})
-_ATTRIBUTES = frozenset({
+_MENTIONED = frozenset({
     F.GENDER, F.LANGUAGES, F.FIELD, F.DEPARTMENT, F.ORGANISATION, F.GRADE, F.POSITION,
-    F.CONTRACT_TYPE,
+    F.CONTRACT_TYPE, F.ROLE,
 })  # fmt: skip
 #: Words of a header about someone other than the applicant (a supervisor's email).
 _SOMEONE_ELSE = frozenset({
@@ -318,7 +321,7 @@ def header_scores(name: str) -> dict[ApplicantField, int]:
             scores[field] = WITHIN_SCORE
     if scores.keys() & _MEANING:
         # "Would you prefer a mentor of the same gender?" asks a preference, not a gender.
-        for field in _ATTRIBUTES & scores.keys():
+        for field in _MENTIONED & scores.keys():
             del scores[field]
     for field, phrases in _EXACT.items():
         if name in phrases:
