@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from mentordesk.domain.errors import UnreadableFile
@@ -15,6 +15,9 @@ from mentordesk.formats.text import clean_text
 #: The separators a spreadsheet program writes; anything else is not looked for.
 SEPARATORS = ",;\t"
 _SNIFF_CHARS = 64 * 1024
+#: How much of a file's start tells UTF-16 without a byte order mark.
+_HEAD_BYTES = 8192
+_CHUNK_BYTES = 1 << 18
 
 
 def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
@@ -33,25 +36,42 @@ def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
     Returns:
         The text, the encoding used, and notices for the coordinator.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16", ()
-    order = utf16_order(data[:8192])
+    encoding, notices = _encoding(data[:_HEAD_BYTES], (data,), name)
+    if encoding == "utf-8-sig":
+        return data[3:].decode("utf-8", errors="replace"), encoding, notices
+    # cp1252 leaves five bytes undefined; they become "�" rather than failing the import.
+    return data.decode(encoding, errors="replace"), encoding, notices
+
+
+def _encoding(head: bytes, chunks: Iterable[bytes], name: str) -> tuple[str, tuple[str, ...]]:
+    """The encoding of a file that starts with ``head`` and is made of ``chunks``, and notices."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", ()
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", ()
+    order = utf16_order(head)
     if order is not None:
-        return data.decode(order, errors="replace"), order, ()
-    try:
-        return data.decode("utf-8"), "utf-8", ()
-    except UnicodeDecodeError:
-        pass
+        return order, ()
+    if _is_utf8(chunks):
+        return "utf-8", ()
     notice = (
         f"“{name}” is not in UTF-8, so it was read as Windows-1252 (Western European). "
         "Check accented letters in names; if they look wrong, save the file from Excel as "
         "“CSV UTF-8” and import it again."
     )
-    # cp1252 leaves five bytes undefined; they become "�" rather than failing the import.
-    text = data.decode("cp1252", errors="replace")
-    return text, "cp1252", (notice,)
+    return "cp1252", (notice,)
+
+
+def _is_utf8(chunks: Iterable[bytes]) -> bool:
+    """Whether the bytes are UTF-8 throughout, checked piece by piece (nothing is kept)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for chunk in chunks:
+            decoder.decode(chunk)
+        decoder.decode(b"", True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def sniff_separator(text: str) -> str:
@@ -79,26 +99,39 @@ def read_text_rows(path: Path) -> tuple[Iterator[list[CellValue]], tuple[str, ..
 
     The file has passed :func:`mentordesk.formats.safety.check_importable`,
     which bounds its size. Every cell stays text: whether "03/04" is a date or
-    "007" a number is for the importer to decide per column.
+    "007" a number is for the importer to decide per column. The file is read
+    as it is needed, a line at a time, so its text is never held whole beside
+    the rows made of it.
 
     Args:
         path: the file.
 
     Returns:
-        The rows (lazily, one per line of the file) and notices about the reading.
+        The rows (lazily, one per record of the file) and notices about the reading.
     """
-    text, _encoding, notices = decode(path.read_bytes(), path.name)
-    return _cells(text, path.name), notices
+    with path.open("rb") as stream:
+        head = stream.read(_HEAD_BYTES)
+        stream.seek(0)
+        encoding, notices = _encoding(head, iter(lambda: stream.read(_CHUNK_BYTES), b""), path.name)
+    return _cells(path, encoding), notices
 
 
-def _cells(text: str, name: str) -> Iterator[list[CellValue]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
-    try:
-        for row in reader:
-            yield [clean_text(value) or None for value in row]
-    except csv.Error:
-        raise UnreadableFile(
-            f"“{name}” is not a well-formed CSV file (around line {reader.line_num}): a "
-            "quote may be left open, or a cell is far too long. Open it in Excel, save it "
-            "again as CSV or .xlsx, and import that."
-        ) from None
+def _cells(path: Path, encoding: str) -> Iterator[list[CellValue]]:
+    # cp1252 leaves five bytes undefined; they become "\ufffd" rather than failing the import.
+    with path.open(encoding=encoding, errors="replace", newline="") as stream:
+        separator = sniff_separator(stream.read(_SNIFF_CHARS))
+        stream.seek(0)
+        reader = csv.reader(stream, delimiter=separator)
+        try:
+            for row in reader:
+                # Plain ASCII only needs trimming; clean_text does the rest.
+                yield [
+                    (value.strip() if value.isascii() else clean_text(value)) or None
+                    for value in row
+                ]
+        except csv.Error:
+            raise UnreadableFile(
+                f"“{path.name}” is not a well-formed CSV file (around line {reader.line_num}): "
+                "a quote may be left open, or a cell is far too long. Open it in Excel, save it "
+                "again as CSV or .xlsx, and import that."
+            ) from None
