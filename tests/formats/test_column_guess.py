@@ -276,6 +276,24 @@ def test_likely_column_is_none_when_the_field_is_mapped_or_nowhere() -> None:
     guesses = recognise_columns(table_of(["Email", "Role"], rows))
     assert likely_column(guesses, F.ROLE) is None
     assert likely_column(guesses, F.STRAND) is None
+    # Answers that nearly all say the same split nobody: no role is hidden there.
+    same: list[list[CellValue]] = [[f"a{i}@example.org", "Yes" if i else "No"] for i in range(30)]
+    unsplit = recognise_columns(table_of(["Email", "Q4"], same))
+    assert likely_column(unsplit, F.ROLE) is None
+    assert unsplit[1].suggestion is None
+
+
+def test_likely_email_is_a_column_of_some_addresses_or_the_tools_contact_list() -> None:
+    rows: list[list[CellValue]] = [
+        [f"R_{i}", STARTED, f"applicant{i}@example.org", "Mentor"] for i in range(4)
+    ]
+    headers = ["ResponseId", "RecordedDate", "RecipientEmail", "I am applying as"]
+    guesses = recognise_columns(table_of(headers, rows))
+    assert F.EMAIL not in mapping_from(guesses).values()
+    likely = likely_column(guesses, F.EMAIL)
+    assert likely is not None
+    assert (likely.header, likely.field, likely.sure) == ("RecipientEmail", F.IGNORE, True)
+    assert "answers are email addresses in 4 of 4 rows" in likely.reason
 
 
 def test_qualtrics_own_columns_are_left_out_naming_the_tool() -> None:
@@ -347,6 +365,17 @@ def test_microsoft_forms_quiz_columns_are_left_out() -> None:
         F.IGNORE, F.IGNORE, F.SUBMITTED_ON, F.IGNORE, F.FULL_NAME, F.IGNORE, F.IGNORE, F.EMAIL,
         F.IGNORE, F.IGNORE,
     ]  # fmt: skip
+
+
+def test_a_forms_completion_time_beats_a_question_answered_with_dates_and_times() -> None:
+    headers = ["ID", "Start time", "Completion time", "Email", "Name", "Q1"]
+    rows: list[list[CellValue]] = [
+        [i, STARTED, STARTED, "anonymous", "anonymous", STARTED + dt.timedelta(days=i, hours=2)]
+        for i in range(5)
+    ]
+    guesses = recognise_columns(table_of(headers, rows))
+    assert (guesses[2].field, guesses[2].sure) == (F.SUBMITTED_ON, True)
+    assert (guesses[5].field, guesses[5].sure) == (F.OTHER, True)
 
 
 def test_forms_sign_in_is_the_email_and_name_only_when_no_question_asks() -> None:
@@ -432,6 +461,17 @@ def test_excel_serial_numbers_are_dates_only_under_a_date_header() -> None:
     assert (guesses[0].field, guesses[0].sure) == (F.SUBMITTED_ON, True)
     assert "answers are dates and times in 5 of 5 rows" in guesses[0].reason
     assert (guesses[1].field, guesses[1].sure) == (F.OTHER, True)
+    numbers = recognise_columns(table_of(["Q2"], [[row[1]] for row in rows]))
+    assert (numbers[0].field, numbers[0].sure, numbers[0].suggestion) == (F.OTHER, True, None)
+
+
+def test_many_different_sentences_naming_one_strand_are_not_the_strand_column() -> None:
+    faculties = ("Science", "Law", "Medicine", "Humanities", "Economics", "Education")
+    rows: list[list[CellValue]] = [[f"Faculty of {faculties[i % 6]}"] for i in range(30)]
+    guesses = recognise_columns(table_of(["Q3"], rows), ADVANCE)
+    assert guesses[0].sure is False
+    assert guesses[0].suggestion is F.STRAND
+    assert F.STRAND not in mapping_from(guesses).values()
 
 
 def test_a_file_with_headers_only_is_guessed_from_its_headers() -> None:
