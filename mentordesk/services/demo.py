@@ -35,6 +35,7 @@ from mentordesk.services.applicants import (
     add_person,
 )
 from mentordesk.services.demo_data import (
+    AVAILABILITY,
     CHANGES,
     EXPERTISE,
     FIELDS,
@@ -46,11 +47,13 @@ from mentordesk.services.demo_data import (
     MENTEE_GOALS,
     MENTEE_NEEDS,
     NOTES,
+    OTHER_QUESTIONS,
     TO_CHANGE,
     WORKED,
 )
 from mentordesk.services.events import EventInput, add_event, set_attendance
 from mentordesk.services.notes import NoteInput, add_note
+from mentordesk.services.other_answers import OtherAnswer, set_other_answers
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing
 from mentordesk.services.programmes import (
     ProgrammeInput,
@@ -130,6 +133,7 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
         mentors, mentees = _add_people(session, rng, people, strands)
         _add_pairings(session, rng, strands, mentors, mentees)
         _add_waitlist_and_answers(session, strands, mentees)
+        _add_availability_and_other_answers(session)
         events = _add_events(session, programme_id)
         _add_attendance(session, rng, events, mentors, mentees)
         _add_training_rules(session, programme_id)
@@ -365,6 +369,23 @@ def _add_waitlist_and_answers(
                 )
             ).one()
             application.waitlist_rank = rank
+
+
+def _add_availability_and_other_answers(session: Session) -> None:
+    """Every fourth application says when they can meet and answers the form's other questions.
+
+    Drawn by turn rather than at random, so the rest of the demo stays as it was.
+    """
+    heard, anything_else = OTHER_QUESTIONS
+    applications = session.scalars(select(Application).order_by(Application.id)).all()
+    for turn, application in enumerate(applications[::4]):
+        application.availability = AVAILABILITY[turn % len(AVAILABILITY)]
+        answers = [OtherAnswer(heard[0], heard[1][turn % len(heard[1])])]
+        if turn % 3 == 0:
+            answers.append(
+                OtherAnswer(anything_else[0], anything_else[1][turn // 3 % len(anything_else[1])])
+            )
+        set_other_answers(session, application.id, answers)
 
 
 def _check_ins(

@@ -246,3 +246,31 @@ TO_CHANGE = (
     "A mid-programme get-together for all mentees.",
     "Clearer guidance on how to end the relationship well.",
 )
+
+#: When applicants say they can meet, one each for some of them.
+AVAILABILITY = (
+    "Tuesday and Thursday afternoons",
+    "Mornings before 10:00, online",
+    "Once a month, any weekday",
+    "Flexible, except during the August break",
+)
+#: Answers the application form asked for that no field holds: (question, answers).
+OTHER_QUESTIONS = (
+    (
+        "How did you hear about the programme?",
+        (
+            "From my head of unit",
+            "The doctoral school newsletter",
+            "A colleague who took part last year",
+            "The ADVANCE information session in October",
+        ),
+    ),
+    (
+        "Is there anything else we should know?",
+        (
+            "I am back from parental leave in March and would like to start after that.",
+            "I would prefer to meet in French or English.",
+            "I travel for fieldwork in May and June.",
+        ),
+    ),
+)

@@ -21,6 +21,7 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key
+from mentordesk.services.other_answers import other_answers_by_application
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.training import requirements
 from mentordesk.store.models import (
@@ -38,6 +39,7 @@ PROGRAMME_SHEET = "Programme"
 STRANDS_SHEET = "Strands"
 PEOPLE_SHEET = "People"
 APPLICATIONS_SHEET = "Applications"
+OTHER_ANSWERS_SHEET = "Other answers"
 PAIRINGS_SHEET = "Pairings"
 CHECK_INS_SHEET = "Check-ins"
 EVENTS_SHEET = "Events"
@@ -56,8 +58,10 @@ PEOPLE_HEADERS = (
 )  # fmt: skip
 APPLICATION_HEADERS = (
     "Email", "Name", "Strand", "Role", "Status", "Submitted on", "Goals", "Development needs",
-    "Preferences", "Capacity", "Source", "Mentor choices", "Waitlist place",
+    "Preferences", "Availability", "Capacity", "Source", "Mentor choices", "Waitlist place",
 )  # fmt: skip
+#: One row per other answer of an application (named by email, strand and role), in order.
+OTHER_ANSWER_HEADERS = ("Email", "Strand", "Role", "Question", "Answer")
 PAIRING_HEADERS = (
     "Pairing", "Strand", "Mentor email", "Mentee emails", "Name", "Status", "Proposed on",
     "Started on", "Ended on", "Match score", "Match explanation", "Meeting frequency",
@@ -116,6 +120,7 @@ def export_programme(session: Session, programme_id: int, path: Path) -> None:
     people = _people_of(session, programme_id, strand_ids)
     emails = {p.id: p.email for p in people}
     pairings = _pairings_of(session, strand_ids)
+    application_rows, answer_rows = _application_rows(session, strand_ids, emails)
     events = list(
         session.scalars(
             select(Event)
@@ -132,11 +137,8 @@ def export_programme(session: Session, programme_id: int, path: Path) -> None:
             [[s.name, _label(s.format), s.places, s.description] for s in strands],
         ),
         SheetData(PEOPLE_SHEET, PEOPLE_HEADERS, [_person_row(p, emails) for p in people]),
-        SheetData(
-            APPLICATIONS_SHEET,
-            APPLICATION_HEADERS,
-            _application_rows(session, strand_ids, emails),
-        ),
+        SheetData(APPLICATIONS_SHEET, APPLICATION_HEADERS, application_rows),
+        SheetData(OTHER_ANSWERS_SHEET, OTHER_ANSWER_HEADERS, answer_rows),
         SheetData(
             PAIRINGS_SHEET,
             PAIRING_HEADERS,
@@ -219,25 +221,35 @@ def _person_row(p: Person, emails: dict[int, str]) -> list[CellValue]:
 
 def _application_rows(
     session: Session, strand_ids: list[int], emails: dict[int, str]
-) -> list[list[CellValue]]:
-    applications = session.scalars(
-        select(Application)
-        .join(Strand)
-        .join(Person, Application.person_id == Person.id)
-        .where(Application.strand_id.in_(strand_ids))
-        .options(selectinload(Application.mentor_choices))
-        .order_by(Strand.name, Application.role, Person.email)
+) -> tuple[list[list[CellValue]], list[list[CellValue]]]:
+    """The rows of the Applications sheet, and those of the Other answers sheet."""
+    applications = list(
+        session.scalars(
+            select(Application)
+            .join(Strand)
+            .join(Person, Application.person_id == Person.id)
+            .where(Application.strand_id.in_(strand_ids))
+            .options(selectinload(Application.mentor_choices))
+            .order_by(Strand.name, Application.role, Person.email)
+        )
     )
-    return [
+    rows: list[list[CellValue]] = [
         [
             emails[a.person_id], a.person.full_name, a.strand.name, _label(a.role),
             _label(a.status), a.submitted_on, a.goals, a.development_needs, a.preferences,
-            a.capacity, a.source,
+            a.availability, a.capacity, a.source,
             ", ".join(emails[c.mentor_id] for c in a.mentor_choices if c.mentor_id in emails),
             a.waitlist_rank,
         ]
         for a in applications
     ]  # fmt: skip
+    answers = other_answers_by_application(session, (a.id for a in applications))
+    answer_rows: list[list[CellValue]] = [
+        [emails[a.person_id], a.strand.name, _label(a.role), answer.question, answer.answer]
+        for a in applications
+        for answer in answers.get(a.id, ())
+    ]
+    return rows, answer_rows
 
 
 def _pairings_of(session: Session, strand_ids: list[int]) -> list[Pairing]:

@@ -42,7 +42,7 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import InvalidInput, MentorDeskError
-from mentordesk.formats.reading import read_table
+from mentordesk.formats.reading import list_sheets, read_table
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -62,6 +62,8 @@ from mentordesk.services.exporting import (
     CHECK_INS_SHEET,
     EVENT_HEADERS,
     EVENTS_SHEET,
+    OTHER_ANSWER_HEADERS,
+    OTHER_ANSWERS_SHEET,
     PAIRING_HEADERS,
     PAIRINGS_SHEET,
     PEOPLE_HEADERS,
@@ -74,6 +76,7 @@ from mentordesk.services.exporting import (
     TRAINING_RULES_SHEET,
 )
 from mentordesk.services.importing import people_by_email
+from mentordesk.services.other_answers import OtherAnswer, checked_answers, set_other_answers
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, get_pairing
 from mentordesk.services.privacy import withdraw_consent
 from mentordesk.services.programmes import (
@@ -90,12 +93,14 @@ from mentordesk.store.models import Event, MentorChoice, Person
 #: The columns of each sheet a workbook written by an earlier MentorDesk lacks.
 COLUMNS_ADDED = {
     PEOPLE_SHEET: ("Consent withdrawn on",),
-    APPLICATIONS_SHEET: ("Waitlist place",),
+    APPLICATIONS_SHEET: ("Availability", "Waitlist place"),
     PAIRINGS_SHEET: (
         "Goals", "Confidentiality agreed", "End reason", "Draft", "Mentor response",
         "Answer due on", "Override reason",
     ),
 }  # fmt: skip
+#: The sheets a workbook written by an earlier MentorDesk lacks (read as empty).
+SHEETS_ADDED = (OTHER_ANSWERS_SHEET,)
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 _T = TypeVar("_T")
@@ -117,6 +122,8 @@ class _Ids:
 
 #: Writing one row, read and checked already, given what earlier rows are called in the file.
 _Write = Callable[[Session, _Ids], None]
+#: An application as the workbook names it: its person's email, its strand and its role.
+_Key = tuple[str, str, Role]
 
 
 @dataclass(frozen=True)
@@ -298,6 +305,8 @@ def read_programme_workbook(
     def sheet(title: str, headers: Sequence[str]) -> _Sheet:
         return _Sheet(read_table(path, sheet=title), headers, COLUMNS_ADDED.get(title, ()))
 
+    sheets = list_sheets(path)
+
     programme = _read_programme(
         sheet(PROGRAMME_SHEET, PROGRAMME_HEADERS), sheet(STRANDS_SHEET, STRAND_HEADERS)
     )
@@ -312,11 +321,17 @@ def read_programme_workbook(
         check_ins.setdefault(number, []).append(check_in)
     events = sheet(EVENTS_SHEET, EVENT_HEADERS)
     uids = {cell_text(cells("UID")) for _, cells in events.rows()}
+    answers: dict[_Key, list[tuple[int, OtherAnswer]]] = {}
+    if OTHER_ANSWERS_SHEET in sheets:
+        answers_sheet = sheet(OTHER_ANSWERS_SHEET, OTHER_ANSWER_HEADERS)
+        for number, (key, answer) in answers_sheet.read(_other_answer):
+            if answer is not None:
+                answers.setdefault(key, []).append((number, answer))
     steps = [
         *people.steps(_person),
         *people.steps(_line_manager),
         *sheet(APPLICATIONS_SHEET, APPLICATION_HEADERS).steps(
-            lambda cells: _application(cells, strands, emails)
+            lambda cells: _application(cells, strands, emails, answers)
         ),
         *sheet(PAIRINGS_SHEET, PAIRING_HEADERS).steps(
             lambda cells: _pairing(cells, strands, emails, check_ins)
@@ -329,6 +344,7 @@ def read_programme_workbook(
             lambda cells: _training_rule(cells, strands)
         ),
     ]
+    _check_answered(answers)
     taken = {p.name.lower() for p in list_programmes(session)}
     return ProgrammeWorkbook(
         source=path.name,
@@ -451,18 +467,27 @@ def _line_manager(c: _Cells) -> _Write | None:
     return write
 
 
-def _application(c: _Cells, strands: set[str], emails: dict[str, int]) -> _Write:
+def _application(
+    c: _Cells,
+    strands: set[str],
+    emails: dict[str, int],
+    answers: dict[_Key, list[tuple[int, OtherAnswer]]],
+) -> _Write:
+    """An application, with its answers on the Other answers sheet (taken from ``answers``)."""
     email = _listed(_email(c("Email")), emails)
     strand = _strand(cell_text(c("Strand")), strands)
     mentors = [_listed(e.lower(), emails) for e in split_tags(cell_text(c("Mentor choices")))]
+    role = _choice(c("Role"), Role)
+    others = [answer for _, answer in answers.pop((email, strand, role), [])]
     application = ApplicationInput(
         strand_id=0,  # the strand's id, once it is in the file
-        role=_choice(c("Role"), Role),
+        role=role,
         status=_choice(c("Status"), ApplicationStatus),
         submitted_on=_date(c("Submitted on")),
         goals=cell_text(c("Goals")),
         development_needs=cell_text(c("Development needs")),
         preferences=cell_text(c("Preferences")),
+        availability=cell_text(c("Availability")),
         capacity=_int(c("Capacity")),
         source=cell_text(c("Source")),
     )
@@ -478,8 +503,29 @@ def _application(c: _Cells, strands: set[str], emails: dict[str, int]) -> _Write
             session.add(
                 MentorChoice(application_id=application_id, mentor_id=ids.people[mentor], rank=rank)
             )
+        if others:
+            set_other_answers(session, application_id, others)
 
     return write
+
+
+def _other_answer(c: _Cells) -> tuple[_Key, OtherAnswer | None]:
+    """An answer with the application it belongs to; None for a row without an answer."""
+    key = (_email(c("Email")), cell_text(c("Strand")), _choice(c("Role"), Role))
+    given = OtherAnswer(cell_text(c("Question")), cell_text(c("Answer")))
+    checked = checked_answers([given])
+    return key, checked[0] if checked else None
+
+
+def _check_answered(answers: dict[_Key, list[tuple[int, OtherAnswer]]]) -> None:
+    """Refuse an answer left over: no application on the Applications sheet is its own."""
+    for (email, strand, role), rows in answers.items():
+        number = rows[0][0]
+        raise InvalidInput(
+            f"{OTHER_ANSWERS_SHEET} sheet, row {number}: there is no application of "
+            f"{email or 'a blank email'} to {strand or 'a blank strand'} as a "
+            f"{role.label.lower()} on the {APPLICATIONS_SHEET} sheet."
+        )
 
 
 def _check_in(c: _Cells) -> tuple[int, CheckInInput]:

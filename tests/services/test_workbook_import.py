@@ -4,7 +4,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mentordesk.cli.app import main
 from mentordesk.domain.enums import EndReason, MentorResponse, PairingStatus
@@ -15,11 +15,12 @@ from mentordesk.services.privacy import withdraw_consent
 from mentordesk.services.programmes import find_programme, list_programmes
 from mentordesk.services.workbook_import import (
     COLUMNS_ADDED,
+    SHEETS_ADDED,
     import_programme,
     read_programme_workbook,
 )
 from mentordesk.store.backups import list_backups
-from mentordesk.store.models import Event, Pairing, Person
+from mentordesk.store.models import Application, ApplicationAnswer, Event, Pairing, Person
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 
@@ -29,6 +30,7 @@ CARRIED = [
     "strand",
     "person",
     "application",
+    "application_answer",
     "mentor_choice",
     "pairing",
     "pairing_member",
@@ -42,6 +44,7 @@ SHEETS = [
     "Strands",
     "People",
     "Applications",
+    "Other answers",
     "Pairings",
     "Check-ins",
     "Events",
@@ -135,7 +138,10 @@ def test_a_file_in_use_gets_the_programme_under_another_name_after_a_backup(
     before, after = cells(demo_workbook), cells(copy_workbook)
     # The same people, applications, pairings and check-ins, linked to the people
     # already in the file rather than added twice.
-    for sheet in ("Strands", "People", "Applications", "Pairings", "Check-ins", "Training rules"):
+    for sheet in (
+        "Strands", "People", "Applications", "Other answers", "Pairings", "Check-ins",
+        "Training rules",
+    ):  # fmt: skip
         assert after[sheet] == before[sheet], sheet
     assert [c for c in after["Programme"] if c[0] != "A2"] == [
         c for c in before["Programme"] if c[0] != "A2"
@@ -302,16 +308,24 @@ def test_a_workbook_written_before_the_last_columns_were_added_still_imports(
     for title, added in COLUMNS_ADDED.items():
         sheet = workbook[title]
         headers = [cell.value for cell in sheet[1]]
-        assert headers[-len(added) :] == list(added)
-        sheet.delete_cols(len(headers) - len(added) + 1, len(added))
+        for header in added:
+            sheet.delete_cols(headers.index(header) + 1)
+            headers.remove(header)
+    for title in SHEETS_ADDED:
+        del workbook[title]
     workbook.save(demo_workbook)
 
     assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
     with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as session:
         pairings = session.scalars(select(Pairing)).all()
         people = session.scalars(select(Person)).all()
+        applications = session.scalars(select(Application)).all()
+        answers = session.scalar(select(func.count(ApplicationAnswer.id)))
     assert pairings
     assert people
+    assert applications
+    assert {a.availability for a in applications} == {""}
+    assert answers == 0
     assert not any(p.draft or p.confidentiality_agreed or p.goals for p in pairings)
     assert {p.mentor_response for p in pairings} == {MentorResponse.NONE}
     assert not any(p.consent_withdrawn_on for p in people)
