@@ -247,8 +247,9 @@ def guess_mapping(headers: Sequence[str]) -> dict[int, ApplicantField]:
 
     Each field goes to at most one column, the best match (an exact title
     beats a title that only mentions it; then the leftmost column). Columns
-    that match nothing are left out of the result: a missing index means
-    IGNORE.
+    that match nothing are left out of the result (an importer keeps them as
+    other answers). Headers only: :func:`~mentordesk.formats.column_guess.
+    recognise_columns` weighs the answers too, with these same scores.
 
     In a Microsoft Forms export, a question the applicant answered wins over
     the form's own Email and Name columns (the sign-in), which are used only
