@@ -97,8 +97,7 @@ _DATE_SHAPE = re.compile(
     r"|(?:[^\W\d_]+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th|er)?\.?\s+[^\W\d_]{3,}\.?,?\s+\d{4}"
     r"|[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
-#: A time zone as Google Forms and others append it ("GMT+1", "UTC", "GMT-05:00").
-_ZONE = re.compile(r"\s*(?:GMT|UTC)\s*(?:[+-]\d{1,2}(?::?\d{2})?)?\s*$", re.IGNORECASE)
+#: A time of day in a date written as text (an ambiguous date is read without its time).
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 #: Excel serial numbers between 1954 and 2119 read as dates in a column whose header
 #: speaks of a date or time.
@@ -433,7 +432,7 @@ def _look_at_choice(profile: _Profile, text: str, rows: int, strand_names: Seque
 def _is_date(text: str) -> bool:
     if not _DATE_SHAPE.match(text):
         return False
-    parsed = parse_date(_ZONE.sub("", text))
+    parsed = parse_date(text)
     return parsed.value is not None or parsed.ambiguous
 
 
