@@ -476,8 +476,8 @@ def _content_votes(header: str, key: str, profile: _Profile) -> list[tuple[F, st
     found: list[tuple[F, str, int]] = []
     share = profile.share
 
-    def strength(rows: int, strong: float = _STRONG_SHARE) -> int:
-        if profile.seen and share(rows) >= strong:
+    def strength(rows: int) -> int:
+        if profile.seen and share(rows) >= _STRONG_SHARE:
             return _STRONG
         return _WEAK if profile.seen and share(rows) >= _WEAK_SHARE else 0
 
@@ -592,8 +592,8 @@ def _tool_guess(
 ) -> ColumnGuess:
     """A form tool's own column: its field when no question gave it, else left out or kept.
 
-    Several of a tool's columns may give one field (Qualtrics' EndDate and
-    RecordedDate); the first that holds a date wins when the file is read.
+    A question gives the field when its guess is sure or ties with another
+    question's (the coordinator then chooses among the questions).
     """
     wanted = tool.fallback
     if wanted is None:
