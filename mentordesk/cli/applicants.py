@@ -1,4 +1,10 @@
-"""mentordesk-cli commands for applicants: importing applications from a form's spreadsheet."""
+"""mentordesk-cli commands for applicants: importing applications from a form's spreadsheet.
+
+Columns are recognised by their headers and their answers together
+(:func:`~mentordesk.formats.column_guess.recognise_columns`); a saved mapping
+(``--mapping``) wins over the guesses and ``--map`` over both. ``--show-mapping``
+says where each column would go and why, and writes nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,21 +16,45 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from mentordesk.cli.common import Commands, open_file
-from mentordesk.domain.enums import Role
-from mentordesk.domain.errors import NotFound
-from mentordesk.formats.columns import guess_mapping
+from mentordesk.domain.enums import ApplicantField, Role
+from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
+from mentordesk.formats.columns import normalise
 from mentordesk.formats.reading import read_table
-from mentordesk.formats.tables import SheetTable
-from mentordesk.services.import_mappings import mapping_for
+from mentordesk.formats.tables import SheetTable, column_letters
+from mentordesk.formats.text import plural
+from mentordesk.services.import_mappings import (
+    column_named,
+    columns_for,
+    field_named,
+    find_mapping,
+    save_mapping,
+    value_for,
+)
+from mentordesk.services.import_reading import REQUIRED, VALUE_MAPPED
+from mentordesk.services.import_report import (
+    ColumnChoice,
+    column_choices,
+    column_report,
+    mapping_lines,
+    mapping_of,
+    missing_field_hint,
+    missing_fields,
+    problem_lines,
+)
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportPlan,
     ImportPreview,
+    ImportSummary,
     apply_import,
     preview_import,
 )
 from mentordesk.services.programmes import ProgrammeSummary, find_programme, strand_choices
+
+_FIELDS = ", ".join(f.value for f in ApplicantField)
+_MAPPED_VALUES = " or ".join(f.label for f in VALUE_MAPPED)
 
 
 def add_import_applicants(importing: Commands) -> None:
@@ -39,7 +69,37 @@ def add_import_applicants(importing: Commands) -> None:
     applicants.add_argument("file", type=Path, metavar="FILE", help="the file to import")
     applicants.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     applicants.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: first)")
+    applicants.add_argument(
+        "--show-mapping",
+        action="store_true",
+        help="print each column, the field it goes to and why, then stop; writes nothing",
+    )
     applicants.add_argument("--mapping", metavar="NAME", help="a saved column mapping")
+    applicants.add_argument(
+        "--map",
+        action="append",
+        type=_column_map,
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read the column with this header into FIELD, as --show-mapping names fields "
+        '(e.g. "role=I am applying as a", "ignore=Anything else?"); repeatable',
+    )
+    applicants.add_argument(
+        "--map-value",
+        action="append",
+        type=_value_map,
+        default=[],
+        metavar="FIELD:ANSWER=VALUE",
+        help="read a form's answer as a strand or a role (e.g. "
+        '"Strand:Early-career researchers (postdocs)=Fellows", "Role:Offering my time=mentor"); '
+        "repeatable",
+    )
+    applicants.add_argument(
+        "--save-mapping",
+        metavar="NAME",
+        help="keep the columns' fields and the --map-value answers in the file under NAME, "
+        "for --mapping NAME next time",
+    )
     applicants.add_argument("--strand", metavar="NAME", help="strand for rows that name none")
     applicants.add_argument(
         "--role", choices=[r.value for r in Role], help="role for rows that name none"
@@ -55,80 +115,247 @@ def add_import_applicants(importing: Commands) -> None:
         action="store_true",
         help="import the acceptable rows even when others have problems",
     )
+    applicants.set_defaults(usage=applicants.format_usage)
+
+
+def _column_map(text: str) -> tuple[ApplicantField, str]:
+    """``--map FIELD=HEADER``: the field and the header; refused without quoting the value."""
+    name, equals, header = text.partition("=")
+    wanted = field_named(name)
+    if not equals or not header.strip() or wanted is None:
+        raise argparse.ArgumentTypeError(f"expects FIELD=HEADER, where FIELD is one of: {_FIELDS}")
+    return wanted, header.strip()
+
+
+def _value_map(text: str) -> tuple[ApplicantField, str, str]:
+    """``--map-value FIELD:ANSWER=VALUE``: a form's answer read as a strand or a role."""
+    name, colon, rest = text.partition(":")
+    answer, equals, value = rest.rpartition("=")
+    wanted = field_named(name)
+    if not (colon and equals and answer.strip() and value.strip()) or wanted not in VALUE_MAPPED:
+        raise argparse.ArgumentTypeError(
+            "expects Strand:ANSWER=STRAND or Role:ANSWER=mentor (or =mentee)"
+        )
+    return wanted, answer.strip(), value.strip()
+
+
+class _UsageError(Exception):
+    """An option that does not fit the file or the programme (exit status 2, as argparse)."""
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How the table is read: the programme, each column's field and why, and the plan."""
+
+    programme: ProgrammeSummary
+    plan: ImportPlan
+    choices: list[ColumnChoice]
+    guesses: list[ColumnGuess]
 
 
 @dataclass(frozen=True)
 class _Checked:
-    """The programme the applications go to, how to read the table, and the preview."""
+    """How the table is read, and the preview of the import."""
 
-    programme: ProgrammeSummary
-    plan: ImportPlan
+    reading: _Reading
     preview: ImportPreview
 
 
-def _check(s: Session, args: argparse.Namespace, table: SheetTable) -> _Checked:
-    """Read the table as the options say, and preview the import; nothing is written."""
+def _read_as_told(s: Session, args: argparse.Namespace, table: SheetTable) -> _Reading:
+    """Work out each column's field from the guesses, ``--mapping`` and ``--map``."""
     programme = find_programme(s, args.programme)
-    mapping = mapping_for(s, args.mapping, table.headers) if args.mapping else None
-    strands = {c.name.lower(): c.id for c in strand_choices(s, programme.id)}
+    strands = strand_choices(s, programme.id)
+    names = [c.name for c in strands]
+    guesses = recognise_columns(table, names)
+    saved_columns: dict[int, ApplicantField] = {}
+    value_map: dict[ApplicantField, dict[str, str]] = {}
+    saved_reason = ""
+    if args.mapping:
+        saved = find_mapping(s, args.mapping)
+        saved_columns = columns_for(saved, table.headers)
+        saved_reason = f"as the saved mapping “{saved.name}” says"
+        value_map = {wanted: dict(answers) for wanted, answers in saved.value_map.items()}
+    chosen: dict[int, ApplicantField] = {}
+    for wanted, header in args.map:
+        column = column_named(table.headers, header)
+        if column is None:
+            raise _UsageError(f"argument --map: {_no_such_column(table)}")
+        chosen[column] = wanted
+    for wanted, answer, value in args.map_value:
+        found, why = value_for(wanted, value, names)
+        if found is None:
+            raise _UsageError(f"argument --map-value: the value after “=” is {why}")
+        value_map.setdefault(wanted, {})[normalise(answer)] = found
+    choices = column_choices(
+        guesses,
+        saved=saved_columns,
+        saved_reason=saved_reason,
+        chosen=chosen,
+        chosen_reason="as --map says",
+    )
     default_strand = None
     if args.strand:
-        default_strand = strands.get(args.strand.strip().lower())
+        default_strand = next(
+            (c.id for c in strands if c.name.lower() == args.strand.strip().lower()), None
+        )
         if default_strand is None:
             raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
     plan = ImportPlan(
         table=table,
-        mapping=mapping if mapping is not None else guess_mapping(table.headers),
+        mapping=mapping_of(choices),
         existing=ExistingPerson(args.existing.replace("-", "_")),
         default_strand_id=default_strand,
         default_role=Role(args.role) if args.role else None,
+        value_map=value_map,
     )
-    return _Checked(programme, plan, preview_import(s, programme.id, plan))
+    return _Reading(programme, plan, choices, guesses)
+
+
+def _no_such_column(table: SheetTable) -> str:
+    """That no column has the header given, and the headers there are (never the text typed)."""
+    columns = ", ".join(f"{column_letters(i)} “{header}”" for i, header in enumerate(table.headers))
+    return (
+        f"no column of {table.source} has that header; give one of its headers as shown "
+        f"(--show-mapping lists them): {columns}"
+    )
+
+
+def _check(s: Session, args: argparse.Namespace, table: SheetTable) -> _Checked:
+    """Read the table as the options say, and preview the import; nothing is written."""
+    reading = _read_as_told(s, args, table)
+    if ApplicantField.EMAIL not in reading.plan.mapping.values():
+        raise InvalidInput(
+            missing_field_hint(ApplicantField.EMAIL, reading.choices, reading.guesses, table.source)
+            + " An email address is how MentorDesk tells people apart."
+        )
+    return _Checked(reading, preview_import(s, reading.programme.id, reading.plan))
 
 
 def _import_applicants(args: argparse.Namespace) -> int:
+    if args.save_mapping is not None and not args.save_mapping.strip():
+        return _usage(args, "argument --save-mapping: give the mapping a name, such as the form's")
     table = read_table(args.file, sheet=args.sheet)
+    try:
+        if args.show_mapping:
+            return _show_mapping(args, table)
+        return _import(args, table)
+    except _UsageError as error:
+        return _usage(args, str(error))
+
+
+def _usage(args: argparse.Namespace, message: str) -> int:
+    print(f"{args.usage()}mentordesk-cli import applicants: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _show_mapping(args: argparse.Namespace, table: SheetTable) -> int:
+    with open_file(args) as programme_file, programme_file.session() as s:
+        reading = _read_as_told(s, args, table)
+    where = f" (sheet “{table.sheet}”)" if table.sheet else ""
+    print(
+        f"{table.source}{where}: {plural(len(table.rows), 'row')} under the header on row "
+        f"{table.header_row}. Each column, the field it goes to (as --map names it) and why:"
+    )
+    for notice in table.notices:
+        print(f"Note: {notice}")
+    for line in mapping_lines(reading.choices):
+        print(f"  {line}")
+    for wanted, answers in reading.plan.value_map.items():
+        for answer, value in answers.items():
+            print(f"  {wanted.label} answer “{answer}” → {value}")
+    mapped = set(reading.plan.mapping.values())
+    for wanted in REQUIRED:
+        if wanted not in mapped:
+            hint = missing_field_hint(wanted, reading.choices, reading.guesses, table.source)
+            print(f"Note: {hint}")
+    print("Nothing was written. Options: --map FIELD=HEADER, --map-value, --save-mapping NAME.")
+    return 0
+
+
+def _import(args: argparse.Namespace, table: SheetTable) -> int:
+    said: list[ApplicantField] = []
 
     def refusal(checked: _Checked) -> str | None:
-        rejected = checked.preview.rejected
+        preview = checked.preview
+        rejected = preview.rejected
         if not rejected or args.skip_rejected:
             return None
-        return (
-            f"{len(rejected)} of {len(checked.preview.rows)} rows of {table.source} have "
-            "problems, so nothing was imported. Fix them, or pass --skip-rejected to import "
-            "the other rows."
+        message = (
+            f"{len(rejected)} of {len(preview.rows)} rows of {table.source} have problems, "
+            "so nothing was imported."
         )
+        reading = checked.reading
+        for wanted, count in missing_fields(rejected).items():
+            if count * 2 >= len(rejected):  # most refusals: said once, with the fix
+                said.append(wanted)
+                hint = missing_field_hint(wanted, reading.choices, reading.guesses, table.source)
+                message += (
+                    f" The {wanted.label.lower()} is missing in {plural(count, 'row')}. {hint}"
+                )
+        if len(rejected) < len(preview.rows):
+            message += " Fix them, or pass --skip-rejected to import the other rows."
+        elif not said:
+            message += " Fix them and import the file again."
+        return message
 
     def show(checked: _Checked, refused: str | None) -> None:
         for notice in table.notices:
             print(f"Note: {notice}")
-        for row in checked.preview.rows:
+        preview = checked.preview
+        print(f"Columns of {table.source}:")
+        # Counted only for an import that goes ahead: a refused one keeps nothing.
+        kept = None if refused else preview.other_answers()
+        for line in column_report(table, checked.reading.choices, kept):
+            print(f"  {line}")
+        for row in preview.rows:
             for notice in row.notices:
                 print(f"Row {row.row_number}: {notice}")
         if refused:
-            for row in checked.preview.rejected:
-                print(f"Row {row.row_number}: {'; '.join(row.problems)}", file=sys.stderr)
+            for line in problem_lines(preview.rejected, said):
+                print(line, file=sys.stderr)
+
+    def apply(s: Session, checked: _Checked) -> ImportSummary:
+        plan = checked.reading.plan
+        summary = apply_import(s, checked.reading.programme.id, plan)
+        if args.save_mapping:
+            save_mapping(s, args.save_mapping, table.headers, plan.mapping, plan.value_map)
+        return summary
 
     with open_file(args) as programme_file:
         run = check_then_apply(
             programme_file,
             lambda s: _check(s, args, table),
             # The lock is held throughout; apply_import works the preview out again.
-            lambda s, checked: apply_import(s, checked.programme.id, checked.plan),
+            apply,
             refusal=refusal,
             show=show,
             dry_run=args.dry_run,
         )
-    programme, preview, summary = run.checked.programme, run.checked.preview, run.applied
+    programme, preview, summary = run.checked.reading.programme, run.checked.preview, run.applied
     if summary is None:
         print(
             f"Dry run: {preview.to_add} to add, {preview.to_update} to update, "
             f"{preview.to_skip} to skip, {len(preview.rejected)} rejected; nothing written."
         )
+        if args.save_mapping:
+            print("The mapping was not saved either (a dry run writes nothing).")
         return 0
     print(
         f"Imported {table.source} into {programme.name}: {summary.added} added, "
         f"{summary.updated} updated, {summary.skipped} skipped, "
         f"{len(summary.rejected)} rejected."
     )
+    _print_kept(summary)
+    if args.save_mapping:
+        print(f"Saved the mapping “{args.save_mapping.strip()}”: use --mapping with it next time.")
     return 0
+
+
+def _print_kept(summary: ImportSummary) -> None:
+    """How many answers were kept as other answers (the columns above say which)."""
+    if summary.other_answers:
+        total = sum(summary.other_answers.values())
+        print(
+            f"Kept {plural(total, 'answer')} to {plural(len(summary.other_answers), 'question')} "
+            "as other answers, with each application (see the columns above)."
+        )

@@ -1,26 +1,33 @@
 """Saved mappings: how the columns of one form's exports are read, kept under a name.
 
 A coordinator who imports the same form every term saves the columns' fields
-once; the next export's headers are matched to them by their text, whatever
-order the columns come in.
+once, with the form's own wording of strands and roles (its value map); the
+next export's headers are matched to them by their text, whatever order the
+columns come in. A column is also named by its header text when a mapping is
+given by hand (``mentordesk-cli import applicants --map "role=I am applying as a"``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import ApplicantField
+from mentordesk.domain.enums import ApplicantField, Role
 from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.formats.columns import normalise
 from mentordesk.services.audit import record_change
+from mentordesk.services.import_reading import VALUE_MAPPED
 from mentordesk.services.importing import PROBLEM_HEADER
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import SavedMapping
+
+#: A value map: for STRAND and ROLE, a form's answer (normalised) → a strand's name or a role.
+ValueMap = dict[ApplicantField, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -31,21 +38,40 @@ class SavedMappingRow:
         name: the name the coordinator gave it.
         columns: header text → the field of each column with that header, in order.
         created_at: when it was saved.
+        value_map: for STRAND and ROLE, the form's answers (normalised) → a
+            strand's name or a role's value.
     """
 
     name: str
     columns: dict[str, list[ApplicantField]]
     created_at: dt.datetime
+    value_map: ValueMap = field(default_factory=dict)
 
 
-def _header_key(header: str) -> str:
+def header_key(header: str) -> str:
+    """A header as mappings compare headers: spaces folded, case ignored ("Email (2)" stays)."""
     return " ".join(header.split()).casefold()
 
 
 def save_mapping(
-    session: Session, name: str, headers: Sequence[str], mapping: dict[int, ApplicantField]
+    session: Session,
+    name: str,
+    headers: Sequence[str],
+    mapping: Mapping[int, ApplicantField],
+    value_map: Mapping[ApplicantField, Mapping[str, str]] | None = None,
 ) -> None:
     """Save how a form's columns are read, under a name; replaces a mapping of that name.
+
+    A column the mapping leaves out is saved as kept as other answers (OTHER),
+    as an import keeps it.
+
+    Args:
+        session: the open transaction.
+        name: the mapping's name, such as the form's title.
+        headers: the file's column titles, in order.
+        mapping: column index → field.
+        value_map: for STRAND and ROLE, a form's answer → a strand's name or a
+            role's value; the answers are kept normalised.
 
     Raises:
         InvalidInput: the name is blank or too long.
@@ -55,10 +81,15 @@ def save_mapping(
         raise InvalidInput("Give the mapping a name, such as the form's title.")
     columns: dict[str, list[str]] = {}
     for index, header in enumerate(headers):
-        if _header_key(header) == _header_key(PROBLEM_HEADER):
+        if header_key(header) == header_key(PROBLEM_HEADER):
             continue
-        wanted = mapping.get(index, ApplicantField.IGNORE)
+        wanted = mapping.get(index, ApplicantField.OTHER)
         columns.setdefault(header, []).append(wanted.value)
+    values = {
+        wanted.value: {normalise(answer): value for answer, value in answers.items()}
+        for wanted, answers in (value_map or {}).items()
+        if wanted in VALUE_MAPPED and answers
+    }
     saved = session.scalar(
         select(SavedMapping).where(func.lower(SavedMapping.name) == cleaned.lower())
     )
@@ -66,6 +97,7 @@ def save_mapping(
         saved = SavedMapping(name=cleaned)
         session.add(saved)
     saved.columns = json.dumps(columns, ensure_ascii=False)
+    saved.value_map = json.dumps(values, ensure_ascii=False)
     session.flush()
     record_change(session, "saved", "mapping", saved.id)
 
@@ -81,31 +113,102 @@ def saved_mappings(session: Session) -> list[SavedMappingRow]:
                 for header, values in json.loads(m.columns).items()
             },
             created_at=m.created_at,
+            value_map={
+                ApplicantField(wanted): dict(answers)
+                for wanted, answers in json.loads(m.value_map or "{}").items()
+            },
         )
         for m in rows
     ]
 
 
-def mapping_for(session: Session, name: str, headers: Sequence[str]) -> dict[int, ApplicantField]:
-    """Apply a saved mapping to a file's headers, matching them by text, not position.
+def find_mapping(session: Session, name: str) -> SavedMappingRow:
+    """The saved mapping of that name (ignoring case).
 
-    Headers the mapping does not know are ignored; several columns with the same
-    header take the saved fields in order.
+    Raises:
+        NotFound: there is no mapping of that name; the message lists those there are.
+    """
+    mappings = saved_mappings(session)
+    found = next((m for m in mappings if m.name.lower() == name.strip().lower()), None)
+    if found is None:
+        there = ", ".join(f"“{m.name}”" for m in mappings)
+        raise NotFound(
+            f"There is no saved mapping called “{name}”"
+            + (f"; the file has {there}." if there else "; the file has none yet.")
+        )
+    return found
+
+
+def columns_for(saved: SavedMappingRow, headers: Sequence[str]) -> dict[int, ApplicantField]:
+    """A saved mapping applied to a file's headers, matched by text, not position.
+
+    Several columns with the same header take the saved fields in order. A
+    header the mapping does not know is left out of the result, so that the
+    column's recognised guess applies.
+    """
+    known = {header_key(header): values for header, values in saved.columns.items()}
+    seen: dict[str, int] = {}
+    mapping: dict[int, ApplicantField] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        values = known.get(key, [])
+        if occurrence < len(values):
+            mapping[index] = values[occurrence]
+    return mapping
+
+
+def mapping_for(session: Session, name: str, headers: Sequence[str]) -> dict[int, ApplicantField]:
+    """Apply a saved mapping to a file's headers (see :func:`columns_for`).
 
     Raises:
         NotFound: there is no mapping of that name.
     """
-    saved = next((m for m in saved_mappings(session) if m.name.lower() == name.lower()), None)
-    if saved is None:
-        raise NotFound(f"There is no saved mapping called “{name}”.")
-    known = {_header_key(header): values for header, values in saved.columns.items()}
-    seen: dict[str, int] = {}
-    mapping: dict[int, ApplicantField] = {}
-    for index, header in enumerate(headers):
-        key = _header_key(header)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        values = known.get(key, [])
-        if occurrence < len(values) and values[occurrence] is not ApplicantField.IGNORE:
-            mapping[index] = values[occurrence]
-    return mapping
+    return columns_for(find_mapping(session, name), headers)
+
+
+def field_named(text: str) -> ApplicantField | None:
+    """The field a name given by hand means: its value ("development_needs") or its label.
+
+    Case, spaces, underscores and punctuation do not matter ("Development needs",
+    "development-needs"); "ignore" and "other" name IGNORE and OTHER.
+    """
+    wanted = normalise(text)
+    for candidate in ApplicantField:
+        if wanted in (normalise(candidate.value), normalise(candidate.label)):
+            return candidate
+    return None
+
+
+def column_named(headers: Sequence[str], header: str) -> int | None:
+    """The column whose header is this text, compared as saved mappings compare headers.
+
+    A repeated header is named as it is shown: "Email (2)" for the second "Email".
+    """
+    key = header_key(header)
+    return next((i for i, found in enumerate(headers) if header_key(found) == key), None)
+
+
+def value_for(
+    wanted: ApplicantField, text: str, strand_names: Sequence[str]
+) -> tuple[str | None, str]:
+    """What a form's answer is mapped to by hand: a strand's name or a role's value.
+
+    Args:
+        wanted: STRAND or ROLE.
+        text: the programme's value as typed ("Fellows", "mentor", "Mentee").
+        strand_names: the programme's strands.
+
+    Returns:
+        The strand's name or the role's value, or None with the reason in plain words.
+    """
+    key = normalise(text)
+    if wanted is ApplicantField.STRAND:
+        found = next((name for name in strand_names if normalise(name) == key), None)
+        listed = ", ".join(sorted(strand_names)) or "none yet"
+        return found, "" if found else f"not a strand of this programme (its strands are {listed})"
+    if wanted is ApplicantField.ROLE:
+        role = next((r for r in Role if key in (normalise(r.value), normalise(r.label))), None)
+        return (role.value, "") if role else (None, "not a role (mentor or mentee)")
+    return None, "only the answers of the strand and the role columns can be mapped"

@@ -1,42 +1,58 @@
-"""Importing applications from a spreadsheet: preview every row, then write all or nothing."""
+"""Importing applications from a spreadsheet: preview every row, then write all or nothing.
+
+Every column is either read into a field, kept as other answers (a column the
+mapping leaves out, or maps to OTHER) or left out on purpose (IGNORE); nothing
+is dropped unnamed. What each row says is read column by column
+(:mod:`~mentordesk.services.import_reading`); this module decides what each row
+does and writes the rows, new ones in bulk.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import (
-    ApplicantField,
-    ApplicationStatus,
-    ContractType,
-    Grade,
-    Role,
-)
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError, NotFound
-from mentordesk.formats.columns import ANONYMOUS, normalise_choice, split_multi
-from mentordesk.formats.dates import parse_date
+from mentordesk.formats.columns import normalise
 from mentordesk.formats.reading import require_rows
-from mentordesk.formats.tables import CellValue, SheetTable, cell_text
+from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.applicants import ApplicationInput, PersonInput
 from mentordesk.services.audit import record_change
+from mentordesk.services.import_reading import (
+    VALUE_MAPPED,
+    ReadingContext,
+    RowReadings,
+    read_rows,
+)
+from mentordesk.services.other_answers import (
+    OtherAnswer,
+    merged_answers,
+    other_answers_by_application,
+    other_answers_of,
+    set_other_answers,
+)
 from mentordesk.services.programmes import get_programme
-from mentordesk.services.validation import join_tags, normalise_email, optional_text
-from mentordesk.store.models import Application, Person
+from mentordesk.store.models import Application, ApplicationAnswer, Person, utcnow
 
 #: The column :func:`write_rejected_rows` adds; a mapping never reads it back.
 PROBLEM_HEADER = "Problem"
 _LOOKUP_CHUNK = 500
-_E = TypeVar("_E", bound=enum.StrEnum)
 _PROGRESS_EVERY = 100
+#: New rows are inserted this many at a time, so their parameters never fill memory.
+_INSERT_CHUNK = 5_000
 
 
 class ExistingPerson(enum.StrEnum):
@@ -71,10 +87,14 @@ class ImportPlan:
 
     Attributes:
         table: the rows as read from the file.
-        mapping: column index → field; columns not listed are ignored.
+        mapping: column index → field; a column not listed is kept as other
+            answers, as is one mapped to OTHER; one mapped to IGNORE is left out.
         existing: what to do with people already in the file.
         default_strand_id: the strand for rows without one (no strand column).
         default_role: the role for rows without one (no role column).
+        value_map: for STRAND and ROLE, the form's own answers (normalised, see
+            :func:`~mentordesk.formats.columns.normalise`) → a strand's name or a
+            role's value, applied before the answer's words are recognised.
     """
 
     table: SheetTable
@@ -82,6 +102,7 @@ class ImportPlan:
     existing: ExistingPerson = ExistingPerson.UPDATE
     default_strand_id: int | None = None
     default_role: Role | None = None
+    value_map: dict[ApplicantField, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,6 +119,9 @@ class PreviewRow:
         source: the row's cells as read, for the rejected-rows file.
         person_id: the person already in the file this row belongs to, if any.
         application_id: the application this row updates, if any.
+        other_answers: the row's answers no field takes, kept with the application
+            under their questions (an update merges them with the answers kept before).
+        missing: the fields the row lacks and cannot do without (email, strand, role).
     """
 
     row_number: int
@@ -106,9 +130,11 @@ class PreviewRow:
     application: ApplicationInput | None
     problems: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    source: list[CellValue] = field(default_factory=list)
+    source: Sequence[CellValue] = ()
     person_id: int | None = None
     application_id: int | None = None
+    other_answers: list[OtherAnswer] = field(default_factory=list)
+    missing: tuple[ApplicantField, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,261 +167,52 @@ class ImportPreview:
         """Rows with problems, which are not written."""
         return [row for row in self.rows if row.action is RowAction.REJECT]
 
+    def other_answers(self) -> dict[str, int]:
+        """How many answers the rows to write keep as other answers, by question, in order."""
+        return kept_answers(self.rows)
+
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """What an import wrote."""
+    """What an import wrote.
+
+    Attributes:
+        added: rows that became new applications.
+        updated: rows that changed an application or person already in the file.
+        skipped: rows left out on purpose.
+        rejected: rows with problems, not written.
+        other_answers: how many answers were kept as other answers, by question.
+    """
 
     added: int
     updated: int
     skipped: int
     rejected: list[PreviewRow]
+    other_answers: dict[str, int] = field(default_factory=dict)
 
 
-# Reading one row ------------------------------------------------------------------------
-
-_PERSON_TEXT = {
-    ApplicantField.ORGANISATION: ("organisation", 200),
-    ApplicantField.DEPARTMENT: ("department", 200),
-    ApplicantField.POSITION: ("position", 200),
-    ApplicantField.FIELD: ("field", 200),
-    ApplicantField.GENDER: ("gender", 60),
-    ApplicantField.EXPERTISE: ("expertise", 2000),
-    ApplicantField.LANGUAGES: ("languages", 200),
-}
-_APPLICATION_TEXT = {
-    ApplicantField.GOALS: ("goals", 5000),
-    ApplicantField.DEVELOPMENT_NEEDS: ("development_needs", 5000),
-    ApplicantField.PREFERENCES: ("preferences", 5000),
-}
-
-
-@dataclass
-class _Reading:
-    """What one row says, keeping only the values it gives."""
-
-    index: int
-    email: str | None = None
-    person: dict[str, Any] = field(default_factory=dict)
-    application: dict[str, Any] = field(default_factory=dict)
-    strand_id: int | None = None
-    role: Role | None = None
-    submitted: dt.datetime = dt.datetime.min
-    superseded: bool = False
-    problems: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Context:
-    plan: ImportPlan
-    columns: dict[ApplicantField, list[int]]
-    strands: dict[str, tuple[int, str]]
-    strand_list: str
-    default_strand_id: int | None
-    # Form answers repeat a handful of wordings; each is looked up once per import.
-    choices: dict[tuple[str, type[enum.StrEnum]], enum.StrEnum | None] = field(default_factory=dict)
-
-    def choice(self, text: str, enum_type: type[_E]) -> _E | None:
-        """The member a written answer means (see ``normalise_choice``), or None."""
-        key = (text, enum_type)
-        if key not in self.choices:
-            self.choices[key] = normalise_choice(text, enum_type)
-        found = self.choices[key]
-        return found if isinstance(found, enum_type) else None
-
-
-def _first(ctx: _Context, cells: Sequence[CellValue], wanted: ApplicantField) -> tuple[int, str]:
-    """The first column of this field holding something, and its text; (-1, "") if none."""
-    for index in ctx.columns.get(wanted, ()):
-        text = cell_text(cells[index])
-        if text:
-            return index, text
-    return -1, ""
-
-
-def _read_row(ctx: _Context, index: int, cells: Sequence[CellValue]) -> _Reading:
-    table = ctx.plan.table
-    headers = table.headers
-    reading = _Reading(index)
-    problem = reading.problems.append
-
-    # Email: a Microsoft Forms metadata column may say "anonymous"; that is no address.
-    anonymous = False
-    for column in ctx.columns.get(ApplicantField.EMAIL, ()):
-        text = cell_text(cells[column])
-        if text.casefold() == ANONYMOUS:
-            anonymous = True
-            continue
-        if text:
-            try:
-                reading.email = normalise_email(text)
-            except InvalidInput as error:
-                problem(f"{headers[column]}: {_clause(error.message)}")
-            break
-    else:
-        if anonymous:
-            problem("Email: the form was anonymous, so the answer has no email address; add one")
-        else:
-            problem("Email: missing; an email address is how MentorDesk tells people apart")
-
-    # Name: a full name splits on its last space; separate first and last names win.
-    column, full = _first(ctx, cells, ApplicantField.FULL_NAME)
-    if full:
-        first, _, last = full.rpartition(" ")
-        names = {"first_name": first, "last_name": last} if first else {"first_name": full}
-        for key, value in names.items():
-            _put_text(reading.person, key, value, headers[column], 100, problem)
-    for wanted, key in (
-        (ApplicantField.FIRST_NAME, "first_name"),
-        (ApplicantField.LAST_NAME, "last_name"),
-    ):
-        column, text = _first(ctx, cells, wanted)
-        if text:
-            _put_text(reading.person, key, text, headers[column], 100, problem)
-
-    for wanted, (key, limit) in _PERSON_TEXT.items():
-        column, text = _first(ctx, cells, wanted)
-        if not text:
-            continue
-        if wanted.is_list:
-            text = join_tags(split_multi(text))
-        _put_text(reading.person, key, text, headers[column], limit, problem)
-    for wanted, (key, limit) in _APPLICATION_TEXT.items():
-        column, text = _first(ctx, cells, wanted)
-        if text:
-            _put_text(reading.application, key, text, headers[column], limit, problem)
-
-    for wanted, key, enum_type in (
-        (ApplicantField.GRADE, "grade", Grade),
-        (ApplicantField.CONTRACT_TYPE, "contract_type", ContractType),
-    ):
-        column, text = _first(ctx, cells, wanted)
-        if text:
-            member = ctx.choice(text, enum_type)
-            if member is None:
-                problem(_unknown_choice(headers[column], text, enum_type))
-            else:
-                reading.person[key] = member
-
-    _read_strand_role_status(ctx, cells, reading)
-    _read_dates(ctx, cells, reading)
-    _read_capacity(ctx, cells, reading)
-    return reading
-
-
-def _read_strand_role_status(ctx: _Context, cells: Sequence[CellValue], reading: _Reading) -> None:
-    headers = ctx.plan.table.headers
-    column, text = _first(ctx, cells, ApplicantField.STRAND)
-    if text:
-        found = ctx.strands.get(text.lower())
-        if found is None:
-            reading.problems.append(
-                f"{headers[column]}: “{text}” is not a strand of this programme "
-                f"(its strands are {ctx.strand_list})"
-            )
-        else:
-            reading.strand_id = found[0]
-    elif ctx.default_strand_id is not None:
-        reading.strand_id = ctx.default_strand_id
-    else:
-        reading.problems.append(
-            f"Strand: missing; choose a default strand for the import ({ctx.strand_list})"
-        )
-
-    column, text = _first(ctx, cells, ApplicantField.ROLE)
-    if text:
-        role = ctx.choice(text, Role)
-        if role is None:
-            reading.problems.append(_unknown_choice(headers[column], text, Role))
-        reading.role = role
-    elif ctx.plan.default_role is not None:
-        reading.role = ctx.plan.default_role
-    else:
-        reading.problems.append("Role: missing; choose a default role (mentor or mentee)")
-
-    column, text = _first(ctx, cells, ApplicantField.STATUS)
-    if text:
-        status = ctx.choice(text, ApplicationStatus)
-        if status is None:
-            reading.problems.append(_unknown_choice(headers[column], text, ApplicationStatus))
-        else:
-            reading.application["status"] = status
-
-
-def _read_dates(ctx: _Context, cells: Sequence[CellValue], reading: _Reading) -> None:
-    headers = ctx.plan.table.headers
-    for wanted, target in (
-        (ApplicantField.SUBMITTED_ON, reading.application),
-        (ApplicantField.CONSENT_ON, reading.person),
-    ):
-        for column in ctx.columns.get(wanted, ()):
-            cell = cells[column]
-            parsed = parse_date(cell, date_1904=ctx.plan.table.date_1904)
-            if parsed.problem:
-                reading.problems.append(f"{headers[column]}: {parsed.problem}")
-                break
-            if parsed.value is None:
-                continue
-            target[wanted.value] = parsed.value
-            if wanted is ApplicantField.SUBMITTED_ON:
-                reading.submitted = (
-                    cell.replace(tzinfo=None)
-                    if isinstance(cell, dt.datetime)
-                    else dt.datetime.combine(parsed.value, dt.time())
-                )
-            break
-
-
-def _read_capacity(ctx: _Context, cells: Sequence[CellValue], reading: _Reading) -> None:
-    column, text = _first(ctx, cells, ApplicantField.CAPACITY)
-    if not text:
-        return
-    header = ctx.plan.table.headers[column]
-    try:
-        number = float(text)
-    except ValueError:
-        number = -1.0
-    if number < 0 or not number.is_integer():
-        reading.problems.append(f"{header}: “{text}” is not a whole number of mentees")
-    elif reading.role is not Role.MENTOR:
-        reading.notices.append(f"{header}: left out, as only mentors have a capacity")
-    else:
-        reading.application["capacity"] = int(number)
-
-
-def _put_text(
-    target: dict[str, Any],
-    key: str,
-    text: str,
-    header: str,
-    limit: int,
-    problem: Callable[[str], None],
-) -> None:
-    try:
-        target[key] = optional_text(text, header, max_length=limit)
-    except InvalidInput as error:
-        problem(_clause(error.message))
-
-
-def _clause(message: str) -> str:
-    return message.rstrip(".")
-
-
-def _unknown_choice(header: str, text: str, enum_type: type[enum.StrEnum]) -> str:
-    choices = ", ".join(getattr(m, "label", m.value) for m in enum_type)
-    return f"{header}: “{text}” is not one of: {choices}"
+def kept_answers(rows: Iterable[PreviewRow]) -> dict[str, int]:
+    """How many answers of the rows written are kept as other answers, by question, in order."""
+    counted: Counter[str] = Counter()
+    for row in rows:
+        if row.action in (RowAction.ADD, RowAction.UPDATE):
+            counted.update(answer.question for answer in row.other_answers)
+    return dict(counted)
 
 
 # The preview ----------------------------------------------------------------------------
 
 
-def _context(session: Session, programme_id: int, plan: ImportPlan) -> _Context:
+def _context(session: Session, programme_id: int, plan: ImportPlan) -> ReadingContext:
     programme = get_programme(session, programme_id)
     width = len(plan.table.headers)
     columns: dict[ApplicantField, list[int]] = {}
-    for index, wanted in sorted(plan.mapping.items()):
-        if wanted is not ApplicantField.IGNORE and 0 <= index < width:
+    other_columns: list[int] = []
+    for index in range(width):
+        wanted = plan.mapping.get(index, ApplicantField.OTHER)
+        if wanted is ApplicantField.OTHER:
+            other_columns.append(index)
+        elif wanted is not ApplicantField.IGNORE:
             columns.setdefault(wanted, []).append(index)
     if ApplicantField.EMAIL not in columns:
         raise InvalidInput(
@@ -408,8 +225,20 @@ def _context(session: Session, programme_id: int, plan: ImportPlan) -> _Context:
         raise InvalidInput(f"The default strand is not a strand of {programme.name}.")
     if default is None and len(strands) == 1:
         default = next(iter(strands.values()))[0]
-    strand_list = ", ".join(sorted(name for _, name in strands.values())) or "none yet"
-    return _Context(plan, columns, strands, strand_list, default)
+    value_map = {
+        f: {normalise(answer): value for answer, value in plan.value_map.get(f, {}).items()}
+        for f in VALUE_MAPPED
+    }
+    return ReadingContext(
+        table=plan.table,
+        columns=columns,
+        other_columns=other_columns,
+        strands=strands,
+        value_map=value_map,
+        default_strand_id=default,
+        default_role=plan.default_role,
+        today=dt.date.today(),
+    )
 
 
 def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> ImportPreview:
@@ -423,66 +252,132 @@ def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> Imp
     """
     require_rows(plan.table)
     ctx = _context(session, programme_id, plan)
-    readings = [_read_row(ctx, i, cells) for i, cells in enumerate(plan.table.rows)]
-    emails = {r.email for r in readings if r.email}
-    people = people_by_email(session, emails)
+    readings = read_rows(ctx)
+    people = people_by_email(session, {e for e in readings.emails if e})
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
-
-    rows = [
-        PreviewRow(
-            row_number=plan.table.row_numbers[r.index],
-            action=RowAction.REJECT if r.problems else RowAction.ADD,
-            person=None,
-            application=None,
-            problems=r.problems,
-            notices=r.notices,
-            source=list(plan.table.rows[r.index]),
-        )
-        for r in readings
-    ]
-    _skip_older_submissions(readings, rows)
+    rows = _rows_as_read(plan, readings)
+    superseded = _skip_older_submissions(readings, rows)
 
     # Newest last, so that a person's newest answer is laid over the older ones.
-    by_email: dict[str, list[_Reading]] = {}
-    for reading in sorted(readings, key=lambda r: (r.submitted, r.index)):
-        if reading.email and not reading.superseded:
-            by_email.setdefault(reading.email, []).append(reading)
+    by_email: dict[str, list[int]] = {}
+    order = sorted(range(len(rows)), key=lambda i: (readings.submitted[i], i))
+    for index in order:
+        email = readings.emails[index]
+        if email and index not in superseded:
+            by_email.setdefault(email, []).append(index)
+    stored_answers = other_answers_by_application(session, [a.id for a in applications.values()])
     for email, group in by_email.items():
         existing = people.get(email)
-        person = _person_for(existing, group, plan.existing)
-        for reading in group:
-            row = rows[reading.index]
-            row.person = person if person is not None else _as_read(reading)
-            row.application = _application_for(reading, plan.table.source)
+        if existing is None and len(group) == 1:
+            (index,) = group
+            row = rows[index]
+            # As read: a new person with one row (what nearly every row of a form is).
+            if row.action is RowAction.ADD and not _has_name(row.person):
+                row.action = RowAction.REJECT
+                row.problems.append("Name: missing; a first or a last name is needed")
+            continue
+        person = _person_for(existing, group, readings, plan.existing)
+        for index in group:
+            row = rows[index]
+            if person is not None:
+                row.person = person
             if row.action is RowAction.REJECT:
                 continue
             if existing is None:
-                if not (person and (person.first_name or person.last_name)):
+                if not _has_name(person):
                     row.action = RowAction.REJECT
                     row.problems.append("Name: missing; a first or a last name is needed")
                 continue
             row.person_id = existing.id
-            _decide_for_existing(row, reading, existing, applications, plan.existing)
-    for reading in readings:
-        row = rows[reading.index]
-        if row.person is None:
-            row.person = _as_read(reading)
-            row.application = _application_for(reading, plan.table.source)
+            _decide_for_existing(
+                row, readings.given(readings.application, index), existing, applications,
+                stored_answers, plan.existing,
+            )  # fmt: skip
     return ImportPreview(rows)
 
 
-def _skip_older_submissions(readings: list[_Reading], rows: list[PreviewRow]) -> None:
-    """Of several answers by one person for one strand and role, keep the newest."""
-    groups: dict[tuple[str, int, Role], list[_Reading]] = {}
-    for reading in readings:
-        if reading.email and reading.strand_id is not None and reading.role is not None:
-            groups.setdefault((reading.email, reading.strand_id, reading.role), []).append(reading)
+def _rows_as_read(plan: ImportPlan, readings: RowReadings) -> list[PreviewRow]:
+    """A preview row for every row of the table, with its person and application as read."""
+    count = len(plan.table.rows)
+    people = list(map(PersonInput, *_person_columns(readings, count)))
+    applications: list[ApplicationInput | None] = list(
+        map(ApplicationInput, *_application_columns(plan, readings, count))
+    )
+    for index, (strand_id, role) in enumerate(
+        zip(readings.strand_ids, readings.roles, strict=True)
+    ):
+        if strand_id is None or role is None:
+            applications[index] = None  # the row names no strand or no role
+    return [
+        PreviewRow(
+            row_number=number,
+            action=RowAction.REJECT if problems else RowAction.ADD,
+            person=person,
+            application=app,
+            problems=problems,
+            notices=notices,
+            source=cells,
+            other_answers=answers,
+            missing=missing,
+        )
+        for number, person, app, problems, notices, cells, answers, missing in zip(
+            plan.table.row_numbers, people, applications, readings.problems, readings.notices,
+            plan.table.rows, readings.other_answers, readings.missing, strict=True,
+        )
+    ]  # fmt: skip
+
+
+def _person_columns(readings: RowReadings, count: int) -> list[Iterable[Any]]:
+    """Each of PersonInput's fields as a column of values, in PersonInput's order."""
+    columns: list[Iterable[Any]] = []
+    for f in fields(PersonInput):
+        if f.name == "email":
+            columns.append([email or "" for email in readings.emails])
+        else:
+            columns.append(readings.person.get(f.name) or repeat(f.default, count))
+    return columns
+
+
+def _application_columns(
+    plan: ImportPlan, readings: RowReadings, count: int
+) -> list[Iterable[Any]]:
+    """Each of ApplicationInput's fields as a column of values, in ApplicationInput's order."""
+    read = readings.application
+    given: dict[str, Iterable[Any]] = {
+        "strand_id": readings.strand_ids,
+        "role": readings.roles,
+        "status": [s or ApplicationStatus.RECEIVED for s in read.get("status", [])],
+        "source": repeat(f"imported from {plan.table.source}"[:300], count),
+    }
+    return [
+        given.get(f.name) or read.get(f.name) or repeat(f.default, count)
+        for f in fields(ApplicationInput)
+    ]
+
+
+def _has_name(person: PersonInput | None) -> bool:
+    return person is not None and bool(person.first_name or person.last_name)
+
+
+def _skip_older_submissions(readings: RowReadings, rows: list[PreviewRow]) -> set[int]:
+    """Of several answers by one person for one strand and role, keep the newest.
+
+    Returns:
+        The rows of the older answers, which never change the person.
+    """
+    groups: dict[tuple[str, int, Role], list[int]] = {}
+    for index, (email, strand_id, role) in enumerate(
+        zip(readings.emails, readings.strand_ids, readings.roles, strict=True)
+    ):
+        if email and strand_id is not None and role is not None:
+            groups.setdefault((email, strand_id, role), []).append(index)
+    superseded: set[int] = set()
     for group in groups.values():
         if len(group) < 2:
             continue
-        group.sort(key=lambda r: (r.submitted, r.index))
-        newest = rows[group[-1].index]
-        older = [rows[r.index] for r in group[:-1]]
+        group.sort(key=lambda i: (readings.submitted[i], i))
+        newest = rows[group[-1]]
+        older = [rows[i] for i in group[:-1]]
         numbers = ", ".join(str(row.row_number) for row in older)
         newest.notices.append(
             f"Also submitted on row {numbers}; the newest answer (row {newest.row_number}) is used"
@@ -490,54 +385,37 @@ def _skip_older_submissions(readings: list[_Reading], rows: list[PreviewRow]) ->
         for row in older:
             row.action = RowAction.SKIP
             row.problems.clear()
+            row.missing = ()
             row.notices.append(
                 f"A newer answer from the same person is on row {newest.row_number}; "
                 "that one is used"
             )
-        for reading in group[:-1]:
-            reading.superseded = True  # an older answer never changes the person
+        superseded.update(group[:-1])
+    return superseded
 
 
 def _person_for(
-    existing: Person | None, group: list[_Reading], policy: ExistingPerson
+    existing: Person | None, group: list[int], readings: RowReadings, policy: ExistingPerson
 ) -> PersonInput | None:
+    """The person a group of rows with one email makes, laid over who is in the file."""
     if existing is None:
-        merged = PersonInput("", "", group[-1].email or "")
+        merged = PersonInput("", "", readings.emails[group[-1]] or "")
     else:
         merged = _person_input(existing)
         if policy is not ExistingPerson.UPDATE:
             return merged
-    usable = [r for r in group if not r.problems]
-    for reading in usable:
-        merged = replace(merged, **reading.person)
+    usable = [i for i in group if not readings.problems[i]]
+    for index in usable:
+        merged = replace(merged, **readings.given(readings.person, index))
     return merged if usable or existing is not None else None
-
-
-def _as_read(reading: _Reading) -> PersonInput:
-    values: dict[str, Any] = {"first_name": "", "last_name": "", "email": reading.email or ""}
-    values.update(reading.person)
-    return PersonInput(**values)
-
-
-def _application_for(reading: _Reading, source: str) -> ApplicationInput | None:
-    if reading.strand_id is None or reading.role is None:
-        return None
-    values = dict(reading.application)
-    if reading.role is not Role.MENTOR:
-        values.pop("capacity", None)
-    return ApplicationInput(
-        strand_id=reading.strand_id,
-        role=reading.role,
-        source=f"imported from {source}"[:300],
-        **values,
-    )
 
 
 def _decide_for_existing(
     row: PreviewRow,
-    reading: _Reading,
+    given: dict[str, Any],
     existing: Person,
     applications: dict[tuple[int, int, Role], Application],
+    stored_answers: dict[int, list[OtherAnswer]],
     policy: ExistingPerson,
 ) -> None:
     name = existing.full_name or existing.email
@@ -556,11 +434,13 @@ def _decide_for_existing(
         return
     row.application_id = current.id
     stored = _application_input(current)
-    merged = replace(stored, **reading.application)
+    merged = replace(stored, **given)
+    old_answers = stored_answers.get(current.id, [])
+    answers_change = merged_answers(old_answers, row.other_answers) != old_answers
     if policy is ExistingPerson.KEEP_BOTH:
         row.action = RowAction.SKIP
         row.application = stored
-        if merged == stored:
+        if merged == stored and not answers_change:
             row.notices.append("Already imported: nothing has changed")
         else:
             row.notices.append(
@@ -569,7 +449,7 @@ def _decide_for_existing(
             )
         return
     row.application = merged
-    if merged == stored and not person_changes:
+    if merged == stored and not person_changes and not answers_change:
         row.action = RowAction.SKIP
         row.notices.append("Already imported: nothing has changed")
     else:
@@ -594,6 +474,8 @@ def _chunks(values: Sequence[object]) -> Iterable[Sequence[object]]:
 def people_by_email(session: Session, emails: Iterable[str]) -> dict[str, Person]:
     """The people the file holds among these emails (lower case), by their email in lower case."""
     found: dict[str, Person] = {}
+    if session.scalar(select(Person.id).limit(1)) is None:
+        return found  # a new file: no need to ask for each address
     for chunk in _chunks(sorted(emails)):
         query = select(Person).where(func.lower(Person.email).in_(chunk))
         for person in session.scalars(query):
@@ -602,7 +484,7 @@ def people_by_email(session: Session, emails: Iterable[str]) -> dict[str, Person
 
 
 def _applications_of(
-    session: Session, person_ids: list[int], ctx: _Context
+    session: Session, person_ids: list[int], ctx: ReadingContext
 ) -> dict[tuple[int, int, Role], Application]:
     strand_ids = [strand_id for strand_id, _ in ctx.strands.values()]
     found: dict[tuple[int, int, Role], Application] = {}
@@ -673,6 +555,7 @@ def apply_import(
         updated=preview.to_update,
         skipped=preview.to_skip,
         rejected=preview.rejected,
+        other_answers=kept_answers(to_write),
     )
     record_change(
         session,
@@ -685,36 +568,130 @@ def apply_import(
     return summary
 
 
+_PERSON_COLUMNS = [f.name for f in fields(PersonInput)]
+_APPLICATION_COLUMNS = [f.name for f in fields(ApplicationInput)]
+#: A person's or an application's values as a tuple, in the order of the names above.
+_person_values = attrgetter(*_PERSON_COLUMNS)
+_application_values = attrgetter(*_APPLICATION_COLUMNS)
+
+
 @dataclass
 class _Batch:
-    """New people and applications, inserted together at the end (ORM objects are slow)."""
+    """New people, applications and answers, inserted together at the end (ORM objects are slow).
 
-    people: dict[str, dict[str, Any]] = field(default_factory=dict)
-    applications: list[tuple[str | int, dict[str, Any]]] = field(default_factory=list)
+    Attributes:
+        people: each new person's values (in PersonInput's order), by email.
+        applications: each new application's owner (a new person's email or a
+            person's id), values (in ApplicationInput's order) and other answers.
+    """
+
+    people: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    applications: list[tuple[str | int, tuple[Any, ...], list[OtherAnswer]]] = field(
+        default_factory=list
+    )
 
     def insert(self, session: Session) -> None:
-        ids: dict[str | int, int] = {}
-        if self.people:
-            inserted = session.execute(
-                insert(Person).returning(Person.id, Person.email), list(self.people.values())
-            )
-            ids.update({email: person_id for person_id, email in inserted})
-        if self.applications:
-            session.execute(
-                insert(Application),
-                [
-                    {**values, "person_id": ids.get(owner, owner)}
-                    for owner, values in self.applications
-                ],
-            )
+        connection = session.connection()
+        now = utcnow()
+        stamps = {"created_at": now, "updated_at": now}
+        # Ids given here, in the lock's shelter, spare asking the file for each one.
+        first_person = (session.scalar(select(func.max(Person.id))) or 0) + 1
+        ids = {email: number for number, email in enumerate(self.people, start=first_person)}
+        _insert_rows(
+            connection,
+            Person.__table__,
+            ["id", *_PERSON_COLUMNS],
+            ((ids[email], *values) for email, values in self.people.items()),
+            stamps,
+        )
+        first_application = (session.scalar(select(func.max(Application.id))) or 0) + 1
+        _insert_rows(
+            connection,
+            Application.__table__,
+            ["id", "person_id", *_APPLICATION_COLUMNS],
+            (
+                (number, ids[owner] if isinstance(owner, str) else owner, *values)
+                for number, (owner, values, _) in enumerate(self.applications, first_application)
+            ),
+            stamps,
+        )
+        _insert_rows(
+            connection,
+            ApplicationAnswer.__table__,
+            ["application_id", "position", "question", "answer"],
+            (
+                (number, position, answer.question, answer.answer)
+                for number, (_, _, given) in enumerate(self.applications, first_application)
+                for position, answer in enumerate(given, start=1)
+            ),
+            stamps,
+        )
+
+
+def _insert_rows(
+    connection: Connection,
+    table: Any,
+    names: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+    same: Mapping[str, Any],
+) -> None:
+    """Insert rows of values for these columns (and ``same`` in every row), a chunk at a time.
+
+    Each value goes through its column type's own conversion (dates,
+    enumerations, moments in UTC), so what is stored is what an ORM insert
+    would store; the statement is the driver's own, without the ORM's cost per
+    row. The values every row shares are converted once.
+    """
+    assert isinstance(table, Table)
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    every = [*names, *same]
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in every)}) "
+        f"VALUES ({', '.join('?' for _ in every)})"
+    )
+    processors = [_processor(table, name, dialect) for name in names]
+    shared = tuple(
+        value if (process := _processor(table, name, dialect)) is None else process(value)
+        for name, value in same.items()
+    )
+    chunk: list[tuple[Any, ...]] = []
+    for values in rows:
+        chunk.append(values)
+        if len(chunk) == _INSERT_CHUNK:
+            _insert_chunk(connection, statement, processors, chunk, shared)
+            chunk = []
+    if chunk:
+        _insert_chunk(connection, statement, processors, chunk, shared)
+
+
+def _processor(table: Table, name: str, dialect: Any) -> Callable[[Any], Any] | None:
+    """How a column's type turns a value into what the driver stores (None: as it is)."""
+    column_type = table.c[name].type
+    processor: Callable[[Any], Any] | None = column_type.dialect_impl(dialect).bind_processor(
+        dialect
+    )
+    return processor
+
+
+def _insert_chunk(
+    connection: Connection,
+    statement: str,
+    processors: Sequence[Callable[[Any], Any] | None],
+    chunk: list[tuple[Any, ...]],
+    shared: tuple[Any, ...],
+) -> None:
+    columns: list[Iterable[Any]] = list(zip(*chunk, strict=True))
+    for index, process in enumerate(processors):
+        if process is not None:
+            columns[index] = map(process, columns[index])
+    columns.extend(repeat(value, len(chunk)) for value in shared)
+    connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
 
 
 def _write_row(session: Session, row: PreviewRow, batch: _Batch, policy: ExistingPerson) -> None:
     assert row.person is not None
     assert row.application is not None
-    application_values = {
-        f.name: getattr(row.application, f.name) for f in fields(ApplicationInput)
-    }
     owner: str | int
     if row.person_id is not None:
         owner = row.person_id
@@ -722,23 +699,27 @@ def _write_row(session: Session, row: PreviewRow, batch: _Batch, policy: Existin
             person = session.get(Person, row.person_id)
             if person is None:
                 raise NotFound("A person in the import was removed meanwhile; import again.")
-            for f in fields(PersonInput):
-                value = getattr(row.person, f.name)
-                if getattr(person, f.name) != value:
-                    setattr(person, f.name, value)
+            for name in _PERSON_COLUMNS:
+                value = getattr(row.person, name)
+                if getattr(person, name) != value:
+                    setattr(person, name, value)
     else:
         owner = row.person.email
         if owner not in batch.people:
-            batch.people[owner] = {f.name: getattr(row.person, f.name) for f in fields(PersonInput)}
+            batch.people[owner] = _person_values(row.person)
     if row.application_id is not None:
         application = session.get(Application, row.application_id)
         if application is None:
             raise NotFound("An application in the import was removed meanwhile; import again.")
-        for name, value in application_values.items():
+        for name in _APPLICATION_COLUMNS:
+            value = getattr(row.application, name)
             if name != "source" and getattr(application, name) != value:
                 setattr(application, name, value)
+        if row.other_answers:
+            old = other_answers_of(session, row.application_id)
+            set_other_answers(session, row.application_id, merged_answers(old, row.other_answers))
     else:
-        batch.applications.append((owner, application_values))
+        batch.applications.append((owner, _application_values(row.application), row.other_answers))
 
 
 def _database_reason(error: DatabaseError) -> str:

@@ -17,7 +17,13 @@ from mentordesk.services.applicants import (
     applicant_rows,
     person_input,
 )
-from mentordesk.services.import_mappings import mapping_for, save_mapping, saved_mappings
+from mentordesk.services.import_mappings import (
+    columns_for,
+    find_mapping,
+    mapping_for,
+    save_mapping,
+    saved_mappings,
+)
 from mentordesk.services.importing import (
     PROBLEM_HEADER,
     ExistingPerson,
@@ -288,7 +294,7 @@ def test_existing_person_kept_with_a_further_application(programme_file, program
 def test_an_ambiguous_date_is_rejected_with_both_readings(programme_file, programme_id):
     table = sheet(
         row("Ada Lovelace", "ada@example.org", submitted="03/04/2026"),
-        row("Grace Hopper", "grace@example.org", submitted="13/04/2026"),
+        row("Grace Hopper", "grace@example.org", submitted="05/06/2026"),
         row("Mary Somerville", "mary@example.org", submitted=45351),
         row("Emmy Noether", "emmy@example.org", submitted=60),
     )
@@ -296,15 +302,57 @@ def test_an_ambiguous_date_is_rejected_with_both_readings(programme_file, progra
 
     assert [r.action for r in result.rows] == [
         RowAction.REJECT,
-        RowAction.ADD,
+        RowAction.REJECT,
         RowAction.ADD,
         RowAction.REJECT,
     ]
     (problem,) = result.rows[0].problems
     assert problem.startswith("Submitted: “03/04/2026” could be 3 April or 4 March")
-    assert result.rows[1].application.submitted_on == dt.date(2026, 4, 13)
     assert result.rows[2].application.submitted_on == dt.date(2024, 2, 29)
     assert "29 February 1900" in result.rows[3].problems[0]
+
+
+def test_a_day_first_date_in_the_column_settles_the_others(programme_file, programme_id):
+    table = sheet(
+        row("Ada Lovelace", "ada@example.org", submitted="03/04/2026 09:15:00"),
+        row("Grace Hopper", "grace@example.org", submitted="13/04/2026"),
+    )
+    result = preview(programme_file, programme_id, table)
+
+    assert [r.action for r in result.rows] == [RowAction.ADD, RowAction.ADD]
+    assert result.rows[0].application.submitted_on == dt.date(2026, 4, 3)
+    assert result.rows[1].application.submitted_on == dt.date(2026, 4, 13)
+
+
+def test_month_first_in_one_column_and_day_first_in_another(programme_file, programme_id, strands):
+    headers = ("Name", "Email", "Submitted", "Consent date")
+    table = sheet(
+        ("Ada Lovelace", "ada@example.org", "04/03/2026", "03/04/2026"),
+        ("Grace Hopper", "grace@example.org", "04/13/2026", "13/04/2026"),
+        headers=headers,
+    )
+    mapping = {0: F.FULL_NAME, 1: F.EMAIL, 2: F.SUBMITTED_ON, 3: F.CONSENT_ON}
+    result = preview(
+        programme_file, programme_id, table, mapping,
+        default_role=Role.MENTEE, default_strand_id=strands["Fellows"],
+    )  # fmt: skip
+    ada = result.rows[0]
+    assert ada.problems == []
+    assert ada.application.submitted_on == dt.date(2026, 4, 3)
+    assert ada.person.consent_on == dt.date(2026, 4, 3)
+
+
+def test_the_newest_answer_is_told_by_its_time_of_day(programme_file, programme_id):
+    # Google Forms' timestamps are text; two answers on one day differ by their time.
+    table = sheet(
+        row("Ada Lovelace", "ada@example.org", submitted="2026/03/14 4:22:13 PM GMT+1",
+            expertise="Afternoon"),
+        row("Ada Lovelace", "ada@example.org", submitted="2026/03/14 10:22:13 AM GMT+1",
+            expertise="Morning"),
+    )  # fmt: skip
+    result = preview(programme_file, programme_id, table)
+    assert [r.action for r in result.rows] == [RowAction.ADD, RowAction.SKIP]
+    assert result.rows[0].person.expertise == "Afternoon"
 
 
 def test_dates_in_a_1904_workbook(programme_file, programme_id):
@@ -434,26 +482,48 @@ def test_rejected_rows_are_saved_fixed_and_imported_again(tmp_path, programme_fi
 
 def test_a_saved_mapping_follows_headers_not_positions(programme_file):
     headers = ["ID", "Email", "Name", "Email", "Which strand?"]
-    mapping = {1: F.EMAIL, 2: F.FULL_NAME, 4: F.STRAND}
+    mapping = {0: F.IGNORE, 1: F.EMAIL, 2: F.FULL_NAME, 4: F.STRAND}
     with programme_file.session() as session:
         save_mapping(session, "Spring form", headers, mapping)
     with programme_file.session() as session:
         (saved,) = saved_mappings(session)
         assert saved.name == "Spring form"
-        assert saved.columns["Email"] == [F.EMAIL, F.IGNORE]
-        moved = ["Which  strand?", "name", "Email", "Email", "New question"]
+        # A column left out of the mapping is kept as other answers, and saved so.
+        assert saved.columns["Email"] == [F.EMAIL, F.OTHER]
+        assert saved.columns["ID"] == [F.IGNORE]
+        moved = ["Which  strand?", "name", "Email", "Email", "New question", "id"]
+        # A header the mapping does not know is left to the recognised guess.
         assert mapping_for(session, "spring form", moved) == {
             0: F.STRAND,
             1: F.FULL_NAME,
             2: F.EMAIL,
+            3: F.OTHER,
+            5: F.IGNORE,
         }
         # Saving under the same name replaces it.
         save_mapping(session, "Spring Form", ["Email"], {0: F.EMAIL})
         assert [m.columns for m in saved_mappings(session)] == [{"Email": [F.EMAIL]}]
-        with pytest.raises(NotFound):
+        with pytest.raises(NotFound, match="the file has “Spring form”"):
             mapping_for(session, "Autumn form", headers)
         with pytest.raises(InvalidInput):
             save_mapping(session, "  ", headers, mapping)
+
+
+def test_a_saved_mapping_keeps_its_value_map(programme_file):
+    headers = ["Email", "Which part of the programme interests you?", "I am applying as a"]
+    value_map = {
+        F.STRAND: {"Early-career researchers (postdocs)": "Fellows"},
+        F.ROLE: {"Offering my time": "mentor"},
+    }
+    with programme_file.session() as session:
+        save_mapping(session, "Spring form", headers, {0: F.EMAIL, 1: F.STRAND}, value_map)
+    with programme_file.session() as session:
+        saved = find_mapping(session, "SPRING FORM")
+    assert saved.value_map == {
+        F.STRAND: {"early career researchers postdocs": "Fellows"},
+        F.ROLE: {"offering my time": "mentor"},
+    }
+    assert columns_for(saved, list(reversed(headers))) == {0: F.OTHER, 1: F.STRAND, 2: F.EMAIL}
 
 
 def _write_xlsx(path, rows):

@@ -1,0 +1,319 @@
+"""What an import says about a file: where each column went, and how to fix what is refused.
+
+Every column is named with the field it goes to and why, so nothing is read
+into the wrong field or dropped unseen; when rows are refused because a field
+they cannot do without is missing, the refusal is said once, with the column
+most likely to hold the field and how to map it, rather than once per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from mentordesk.domain.enums import ApplicantField
+from mentordesk.formats.column_guess import ColumnGuess, likely_column
+from mentordesk.formats.tables import SheetTable, column_letters
+from mentordesk.formats.text import plural
+from mentordesk.services.import_reading import REQUIRED, is_missing_problem, question_of
+from mentordesk.services.importing import PreviewRow
+
+F = ApplicantField
+#: Where a column goes, in words, for the fields that are not a place in MentorDesk.
+_GOES = {F.IGNORE: "left out", F.OTHER: "kept as other answers"}
+#: A problem met in at least this many rows is said once, with the rows it is in.
+_ALIKE = 3
+_QUOTED = re.compile(r"“[^”]*”")
+#: How the option that fills a missing field in every row is written.
+_DEFAULT_OPTION = {F.ROLE: "--role mentor or --role mentee", F.STRAND: "--strand NAME"}
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """Where one column of a file goes, and why.
+
+    Attributes:
+        column: the 0-based index of the column.
+        header: its title.
+        field: the field it goes to (OTHER: kept as other answers; IGNORE: left out).
+        reason: why, in plain words ("answers are Mentor/Mentee in 55 of 55 rows",
+            "as --map says").
+        samples: up to 3 different answers, shortened.
+        suggestion: a field the column might hold although it is not read into it
+            (a weak guess, or a tie with another column).
+    """
+
+    column: int
+    header: str
+    field: ApplicantField
+    reason: str
+    samples: tuple[str, ...] = ()
+    suggestion: ApplicantField | None = None
+
+    @property
+    def name(self) -> str:
+        """The column as messages name it: its letter and header (C “I am applying as a”)."""
+        return f"{column_letters(self.column)} “{self.header}”"
+
+
+def column_choices(
+    guesses: Sequence[ColumnGuess],
+    *,
+    saved: Mapping[int, ApplicantField] | None = None,
+    saved_reason: str = "as the saved mapping says",
+    chosen: Mapping[int, ApplicantField] | None = None,
+    chosen_reason: str = "as chosen",
+) -> list[ColumnChoice]:
+    """Where each column goes: a choice by hand wins over a saved mapping, which wins over a guess.
+
+    A field given to a column by a choice that wins is taken from the columns
+    a weaker choice gave it to (they are then kept as other answers), so the
+    coordinator's column is the one read.
+
+    Args:
+        guesses: every column's recognised guess, in column order (see
+            :func:`~mentordesk.formats.column_guess.recognise_columns`).
+        saved: the columns a saved mapping knows, and their fields.
+        saved_reason: why a saved mapping's column goes where it does.
+        chosen: the columns mapped by hand (``--map``), and their fields.
+        chosen_reason: why a column mapped by hand goes where it does.
+
+    Returns:
+        One choice per column, in column order.
+    """
+    saved, chosen = saved or {}, chosen or {}
+    choices: list[ColumnChoice] = []
+    for guess in guesses:
+        weak = guess.suggestion or (None if guess.sure else guess.field)
+        if guess.column in chosen:
+            wanted, reason = chosen[guess.column], chosen_reason
+        elif guess.column in saved:
+            wanted, reason = saved[guess.column], saved_reason
+        else:
+            wanted = guess.field if guess.sure else F.OTHER
+            reason = guess.reason
+        choices.append(
+            ColumnChoice(
+                guess.column,
+                guess.header,
+                wanted,
+                reason,
+                guess.samples,
+                weak if weak is not wanted else None,
+            )
+        )
+
+    # Several columns of one rank may share a field (the first non-empty answer wins).
+    def rank(column: int) -> int:
+        return 2 if column in chosen else 1 if column in saved else 0
+
+    strongest: dict[ApplicantField, tuple[int, int]] = {}
+    for choice in choices:
+        if choice.field not in _GOES:
+            found = (rank(choice.column), -choice.column)
+            strongest[choice.field] = max(strongest.get(choice.field, found), found)
+    for index, choice in enumerate(choices):
+        if choice.field in _GOES:
+            continue
+        best, giver = strongest[choice.field]
+        if rank(choice.column) < best:
+            choices[index] = ColumnChoice(
+                choice.column,
+                choice.header,
+                F.OTHER,
+                f"the {choice.field.label.lower()} is read from column "
+                f"{column_letters(-giver)} instead",
+                choice.samples,
+                choice.field,
+            )
+    return choices
+
+
+def mapping_of(choices: Sequence[ColumnChoice]) -> dict[int, ApplicantField]:
+    """The mapping an import reads the columns with."""
+    return {choice.column: choice.field for choice in choices}
+
+
+def _goes(wanted: ApplicantField) -> str:
+    return _GOES.get(wanted, wanted.label)
+
+
+def column_report(
+    table: SheetTable,
+    choices: Sequence[ColumnChoice],
+    kept: Mapping[str, int] | None = None,
+) -> list[str]:
+    """Where each column went, a line each, in column order, for the import's summary.
+
+    Args:
+        table: the table imported.
+        choices: where each column goes (see :func:`column_choices`).
+        kept: how many answers each question kept as other answers (see
+            :attr:`~mentordesk.services.importing.ImportSummary.other_answers`).
+
+    Returns:
+        Lines such as ``F “I am applying as a” → Role (answers are Mentor/Mentee
+        in 55 of 55 rows)`` and ``K “How did you hear about us?” → kept as
+        other answers: 52 answers (no field fits the header or the answers)``.
+    """
+    lines = []
+    for choice in choices:
+        goes = _goes(choice.field)
+        if choice.field is F.OTHER and kept is not None:
+            count = kept.get(question_of(table.headers[choice.column], choice.column), 0)
+            goes += f": {plural(count, 'answer')}"
+        lines.append(f"{choice.name} → {goes} ({choice.reason})")
+    return lines
+
+
+def mapping_lines(choices: Sequence[ColumnChoice]) -> list[str]:
+    """Each column, the field it goes to as ``--map`` names it, why, and sample answers.
+
+    A weak guess that is not applied is shown with the ``--map`` that applies it.
+    """
+    lines = []
+    for choice in choices:
+        line = f"{choice.name} → {choice.field.value}"
+        if choice.suggestion is not None and choice.field in _GOES:
+            line += (
+                f" (might be {choice.suggestion.value}: {choice.reason}; pass "
+                f"{map_option(choice.suggestion, choice.header)})"
+            )
+        else:
+            line += f" ({choice.reason})"
+        if choice.samples:
+            line += "; answers such as " + ", ".join(f"“{s}”" for s in choice.samples)
+        lines.append(line)
+    return lines
+
+
+def map_option(wanted: ApplicantField, header: str) -> str:
+    """The ``--map`` that reads a column into a field: ``--map "role=I am applying as a"``."""
+    return f'--map "{wanted.value}={header}"'
+
+
+# Refusals ---------------------------------------------------------------------------------
+
+
+def missing_fields(rows: Sequence[PreviewRow]) -> dict[ApplicantField, int]:
+    """How many of the rows lack each field they cannot do without (email, strand, role)."""
+    counts: dict[ApplicantField, int] = {}
+    for row in rows:
+        for wanted in row.missing:
+            counts[wanted] = counts.get(wanted, 0) + 1
+    return {wanted: counts[wanted] for wanted in REQUIRED if wanted in counts}
+
+
+def missing_field_hint(
+    wanted: ApplicantField,
+    choices: Sequence[ColumnChoice],
+    guesses: Sequence[ColumnGuess],
+    source: str,
+) -> str:
+    """How to give rows the field they lack: the column to map, or the option to pass.
+
+    Args:
+        wanted: EMAIL, STRAND or ROLE.
+        choices: where each column goes.
+        guesses: every column's recognised guess.
+        source: the file's name.
+
+    Returns:
+        One or two sentences naming the column most likely to hold the field and
+        the exact ``--map`` to pass; when a column is read for the field but
+        left empty, that; when no column looks like it, the option that gives
+        every row the field, if there is one.
+    """
+    name = wanted.label.lower()
+    read = [c for c in choices if c.field is wanted]
+    if read:
+        columns = " and ".join(c.name for c in read)
+        fix = (
+            f", or pass {_DEFAULT_OPTION[wanted]} for the rows that leave it empty if they "
+            "all have the same"
+            if wanted in _DEFAULT_OPTION
+            else ""
+        )
+        return f"The {name} is read from column {columns}: fill it in where it is empty{fix}."
+    likely = likely_column(guesses, wanted)
+    candidates = [c for c in choices if c.suggestion is wanted]
+    if likely is not None:
+        candidates.sort(key=lambda c: c.column != likely.column)
+    if candidates:
+        first = candidates[0]
+        hint = (
+            f"No column of {source} is read as the {name}. Column {first.name} looks like it "
+            f"holds it ({first.reason}): pass {map_option(wanted, first.header)}"
+        )
+        for other in candidates[1:]:
+            hint += f", or {map_option(wanted, other.header)} for column {other.name}"
+        return hint + "."
+    hint = f"No column of {source} looks like it holds the {name}."
+    if wanted in _DEFAULT_OPTION:
+        hint += (
+            f" If every row has the same {name}, pass {_DEFAULT_OPTION[wanted]}; otherwise"
+            f" name the column that holds it with {map_option(wanted, 'HEADER')}."
+        )
+    else:
+        hint += f" Name the column that holds it with {map_option(wanted, 'HEADER')}."
+    return hint
+
+
+def problem_lines(rows: Sequence[PreviewRow], said: Collection[ApplicantField] = ()) -> list[str]:
+    """The rows' problems, each said once: alike problems of many rows on one line.
+
+    Problems that differ only in the answer they quote ("“x” is not a date") are
+    alike; met in :data:`_ALIKE` rows or more they are said once, with the rows
+    and the first row's answer. A row's other problems follow on its own line.
+
+    Args:
+        rows: the refused rows.
+        said: missing fields said otherwise (once, with the hint to fix them);
+            their problems are left out.
+    """
+
+    def leave_out(problem: str) -> bool:
+        return any(is_missing_problem(problem, wanted) for wanted in said)
+
+    alike: dict[str, list[tuple[int, str]]] = {}
+    for row in rows:
+        for problem in row.problems:
+            if not leave_out(problem):
+                alike.setdefault(_pattern(problem), []).append((row.row_number, problem))
+    shared = [key for key, found in alike.items() if len(found) >= _ALIKE]
+    lines = []
+    for key in shared:
+        found = alike[key]
+        numbers = [number for number, _ in found]
+        first = found[0][1]
+        same = all(problem == first for _, problem in found)
+        lines.append(
+            f"Rows {row_ranges(numbers)} ({plural(len(numbers), 'row')}): {first}"
+            + ("" if same else f" (row {numbers[0]}; the others alike)")
+        )
+    for row in rows:
+        own = [p for p in row.problems if not leave_out(p) and _pattern(p) not in shared]
+        if own:
+            lines.append(f"Row {row.row_number}: {'; '.join(own)}")
+    return lines
+
+
+def _pattern(problem: str) -> str:
+    """A problem with the answers it quotes left out, so that alike problems compare equal."""
+    return _QUOTED.sub("“…”", problem)
+
+
+def row_ranges(numbers: Sequence[int]) -> str:
+    """Row numbers as ranges: ``2–56, 58, 60–61``."""
+    ordered = sorted(set(numbers))
+    ranges: list[str] = []
+    start = previous = ordered[0]
+    for number in [*ordered[1:], None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        ranges.append(f"{start}" if start == previous else f"{start}–{previous}")
+        if number is not None:
+            start = previous = number
+    return ", ".join(ranges)
