@@ -21,6 +21,7 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
+from mentordesk.services.other_answers import other_answers_by_application
 from mentordesk.services.text_erasure import (
     ANONYMISED_TEXT,
     ERASED_TEXT,
@@ -139,11 +140,25 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
         SheetData(
             "Applications",
             ["Programme", "Strand", "Role", "Status", "Submitted", "Goals",
-             "Development needs", "Preferences", "Capacity", "Source"],
+             "Development needs", "Preferences", "Availability", "Capacity", "Source"],
             [
                 [a.strand.programme.name, a.strand.name, _value(a.role), _value(a.status),
-                 a.submitted_on, a.goals, a.development_needs, a.preferences, a.capacity, a.source]
+                 a.submitted_on, a.goals, a.development_needs, a.preferences, a.availability,
+                 a.capacity, a.source]
                 for a in applications
+            ],
+        )
+    )  # fmt: skip
+    answers = other_answers_by_application(session, (a.id for a in applications))
+    sheets.append(
+        SheetData(
+            "Other answers",
+            ["Programme", "Strand", "Role", "Question", "Answer"],
+            [
+                [a.strand.programme.name, a.strand.name, _value(a.role), answer.question,
+                 answer.answer]
+                for a in applications
+                for answer in answers.get(a.id, ())
             ],
         )
     )  # fmt: skip
@@ -479,9 +494,10 @@ def _clear_personal(session: Session, person: Person) -> None:
     person.consent_on = None
     person.consent_withdrawn_on = None
     for a in session.scalars(select(Application).where(Application.person_id == pid)):
-        a.goals = a.development_needs = a.preferences = ""
+        a.goals = a.development_needs = a.preferences = a.availability = ""
         a.source = "anonymised"
         a.mentor_choices.clear()
+        a.other_answers.clear()
     pairings = _pairings_of(session, pid)
     for pairing in pairings:
         pairing.goals = pairing.match_explanation = pairing.override_reason = ""
@@ -504,12 +520,13 @@ def _clear_personal(session: Session, person: Person) -> None:
 def erase(session: Session, person: Person) -> ErasureSummary:
     """Erase a person and everything linked to them, and log it without anything personal.
 
-    Their applications, attendance, survey answers, messages, notes about them,
-    and the pairings they mentor or are the only mentee of (with those
-    pairings' notes and check-ins) are deleted; from a circle they are simply
-    removed. Every text left in the file that names them (another person's
-    message subject, a pair rule's reason, a check-in summary, an audit entry's
-    details…) has their name and email replaced by "[erased]"
+    Their applications (with their other answers), attendance, survey
+    answers, messages, notes about them, and the pairings they mentor or are
+    the only mentee of (with those pairings' notes and check-ins) are deleted;
+    from a circle they are simply removed. Every text left in the file that
+    names them (another person's message subject or other answers, a pair
+    rule's reason, a check-in summary, an audit entry's details…) has their
+    name and email replaced by "[erased]"
     (:mod:`~mentordesk.services.text_erasure`). What statistics lose is kept as
     counts in the erasure log, with the person's id and the date (never a
     name), so that it can be applied again to a restored backup. Nothing is
@@ -537,8 +554,9 @@ def anonymise(session: Session, person: Person) -> None:
 
     Their name and email are replaced, department, position, expertise,
     languages, line manager and consent dates cleared, every free text about
-    them (application answers, pairing goals, check-in summaries, survey
-    comments) emptied, and notes, messages and pairing rules about them
+    them (application answers and availability, pairing goals, check-in
+    summaries, survey comments) emptied, their applications' other answers
+    deleted, and notes, messages and pairing rules about them
     deleted. Every other text that names them has their name and email
     replaced by "[anonymised]". Statuses, dates, ratings and attendance stay.
     The erasure log records it (by id), so a restored backup is anonymised again.

@@ -67,6 +67,7 @@ KEPT_COLUMNS = frozenset(
         "programme.timezone",
         "programme.matching_weights",
         "saved_mapping.columns",
+        "saved_mapping.value_map",
         "message_log.template_key",
         "event.series_id",
     }

@@ -2,10 +2,12 @@
 
 The person is named in every kind of record other people have: a message
 subject written from a template, a pair rule's reason, a check-in summary, an
-audit entry's details, a note about someone else, a survey answer, an event and
-another pairing's goals; and once more in every text column MentorDesk rewrites.
-After the erasure (or anonymising, or a restore that applies either again) every
-text column of every table, found by walking the models' metadata, is searched.
+audit entry's details, a note about someone else, a survey answer, an event,
+another pairing's goals and another applicant's other answers (question and
+answer); in their own application's other answers; and once more in every text
+column MentorDesk rewrites. After the erasure (or anonymising, or a restore that
+applies either again) every text column of every table, found by walking the
+models' metadata, is searched.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from sqlalchemy import Column, String, Table, func, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import PairRuleKind
+from mentordesk.domain.enums import PairRuleKind, Role
 from mentordesk.services.audit import record_change
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.drafts import drafts_for_pairings
@@ -25,6 +27,7 @@ from mentordesk.services.events import EventInput, add_event
 from mentordesk.services.matching.rules import PairRuleInput, add_pair_rule
 from mentordesk.services.messages import default_template, save_template
 from mentordesk.services.notes import NoteInput, add_note
+from mentordesk.services.other_answers import OtherAnswer, set_other_answers
 from mentordesk.services.pairings import CheckInRecord, record_check_in
 from mentordesk.services.privacy import anonymise, erase_person, find_person
 from mentordesk.services.programmes import find_programme
@@ -119,6 +122,19 @@ def name_them_everywhere(demo_file: ProgrammeFile, tmp_path) -> int:
                 description=f"Led by {FIRST} {LAST} ({EMAIL}).",
                 facilitator=f"{FIRST} {LAST}",
             ),
+        )
+        # Their own application's other answers, and another person's naming them.
+        own = next(a for a in mentor.applications if a.role is Role.MENTOR)
+        set_other_answers(
+            s, own.id, [OtherAnswer("Your name as it should be printed", f"{FIRST} {LAST}")]
+        )
+        set_other_answers(
+            s,
+            mentee.applications[0].id,
+            [
+                OtherAnswer("How did you hear about the programme?", f"From {FIRST}, {EMAIL}"),
+                OtherAnswer(f"Would you like to meet {FIRST} {LAST} again?", "Yes"),
+            ],
         )
         # And once in every column MentorDesk rewrites, in the first row of its table.
         for table, column in rewritten_columns():

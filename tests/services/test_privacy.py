@@ -4,14 +4,21 @@ import re
 
 import openpyxl
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from mentordesk.cli.app import main
+from mentordesk.domain.enums import Role
 from mentordesk.domain.errors import NotFound
+from mentordesk.services.applicants import ApplicationInput, add_application
+from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.notes import NoteInput, add_note
+from mentordesk.services.other_answers import OtherAnswer, set_other_answers
 from mentordesk.services.privacy import erase_person, export_person, find_person
-from mentordesk.store.models import Erasure, Pairing
+from mentordesk.store.models import ApplicationAnswer, Erasure, Pairing, Strand
 from mentordesk.store.programme_file import ProgrammeFile
+
+HEARD = OtherAnswer("How did you hear about the programme?", "From my head of unit")
+ANYTHING = OtherAnswer("Anything else?", "I travel in May.\nBack in June.")
 
 TABLES_WITH_PEOPLE = {
     "application": "person_id",
@@ -54,12 +61,41 @@ def test_subject_access_export_holds_every_kind_of_record(demo_file, tmp_path):
         assert "subject access export" in list(actions)
 
 
+def test_subject_access_holds_availability_and_every_other_answer(demo_file, tmp_path):
+    out = tmp_path / "subject-access.xlsx"
+    with demo_file.session() as s:
+        person = someone_paired(s)
+        first = person.applications[0]
+        first.availability = "Thursday mornings"
+        set_other_answers(s, first.id, [HEARD, ANYTHING])
+        circles = s.scalar(select(Strand.id).where(Strand.name == "Circles"))
+        second = add_application(s, person.id, ApplicationInput(circles, Role.MENTEE))
+        set_other_answers(s, second, [OtherAnswer(HEARD.question, "A poster")])
+        email, strand = person.email, first.strand.name
+    with demo_file.session() as s:
+        export_person(s, email, out)
+    workbook = openpyxl.load_workbook(out)
+    applications = [[c.value for c in row] for row in workbook["Applications"].iter_rows()]
+    column = applications[0].index("Availability")
+    assert [row[column] for row in applications[1:]] == ["Thursday mornings", None]
+    answers = [[c.value for c in row] for row in workbook["Other answers"].iter_rows()]
+    assert answers == [
+        ["Programme", "Strand", "Role", "Question", "Answer"],
+        [DEMO_PROGRAMME, strand, "Mentee", HEARD.question, HEARD.answer],
+        [DEMO_PROGRAMME, strand, "Mentee", ANYTHING.question, ANYTHING.answer],
+        [DEMO_PROGRAMME, "Circles", "Mentee", HEARD.question, "A poster"],
+    ]
+
+
 def test_erasing_leaves_no_row_and_no_free_page_behind(demo_file):
     with demo_file.session() as s:
         person = someone_paired(s)
         add_note(
             s, NoteInput(dt.date(2026, 3, 1), "Call", "CANARY-erase-5521", person_id=person.id)
         )
+        for application in person.applications:
+            set_other_answers(s, application.id, [OtherAnswer("Anything else?", "CANARY-5522")])
+        applications = [a.id for a in person.applications]
         pid, email, name = person.id, person.email, person.last_name
     with demo_file.session() as s:
         summary = erase_person(s, email)
@@ -83,6 +119,9 @@ def test_erasing_leaves_no_row_and_no_free_page_behind(demo_file):
         # After the vacuum no free page is left that could still hold erased content.
         assert s.execute(text("PRAGMA freelist_count")).scalar() == 0
         assert s.execute(text("SELECT count(*) FROM note WHERE text LIKE '%CANARY%'")).scalar() == 0
+        answers = select(func.count(ApplicationAnswer.id))
+        assert s.scalar(answers.where(ApplicationAnswer.application_id.in_(applications))) == 0
+        assert s.scalar(answers.where(ApplicationAnswer.answer.like("%CANARY%"))) == 0
 
 
 def test_erasing_someone_unknown_changes_nothing(demo_file):

@@ -14,6 +14,7 @@ from mentordesk.domain.errors import ExportFailed, InvalidInput, NotFound
 from mentordesk.services.applicants import person_detail
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.notes import NoteInput, add_note
+from mentordesk.services.other_answers import OtherAnswer, set_other_answers
 from mentordesk.services.privacy import (
     ANONYMISED_DOMAIN,
     anonymise,
@@ -116,6 +117,10 @@ def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_fil
         add_note(s, NoteInput(dt.date(2026, 3, 1), "Call", "CANARY-anon-note", person_id=person.id))
         for application in person.applications:
             application.goals = "CANARY-anon-goals"
+            application.availability = "CANARY-anon-availability"
+            set_other_answers(
+                s, application.id, [OtherAnswer("How did you hear of us?", "CANARY-anon-other")]
+            )
         pid, email = person.id, person.email
         kept = (person.organisation, person.grade, person.field, person.gender)
         statuses = sorted(a.status for a in person.applications)
@@ -131,7 +136,8 @@ def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_fil
         assert (person.organisation, person.grade, person.field, person.gender) == kept
         assert person.department == person.position == person.expertise == ""
         assert sorted(a.status for a in person.applications) == statuses
-        assert all(a.goals == "" for a in person.applications)
+        assert all(a.goals == a.availability == "" for a in person.applications)
+        assert all(a.other_answers == [] for a in person.applications)
         ratings = s.scalars(select(SurveyResponse.rating).where(SurveyResponse.person_id == pid))
         assert 4 in ratings.all()
         assert s.scalars(select(MessageLog).where(MessageLog.person_id == pid)).all() == []
@@ -142,6 +148,8 @@ def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_fil
             ("note", "text"),
             ("survey_answer", "text"),
             ("application", "goals"),
+            ("application", "availability"),
+            ("application_answer", "answer"),
         ):
             found = s.execute(text(f"SELECT count(*) FROM {table} WHERE {column} LIKE '%CANARY%'"))
             assert found.scalar() == 0, table
