@@ -291,7 +291,10 @@ class FormExport:
 def _rows(
     columns: Sequence[Column], people: Sequence[Applicant], path: Path
 ) -> tuple[FormExport, list[list[CellValue]]]:
-    newest = {person.key: person for person in people}  # people come oldest first
+    newest: dict[tuple[str, str, Role], Applicant] = {}
+    for person in people:
+        if person.key not in newest or person.submitted > newest[person.key].submitted:
+            newest[person.key] = person
     answers = tuple(
         Answer(
             person,
@@ -436,7 +439,7 @@ def write_microsoft_forms(
 
     Args:
         path: where to write it.
-        people: the submissions, oldest first (default: :func:`applicants`).
+        people: the submissions, in the file's order (default: :func:`applicants`).
         order: the columns' order, as indexes into the form's columns (and ``extra``).
         renamed: other wordings for some questions (question → new wording).
         extra: questions added after the form's own.
@@ -510,7 +513,7 @@ def write_google_forms(
 
     Args:
         path: where to write it.
-        people: the submissions, oldest first (default: :func:`applicants`).
+        people: the submissions, in the file's order (default: :func:`applicants`).
         strands: the answer each strand's applicants chose (see :data:`EARLY_STRANDS`).
         order: the columns' order, as indexes into the form's columns (and ``extra``).
         renamed: other wordings for some questions (question → new wording).

@@ -32,7 +32,9 @@ from tests.helpers.form_exports import (
     Answer,
     Applicant,
     FormExport,
+    applicants,
     make_programme_file,
+    write_coordinator_sheet,
     write_google_forms,
 )
 
@@ -265,6 +267,61 @@ def test_codes_over_questions_read_with_a_notice(tmp_path: Path, shape: str) -> 
     write, name = WRITERS[shape]
     export = write(tmp_path / name)
     assert read_table(export.path).notices
+
+
+def _import(tmp_path: Path, export: FormExport) -> tuple[ImportPreview, Imported | None]:
+    """Import a file as the fixture does, into a new programme file; its preview and result."""
+    table = read_table(export.path)
+    plan = ImportPlan(table, mapping_from(recognise_columns(table, STRANDS)))
+    path = tmp_path / "programme.mentordesk"
+    programme_id = make_programme_file(path, PASSPHRASE)
+    with ProgrammeFile.open(path, PASSPHRASE) as opened:
+        with opened.session() as session:
+            preview = preview_import(session, programme_id, plan)
+        if preview.rejected:
+            return preview, None
+        with opened.session() as session:
+            apply_import(session, programme_id, plan)
+        with opened.session() as session:
+            export_programme(session, programme_id, tmp_path / "programme.xlsx")
+    sheets = _sheets(tmp_path / "programme.xlsx")
+    return preview, Imported(export, table, [], plan.mapping, preview, sheets)
+
+
+def test_of_two_answers_the_same_day_the_later_wins_whatever_the_row_order(
+    tmp_path: Path,
+) -> None:
+    people = applicants(12, 0)
+    first = next(p for p in people if p.submitted.hour < 20)
+    later = dataclasses.replace(
+        first, submitted=first.submitted + dt.timedelta(hours=2), goals="Written later that day"
+    )
+    # Newest first, as a responses sheet sorted by its Timestamp column downloads.
+    newest_first = sorted([*people, later], key=lambda p: p.submitted, reverse=True)
+    export = write_google_forms(tmp_path / "sorted.csv", newest_first)
+
+    preview, imported = _import(tmp_path, export)
+
+    assert imported is not None, [r.problems for r in preview.rejected][:3]
+    application = imported.application(later)
+    assert application is not None
+    assert application["Goals"] == "Written later that day"
+    assert preview.to_skip == 1
+
+
+def test_day_first_dates_no_row_settles_are_refused(tmp_path: Path) -> None:
+    # Every day is the 12th or before: 03/04/2026 could be 3 April or 4 March.
+    people = [p for p in applicants(55, 0) if p.submitted.day <= 12 and p.consent_on.day <= 12]
+    export = write_coordinator_sheet(tmp_path / "applications.xlsx", people)
+
+    preview, imported = _import(tmp_path, export)
+
+    assert imported is None
+    applied_on = export.header(export.column(F.SUBMITTED_ON))
+    refused = {r.row_number for r in preview.rejected if any(applied_on in p for p in r.problems)}
+    # 03/03/2026 reads the same either way.
+    ambiguous = {5 + n for n, p in enumerate(people) if p.submitted.day != p.submitted.month}
+    assert refused == ambiguous
 
 
 # Recognised by what the columns hold -----------------------------------------------------
