@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import repeat
@@ -193,11 +192,12 @@ class ImportSummary:
 
 def kept_answers(rows: Iterable[PreviewRow]) -> dict[str, int]:
     """How many answers of the rows written are kept as other answers, by question, in order."""
-    counted: Counter[str] = Counter()
+    counted: dict[str, int] = {}
     for row in rows:
-        if row.action in (RowAction.ADD, RowAction.UPDATE):
-            counted.update(answer.question for answer in row.other_answers)
-    return dict(counted)
+        if row.other_answers and row.action in (RowAction.ADD, RowAction.UPDATE):
+            for answer in row.other_answers:
+                counted[answer.question] = counted.get(answer.question, 0) + 1
+    return counted
 
 
 # The preview ----------------------------------------------------------------------------
@@ -684,7 +684,14 @@ def _insert_chunk(
     columns: list[Iterable[Any]] = list(zip(*chunk, strict=True))
     for index, process in enumerate(processors):
         if process is not None:
-            columns[index] = map(process, columns[index])
+            # A column repeats a few values (a role, a status, a day): each is converted once.
+            converted: dict[Any, Any] = {None: None}
+            columns[index] = [
+                converted[value]
+                if value in converted
+                else converted.setdefault(value, process(value))
+                for value in columns[index]
+            ]
     columns.extend(repeat(value, len(chunk)) for value in shared)
     connection.exec_driver_sql(statement, list(zip(*columns, strict=True)))
 
