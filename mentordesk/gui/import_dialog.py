@@ -8,34 +8,35 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHeaderView,
-    QInputDialog,
-    QMessageBox,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelection, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QMessageBox, QWidget
 
 from mentordesk.domain.enums import ApplicantField, Role
 from mentordesk.domain.errors import UnreadableFile
-from mentordesk.formats.columns import guess_mapping
+from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
 from mentordesk.formats.reading import list_sheets, read_table, require_rows
 from mentordesk.formats.tables import SheetTable
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.form_values import combo_value, fill_enum_combo
 from mentordesk.gui.forms.ui_import_applications import Ui_ImportForm
-from mentordesk.gui.import_models import PreviewTableModel, preview_counts, sample_values
+from mentordesk.gui.import_mapping import (
+    ColumnAnswers,
+    ColumnsTable,
+    ValueMap,
+    ValueMapTable,
+    unrecognised_answers,
+)
+from mentordesk.gui.import_models import PreviewTableModel, preview_counts, preview_row_html
 from mentordesk.gui.ops import Op, Progress, read_then_open, run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.services.import_mappings import (
     SavedMappingRow,
-    mapping_for,
+    columns_for,
     save_mapping,
     saved_mappings,
 )
+from mentordesk.services.import_report import ColumnChoice, column_report
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
     ExistingPerson,
@@ -53,31 +54,47 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 #: What the file dialog offers.
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xls *.ods *.csv)"
-GUESSED = "Guessed from the headers"
+GUESSED = "Guessed from the headers and answers"
+#: QSettings key of the dialog's size and place (never anything from the file).
+GEOMETRY_KEY = "import_dialog/geometry"
 
 
 @dataclass(frozen=True)
 class ImportSource:
-    """A file read for import, with what the dialog needs from the programme file."""
+    """A file read for import, with what the dialog needs from the programme file.
+
+    Attributes:
+        path: the file.
+        table: the sheet read.
+        sheets: every sheet of the workbook.
+        strands: the programme's strands.
+        mappings: the saved mappings.
+        guesses: MentorDesk's guess for each column of ``table``.
+    """
 
     path: Path
     table: SheetTable
     sheets: list[str]
     strands: list[StrandChoice]
     mappings: list[SavedMappingRow]
+    guesses: list[ColumnGuess]
 
 
 def read_source(
     programme_file: ProgrammeFile, programme_id: int, path: Path, progress: Progress
 ) -> ImportSource:
-    """Read a spreadsheet and the programme's strands and saved mappings (on the worker)."""
+    """Read a spreadsheet and the programme's strands and saved mappings, and guess the columns.
+
+    Runs on the worker: guessing looks at every answer of every column.
+    """
     table = read_table(path)
     sheets = list_sheets(path)
     progress.check()
     with programme_file.session() as session:
-        return ImportSource(
-            path, table, sheets, strand_choices(session, programme_id), saved_mappings(session)
-        )
+        strands = strand_choices(session, programme_id)
+        mappings = saved_mappings(session)
+    guesses = recognise_columns(table, [s.name for s in strands])
+    return ImportSource(path, table, sheets, strands, mappings, guesses)
 
 
 def start_import(
@@ -100,18 +117,29 @@ def start_import(
     )
 
 
-def field_label(field: ApplicantField) -> str:
-    """How a field reads in the column combos."""
-    return "— Ignore —" if field is ApplicantField.IGNORE else field.label
+def first_size(available: QSize) -> QSize:
+    """The dialog's size the first time it opens on a screen with ``available`` room.
+
+    Wide enough for the mapping page's four columns, and never taller or wider
+    than the screen (a 1366×768 laptop leaves about 1366×728 under its taskbar,
+    and the title bar takes some more).
+    """
+    return QSize(
+        max(min(1600, available.width() - 60), 640),
+        max(min(900, available.height() - 70), 420),
+    )
 
 
 class ImportDialog(QDialog):
     """The import wizard: columns and choices, then a preview of every row, then Import.
 
-    Nothing is written before Import; a cancelled import writes nothing.
+    Nothing is written before Import; a cancelled import writes nothing. The
+    dialog can be resized and opens next time at the size it was left.
 
     Attributes:
         source: the file being imported and the programme's strands.
+        columns: the mapping page's table of columns.
+        values: the mapping page's table of answers to map to a strand or a role.
         preview: the last preview shown, if any.
         summary: what the import wrote, once it has run.
         op: the work now running for this dialog, if any.
@@ -145,20 +173,27 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.summary: ImportSummary | None = None
         self.op: Op | None = None
-        self.combos: list[QComboBox] = []
-        self.preview_model = PreviewTableModel(self)
+        self._answers = ColumnAnswers(source.table)
+        self._value_map: ValueMap = {}
+        self._imported_choices: list[ColumnChoice] = []
+        self._shown = False
         ui = self.ui
+        self.columns = ColumnsTable(ui.columns_table)
+        self.columns.changed.connect(self._mapping_changed)
+        self.values = ValueMapTable(ui.value_map_box, ui.value_map_help, ui.value_map_table)
+        self.values.changed.connect(self._values_changed)
+        self.preview_model = PreviewTableModel(self)
         ui.preview_table.setModel(self.preview_model)
         ui.preview_table.verticalHeader().hide()
         row_height = self.fontMetrics().height() + 8
         ui.preview_table.verticalHeader().setDefaultSectionSize(row_height)
+        ui.preview_table.horizontalHeader().setStretchLastSection(True)
+        ui.preview_table.selectionModel().selectionChanged.connect(self._preview_row_chosen)
+        ui.preview_splitter.setStretchFactor(0, 3)
+        ui.preview_splitter.setStretchFactor(1, 2)
+        ui.row_detail.document().setDocumentMargin(8)
         for page in (ui.mapping_page, ui.preview_page):
             page.layout().setContentsMargins(0, 0, 0, 0)
-        ui.preview_table.horizontalHeader().setStretchLastSection(True)
-        ui.columns_table.verticalHeader().hide()
-        ui.columns_table.setColumnCount(3)
-        ui.columns_table.setHorizontalHeaderLabels(("Column in the file", "Holds", "For example"))
-        ui.columns_table.horizontalHeader().setStretchLastSection(True)
         ui.default_strand.addItem("Choose a strand…", None)
         for strand in source.strands:
             ui.default_strand.addItem(strand.name, strand.id)
@@ -178,15 +213,54 @@ class ImportDialog(QDialog):
         ui.import_button.clicked.connect(self.start)
         ui.back_button.clicked.connect(self._back)
         ui.save_rejected_button.clicked.connect(self._ask_rejected_path)
-        self._show_table(source.table)
+        self._show_table(source.table, source.guesses)
         self._show_page(0)
+        self._restore_size()
+
+    # Size ----------------------------------------------------------------------------
+
+    def _restore_size(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        parent = self.parentWidget()
+        screen = (parent or self).screen()
+        self.resize(first_size(screen.availableGeometry().size()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            # Now that the table has its width, share it out between the columns.
+            self._shown = True
+            self.columns.fit_widths()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Only the size and place: nothing read from the file goes into QSettings.
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().hideEvent(event)
 
     # The mapping page ----------------------------------------------------------------
 
-    def _show_table(self, table: SheetTable) -> None:
+    @property
+    def combos(self) -> list[QComboBox]:
+        """The "Goes to" choice of each column, in column order."""
+        return self.columns.combos
+
+    @property
+    def strand_names(self) -> list[str]:
+        """The programme's strands, by name."""
+        return [s.name for s in self.source.strands]
+
+    def _show_table(self, table: SheetTable, guesses: list[ColumnGuess]) -> None:
         self.source = ImportSource(
-            self.source.path, table, self.source.sheets, self.source.strands, self.source.mappings
+            self.source.path,
+            table,
+            self.source.sheets,
+            self.source.strands,
+            self.source.mappings,
+            guesses,
         )
+        self._answers = ColumnAnswers(table)
         where = f", sheet “{table.sheet}”" if table.sheet else ""
         noun = "row" if len(table.rows) == 1 else "rows"
         try:
@@ -197,66 +271,66 @@ class ImportDialog(QDialog):
         else:
             self.ui.source_label.setText(
                 f"<b>{escape(table.source)}</b>{escape(where)}: {len(table.rows)} {noun} under "
-                f"the headers on row {table.header_row}, into "
+                f"the headers on row {table.header_row}, {len(table.headers)} columns, into "
                 f"<b>{escape(self.programme.name)}</b>."
             )
         self.ui.preview_button.setEnabled(bool(table.rows))
         self.ui.read_notices.setText(" ".join(table.notices))
         self.ui.read_notices.setVisible(bool(table.notices))
-        columns = self.ui.columns_table
-        columns.setRowCount(len(table.headers))
-        self.combos = []
-        for index, header in enumerate(table.headers):
-            columns.setItem(index, 0, QTableWidgetItem(header))
-            combo = QComboBox(columns)
-            combo.setObjectName(f"column_{index}")
-            for field in ApplicantField:
-                combo.addItem(field_label(field), field)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            columns.setCellWidget(index, 1, combo)
-            self.combos.append(combo)
-            example = QTableWidgetItem(sample_values(table, index))
-            example.setForeground(self.palette().placeholderText())
-            columns.setItem(index, 2, example)
-        header = columns.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        columns.setColumnWidth(0, 260)
-        columns.setColumnWidth(1, 190)
-        self.set_mapping(guess_mapping(table.headers))
+        self.columns.show_columns(table.headers, guesses)
         self.ui.saved_mapping.blockSignals(True)
         self.ui.saved_mapping.setCurrentIndex(0)
         self.ui.saved_mapping.blockSignals(False)
 
     def set_mapping(self, mapping: dict[int, ApplicantField]) -> None:
-        """Show which field each column holds (columns not listed are ignored)."""
-        for index, combo in enumerate(self.combos):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(mapping.get(index, ApplicantField.IGNORE)))
-            combo.blockSignals(False)
-        self._mapping_changed()
+        """Choose where these columns go, as the coordinator would in their combos."""
+        self.columns.set_mapping(mapping)
 
     def mapping(self) -> dict[int, ApplicantField]:
-        """Which field each column holds, leaving out the ignored ones."""
-        # Qt gives a StrEnum member back as a str.
-        chosen = {i: ApplicantField(combo.currentData()) for i, combo in enumerate(self.combos)}
-        return {i: f for i, f in chosen.items() if f is not ApplicantField.IGNORE}
+        """Where every column goes, "kept as other answers" and "left out" included."""
+        return self.columns.mapping()
+
+    def value_map(self) -> ValueMap:
+        """What each strand or role answer that names none means, as chosen."""
+        return {field: dict(values) for field, values in self._value_map.items() if values}
 
     def _mapping_changed(self) -> None:
         ui = self.ui
         headers = self.source.table.headers
+        mapping = self.mapping()
         for combo, label, wanted, noun in (
             (ui.default_strand, ui.default_strand_label, ApplicantField.STRAND, "strand"),
             (ui.default_role, ui.default_role_label, ApplicantField.ROLE, "role"),
         ):
-            column = next((i for i, f in self.mapping().items() if f is wanted), None)
+            column = next((i for i, f in mapping.items() if f is wanted), None)
             combo.setEnabled(column is None)
             label.setEnabled(column is None)
             combo.setItemText(
                 0,
-                f"Each row's own, from the column “{headers[column]}”"
+                f"Each row's own, from “{' '.join(headers[column].split())}”"
                 if column is not None
                 else f"Choose a {noun}…",
             )
+            combo.setToolTip(combo.itemText(0) if column is not None else "")
+        self._show_values()
+        self.preview = None
+
+    def _show_values(self) -> None:
+        answers = unrecognised_answers(
+            self._answers, self.mapping(), self.strand_names, self._value_map
+        )
+        self.values.show_answers(answers, self.strand_names, self._value_map, self.programme.name)
+
+    def _values_changed(self) -> None:
+        # Choices for answers no longer listed (another column chosen) are kept for later.
+        shown = {(a.field, a.key) for a in self.values.answers}
+        kept = {
+            field: {k: v for k, v in values.items() if (field, k) not in shown}
+            for field, values in self._value_map.items()
+        }
+        for field, values in self.values.value_map().items():
+            kept.setdefault(field, {}).update(values)
+        self._value_map = kept
         self.preview = None
 
     def plan(self) -> ImportPlan:
@@ -268,23 +342,28 @@ class ImportDialog(QDialog):
             existing = ExistingPerson.KEEP_BOTH
         else:
             existing = ExistingPerson.UPDATE
-        fields = set(self.mapping().values())
+        mapping = self.mapping()
+        fields = set(mapping.values())
         return ImportPlan(
             self.source.table,
-            self.mapping(),
+            mapping,
             existing=existing,
             default_strand_id=(
                 None if ApplicantField.STRAND in fields else ui.default_strand.currentData()
             ),
             default_role=None if ApplicantField.ROLE in fields else combo_value(ui.default_role),
+            value_map=self.value_map(),
         )
 
     def read_sheet(self, sheet: str) -> None:
-        """Read another sheet of the same workbook."""
-        path = self.source.path
-        self._run_long(
-            lambda _progress: read_table(path, sheet=sheet), f"Reading {sheet}…", self._show_table
-        )
+        """Read another sheet of the same workbook, and guess its columns."""
+        path, strands = self.source.path, self.strand_names
+
+        def work(_progress: Progress) -> tuple[SheetTable, list[ColumnGuess]]:
+            table = read_table(path, sheet=sheet)
+            return table, recognise_columns(table, strands)
+
+        self._run_long(work, f"Reading {sheet}…", lambda read: self._show_table(*read))
 
     # Saved mappings ------------------------------------------------------------------
 
@@ -300,33 +379,47 @@ class ImportDialog(QDialog):
 
     def _saved_mapping_chosen(self, _index: int) -> None:
         name = self.ui.saved_mapping.currentData()
-        headers = self.source.table.headers
-        if name is None:
-            self.set_mapping(guess_mapping(headers))
+        saved = next((m for m in self.source.mappings if m.name == name), None)
+        if saved is None:
+            self._value_map = {}
+            self.columns.use_guesses()
             return
-        self._run(lambda s: mapping_for(s, name, headers), self.set_mapping)
+        self._value_map = {field: dict(values) for field, values in saved.value_map.items()}
+        self.columns.use_saved(saved.name, columns_for(saved, self.source.table.headers))
 
     def _ask_mapping_name(self) -> None:
         ask = QInputDialog(self)
         ask.setObjectName("mapping_name")
         ask.setWindowTitle("Save mapping")
-        ask.setLabelText("Name this mapping, for example after the form:")
+        ask.setLabelText(
+            "Name this mapping, for example after the form.\n"
+            "It keeps where each column goes and what strand and role answers mean."
+        )
         ask.setTextValue(self.ui.saved_mapping.currentData() or Path(self.source.path).stem)
         ask.textValueSelected.connect(self.save_mapping_as)
         ask.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         ask.open()
 
     def save_mapping_as(self, name: str) -> None:
-        """Save the columns' fields under ``name``, for files from the same form."""
+        """Save where the columns go and what answers mean under ``name``, for the same form."""
         headers = self.source.table.headers
         mapping = self.mapping()
+        value_map = self.value_map()
 
         def save(session: Any) -> list[SavedMappingRow]:
-            save_mapping(session, name, headers, mapping)
+            save_mapping(session, name, headers, mapping, value_map)
             return saved_mappings(session)
 
         def saved(mappings: list[SavedMappingRow]) -> None:
             chosen = next((m.name for m in mappings if m.name.lower() == name.strip().lower()), "")
+            self.source = ImportSource(
+                self.source.path,
+                self.source.table,
+                self.source.sheets,
+                self.source.strands,
+                mappings,
+                self.source.guesses,
+            )
             self._fill_saved_mappings(mappings, chosen)
             self.ui.status_label.setText(f"Mapping “{chosen}” saved.")
             self.mapping_saved.emit(chosen)
@@ -353,17 +446,35 @@ class ImportDialog(QDialog):
         self.summary = None
         names = {s.id: s.name for s in self.source.strands}
         self.preview_model.set_preview(preview, names)
+        table = self.ui.preview_table
         # Rejected rows first, then skipped and updated ones, each in file order.
-        self.ui.preview_table.sortByColumn(PreviewTableModel.ROW, Qt.SortOrder.AscendingOrder)
-        self.ui.preview_table.sortByColumn(PreviewTableModel.ACTION, Qt.SortOrder.DescendingOrder)
-        self.ui.preview_table.resizeColumnsToContents()
-        for column, most in ((2, 200), (3, 240), (4, 120)):
-            width = self.ui.preview_table.columnWidth(column)
-            self.ui.preview_table.setColumnWidth(column, min(width, most))
+        table.sortByColumn(PreviewTableModel.ROW, Qt.SortOrder.AscendingOrder)
+        table.sortByColumn(PreviewTableModel.ACTION, Qt.SortOrder.DescendingOrder)
+        table.resizeColumnsToContents()
+        model = PreviewTableModel
+        for column, most in (
+            (model.NAME, 200),
+            (model.EMAIL, 240),
+            (model.STRAND, 140),
+            (model.OTHER, 260),
+        ):
+            table.setColumnWidth(column, min(table.columnWidth(column), most))
         self.ui.preview_counts.setText(preview_counts(preview))
         self.ui.status_label.clear()
         self._show_page(1)
+        if preview.rows:
+            table.selectRow(0)
+        else:
+            self.ui.row_detail.clear()
         self.previewed.emit(preview)
+
+    def _preview_row_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.ui.preview_table.selectionModel().selectedRows()
+        if not rows:
+            self.ui.row_detail.clear()
+            return
+        row = self.preview_model.row_at(rows[0].row())
+        self.ui.row_detail.setHtml(preview_row_html(row, self.preview_model.strand_names))
 
     def _ask_rejected_path(self) -> None:
         path = ask_save_path(
@@ -396,6 +507,7 @@ class ImportDialog(QDialog):
     def start(self) -> None:
         """Import the rows, off the GUI thread, behind a progress bar with Cancel."""
         plan = self.plan()
+        self._imported_choices = self.columns.choices()
         programme_file, programme_id = self.programme_file, self.programme.id
 
         def work(progress: Progress) -> ImportSummary:
@@ -431,6 +543,10 @@ class ImportDialog(QDialog):
         self.imported.emit(summary)
         box = QMessageBox(QMessageBox.Icon.Information, "Import finished", text, parent=self)
         box.setObjectName("import_summary")
+        report = column_report(self.source.table, self._imported_choices, summary.other_answers)
+        if report:
+            box.setInformativeText("“Show Details…” lists where each column of the file went.")
+            box.setDetailedText("\n".join(report))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

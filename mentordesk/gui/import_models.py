@@ -1,19 +1,22 @@
-"""What the import dialog shows: sample values of a column, and the preview's rows."""
+"""What the import dialog's preview shows: a line per row of the file, and what a row becomes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from mentordesk.formats.tables import SheetTable, cell_text
+from mentordesk.gui.person_panel import _facts, other_answers_html
 from mentordesk.gui.table_models import Index, RowTableModel, SortKey, enum_key
 from mentordesk.services.importing import ImportPreview, PreviewRow, RowAction
 
 REJECTED_BACKGROUND = QColor("#fde0dc")
 REJECTED_TEXT = QColor("#5f1410")
+#: A problem's colour in the details of a row, on the page's own background.
+PROBLEM_COLOUR = "#b3261e"
 ACTION_LABELS = {
     RowAction.ADD: "Add",
     RowAction.UPDATE: "Update",
@@ -22,17 +25,62 @@ ACTION_LABELS = {
 }
 
 
-def sample_values(table: SheetTable, column: int, count: int = 3, width: int = 90) -> str:
-    """The first few values found in a column, to help tell what it holds."""
-    found: list[str] = []
-    for row in table.rows:
-        text = " ".join(cell_text(row[column]).split())
-        if text and text not in found:
-            found.append(text)
-            if len(found) == count:
-                break
-    joined = " · ".join(found)
-    return joined if len(joined) <= width else joined[: width - 1] + "…"
+def other_answers_text(row: PreviewRow) -> str:
+    """A row's other answers on one line: "A colleague · Launch lunch;".
+
+    Their questions are in the cell's tooltip and in the row's details.
+    """
+    return " · ".join(" ".join(a.answer.split()) for a in row.other_answers)
+
+
+def preview_row_html(row: PreviewRow, strand_names: dict[int, str]) -> str:
+    """What one row of the file becomes: the person, the application and its other answers."""
+    person, application = row.person, row.application
+    heading = f"Row {row.row_number}: {ACTION_LABELS[row.action]}"
+    parts = [f"<h3 style='margin:0 0 4px 0'>{escape(heading)}</h3>"]
+    for problem in row.problems:
+        parts.append(f"<p style='margin:0; color:{PROBLEM_COLOUR}'>{escape(problem)}</p>")
+    for notice in row.notices:
+        parts.append(f"<p style='margin:0; color:#555'>{escape(notice)}</p>")
+    facts: list[tuple[str, str]] = []
+    if person is not None:
+        facts += [
+            ("Name", f"{person.first_name} {person.last_name}".strip()),
+            ("Email", person.email),
+            ("Organisation", person.organisation),
+            ("Department", person.department),
+            ("Position", person.position),
+            ("Grade", person.grade.label if person.grade else ""),
+            ("Contract", person.contract_type.label if person.contract_type else ""),
+            ("Field", person.field),
+            ("Expertise", person.expertise),
+            ("Languages", person.languages),
+            ("Gender", person.gender),
+            ("Consent on", person.consent_on.isoformat() if person.consent_on else ""),
+        ]
+    if application is not None:
+        facts += [
+            ("Strand", strand_names.get(application.strand_id, "")),
+            ("Role", application.role.label),
+            ("Status", application.status.label),
+            (
+                "Submitted",
+                application.submitted_on.isoformat() if application.submitted_on else "",
+            ),
+            ("Capacity", "" if application.capacity is None else str(application.capacity)),
+            ("Goals", application.goals),
+            ("Development needs", application.development_needs),
+            ("Preferences", application.preferences),
+            ("Availability", application.availability),
+        ]
+    # Side by side: what MentorDesk reads into its fields, and the answers kept besides.
+    parts.append(
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='50%' valign='top' style='padding-right:16px'>{_facts(facts)}</td>"
+        f"<td valign='top'>{other_answers_html(row.other_answers, 'No other answers in this row.')}"
+        "</td></tr></table>"
+    )
+    return "".join(parts)
 
 
 def preview_counts(preview: ImportPreview) -> str:
@@ -50,8 +98,17 @@ class PreviewTableModel(RowTableModel[PreviewRow]):
         strand_names: strand names by id, set before the rows.
     """
 
-    ROW, ACTION, NAME, EMAIL, STRAND, ROLE, WHY = range(7)
-    HEADERS = ("Row", "Action", "Name", "Email", "Strand", "Role", "Problems and notices")
+    ROW, ACTION, NAME, EMAIL, STRAND, ROLE, OTHER, WHY = range(8)
+    HEADERS = (
+        "Row",
+        "Action",
+        "Name",
+        "Email",
+        "Strand",
+        "Role",
+        "Other answers",
+        "Problems and notices",
+    )
     NUMERIC_COLUMNS = frozenset({ROW})
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -78,6 +135,7 @@ class PreviewTableModel(RowTableModel[PreviewRow]):
             person.email if person else "",
             strand,
             application.role.label if application else "",
+            other_answers_text(row),
             self._why(row),
         )
 
@@ -95,6 +153,10 @@ class PreviewTableModel(RowTableModel[PreviewRow]):
         return sorted((r for r in rows if r.action in actions), key=lambda r: r.row_number)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == self.OTHER:
+            # One question and its answer a line, rather than one long line.
+            answers = self.row_at(index.row()).other_answers
+            return "\n".join(f"{a.question}: {a.answer}" for a in answers) or None
         colours = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
         if (
             role in colours

@@ -8,16 +8,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QRadioButton, QSizePolicy, QSpacerItem,
-    QStackedWidget, QTableView, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QSplitter, QStackedWidget, QTableView, QTableWidget,
+    QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 class Ui_ImportForm(object):
     def setupUi(self, ImportForm):
         if not ImportForm.objectName():
             ImportForm.setObjectName(u"ImportForm")
-        ImportForm.setMinimumSize(QSize(900, 560))
+        ImportForm.setMinimumSize(QSize(720, 460))
+        ImportForm.setSizeGripEnabled(True)
         self.main_layout = QVBoxLayout(ImportForm)
         self.main_layout.setObjectName(u"main_layout")
         self.source_label = QLabel(ImportForm)
@@ -81,35 +82,73 @@ class Ui_ImportForm(object):
         self.columns_table.setWordWrap(False)
         self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.columns_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns_table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.columns_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
         self.mapping_layout.addWidget(self.columns_table)
 
-        self.defaults_layout = QFormLayout()
+        self.value_map_box = QWidget(self.mapping_page)
+        self.value_map_box.setObjectName(u"value_map_box")
+        self.value_map_layout = QVBoxLayout(self.value_map_box)
+        self.value_map_layout.setObjectName(u"value_map_layout")
+        self.value_map_layout.setContentsMargins(0, 0, 0, 0)
+        self.value_map_help = QLabel(self.value_map_box)
+        self.value_map_help.setObjectName(u"value_map_help")
+        self.value_map_help.setWordWrap(True)
+
+        self.value_map_layout.addWidget(self.value_map_help)
+
+        self.value_map_table = QTableWidget(self.value_map_box)
+        self.value_map_table.setObjectName(u"value_map_table")
+        self.value_map_table.setAlternatingRowColors(True)
+        self.value_map_table.setWordWrap(False)
+        self.value_map_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.value_map_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.value_map_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.value_map_layout.addWidget(self.value_map_table)
+
+
+        self.mapping_layout.addWidget(self.value_map_box)
+
+        self.defaults_layout = QGridLayout()
         self.defaults_layout.setObjectName(u"defaults_layout")
         self.default_strand_label = QLabel(self.mapping_page)
         self.default_strand_label.setObjectName(u"default_strand_label")
 
-        self.defaults_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.default_strand_label)
+        self.defaults_layout.addWidget(self.default_strand_label, 0, 0, 1, 1)
 
         self.default_strand = QComboBox(self.mapping_page)
         self.default_strand.setObjectName(u"default_strand")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.default_strand.sizePolicy().hasHeightForWidth())
+        self.default_strand.setSizePolicy(sizePolicy)
+        self.default_strand.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.default_strand.setMinimumContentsLength(24)
 
-        self.defaults_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.default_strand)
+        self.defaults_layout.addWidget(self.default_strand, 0, 1, 1, 1)
 
         self.default_role_label = QLabel(self.mapping_page)
         self.default_role_label.setObjectName(u"default_role_label")
 
-        self.defaults_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.default_role_label)
+        self.defaults_layout.addWidget(self.default_role_label, 0, 2, 1, 1)
 
         self.default_role = QComboBox(self.mapping_page)
         self.default_role.setObjectName(u"default_role")
+        sizePolicy.setHeightForWidth(self.default_role.sizePolicy().hasHeightForWidth())
+        self.default_role.setSizePolicy(sizePolicy)
+        self.default_role.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.default_role.setMinimumContentsLength(24)
 
-        self.defaults_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.default_role)
+        self.defaults_layout.addWidget(self.default_role, 0, 3, 1, 1)
 
         self.existing_label = QLabel(self.mapping_page)
         self.existing_label.setObjectName(u"existing_label")
 
-        self.defaults_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.existing_label)
+        self.defaults_layout.addWidget(self.existing_label, 1, 0, 1, 1)
 
         self.existing_layout = QHBoxLayout()
         self.existing_layout.setObjectName(u"existing_layout")
@@ -134,8 +173,10 @@ class Ui_ImportForm(object):
         self.existing_layout.addItem(self.existing_spacer)
 
 
-        self.defaults_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.existing_layout)
+        self.defaults_layout.addLayout(self.existing_layout, 1, 1, 1, 3)
 
+        self.defaults_layout.setColumnStretch(1, 1)
+        self.defaults_layout.setColumnStretch(3, 1)
 
         self.mapping_layout.addLayout(self.defaults_layout)
 
@@ -145,6 +186,7 @@ class Ui_ImportForm(object):
 
         self.mapping_layout.addWidget(self.read_notices)
 
+        self.mapping_layout.setStretch(2, 1)
         self.pages.addWidget(self.mapping_page)
         self.preview_page = QWidget()
         self.preview_page.setObjectName(u"preview_page")
@@ -169,15 +211,25 @@ class Ui_ImportForm(object):
 
         self.preview_layout.addLayout(self.preview_tools_layout)
 
-        self.preview_table = QTableView(self.preview_page)
+        self.preview_splitter = QSplitter(self.preview_page)
+        self.preview_splitter.setObjectName(u"preview_splitter")
+        self.preview_splitter.setOrientation(Qt.Orientation.Vertical)
+        self.preview_splitter.setChildrenCollapsible(False)
+        self.preview_table = QTableView(self.preview_splitter)
         self.preview_table.setObjectName(u"preview_table")
         self.preview_table.setAlternatingRowColors(True)
+        self.preview_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.preview_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.preview_table.setWordWrap(False)
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview_table.setSortingEnabled(True)
+        self.preview_splitter.addWidget(self.preview_table)
+        self.row_detail = QTextBrowser(self.preview_splitter)
+        self.row_detail.setObjectName(u"row_detail")
+        self.row_detail.setOpenLinks(False)
+        self.preview_splitter.addWidget(self.row_detail)
 
-        self.preview_layout.addWidget(self.preview_table)
+        self.preview_layout.addWidget(self.preview_splitter)
 
         self.preview_help = QLabel(self.preview_page)
         self.preview_help.setObjectName(u"preview_help")
@@ -243,20 +295,21 @@ class Ui_ImportForm(object):
     def retranslateUi(self, ImportForm):
         ImportForm.setWindowTitle(QCoreApplication.translate("ImportForm", u"Import applications", None))
         self.source_label.setText("")
-        self.mapping_help.setText(QCoreApplication.translate("ImportForm", u"Check what each column of the file holds. MentorDesk guessed from the headers; change any guess that is wrong, and choose \u201cIgnore\u201d for columns to leave out.", None))
+        self.mapping_help.setText(QCoreApplication.translate("ImportForm", u"Check where each column goes; \u201cWhy\u201d says how MentorDesk guessed it from the header and the answers. A column going nowhere else is kept with each application as other answers; \u201cLeft out\u201d keeps nothing of it.", None))
         self.saved_mapping_label.setText(QCoreApplication.translate("ImportForm", u"Saved &mapping:", None))
         self.save_mapping_button.setText(QCoreApplication.translate("ImportForm", u"&Save mapping\u2026", None))
         self.sheet_label.setText(QCoreApplication.translate("ImportForm", u"S&heet:", None))
+        self.value_map_help.setText("")
         self.default_strand_label.setText(QCoreApplication.translate("ImportForm", u"&Strand for every row:", None))
         self.default_role_label.setText(QCoreApplication.translate("ImportForm", u"&Role for every row:", None))
-        self.existing_label.setText(QCoreApplication.translate("ImportForm", u"When someone is already in the file:", None))
+        self.existing_label.setText(QCoreApplication.translate("ImportForm", u"Someone already in the file:", None))
         self.existing_update.setText(QCoreApplication.translate("ImportForm", u"&Update their details", None))
         self.existing_skip.setText(QCoreApplication.translate("ImportForm", u"S&kip them", None))
         self.existing_keep_both.setText(QCoreApplication.translate("ImportForm", u"Keep &both (add the application, keep their details)", None))
         self.read_notices.setText("")
         self.preview_counts.setText("")
         self.save_rejected_button.setText(QCoreApplication.translate("ImportForm", u"Save &rejected rows\u2026", None))
-        self.preview_help.setText(QCoreApplication.translate("ImportForm", u"Nothing is written until you choose Import. Rows shown in red are rejected and left out; save them, correct them in the spreadsheet and import them again.", None))
+        self.preview_help.setText(QCoreApplication.translate("ImportForm", u"Nothing is written until you choose Import. Select a row to see what it becomes. Rows shown in red are rejected and left out; save them, correct them in the spreadsheet and import them again.", None))
         self.status_label.setText("")
         self.back_button.setText(QCoreApplication.translate("ImportForm", u"\u2039 &Back", None))
         self.preview_button.setText(QCoreApplication.translate("ImportForm", u"&Preview \u203a", None))
