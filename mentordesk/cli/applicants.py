@@ -316,7 +316,9 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
 
     def apply(s: Session, checked: _Checked) -> ImportSummary:
         plan = checked.reading.plan
-        summary = apply_import(s, checked.reading.programme.id, plan)
+        # The file has been locked by this command since the check, and nothing
+        # was written since but the backup: the check's preview holds.
+        summary = apply_import(s, checked.reading.programme.id, plan, checked=checked.preview)
         if args.save_mapping:
             save_mapping(s, args.save_mapping, table.headers, plan.mapping, plan.value_map)
         return summary
@@ -325,7 +327,6 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
         run = check_then_apply(
             programme_file,
             lambda s: _check(s, args, table),
-            # The lock is held throughout; apply_import works the preview out again.
             apply,
             refusal=refusal,
             show=show,

@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from mentordesk.domain.enums import (
@@ -93,13 +94,14 @@ class ReadingContext:
     default_strand_id: int | None
     default_role: Role | None
     today: dt.date
-    _cells: list[tuple[CellValue, ...]] = field(default_factory=list, repr=False)
+    _cells: dict[int, list[CellValue]] = field(default_factory=dict, repr=False)
 
-    def cells(self, column: int) -> tuple[CellValue, ...]:
-        """One column's cells, top to bottom (the table is turned into columns once)."""
-        if not self._cells:
-            self._cells = list(zip(*self.table.rows, strict=True)) or [()] * len(self.table.headers)
-        return self._cells[column]
+    def cells(self, column: int) -> list[CellValue]:
+        """One column's cells, top to bottom (each column is taken out of the rows once)."""
+        found = self._cells.get(column)
+        if found is None:
+            found = self._cells[column] = list(map(itemgetter(column), self.table.rows))
+        return found
 
     def texts(self, column: int) -> list[str]:
         """One column's cells as text (see ``cell_text``), top to bottom."""
@@ -504,20 +506,24 @@ def _read_other_answers(ctx: ReadingContext, readings: RowReadings) -> None:
     for column in ctx.other_columns:
         header = ctx.table.headers[column]
         question = question_of(header, column)
+        # A question's answers repeat ("A colleague"): each is one answer, kept once.
+        kept: dict[str, OtherAnswer] = {}
         for index, text in enumerate(ctx.texts(column)):
             if not text:
                 continue
-            if not text.isascii():
-                text = clean_text(text)
-                if not text:
+            answer = kept.get(text)
+            if answer is None:
+                cleaned = text if text.isascii() else clean_text(text)
+                if not cleaned:
                     continue
-            if len(text) > MAX_ANSWER:
-                readings.problems[index].append(
-                    f"{header}: the answer is too long to keep (at most {MAX_ANSWER:,} "
-                    f"characters, it has {len(text):,})"
-                )
-                continue
-            answers[index].append(OtherAnswer(question, text))
+                if len(cleaned) > MAX_ANSWER:
+                    readings.problems[index].append(
+                        f"{header}: the answer is too long to keep (at most {MAX_ANSWER:,} "
+                        f"characters, it has {len(cleaned):,})"
+                    )
+                    continue
+                answer = kept[text] = OtherAnswer(question, cleaned)
+            answers[index].append(answer)
 
 
 def is_missing_problem(problem: str, wanted: ApplicantField) -> bool:

@@ -256,26 +256,23 @@ def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> Imp
     people = people_by_email(session, {e for e in readings.emails if e})
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
     rows = _rows_as_read(plan, readings)
-    superseded = _skip_older_submissions(readings, rows)
-
-    # Newest last, so that a person's newest answer is laid over the older ones.
-    by_email: dict[str, list[int]] = {}
-    order = sorted(range(len(rows)), key=lambda i: (readings.submitted[i], i))
-    for index in order:
-        email = readings.emails[index]
-        if email and index not in superseded:
-            by_email.setdefault(email, []).append(index)
     stored_answers = other_answers_by_application(session, [a.id for a in applications.values()])
+    by_email: dict[str, list[int]] = {}
+    for index, email in enumerate(readings.emails):
+        if email:
+            by_email.setdefault(email, []).append(index)
     for email, group in by_email.items():
         existing = people.get(email)
         if existing is None and len(group) == 1:
-            (index,) = group
-            row = rows[index]
+            row = rows[group[0]]
             # As read: a new person with one row (what nearly every row of a form is).
             if row.action is RowAction.ADD and not _has_name(row.person):
                 row.action = RowAction.REJECT
                 row.problems.append("Name: missing; a first or a last name is needed")
             continue
+        # Newest last, so that a person's newest answer is laid over the older ones.
+        group.sort(key=lambda i: (readings.submitted[i], i))
+        group = _skip_older_submissions(readings, rows, group)
         person = _person_for(existing, group, readings, plan.existing)
         for index in group:
             row = rows[index]
@@ -359,25 +356,30 @@ def _has_name(person: PersonInput | None) -> bool:
     return person is not None and bool(person.first_name or person.last_name)
 
 
-def _skip_older_submissions(readings: RowReadings, rows: list[PreviewRow]) -> set[int]:
+def _skip_older_submissions(
+    readings: RowReadings, rows: list[PreviewRow], group: list[int]
+) -> list[int]:
     """Of several answers by one person for one strand and role, keep the newest.
 
+    Args:
+        readings: what the rows say.
+        rows: every row's preview.
+        group: the rows of one email, oldest first.
+
     Returns:
-        The rows of the older answers, which never change the person.
+        The group without the older answers, which never change the person.
     """
-    groups: dict[tuple[str, int, Role], list[int]] = {}
-    for index, (email, strand_id, role) in enumerate(
-        zip(readings.emails, readings.strand_ids, readings.roles, strict=True)
-    ):
-        if email and strand_id is not None and role is not None:
-            groups.setdefault((email, strand_id, role), []).append(index)
+    answers: dict[tuple[int, Role], list[int]] = {}
+    for index in group:
+        strand_id, role = readings.strand_ids[index], readings.roles[index]
+        if strand_id is not None and role is not None:
+            answers.setdefault((strand_id, role), []).append(index)
     superseded: set[int] = set()
-    for group in groups.values():
-        if len(group) < 2:
+    for same in answers.values():
+        if len(same) < 2:
             continue
-        group.sort(key=lambda i: (readings.submitted[i], i))
-        newest = rows[group[-1]]
-        older = [rows[i] for i in group[:-1]]
+        newest = rows[same[-1]]
+        older = [rows[i] for i in same[:-1]]
         numbers = ", ".join(str(row.row_number) for row in older)
         newest.notices.append(
             f"Also submitted on row {numbers}; the newest answer (row {newest.row_number}) is used"
@@ -390,8 +392,8 @@ def _skip_older_submissions(readings: RowReadings, rows: list[PreviewRow]) -> se
                 f"A newer answer from the same person is on row {newest.row_number}; "
                 "that one is used"
             )
-        superseded.update(group[:-1])
-    return superseded
+        superseded.update(same[:-1])
+    return [index for index in group if index not in superseded]
 
 
 def _person_for(
@@ -507,13 +509,15 @@ def apply_import(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    checked: ImportPreview | None = None,
 ) -> ImportSummary:
     """Import every acceptable row of ``plan`` in the caller's transaction.
 
     The preview is worked out again here, in the same transaction, so what is
-    written matches the file as it is now. Rows with problems are not written and
-    are listed in the summary. On any error the caller's session rolls back, so
-    an import is never half written.
+    written matches the file as it is now, unless the caller checked the file
+    under a lock it has held since. Rows with problems are not written and are
+    listed in the summary. On any error the caller's session rolls back, so an
+    import is never half written.
 
     Args:
         session: the open transaction (``ProgrammeFile.session()``).
@@ -521,13 +525,17 @@ def apply_import(
         plan: the table and how to read it.
         progress: called with (rows written, rows to write) as the work goes on.
         cancelled: asked before each row; returning True stops the import.
+        checked: the preview of ``plan`` worked out while the caller held the
+            file's lock, which it has held since with nothing written (the
+            command line's check); None works the preview out again (the window,
+            where the file may change between the preview and the import).
 
     Raises:
         ImportCancelled: ``cancelled`` returned True; nothing is written.
         Conflict: the file refused a row (a rule the preview cannot see).
         InvalidInput, NotFound: as for :func:`preview_import`.
     """
-    preview = preview_import(session, programme_id, plan)
+    preview = checked if checked is not None else preview_import(session, programme_id, plan)
     to_write = [r for r in preview.rows if r.action in (RowAction.ADD, RowAction.UPDATE)]
     total = len(to_write)
     if progress:
@@ -538,7 +546,10 @@ def apply_import(
             for done, row in enumerate(to_write, start=1):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("The import was cancelled; nothing was written.")
-                _write_row(session, row, batch, plan.existing)
+                if row.person_id is None:
+                    batch.add(row)  # someone new: what nearly every row of a form is
+                else:
+                    _write_row(session, row, batch, plan.existing)
                 if progress and done % _PROGRESS_EVERY == 0:
                     progress(done, total)
         session.flush()
@@ -589,6 +600,15 @@ class _Batch:
     applications: list[tuple[str | int, tuple[Any, ...], list[OtherAnswer]]] = field(
         default_factory=list
     )
+
+    def add(self, row: PreviewRow) -> None:
+        """Add a row of a person not yet in the file (the first of their rows adds them)."""
+        assert row.person is not None
+        assert row.application is not None
+        email = row.person.email
+        if email not in self.people:
+            self.people[email] = _person_values(row.person)
+        self.applications.append((email, _application_values(row.application), row.other_answers))
 
     def insert(self, session: Session) -> None:
         connection = session.connection()
@@ -697,36 +717,32 @@ def _insert_chunk(
 
 
 def _write_row(session: Session, row: PreviewRow, batch: _Batch, policy: ExistingPerson) -> None:
+    """Write a row of someone already in the file: their details, their application."""
     assert row.person is not None
     assert row.application is not None
-    owner: str | int
-    if row.person_id is not None:
-        owner = row.person_id
-        if policy is ExistingPerson.UPDATE:
-            person = session.get(Person, row.person_id)
-            if person is None:
-                raise NotFound("A person in the import was removed meanwhile; import again.")
-            for name in _PERSON_COLUMNS:
-                value = getattr(row.person, name)
-                if getattr(person, name) != value:
-                    setattr(person, name, value)
-    else:
-        owner = row.person.email
-        if owner not in batch.people:
-            batch.people[owner] = _person_values(row.person)
-    if row.application_id is not None:
-        application = session.get(Application, row.application_id)
-        if application is None:
-            raise NotFound("An application in the import was removed meanwhile; import again.")
-        for name in _APPLICATION_COLUMNS:
-            value = getattr(row.application, name)
-            if name != "source" and getattr(application, name) != value:
-                setattr(application, name, value)
-        if row.other_answers:
-            old = other_answers_of(session, row.application_id)
-            set_other_answers(session, row.application_id, merged_answers(old, row.other_answers))
-    else:
-        batch.applications.append((owner, _application_values(row.application), row.other_answers))
+    assert row.person_id is not None
+    if policy is ExistingPerson.UPDATE:
+        person = session.get(Person, row.person_id)
+        if person is None:
+            raise NotFound("A person in the import was removed meanwhile; import again.")
+        for name in _PERSON_COLUMNS:
+            value = getattr(row.person, name)
+            if getattr(person, name) != value:
+                setattr(person, name, value)
+    if row.application_id is None:
+        values = _application_values(row.application)
+        batch.applications.append((row.person_id, values, row.other_answers))
+        return
+    application = session.get(Application, row.application_id)
+    if application is None:
+        raise NotFound("An application in the import was removed meanwhile; import again.")
+    for name in _APPLICATION_COLUMNS:
+        value = getattr(row.application, name)
+        if name != "source" and getattr(application, name) != value:
+            setattr(application, name, value)
+    if row.other_answers:
+        old = other_answers_of(session, row.application_id)
+        set_other_answers(session, row.application_id, merged_answers(old, row.other_answers))
 
 
 def _database_reason(error: DatabaseError) -> str:
