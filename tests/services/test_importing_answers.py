@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicantField as F
 from mentordesk.domain.enums import ApplicationStatus, Grade, Role
+from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.reading import read_table
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -390,3 +391,17 @@ def test_an_untitled_or_very_long_question_is_kept_under_a_question_that_fits(
         assert answer.question == "Q" * 499 + "…"
     else:
         assert answer.question == "Column C"
+
+
+def test_the_cycle_collector_runs_again_after_an_import_even_a_refused_one(
+    tmp_path, programme_file, programme_id
+):
+    import gc
+
+    path = xlsx(tmp_path / "form.xlsx", [applicant(1)])
+    assert gc.isenabled()
+    run(programme_file, programme_id, path)
+    assert gc.isenabled()
+    with pytest.raises(InvalidInput), programme_file.session() as session:
+        preview_import(session, programme_id, ImportPlan(read_table(path), {2: F.FULL_NAME}))
+    assert gc.isenabled()
