@@ -43,7 +43,6 @@ _CLOSE_ENOUGH = 0.85
 _FACTS = {ApplicantField.EMAIL: RESPONDENT_EMAIL, ApplicantField.SUBMITTED_ON: SUBMITTED_ON}
 #: "1.", "Q1", "Question 3" before the words of a header.
 _NUMBERING = re.compile(r"^(?:q(?:uestion)?\s*)?\d+\s+")
-_ZONE_NAME = re.compile(r"\s+(?:GMT|UTC)(?:[+-]\d{1,2}(?::?\d{2})?)?$")
 _BRACKETED = re.compile(r"\[([^\]]+)\]\s*$")
 
 
@@ -237,7 +236,7 @@ def preview_response_import(
         problems = []
         row.submitted_on = default_date
         if date_column is not None:
-            parsed = parse_date(_without_zone(cells[date_column]), date_1904=table.date_1904)
+            parsed = parse_date(cells[date_column], date_1904=table.date_1904)
             if parsed.problem:
                 problems.append(f"{table.headers[date_column]}: {parsed.problem}")
             row.submitted_on = parsed.value or default_date
@@ -280,12 +279,6 @@ def preview_response_import(
         unanswered_items=tuple(code for code in items if code not in targets),
         notices=tuple(notices),
     )
-
-
-def _without_zone(value: CellValue) -> CellValue:
-    # Google Forms' own CSV download ends each timestamp with its zone ("… AM GMT+1");
-    # the day is what counts here, and it is the day as the respondent saw it.
-    return _ZONE_NAME.sub("", value) if isinstance(value, str) else value
 
 
 def _no_email_reason(written: Sequence[CellValue], email_column: int | None) -> str:
