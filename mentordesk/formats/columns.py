@@ -103,7 +103,11 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     ),
     F.LANGUAGES: ("language", "languages", "langues", "sprachen"),
     F.GENDER: ("gender",),
-    F.STRAND: ("strand", "which programme", "which program", "which track"),
+    F.STRAND: (
+        "strand", "which programme", "which program", "which track", "part of the programme",
+        "part of the program", "which stream", "which pathway", "which scheme",
+        "programme stream", "quel volet", "welche programmlinie", "programmlinie",
+    ),
     F.ROLE: (
         "participate as", "mentor or mentee", "mentee or mentor", "applying as", "apply as",
         "join as", "take part as", "register as", "sign up as", "role in the programme",
