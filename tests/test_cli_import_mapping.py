@@ -337,3 +337,44 @@ def test_other_answers_are_listed_before_the_counts_and_merged_on_reimport(
     }
     with ProgrammeFile.open(db, PASSPHRASE) as opened, opened.session() as session:
         assert session.scalars(select(Person.email)).all() == ["ana@uni.example"]
+
+
+def test_a_date_column_whose_answers_are_no_dates_is_named_with_the_ways_out(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headers = ["Email", "Name", "Strand", "Role", "Date submitted"]
+    rows = [[f"p{n}@uni.example", f"Person {n}", "Fellows", "Mentee", f"week {n} of term"]
+            for n in range(1, 8)]  # fmt: skip
+    source = workbook(tmp_path / "dates.xlsx", headers, rows)
+
+    assert cli(db, source) == 1
+
+    err = capsys.readouterr().err
+    assert "Rows 2–8 (7 rows): Date submitted: “week 1 of term” is not a date" in err
+    assert (
+        "Column E “Date submitted” is read as the submission date, but in 7 rows its answer is "
+        "not a date MentorDesk can read (see the rows above): write those as year-month-day, "
+        'pass --map "submitted_on=HEADER" if another column holds the submission date, or keep '
+        'the column\'s answers as they are with --map "other=Date submitted".'
+    ) in err
+
+    assert cli(db, source, "--map", "other=Date submitted") == 0
+    assert held(db)["p3@uni.example"]["answers"] == {"Date submitted": "week 3 of term"}
+
+
+def test_the_issues_forms_export_imports_every_row_with_no_mapping(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = write_microsoft_forms(tmp_path / "Mentoring application form(1-55).xlsx")
+
+    assert cli(db, export.path) == 0
+
+    out = capsys.readouterr().out
+    # 55 rows: 50 people, 5 of whom answered twice (the newer answer is used).
+    assert "50 added, 0 updated, 5 skipped, 0 rejected" in out
+    for column, question in enumerate(export.questions):
+        assert f"“{export.header(column)}” → " in out, question
+    assert "“I am applying as a” → Role (answers are Mentor/Mentee in 55 of 55 rows" in out
+    found = held(db)
+    assert len(found) == 50
+    assert all(v["consent_on"] is not None for v in found.values())

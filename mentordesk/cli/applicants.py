@@ -36,11 +36,13 @@ from mentordesk.services.import_report import (
     ColumnChoice,
     column_choices,
     column_report,
+    date_column_hint,
     mapping_lines,
     mapping_of,
     missing_field_hint,
     missing_fields,
     problem_lines,
+    unreadable_dates,
 )
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
@@ -292,9 +294,12 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
                 message += (
                     f" The {wanted.label.lower()} is missing in {plural(count, 'row')}. {hint}"
                 )
+        for column, count in unreadable_dates(rejected, reading.choices).items():
+            if count * 2 >= len(rejected):
+                message += " " + date_column_hint(reading.choices[column], count)
         if len(rejected) < len(preview.rows):
             message += " Fix them, or pass --skip-rejected to import the other rows."
-        elif not said:
+        elif message.endswith("nothing was imported."):
             message += " Fix them and import the file again."
         return message
 

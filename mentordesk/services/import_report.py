@@ -260,6 +260,30 @@ def missing_field_hint(
     return hint
 
 
+def unreadable_dates(rows: Sequence[PreviewRow], choices: Sequence[ColumnChoice]) -> dict[int, int]:
+    """How many of the rows each date column refuses (an answer that is not a date), by column."""
+    counts: dict[int, int] = {}
+    for choice in choices:
+        if choice.field in (F.SUBMITTED_ON, F.CONSENT_ON):
+            start = f"{choice.header}: "
+            refused = sum(1 for row in rows if any(p.startswith(start) for p in row.problems))
+            if refused:
+                counts[choice.column] = refused
+    return counts
+
+
+def date_column_hint(choice: ColumnChoice, count: int) -> str:
+    """How to import rows whose date column holds answers that are not dates MentorDesk reads."""
+    name = choice.field.label.lower()
+    return (
+        f"Column {choice.name} is read as the {name}, but in {plural(count, 'row')} its answer "
+        "is not a date MentorDesk can read (see the rows above): write those as "
+        f"year-month-day, pass {map_option(choice.field, 'HEADER')} if another column holds "
+        f"the {name}, or keep the column's answers as they are with "
+        f"{map_option(F.OTHER, choice.header)}."
+    )
+
+
 def problem_lines(rows: Sequence[PreviewRow], said: Collection[ApplicantField] = ()) -> list[str]:
     """The rows' problems, each said once: alike problems of many rows on one line.
 
