@@ -27,7 +27,13 @@ from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import run_in_child
 from tests.helpers.files import file_state
-from tests.helpers.form_exports import PROGRAMME, make_programme_file, write_microsoft_forms
+from tests.helpers.form_exports import (
+    EARLY_STRANDS,
+    PROGRAMME,
+    make_programme_file,
+    write_google_forms,
+    write_microsoft_forms,
+)
 
 CANARY = "Hunter2-Canary"
 
@@ -378,3 +384,22 @@ def test_the_issues_forms_export_imports_every_row_with_no_mapping(
     found = held(db)
     assert len(found) == 50
     assert all(v["consent_on"] is not None for v in found.values())
+
+
+def test_strands_in_the_forms_own_words_are_refused_with_the_map_value_for_each(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    renamed = {"Which part of the programme interests you?": "Which strand are you applying for?"}
+    export = write_google_forms(tmp_path / "spring.csv", strands=EARLY_STRANDS, renamed=renamed)
+
+    assert cli(db, export.path) == 1
+
+    err = capsys.readouterr().err
+    options = [f'--map-value "Strand:{EARLY_STRANDS[name]}=STRAND"' for name in EARLY_STRANDS]
+    assert "These answers name no strand of this programme (Circles, Fellows): " in err
+    assert all(option in err for option in options), err[-800:]
+
+    values = [f"Strand:{EARLY_STRANDS[name]}={name}" for name in EARLY_STRANDS]
+    assert cli(db, export.path, "--map-value", values[0], "--map-value", values[1]) == 0
+    strands = {(email, v["strand"]) for email, v in held(db).items()}
+    assert strands == {(a.applicant.email.lower(), a.applicant.strand) for a in export.kept}

@@ -42,7 +42,9 @@ from mentordesk.services.import_report import (
     missing_field_hint,
     missing_fields,
     problem_lines,
+    unknown_answers,
     unreadable_dates,
+    value_map_hint,
 )
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
@@ -294,6 +296,13 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
                 message += (
                     f" The {wanted.label.lower()} is missing in {plural(count, 'row')}. {hint}"
                 )
+        for wanted in VALUE_MAPPED:
+            found = unknown_answers(
+                table, reading.choices, wanted, reading.programme.strand_names,
+                reading.plan.value_map.get(wanted, {}),
+            )  # fmt: skip
+            if found and sum(found.values()) * 2 >= len(rejected):
+                message += " " + value_map_hint(wanted, found, reading.programme.strand_names)
         for column, count in unreadable_dates(rejected, reading.choices).items():
             if count * 2 >= len(rejected):
                 message += " " + date_column_hint(reading.choices[column], count)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -345,16 +345,40 @@ def _read_choice(
     target[key] = values
 
 
+def strand_named(
+    text: str, strand_names: Sequence[str], value_map: Mapping[str, str]
+) -> str | None:
+    """The strand a form's answer names, or None.
+
+    Args:
+        text: the answer.
+        strand_names: the programme's strands.
+        value_map: a form's answers (normalised) → a strand's name, chosen by hand.
+
+    Returns:
+        The strand the value map gives the answer, else the strand it names
+        (ignoring case) or names in words ("The Fellows strand (postdocs)").
+    """
+    named = value_map.get(normalise(text))
+    if named is None:
+        named = text if any(text.lower() == n.lower() for n in strand_names) else None
+        named = named or strand_in_words(text, strand_names)
+    return next((n for n in strand_names if named and n.lower() == named.lower()), None)
+
+
+def role_named(text: str, value_map: Mapping[str, str]) -> Role | None:
+    """The role a form's answer names: through the value map, else in any of its wordings."""
+    named = value_map.get(normalise(text))
+    return Role(named) if named else normalise_choice(text, Role)
+
+
 def _read_strands(ctx: ReadingContext, readings: RowReadings) -> None:
     names = [name for _, name in ctx.strands.values()]
     mapped = ctx.value_map.get(F.STRAND, {})
 
     def strand_of(text: str) -> int | None:
-        named = mapped.get(normalise(text))
-        if named is None:
-            named = text if text.lower() in ctx.strands else strand_in_words(text, names)
-        found = ctx.strands.get(named.lower()) if named else None
-        return found[0] if found else None
+        named = strand_named(text, names, mapped)
+        return ctx.strands[named.lower()][0] if named else None
 
     found = _first_texts(ctx, F.STRAND)
     texts, which = found if found is not None else ([""] * len(ctx.table.rows), [])
@@ -379,14 +403,9 @@ def _read_strands(ctx: ReadingContext, readings: RowReadings) -> None:
 
 def _read_roles(ctx: ReadingContext, readings: RowReadings) -> None:
     mapped = ctx.value_map.get(F.ROLE, {})
-
-    def role_of(text: str) -> Role | None:
-        named = mapped.get(normalise(text))
-        return Role(named) if named else normalise_choice(text, Role)
-
     found = _first_texts(ctx, F.ROLE)
     texts, which = found if found is not None else ([""] * len(ctx.table.rows), [])
-    understood = _once(role_of)
+    understood = _once(lambda text: role_named(text, mapped))
     for index, text in enumerate(texts):
         if text:
             role = understood(text)

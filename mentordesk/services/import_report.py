@@ -14,9 +14,15 @@ from dataclasses import dataclass
 
 from mentordesk.domain.enums import ApplicantField
 from mentordesk.formats.column_guess import ColumnGuess, likely_column
-from mentordesk.formats.tables import SheetTable, column_letters
+from mentordesk.formats.tables import SheetTable, cell_text, column_letters
 from mentordesk.formats.text import plural
-from mentordesk.services.import_reading import REQUIRED, is_missing_problem, question_of
+from mentordesk.services.import_reading import (
+    REQUIRED,
+    is_missing_problem,
+    question_of,
+    role_named,
+    strand_named,
+)
 from mentordesk.services.importing import PreviewRow
 
 F = ApplicantField
@@ -24,6 +30,8 @@ F = ApplicantField
 _GOES = {F.IGNORE: "left out", F.OTHER: "kept as other answers"}
 #: A problem met in at least this many rows is said once, with the rows it is in.
 _ALIKE = 3
+#: The most answers a hint lists, each with its ``--map-value``.
+_SHOWN_ANSWERS = 6
 _QUOTED = re.compile(r"“[^”]*”")
 #: How the option that fills a missing field in every row is written.
 _DEFAULT_OPTION = {F.ROLE: "--role mentor or --role mentee", F.STRAND: "--strand NAME"}
@@ -258,6 +266,61 @@ def missing_field_hint(
     else:
         hint += f" Name the column that holds it with {map_option(wanted, 'HEADER')}."
     return hint
+
+
+def unknown_answers(
+    table: SheetTable,
+    choices: Sequence[ColumnChoice],
+    wanted: ApplicantField,
+    strand_names: Sequence[str],
+    value_map: Mapping[str, str],
+) -> dict[str, int]:
+    """The answers of the strand (or role) columns that name no strand (role), and how often.
+
+    Args:
+        table: the table imported.
+        choices: where each column goes.
+        wanted: STRAND or ROLE.
+        strand_names: the programme's strands.
+        value_map: the answers mapped by hand so far (normalised → strand or role).
+
+    Returns:
+        Each answer as written, with the number of rows giving it, most frequent first.
+    """
+    counts: dict[str, int] = {}
+    for choice in choices:
+        if choice.field is wanted:
+            for row in table.rows:
+                text = cell_text(row[choice.column])
+                if text:
+                    counts[text] = counts.get(text, 0) + 1
+    if wanted is F.STRAND:
+        named = {t for t in counts if strand_named(t, strand_names, value_map) is not None}
+    else:
+        named = {t for t in counts if role_named(t, value_map) is not None}
+    unknown = {text: count for text, count in counts.items() if text not in named}
+    return dict(sorted(unknown.items(), key=lambda item: -item[1]))
+
+
+def value_map_hint(
+    wanted: ApplicantField, unknown: Mapping[str, int], strand_names: Sequence[str]
+) -> str:
+    """How to read a form's own wording of the strands (or roles): the ``--map-value`` to pass."""
+    if wanted is F.STRAND:
+        what = f"strand of this programme ({', '.join(sorted(strand_names)) or 'none yet'})"
+        value = "STRAND"
+    else:
+        what, value = "role (mentor or mentee)", "mentor"
+    shown = list(unknown.items())[:_SHOWN_ANSWERS]
+    answers = ", ".join(f"“{text}” ({plural(count, 'row')})" for text, count in shown)
+    more = len(unknown) - len(shown)
+    options = " ".join(f'--map-value "{wanted.label}:{text}={value}"' for text, _ in shown)
+    return (
+        f"These answers name no {what}: {answers}"
+        + (f" and {more} more" if more > 0 else "")
+        + f". Say what each stands for: {options} (each with the {wanted.label.lower()} it "
+        "means)."
+    )
 
 
 def unreadable_dates(rows: Sequence[PreviewRow], choices: Sequence[ColumnChoice]) -> dict[int, int]:

@@ -20,6 +20,8 @@ from mentordesk.services.import_report import (
     missing_fields,
     problem_lines,
     row_ranges,
+    unknown_answers,
+    value_map_hint,
 )
 from mentordesk.services.importing import ImportPlan, PreviewRow, RowAction, preview_import
 
@@ -184,3 +186,22 @@ def test_a_forms_file_whose_role_question_is_unknown_is_still_read_by_its_answer
     with programme_file.session() as session:
         preview = preview_import(session, programme_id, ImportPlan(table, mapping_of(choices)))
     assert [r.application.role for r in preview.rows] == [Role.MENTOR, Role.MENTEE, Role.MENTEE]
+
+
+def test_answers_that_name_no_strand_or_role_are_counted_with_the_map_value_for_each():
+    from mentordesk.formats.tables import SheetTable
+
+    rows = [("Fellows", "Mentor"), ("The Circles strand (groups)", "Yes"),
+            ("Staff peer groups", "No"), ("Staff peer groups", "Yes"), ("", "")]  # fmt: skip
+    table = SheetTable("f.csv", "", 1, ("Part", "Mentoring?"), tuple(rows), (2, 3, 4, 5, 6))
+    choices = column_choices([guess(0, "Part", F.STRAND), guess(1, "Mentoring?", F.ROLE)])
+    assert unknown_answers(table, choices, F.STRAND, STRANDS, {}) == {"Staff peer groups": 2}
+    assert (
+        unknown_answers(table, choices, F.STRAND, STRANDS, {"staff peer groups": "Circles"}) == {}
+    )
+    roles = unknown_answers(table, choices, F.ROLE, STRANDS, {"no": "mentee"})
+    assert roles == {"Yes": 2}
+    assert value_map_hint(F.ROLE, roles, STRANDS) == (
+        "These answers name no role (mentor or mentee): “Yes” (2 rows). Say what each stands "
+        'for: --map-value "Role:Yes=mentor" (each with the role it means).'
+    )
