@@ -150,6 +150,10 @@ def test_map_of_a_header_the_file_lacks_is_a_usage_error_listing_its_headers(
     assert "A “Email”, B “Full name”, C “Strand”, D “Role”, E “Q7”, F “Q8”" in err
     assert CANARY.lower() not in err.lower()
     assert file_state(db) == before
+    assert cli(db, source, "--save-mapping", "  ") == 2
+    assert "argument --save-mapping: give the mapping a name (the form's title)" in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_usage_error_of_map_value_in_a_child_process(db: Path, tmp_path: Path) -> None:

@@ -237,7 +237,7 @@ def _check(s: Session, args: argparse.Namespace, table: SheetTable) -> _Checked:
 
 def _import_applicants(args: argparse.Namespace) -> int:
     if args.save_mapping is not None and not args.save_mapping.strip():
-        return _usage(args, "argument --save-mapping: give the mapping a name, such as the form's")
+        return _usage(args, "argument --save-mapping: give the mapping a name (the form's title)")
     table = read_table(args.file, sheet=args.sheet)
     try:
         if args.show_mapping:
