@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -108,7 +109,7 @@ class ReadingContext:
         # Text, what nearly every cell holds, is trimmed here as cell_text would trim it.
         return [v.strip() if type(v) is str else cell_text(v) for v in self.cells(column)]
 
-    @property
+    @cached_property
     def strand_list(self) -> str:
         """The programme's strands, for messages ("none yet" when it has none)."""
         return ", ".join(sorted(name for _, name in self.strands.values())) or "none yet"
