@@ -161,9 +161,7 @@ def application_html(shown: ShownApplication) -> str:
     """The application selected in the table: its availability and its other answers."""
     title = f"This application: {shown.role.label} in {shown.strand}"
     parts = [_section(title)]
-    parts.append(
-        _facts([("Availability", shown.availability)]) or _none("No availability given.")
-    )
+    parts.append(_facts([("Availability", shown.availability)]) or _none("No availability given."))
     parts.append(other_answers_html(shown.other_answers))
     return "".join(parts)
 
