@@ -20,7 +20,6 @@ from operator import itemgetter
 
 from mentordesk.domain.enums import ApplicantField, ApplicationStatus, ContractType, Grade
 from mentordesk.formats.columns import (
-    ANONYMOUS,
     EXACT_SCORE,
     WITHIN_SCORE,
     header_key,
@@ -36,7 +35,7 @@ from mentordesk.formats.columns import (
 )
 from mentordesk.formats.dates import parse_date
 from mentordesk.formats.form_tools import ToolColumn, tool_columns
-from mentordesk.formats.tables import CellValue, SheetTable, cell_text
+from mentordesk.formats.tables import CellValue, SheetTable, cell_text, column_letters
 
 F = ApplicantField
 
@@ -261,9 +260,11 @@ def recognise_columns(table: SheetTable, strand_names: Sequence[str] = ()) -> li
     for column, (vote, rivals) in chosen.items():
         guesses[column] = _guess(table, column, vote, rivals, profiles[column])
     # A question's weak guess is not applied, so it does not stop the tool's column.
-    by_questions = {vote.field for vote, rivals in chosen.values() if vote.sure or rivals}
+    by_questions = {
+        column: vote.field for column, (vote, rivals) in chosen.items() if vote.sure or rivals
+    }
     for column, tool in tools.items():
-        guesses[column] = _tool_guess(headers[column], column, tool, profiles[column], by_questions)
+        guesses[column] = _tool_guess(headers, column, tool, profiles[column], by_questions)
         if guesses[column].field is tool.fallback:
             taken.add(guesses[column].field)
     for column in range(len(headers)):
@@ -456,11 +457,14 @@ def _votes(header: str, key: str, profile: _Profile, has_tool_date: bool) -> dic
         if reason and reason not in found.reasons:
             found.reasons.append(reason)
 
+    said = header_scores(key)
     for wanted, reason, content in _content_votes(header, key, profile):
         if wanted is F.SUBMITTED_ON and has_tool_date:
             continue  # the form tool says when; a question's dates are something else
+        if wanted is F.GRADE and F.POSITION in said and F.GRADE not in said:
+            continue  # "Position / job title" answered "Postdoc": a position, as the header says
         vote(wanted, content=content, reason=reason)
-    for wanted, score in header_scores(key).items():
+    for wanted, score in said.items():
         vote(wanted, header_score=score, reason=_header_reason(header, score))
     if mentions_consent(key) and F.CONSENT not in votes and F.CONSENT_ON not in votes:
         vote(
@@ -535,7 +539,9 @@ def _role_reason(profile: _Profile) -> str:
 
 
 def _header_reason(header: str, score: int) -> str:
-    asked = header.rstrip().endswith("?") or (score < EXACT_SCORE and len(header.split()) >= 4)
+    # "Position / job title" is three words, "Ihre E-Mail-Adresse" two.
+    words = sum(1 for word in header.split() if any(char.isalnum() for char in word))
+    asked = header.rstrip().endswith("?") or (score < EXACT_SCORE and words >= 4)
     verb = "asks" if asked else "says"
     return f"header {verb} “{header}”"
 
@@ -588,23 +594,32 @@ _SAME_FACT: dict[F, frozenset[F]] = {
 
 
 def _tool_guess(
-    header: str, column: int, tool: ToolColumn, profile: _Profile, taken: set[F]
+    headers: Sequence[str],
+    column: int,
+    tool: ToolColumn,
+    profile: _Profile,
+    by_questions: dict[int, F],
 ) -> ColumnGuess:
-    """A form tool's own column: its field when no question gave it, else left out or kept.
+    """A form tool's own column: its field when no question gave it, else left out.
 
     A question gives the field when its guess is sure or ties with another
-    question's (the coordinator then chooses among the questions).
+    question's (the coordinator then chooses among the questions). Microsoft
+    Forms' sign-in is then the tool's bookkeeping, not an answer: kept, it
+    would repeat the email and name of every applicant among their answers.
     """
-    wanted = tool.fallback
+    header, wanted = headers[column], tool.fallback
     if wanted is None:
         return ColumnGuess(column, header, F.IGNORE, True, tool.reason, profile.samples)
-    if taken.isdisjoint(_SAME_FACT[wanted]):
+    sources = sorted(c for c, given in by_questions.items() if given in _SAME_FACT[wanted])
+    if not sources:
         return ColumnGuess(column, header, wanted, True, tool.given, profile.samples)
-    anonymous = all(sample.casefold() == ANONYMOUS for sample in profile.samples)
-    kept = tool.kept_unused and not anonymous
-    return ColumnGuess(
-        column, header, F.OTHER if kept else F.IGNORE, True, tool.unused(kept), profile.samples
-    )
+    named = [f"{column_letters(c)} “{headers[c]}”" for c in sources]
+    source = f"column {named[0]}"
+    if len(named) > 1:
+        # First and last name give the name together; two email questions tie.
+        joined = " and " if len({by_questions[c] for c in sources}) > 1 else " or "
+        source = f"columns {', '.join(named[:-1])}{joined}{named[-1]}"
+    return ColumnGuess(column, header, F.IGNORE, True, tool.unused(source), profile.samples)
 
 
 def _guess(
@@ -690,7 +705,11 @@ def _likely_role(free: list[int], profiles: Sequence[_Profile], keys: Sequence[s
     speaks of mentoring first, then one answered yes or no, then the one that
     splits them most evenly.
     """
-    splitting = [c for c in free if 2 <= profiles[c].distinct <= 4 and _split(profiles[c]) > 0.1]
+    splitting = [
+        c for c in free
+        if 2 <= profiles[c].distinct <= 4 and _split(profiles[c]) > 0.1
+        and header_scores(keys[c]).keys() <= {F.ROLE}  # "Which track?" asks something else
+    ]  # fmt: skip
     if not splitting:
         return None
 

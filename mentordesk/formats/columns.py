@@ -48,11 +48,12 @@ _EXACT: dict[ApplicantField, tuple[str, ...]] = {
     ),
     F.DEPARTMENT: (
         "department", "faculty", "unit", "school", "dept", "departement", "abteilung",
-        "fachbereich", "fakultat",
+        "fachbereich", "fakultat", "research unit", "unite", "unite de recherche", "lehrstuhl",
     ),
     F.ORGANISATION: (
         "institution", "organisation", "organization", "employer", "university",
-        "affiliation", "company", "etablissement", "arbeitgeber", "einrichtung",
+        "affiliation", "company", "etablissement", "arbeitgeber", "einrichtung", "institute",
+        "institut",
     ),
     F.FIELD: (
         "research field", "discipline", "field", "field of research", "research area",
@@ -84,6 +85,17 @@ _EXACT: dict[ApplicantField, tuple[str, ...]] = {
     F.CAPACITY: ("capacity", "number of mentees", "how many mentees"),
 }  # fmt: skip
 
+#: What a question asking what the applicant can give says ("Areas I can offer support in").
+_OFFERING = (
+    "offer", "can offer", "could offer", "can you offer", "could you offer",
+    "you could mentor on", "could you mentor on", "can you mentor on", "can share",
+    "could share", "i can help", "i could help", "you can help", "you could help",
+    "can you help", "could you help", "pouvez vous offrir", "anbieten",
+)  # fmt: skip
+#: A "track" that is not one of the programme's ("Your track record").
+_NOT_A_STRAND = ("tenure track", "track record", "keep track", "fast track", "on track",
+                 "career track")  # fmt: skip
+
 #: Words or phrases that point to a field when a header is a whole question.
 _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.EMAIL: ("email", "e mail", "courriel"),
@@ -93,20 +105,22 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.POSITION: ("current position", "job title", "position"),
     F.GRADE: ("career stage", "grade"),
     F.CONTRACT_TYPE: ("contract",),
-    F.DEPARTMENT: ("department", "faculty"),
-    F.ORGANISATION: ("institution", "organisation", "organization", "employer", "affiliation"),
-    F.FIELD: ("research field", "discipline", "field of research", "research area"),
-    F.EXPERTISE: (
-        "expertise", "can offer", "could offer", "can you offer", "you could mentor on",
-        "could you mentor on", "can you mentor on", "can share", "could share", "strengths",
-        "pouvez vous offrir", "competences", "kompetenzen", "anbieten",
+    F.DEPARTMENT: (
+        "department", "faculty", "research unit", "unite de recherche", "abteilung", "lehrstuhl",
     ),
+    F.ORGANISATION: (
+        "institution", "organisation", "organization", "employer", "affiliation", "institute",
+        "institut", "etablissement",
+    ),
+    F.FIELD: ("research field", "discipline", "field of research", "research area"),
+    F.EXPERTISE: ("expertise", "strengths", "competences", "kompetenzen", *_OFFERING),
     F.LANGUAGES: ("language", "languages", "langues", "sprachen"),
     F.GENDER: ("gender",),
     F.STRAND: (
-        "strand", "which programme", "which program", "which track", "part of the programme",
-        "part of the program", "which stream", "which pathway", "which scheme",
-        "programme stream", "quel volet", "welche programmlinie", "programmlinie",
+        "strand", "track", "which programme", "which program", "which track",
+        "part of the programme", "part of the program", "which stream", "which pathway",
+        "which scheme", "programme stream", "quel volet", "welche programmlinie", "programmlinie",
+        "programmbereich",
     ),
     F.ROLE: (
         "participate as", "mentor or mentee", "mentee or mentor", "applying as", "apply as",
@@ -171,9 +185,32 @@ _CONSENT_WORDS = (
 #: The "(2)" that read_table adds to a repeated header.
 _REPEAT = re.compile(r"\s*\(\d+\)$")
 
-#: Microsoft Forms opens every export with these columns, in this order.
-_FORMS_BLOCK = ("id", "start time", "completion time", "email", "name")
-_FORMS_OPTIONAL = ("last modified time", "total points", "quiz feedback")
+#: Microsoft Forms opens every export with these columns, in this order, named in
+#: the language its owner's interface is set to: English, German, French, Spanish,
+#: Italian and Dutch.
+_FORMS_BLOCK: tuple[frozenset[str], ...] = (
+    frozenset({"id"}),
+    frozenset({
+        "start time", "startzeit", "heure de debut", "hora de inicio", "ora di inizio",
+        "begintijd",
+    }),
+    frozenset({
+        "completion time", "fertigstellungszeit", "heure de fin", "hora de finalizacion",
+        "ora di completamento", "tijd van voltooien",
+    }),
+    frozenset({
+        "email", "e mail", "adresse de messagerie", "correo electronico", "posta elettronica",
+    }),
+    frozenset({"name", "nom", "nombre", "nome", "naam"}),
+)  # fmt: skip
+_LAST_MODIFIED = frozenset({
+    "last modified time", "letzte anderungszeit", "zeitpunkt der letzten anderung",
+    "heure de la derniere modification", "hora de la ultima modificacion",
+    "ora dell ultima modifica", "tijd van laatste wijziging",
+})  # fmt: skip
+#: Quizzes add these, in English whatever the language (a French export shows them so).
+_TOTAL_POINTS = frozenset({"total points"})
+_QUIZ_FEEDBACK = frozenset({"quiz feedback"})
 #: What Microsoft Forms writes in its Email and Name columns for an anonymous answer.
 ANONYMOUS = "anonymous"
 
@@ -220,6 +257,10 @@ def normalise(text: str) -> str:
 def forms_metadata(headers: Sequence[str]) -> FormsMetadata | None:
     """Recognise the columns Microsoft Forms puts before the questions.
 
+    Forms names them in its owner's language ("ID, Startzeit,
+    Fertigstellungszeit, E-Mail, Name", "ID, Heure de début, Heure de fin,
+    Adresse de messagerie, Nom"), always in this order.
+
     Args:
         headers: the column titles as :func:`~mentordesk.formats.reading.read_table` gives them.
 
@@ -227,12 +268,19 @@ def forms_metadata(headers: Sequence[str]) -> FormsMetadata | None:
         Their positions, or None when the file does not start like a Forms export.
     """
     names = [header_key(header) for header in headers]
-    if tuple(names[: len(_FORMS_BLOCK)]) != _FORMS_BLOCK:
+    if len(names) < len(_FORMS_BLOCK) or any(
+        name not in wordings for name, wordings in zip(names, _FORMS_BLOCK, strict=False)
+    ):
         return None
-    optional: dict[str, int] = {}
+    optional: dict[frozenset[str], int] = {}
     index = len(_FORMS_BLOCK)
-    while index < len(names) and names[index] in _FORMS_OPTIONAL:
-        optional[names[index]] = index
+    while index < len(names):
+        kind = next(
+            (k for k in (_LAST_MODIFIED, _TOTAL_POINTS, _QUIZ_FEEDBACK) if names[index] in k), None
+        )
+        if kind is None or kind in optional:
+            break
+        optional[kind] = index
         index += 1
     return FormsMetadata(
         id=0,
@@ -240,8 +288,8 @@ def forms_metadata(headers: Sequence[str]) -> FormsMetadata | None:
         completion_time=2,
         email=3,
         name=4,
-        last_modified_time=optional.get("last modified time"),
-        total_points=optional.get("total points"),
+        last_modified_time=optional.get(_LAST_MODIFIED),
+        total_points=optional.get(_TOTAL_POINTS),
         question_start=index,
     )
 
@@ -321,13 +369,30 @@ def header_scores(name: str) -> dict[ApplicantField, int]:
     if not name:
         return scores
     padded = f" {name} "
+    unstranded = padded
+    for phrase in _NOT_A_STRAND:
+        unstranded = unstranded.replace(f" {phrase} ", " ")
     for field, phrases in _WITHIN.items():
-        if any(f" {phrase} " in padded for phrase in phrases):
+        text = unstranded if field is F.STRAND else padded
+        if any(f" {phrase} " in text for phrase in phrases):
             scores[field] = WITHIN_SCORE
     if scores.keys() & _MEANING:
         # "Would you prefer a mentor of the same gender?" asks a preference, not a gender.
         for field in _MENTIONED & scores.keys():
             del scores[field]
+    if F.EXPERTISE in scores and F.DEVELOPMENT_NEEDS in scores:
+        # "Areas I can offer support in" asks what the applicant gives; "Which skills
+        # would you like to develop?" and "…support with (or offer support in)?" what
+        # they need: what the question asks first is what it holds.
+        offering = _first_at(padded, _OFFERING)
+        needing = _first_at(padded, _WITHIN[F.DEVELOPMENT_NEEDS])
+        gives = offering is not None and (needing is None or offering < needing)
+        del scores[F.DEVELOPMENT_NEEDS if gives else F.EXPERTISE]
+    if F.DEPARTMENT in scores and F.ORGANISATION in scores:
+        # "Department / Institute": the one named first.
+        department = _first_at(padded, _WITHIN[F.DEPARTMENT]) or 0
+        organisation = _first_at(padded, _WITHIN[F.ORGANISATION]) or 0
+        del scores[F.ORGANISATION if department < organisation else F.DEPARTMENT]
     for field, phrases in _EXACT.items():
         if name in phrases:
             scores[field] = EXACT_SCORE
@@ -345,6 +410,12 @@ def header_scores(name: str) -> dict[ApplicantField, int]:
         for field in (F.EMAIL, F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME):
             scores.pop(field, None)
     return scores
+
+
+def _first_at(padded: str, phrases: Sequence[str]) -> int | None:
+    """Where the first of ``phrases`` stands in a padded header, or None when none does."""
+    found = [at for phrase in phrases if (at := padded.find(f" {phrase} ")) >= 0]
+    return min(found, default=None)
 
 
 def names_someone_else(name: str) -> bool:
@@ -528,6 +599,17 @@ _MENTEE_WORDS = re.compile(
             r"\bsuche (?:einen|eine) (?:mentor|mentorin)\b",
             r"\b(?:mentoring|betreuung|begleitung) (?:erhalten|bekommen|in anspruch nehmen)\b",
             r"\b(?:betreut|begleitet|gementort|mentoriert|gecoacht) (?:zu )?werden\b",
+            # "Early-career researcher looking for guidance", "Looking for someone to guide me"
+            r"\b(?:looking for|look for|seeking|seek|need|needing|want|like|receive|receiving"
+            r"|get|getting|hoping for|hope for|asking for|ask for|in need of)"
+            r"(?: some| more| a little| a bit of)? (?:guidance|advice|coaching|support|help)\b",
+            r"\b(?:be|being|get|getting) (?:guided|advised|coached|supported)\b",
+            r"\b(?:guide|advise|coach|support|help|mentor|accompany) me\b",
+            r"\b(?:cherche|recherche|besoin d|besoin de|souhaite|voudrais|aimerais|recevoir"
+            r"|obtenir)(?: des| de| du| d un| un| une)? (?:conseils?|accompagnement|soutien|aide"
+            r"|orientation)\b",
+            r"\b(?:suche|brauche|wunsche mir)(?: eine?n?| etwas)? (?:rat|beratung|unterstutzung"
+            r"|orientierung|begleitung|hilfe)\b",
         )
     )
 )
@@ -542,6 +624,16 @@ _MENTOR_WORDS = re.compile(
             r"(?:mentorat|temps|experience|accompagnement|conseils)\b",
             r"\bmentoring (?:anbieten|geben)\b",
             r"\b(?:erfahrung|zeit|wissen) (?:weitergeben|teilen|anbieten)\b",
+            # "Experienced researcher, happy to guide someone", "Happy to advise junior colleagues"
+            r"\b(?:happy|willing|glad|keen|able|ready|pleased|available|like|love) to"
+            r" (?:guide|advise|coach|help|support|mentor|accompany)\b",
+            r"\b(?:guide|guiding|advise|advising|coach|coaching|support|supporting|help|helping"
+            r"|mentoring|accompany|accompanying) (?:an? )?(?:someone|somebody|others|other people"
+            r"|another|junior|younger|less experienced|early career|newer|new)\b",
+            r"\b(?:accompagner|conseiller|guider|soutenir|aider|encadrer) (?:un|une|des|d autres"
+            r"|quelqu un|les|de jeunes)\b",
+            r"\b(?:andere|jemanden|nachwuchs\w*|jungere\w*) (?:zu )?(?:begleiten|beraten"
+            r"|unterstutzen|fordern|betreuen|anleiten)\b",
         )
     )
 )

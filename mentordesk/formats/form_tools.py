@@ -5,7 +5,8 @@ dates, the respondent's IP address and location, LimeSurvey with its response
 id, seed and referring page. None of them is something the applicant was
 asked; the IP address and the location are personal data nobody asked for,
 so they are left out. The one that says when the answer was submitted, and
-Microsoft Forms' sign-in, stand in for a question that would say it.
+Microsoft Forms' sign-in, stand in for a question that would say it, and are
+left out when a question says it.
 """
 
 from __future__ import annotations
@@ -29,15 +30,18 @@ class ToolColumn:
         fallback: the field it gives when no question gives it (the submission
             date, the sign-in email or name); None when it is always left out.
         personal: it holds personal data nobody asked the applicant for.
-        kept_unused: when a question gives its field instead, its answers are
-            still kept as other answers (a sign-in that is not "anonymous").
+        sign_in: it is the account the respondent signed in with, not an answer.
     """
 
     tool: str
     what: str
     fallback: ApplicantField | None = None
     personal: bool = False
-    kept_unused: bool = False
+    sign_in: bool = False
+
+    @property
+    def _kind(self) -> str:
+        return f"{self.tool} sign-in" if self.sign_in else f"{self.tool} own column"
 
     @property
     def reason(self) -> str:
@@ -53,13 +57,21 @@ class ToolColumn:
     def given(self) -> str:
         """Why the column gives its field."""
         wanted = self.fallback.label.lower() if self.fallback else ""
-        return f"{self.tool} own column ({self.what}), used as no question gives the {wanted}"
+        return f"{self._kind} ({self.what}), used as no question gives the {wanted}"
 
-    def unused(self, kept: bool) -> str:
-        """Why the column does not give its field, and whether its answers are kept."""
+    def unused(self, source: str) -> str:
+        """Why the column is left out when a question gives its field.
+
+        Args:
+            source: the question's column in words ("column H “Your email address”").
+
+        Returns:
+            The reason, in plain words.
+        """
         wanted = self.fallback.label.lower() if self.fallback else ""
-        fate = "kept as other answers" if kept else "left out"
-        return f"{self.tool} own column ({self.what}); a question gives the {wanted}, so {fate}"
+        if self.fallback is F.FULL_NAME:
+            wanted = "name"  # a question may give it as a first and a last name
+        return f"{self._kind} ({self.what}); the {wanted} comes from {source}, so left out"
 
 
 _FORMS = "Microsoft Forms'"
@@ -68,11 +80,6 @@ _LIMESURVEY = "LimeSurvey's"
 _GOOGLE = "Google Forms'"
 
 _CONTACT_LIST = "from the list of people the survey was sent to"
-_CONTACT_COLUMNS = (
-    "recipientlastname", "recipient last name", "recipientfirstname", "recipient first name",
-    "recipientemail", "recipient email", "externalreference", "external data reference",
-    "externaldatareference",
-)  # fmt: skip
 _CONTACT_COLUMNS = (
     "recipientlastname", "recipient last name", "recipientfirstname", "recipient first name",
     "recipientemail", "recipient email", "externalreference", "external data reference",
@@ -180,10 +187,15 @@ def tool_columns(headers: Sequence[str]) -> dict[int, ToolColumn]:
         found[forms.completion_time] = ToolColumn(
             _FORMS, "when the answer was submitted", F.SUBMITTED_ON
         )
-        found[forms.email] = ToolColumn(_FORMS, "the sign-in address", F.EMAIL, kept_unused=True)
-        found[forms.name] = ToolColumn(_FORMS, "the sign-in name", F.FULL_NAME, kept_unused=True)
+        found[forms.email] = ToolColumn(_FORMS, "the address", F.EMAIL, sign_in=True)
+        found[forms.name] = ToolColumn(_FORMS, "the name", F.FULL_NAME, sign_in=True)
         for column in range(forms.name + 1, forms.question_start):
-            found[column] = ToolColumn(_FORMS, _FORMS_OPTIONAL.get(keys[column], "quiz results"))
+            if column == forms.last_modified_time:
+                found[column] = ToolColumn(_FORMS, "when the answer was last changed")
+            elif column == forms.total_points:
+                found[column] = ToolColumn(_FORMS, "the quiz score")
+            else:
+                found[column] = ToolColumn(_FORMS, "the quiz feedback")
         for column in range(forms.question_start, len(keys)):
             if keys[column].startswith(("points ", "feedback ")):
                 found[column] = ToolColumn(_FORMS, "the quiz result of a question")
@@ -206,10 +218,3 @@ def tool_columns(headers: Sequence[str]) -> dict[int, ToolColumn]:
             if key in _LIMESURVEY_COLUMNS:
                 found[column] = _LIMESURVEY_COLUMNS[key]
     return found
-
-
-_FORMS_OPTIONAL = {
-    "last modified time": "when the answer was last changed",
-    "total points": "the quiz score",
-    "quiz feedback": "the quiz feedback",
-}

@@ -392,10 +392,16 @@ def test_forms_sign_in_is_the_email_and_name_only_when_no_question_asks() -> Non
             [[*signed_in, "Ana", "Silva", "ana@example.org"]],
         )
     )
+    # The sign-in is then the tool's bookkeeping: left out, not kept as other answers.
     assert [g.field for g in asked] == [
-        F.IGNORE, F.IGNORE, F.SUBMITTED_ON, F.OTHER, F.OTHER, F.FIRST_NAME, F.LAST_NAME, F.EMAIL,
+        F.IGNORE, F.IGNORE, F.SUBMITTED_ON, F.IGNORE, F.IGNORE, F.FIRST_NAME, F.LAST_NAME,
+        F.EMAIL,
     ]  # fmt: skip
-    assert "a question gives the email, so kept as other answers" in asked[3].reason
+    assert asked[3].reason == (
+        "Microsoft Forms' sign-in (the address); the email comes from column H “Email (2)”, "
+        "so left out"
+    )
+    assert "the name comes from columns F “First name” and G “Surname”" in asked[4].reason
     # An anonymous form's sign-in still stands in for the email, so the import can say why.
     anonymous = recognise_columns(
         table_of([*forms, "Grade"], [[1, STARTED, STARTED, "anonymous", "anonymous", "Postdoc"]])
