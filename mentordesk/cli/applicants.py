@@ -20,6 +20,7 @@ from mentordesk.domain.enums import ApplicantField, Role
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
 from mentordesk.formats.columns import normalise
+from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import read_table
 from mentordesk.formats.tables import SheetTable, column_letters
 from mentordesk.formats.text import plural
@@ -31,7 +32,7 @@ from mentordesk.services.import_mappings import (
     save_mapping,
     value_for,
 )
-from mentordesk.services.import_reading import REQUIRED, VALUE_MAPPED
+from mentordesk.services.import_reading import REQUIRED, VALUE_MAPPED, reads_field
 from mentordesk.services.import_report import (
     ColumnChoice,
     column_choices,
@@ -41,6 +42,7 @@ from mentordesk.services.import_report import (
     mapping_of,
     missing_field_hint,
     missing_fields,
+    notice_lines,
     problem_lines,
     unknown_answers,
     unreadable_dates,
@@ -104,6 +106,12 @@ def add_import_applicants(importing: Commands) -> None:
         help="keep the columns' fields and the --map-value answers in the file under NAME, "
         "for --mapping NAME next time",
     )
+    applicants.add_argument(
+        "--date-order",
+        choices=[_option(order) for order in DayOrder],
+        help="how dates written in numbers only (3/5/2026) are read where no answer of their "
+        "column settles it: month-first (US forms) or day-first",
+    )
     applicants.add_argument("--strand", metavar="NAME", help="strand for rows that name none")
     applicants.add_argument(
         "--role", choices=[r.value for r in Role], help="role for rows that name none"
@@ -120,6 +128,11 @@ def add_import_applicants(importing: Commands) -> None:
         help="import the acceptable rows even when others have problems",
     )
     applicants.set_defaults(usage=applicants.format_usage)
+
+
+def _option(order: DayOrder) -> str:
+    """How ``--date-order`` names an order: ``day-first``, ``month-first``."""
+    return order.value.replace("_", "-")
 
 
 def _column_map(text: str) -> tuple[ApplicantField, str]:
@@ -211,6 +224,7 @@ def _read_as_told(s: Session, args: argparse.Namespace, table: SheetTable) -> _R
         default_strand_id=default_strand,
         default_role=Role(args.role) if args.role else None,
         value_map=value_map,
+        date_order=DayOrder(args.date_order.replace("-", "_")) if args.date_order else None,
     )
     return _Reading(programme, plan, choices, guesses)
 
@@ -269,7 +283,7 @@ def _show_mapping(args: argparse.Namespace, table: SheetTable) -> int:
             print(f"  {wanted.label} answer “{answer}” → {value}")
     mapped = set(reading.plan.mapping.values())
     for wanted in REQUIRED:
-        if wanted not in mapped:
+        if not reads_field(mapped, wanted):
             hint = missing_field_hint(wanted, reading.choices, reading.guesses, table.source)
             print(f"Note: {hint}")
     print("Nothing was written. Options: --map FIELD=HEADER, --map-value, --save-mapping NAME.")
@@ -293,9 +307,8 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
             if count * 2 >= len(rejected):  # most refusals: said once, with the fix
                 said.append(wanted)
                 hint = missing_field_hint(wanted, reading.choices, reading.guesses, table.source)
-                message += (
-                    f" The {wanted.label.lower()} is missing in {plural(count, 'row')}. {hint}"
-                )
+                what = "name" if wanted is ApplicantField.FULL_NAME else wanted.label.lower()
+                message += f" The {what} is missing in {plural(count, 'row')}. {hint}"
         for wanted in VALUE_MAPPED:
             found = unknown_answers(
                 table, reading.choices, wanted, reading.programme.strand_names,
@@ -305,7 +318,10 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
                 message += " " + value_map_hint(wanted, found, reading.programme.strand_names)
         for column, count in unreadable_dates(rejected, reading.choices).items():
             if count * 2 >= len(rejected):
-                message += " " + date_column_hint(reading.choices[column], count)
+                undecided = column in preview.undecided_dates
+                message += " " + date_column_hint(
+                    reading.choices[column], count, undecided=undecided
+                )
         if len(rejected) < len(preview.rows):
             message += " Fix them, or pass --skip-rejected to import the other rows."
         elif message.endswith("nothing was imported."):
@@ -321,12 +337,14 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
         kept = None if refused else preview.other_answers()
         for line in column_report(table, checked.reading.choices, kept):
             print(f"  {line}")
-        for row in preview.rows:
-            for notice in row.notices:
-                print(f"Row {row.row_number}: {notice}")
-        if refused:
-            for line in problem_lines(preview.rejected, said):
-                print(line, file=sys.stderr)
+        for line in notice_lines(preview.rows):
+            print(line)
+        rejected = preview.rejected
+        if rejected and not refused:
+            # --skip-rejected: the rows left behind, and why.
+            print(f"Not imported ({plural(len(rejected), 'row')}):", file=sys.stderr)
+        for line in problem_lines(rejected, said):
+            print(line, file=sys.stderr)
 
     def apply(s: Session, checked: _Checked) -> ImportSummary:
         plan = checked.reading.plan

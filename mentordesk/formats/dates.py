@@ -265,16 +265,18 @@ def _from_numbers(text: str, match: re.Match[str], order: DayOrder | None) -> Pa
         return _dated(text, match, year, first, second)
     one = dt.date(year, second, first)
     other = dt.date(year, first, second)
+    # Every part that changes from cell to cell is quoted, so that the same problem of
+    # many rows reads alike; the example to write assumes neither order.
     return ParsedDate(
         None,
-        f"“{text}” could be {_spoken(one)} or {_spoken(other)} {year}; "
-        f"write it as year-month-day, e.g. {one.isoformat()}",
+        f"“{text}” could be “{_spoken(one)}” or “{_spoken(other)}”: write it as "
+        f"year-month-day, “{one.isoformat()}” or “{other.isoformat()}”",
         ambiguous=True,
     )
 
 
 def _spoken(date: dt.date) -> str:
-    return f"{date.day} {_MONTH_NAMES[date.month - 1]}"
+    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def _from_month_name(

@@ -168,17 +168,70 @@ def mapping_for(session: Session, name: str, headers: Sequence[str]) -> dict[int
     return columns_for(find_mapping(session, name), headers)
 
 
+F = ApplicantField
+#: Other names a field is typed by hand with (normalised): US spellings and plain synonyms.
+_FIELD_SYNONYMS = {
+    "organization": F.ORGANISATION,
+    "organisation name": F.ORGANISATION,
+    "organization name": F.ORGANISATION,
+    "institution": F.ORGANISATION,
+    "employer": F.ORGANISATION,
+    "affiliation": F.ORGANISATION,
+    "name": F.FULL_NAME,
+    "fullname": F.FULL_NAME,
+    "firstname": F.FIRST_NAME,
+    "given name": F.FIRST_NAME,
+    "forename": F.FIRST_NAME,
+    "lastname": F.LAST_NAME,
+    "surname": F.LAST_NAME,
+    "family name": F.LAST_NAME,
+    "e mail": F.EMAIL,
+    "email address": F.EMAIL,
+    "e mail address": F.EMAIL,
+    "dept": F.DEPARTMENT,
+    "job title": F.POSITION,
+    "contract": F.CONTRACT_TYPE,
+    "discipline": F.FIELD,
+    "subject": F.FIELD,
+    "program strand": F.STRAND,
+    "programme strand": F.STRAND,
+    "program track": F.STRAND,
+    "programme track": F.STRAND,
+    "track": F.STRAND,
+    "stream": F.STRAND,
+    "application status": F.STATUS,
+    "submitted": F.SUBMITTED_ON,
+    "date submitted": F.SUBMITTED_ON,
+    "submission": F.SUBMITTED_ON,
+    "timestamp": F.SUBMITTED_ON,
+    "consent given on": F.CONSENT_ON,
+    "consented on": F.CONSENT_ON,
+    "objectives": F.GOALS,
+    "support areas": F.DEVELOPMENT_NEEDS,
+    "max mentees": F.CAPACITY,
+    "skip": F.IGNORE,
+    "others": F.OTHER,
+    "other answers": F.OTHER,
+}
+
+
 def field_named(text: str) -> ApplicantField | None:
-    """The field a name given by hand means: its value ("development_needs") or its label.
+    """The field a name given by hand means: its value ("development_needs"), label or synonym.
 
     Case, spaces, underscores and punctuation do not matter ("Development needs",
-    "development-needs"); "ignore" and "other" name IGNORE and OTHER.
+    "development-needs"), nor a plural's "s" ("language", "goal"); "ignore" and
+    "other" name IGNORE and OTHER. US spellings and plain synonyms are understood
+    too ("organization", "program strand", "surname"), while messages and
+    ``--show-mapping`` keep naming the field by its value.
     """
     wanted = normalise(text)
+    if not wanted:
+        return None
     for candidate in ApplicantField:
-        if wanted in (normalise(candidate.value), normalise(candidate.label)):
+        names = (normalise(candidate.value), normalise(candidate.label))
+        if wanted in names or f"{wanted}s" in names:
             return candidate
-    return None
+    return _FIELD_SYNONYMS.get(wanted)
 
 
 def column_named(headers: Sequence[str], header: str) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
@@ -33,7 +33,7 @@ from mentordesk.formats.columns import (
     strand_in_words,
     yes_or_no,
 )
-from mentordesk.formats.dates import day_order, parse_date
+from mentordesk.formats.dates import DayOrder, day_order, parse_date
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text, column_letters
 from mentordesk.formats.text import clean_text
 from mentordesk.services.other_answers import MAX_ANSWER, MAX_QUESTION, OtherAnswer
@@ -62,11 +62,16 @@ APPLICATION_TEXT = {
 }
 #: Value maps are kept for these fields: a form's own wording → the programme's value.
 VALUE_MAPPED = (F.STRAND, F.ROLE)
-#: The fields a row cannot do without; a row missing one is refused.
-REQUIRED = (F.EMAIL, F.STRAND, F.ROLE)
+#: The fields a person's name is read from; FULL_NAME stands for them all where a
+#: field a row cannot do without is named.
+NAME_FIELDS = (F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME)
+#: The fields a row cannot do without; a row missing one is refused (the name only
+#: when the row adds someone new: a person in the file keeps their name).
+REQUIRED = (F.EMAIL, F.FULL_NAME, F.STRAND, F.ROLE)
 #: How the problem of a row missing a required field begins.
 _MISSING = {
     F.EMAIL: ("Email: missing", "Email: the form was anonymous"),
+    F.FULL_NAME: ("Name: missing",),
     F.STRAND: ("Strand: missing",),
     F.ROLE: ("Role: missing",),
 }
@@ -85,6 +90,9 @@ class ReadingContext:
         default_strand_id: the strand of rows without one.
         default_role: the role of rows without one.
         today: the day consent is given on when a row has no submission date.
+        date_order: the order of day and month for the date columns whose own
+            answers do not settle it (see :func:`~mentordesk.formats.dates.day_order`);
+            None leaves their dates that could be read either way refused.
     """
 
     table: SheetTable
@@ -95,6 +103,7 @@ class ReadingContext:
     default_strand_id: int | None
     default_role: Role | None
     today: dt.date
+    date_order: DayOrder | None = None
     _cells: dict[int, list[CellValue]] = field(default_factory=dict, repr=False)
 
     def cells(self, column: int) -> list[CellValue]:
@@ -132,6 +141,8 @@ class RowReadings:
         notices: what the coordinator should know about each row.
         missing: the required fields each row lacks (email, strand, role).
         other_answers: each row's answers that no field takes, in column order.
+        undecided_dates: the date columns with answers that could be read day-first
+            or month-first, whose order neither their answers nor the import settle.
     """
 
     emails: list[str | None]
@@ -144,6 +155,7 @@ class RowReadings:
     notices: list[list[str]] = field(default_factory=list)
     missing: list[tuple[ApplicantField, ...]] = field(default_factory=list)
     other_answers: list[list[OtherAnswer]] = field(default_factory=list)
+    undecided_dates: set[int] = field(default_factory=set)
 
     def given(self, values: dict[str, list[Any]], index: int) -> dict[str, Any]:
         """The values a row gives (``person`` or ``application``), leaving out the empty ones."""
@@ -282,9 +294,10 @@ def _read_names(ctx: ReadingContext, readings: RowReadings) -> None:
         for index, (text, column) in enumerate(zip(*found, strict=True)):
             if text:
                 names[index] = _checked(text, headers[column], 100, readings.problems[index])
-    if full is not None or F.FIRST_NAME in ctx.columns or F.LAST_NAME in ctx.columns:
-        readings.person["first_name"] = firsts
-        readings.person["last_name"] = lasts
+    # Always given, "" without a name column: a name is never left unset (a row that
+    # adds someone without a name is refused when the rows are decided).
+    readings.person["first_name"] = firsts
+    readings.person["last_name"] = lasts
 
 
 def _checked(text: str, header: str, limit: int, problems: list[str]) -> str:
@@ -432,8 +445,9 @@ def _read_dates(ctx: ReadingContext, readings: RowReadings) -> None:
         columns = ctx.columns.get(wanted, [])
         if not columns:
             continue
-        # Each column's order of day and month, settled by its whole set of answers.
-        orders = [day_order(ctx.cells(column)) for column in columns]
+        # Each column's order of day and month, settled by its whole set of answers,
+        # else by the import's own (--date-order).
+        orders = [day_order(ctx.cells(column)) or ctx.date_order for column in columns]
         cells = [ctx.cells(column) for column in columns]
         values: list[dt.date | None] = [None] * len(table.rows)
         for index in range(len(table.rows)):
@@ -444,6 +458,8 @@ def _read_dates(ctx: ReadingContext, readings: RowReadings) -> None:
                 parsed = parse_date(cell, date_1904=table.date_1904, order=order)
                 if parsed.problem:
                     readings.problems[index].append(f"{table.headers[column]}: {parsed.problem}")
+                    if parsed.ambiguous:
+                        readings.undecided_dates.add(column)
                     break
                 if parsed.value is None:
                     continue
@@ -547,8 +563,15 @@ def _read_other_answers(ctx: ReadingContext, readings: RowReadings) -> None:
 
 
 def is_missing_problem(problem: str, wanted: ApplicantField) -> bool:
-    """Whether a row's problem is that it lacks ``wanted`` (EMAIL, STRAND or ROLE)."""
+    """Whether a row's problem is that it lacks ``wanted`` (EMAIL, FULL_NAME, STRAND or ROLE)."""
     return problem.startswith(_MISSING.get(wanted, ()))
+
+
+def reads_field(fields_read: Collection[ApplicantField], wanted: ApplicantField) -> bool:
+    """Whether a mapping's fields read ``wanted``; the name (FULL_NAME) from any name field."""
+    if wanted is F.FULL_NAME:
+        return any(name in fields_read for name in NAME_FIELDS)
+    return wanted in fields_read
 
 
 # Words ------------------------------------------------------------------------------------

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from mentordesk.domain.enums import ApplicantField
 from mentordesk.formats.column_guess import ColumnGuess, likely_column
+from mentordesk.formats.columns import normalise
 from mentordesk.formats.tables import SheetTable, cell_text, column_letters
 from mentordesk.formats.text import plural
 from mentordesk.services.import_reading import (
+    NAME_FIELDS,
     REQUIRED,
     is_missing_problem,
     question_of,
@@ -32,6 +34,8 @@ _GOES = {F.IGNORE: "left out", F.OTHER: "kept as other answers"}
 _ALIKE = 3
 #: The most answers a hint lists, each with its ``--map-value``.
 _SHOWN_ANSWERS = 6
+#: The most other answers a line of alike problems quotes; more are counted.
+_QUOTED_ANSWERS = 3
 _QUOTED = re.compile(r"“[^”]*”")
 #: How the option that fills a missing field in every row is written.
 _DEFAULT_OPTION = {F.ROLE: "--role mentor or --role mentee", F.STRAND: "--strand NAME"}
@@ -222,7 +226,7 @@ def missing_field_hint(
     """How to give rows the field they lack: the column to map, or the option to pass.
 
     Args:
-        wanted: EMAIL, STRAND or ROLE.
+        wanted: EMAIL, FULL_NAME (the name, however it is read), STRAND or ROLE.
         choices: where each column goes.
         guesses: every column's recognised guess.
         source: the file's name.
@@ -233,6 +237,8 @@ def missing_field_hint(
         left empty, that; when no column looks like it, the option that gives
         every row the field, if there is one.
     """
+    if wanted is F.FULL_NAME:
+        return _name_hint(choices, guesses, source)
     name = wanted.label.lower()
     read = [c for c in choices if c.field is wanted]
     if read:
@@ -268,6 +274,27 @@ def missing_field_hint(
     return hint
 
 
+def _name_hint(choices: Sequence[ColumnChoice], guesses: Sequence[ColumnGuess], source: str) -> str:
+    """How to give rows a name: read from a full name, or from a first and a last name."""
+    read = [c for c in choices if c.field in NAME_FIELDS]
+    if read:
+        columns = " and ".join(c.name for c in read)
+        return f"The name is read from column {columns}: fill it in where it is empty."
+    for wanted in NAME_FIELDS:
+        likely = likely_column(guesses, wanted)
+        if likely is not None:
+            return (
+                f"No column of {source} is read as the name. Column "
+                f"{column_letters(likely.column)} “{likely.header}” looks like it holds it "
+                f"({likely.reason}): pass {map_option(wanted, likely.header)}."
+            )
+    return (
+        f"No column of {source} looks like it holds the name. Name the column that holds "
+        f"it with {map_option(F.FULL_NAME, 'HEADER')}, or those of the first and last names "
+        f"with {map_option(F.FIRST_NAME, 'HEADER')} {map_option(F.LAST_NAME, 'HEADER')}."
+    )
+
+
 def unknown_answers(
     table: SheetTable,
     choices: Sequence[ColumnChoice],
@@ -285,20 +312,32 @@ def unknown_answers(
         value_map: the answers mapped by hand so far (normalised → strand or role).
 
     Returns:
-        Each answer as written, with the number of rows giving it, most frequent first.
+        Each answer, as most rows write it, with the number of rows giving it,
+        most frequent first. Answers that differ only in case, accents, spaces or
+        punctuation ("Postdocs", "postdocs.") are one answer, as one
+        ``--map-value`` reads them all.
     """
-    counts: dict[str, int] = {}
+    written: dict[str, int] = {}
     for choice in choices:
         if choice.field is wanted:
             for row in table.rows:
                 text = cell_text(row[choice.column])
                 if text:
-                    counts[text] = counts.get(text, 0) + 1
+                    written[text] = written.get(text, 0) + 1
     if wanted is F.STRAND:
-        named = {t for t in counts if strand_named(t, strand_names, value_map) is not None}
+        named = {t for t in written if strand_named(t, strand_names, value_map) is not None}
     else:
-        named = {t for t in counts if role_named(t, value_map) is not None}
-    unknown = {text: count for text, count in counts.items() if text not in named}
+        named = {t for t in written if role_named(t, value_map) is not None}
+    # Each answer under its most frequent wording (the first met among equals).
+    counts: dict[str, int] = {}
+    wording: dict[str, tuple[int, str]] = {}
+    for text, count in written.items():
+        if text not in named:
+            key = normalise(text) or text
+            counts[key] = counts.get(key, 0) + count
+            if count > wording.get(key, (0, ""))[0]:
+                wording[key] = (count, text)
+    unknown = {wording[key][1]: count for key, count in counts.items()}
     return dict(sorted(unknown.items(), key=lambda item: -item[1]))
 
 
@@ -306,11 +345,12 @@ def value_map_hint(
     wanted: ApplicantField, unknown: Mapping[str, int], strand_names: Sequence[str]
 ) -> str:
     """How to read a form's own wording of the strands (or roles): the ``--map-value`` to pass."""
+    # A placeholder, never a real value: a hint copied as printed must not decide anything.
     if wanted is F.STRAND:
         what = f"strand of this programme ({', '.join(sorted(strand_names)) or 'none yet'})"
-        value = "STRAND"
+        value, each = "STRAND", "the strand it means"
     else:
-        what, value = "role (mentor or mentee)", "mentor"
+        what, value, each = "role (mentor or mentee)", "ROLE", "mentor or mentee"
     shown = list(unknown.items())[:_SHOWN_ANSWERS]
     answers = ", ".join(f"“{text}” ({plural(count, 'row')})" for text, count in shown)
     more = len(unknown) - len(shown)
@@ -318,8 +358,7 @@ def value_map_hint(
     return (
         f"These answers name no {what}: {answers}"
         + (f" and {more} more" if more > 0 else "")
-        + f". Say what each stands for: {options} (each with the {wanted.label.lower()} it "
-        "means)."
+        + f". Say what each stands for: {options} (each {value} replaced with {each})."
     )
 
 
@@ -335,9 +374,25 @@ def unreadable_dates(rows: Sequence[PreviewRow], choices: Sequence[ColumnChoice]
     return counts
 
 
-def date_column_hint(choice: ColumnChoice, count: int) -> str:
-    """How to import rows whose date column holds answers that are not dates MentorDesk reads."""
+def date_column_hint(choice: ColumnChoice, count: int, *, undecided: bool = False) -> str:
+    """How to import rows whose date column holds answers that are not dates MentorDesk reads.
+
+    Args:
+        choice: the date column.
+        count: how many rows it refuses.
+        undecided: some of its dates could be read day-first or month-first and
+            no answer of the column settles which (see
+            :attr:`~mentordesk.services.importing.ImportPreview.undecided_dates`).
+    """
     name = choice.field.label.lower()
+    if undecided:
+        return (
+            f"Column {choice.name} is read as the {name}, but in {plural(count, 'row')} its "
+            "date could be read day-first or month-first and no answer of the column settles "
+            "which (see the rows above): pass --date-order month-first if the form writes "
+            "month/day/year (as US forms do) or --date-order day-first if it writes "
+            "day/month/year, or write those dates as year-month-day."
+        )
     return (
         f"Column {choice.name} is read as the {name}, but in {plural(count, 'row')} its answer "
         "is not a date MentorDesk can read (see the rows above): write those as "
@@ -350,9 +405,11 @@ def date_column_hint(choice: ColumnChoice, count: int) -> str:
 def problem_lines(rows: Sequence[PreviewRow], said: Collection[ApplicantField] = ()) -> list[str]:
     """The rows' problems, each said once: alike problems of many rows on one line.
 
-    Problems that differ only in the answer they quote ("“x” is not a date") are
-    alike; met in :data:`_ALIKE` rows or more they are said once, with the rows
-    and the first row's answer. A row's other problems follow on its own line.
+    Problems that differ only in the answers they quote ("“x” is not a date") are
+    alike; met in :data:`_ALIKE` rows or more they are said once, with the rows,
+    the problem as the first of them words it and, when the others quote other
+    answers, those answers (or how many rows give them). A row's other problems
+    follow on its own line.
 
     Args:
         rows: the refused rows.
@@ -360,30 +417,68 @@ def problem_lines(rows: Sequence[PreviewRow], said: Collection[ApplicantField] =
             their problems are left out.
     """
 
-    def leave_out(problem: str) -> bool:
-        return any(is_missing_problem(problem, wanted) for wanted in said)
+    def kept(problem: str) -> bool:
+        return not any(is_missing_problem(problem, wanted) for wanted in said)
 
+    return _grouped([(row.row_number, [p for p in row.problems if kept(p)]) for row in rows])
+
+
+def notice_lines(rows: Sequence[PreviewRow]) -> list[str]:
+    """What the coordinator should know about the rows, alike notices of many rows said once.
+
+    ``Rows 2–45 (44 rows): Already imported: nothing has changed``, grouped as
+    :func:`problem_lines` groups problems; a row's other notices follow on its
+    own line.
+    """
+    return _grouped([(row.row_number, row.notices) for row in rows])
+
+
+def _grouped(said: Sequence[tuple[int, Sequence[str]]]) -> list[str]:
+    """Lines of what rows say: alike sayings of many rows once, then each row's own."""
     alike: dict[str, list[tuple[int, str]]] = {}
-    for row in rows:
-        for problem in row.problems:
-            if not leave_out(problem):
-                alike.setdefault(_pattern(problem), []).append((row.row_number, problem))
-    shared = [key for key, found in alike.items() if len(found) >= _ALIKE]
-    lines = []
-    for key in shared:
-        found = alike[key]
-        numbers = [number for number, _ in found]
-        first = found[0][1]
-        same = all(problem == first for _, problem in found)
-        lines.append(
-            f"Rows {row_ranges(numbers)} ({plural(len(numbers), 'row')}): {first}"
-            + ("" if same else f" (row {numbers[0]}; the others alike)")
-        )
-    for row in rows:
-        own = [p for p in row.problems if not leave_out(p) and _pattern(p) not in shared]
+    for number, sayings in said:
+        for saying in sayings:
+            alike.setdefault(_pattern(saying), []).append((number, saying))
+    shared = {key for key, found in alike.items() if len(found) >= _ALIKE}
+    lines = [
+        f"Rows {row_ranges([n for n, _ in found])} ({plural(len(found), 'row')}): "
+        f"{found[0][1]}{_others(found)}"
+        for key, found in alike.items()
+        if key in shared
+    ]
+    for number, sayings in said:
+        own = [saying for saying in sayings if _pattern(saying) not in shared]
         if own:
-            lines.append(f"Row {row.row_number}: {'; '.join(own)}")
+            lines.append(f"Row {number}: {'; '.join(own)}")
     return lines
+
+
+def _others(found: Sequence[tuple[int, str]]) -> str:
+    """What rows saying alike things quote other than the first: "" when they all say the same.
+
+    A few other answers are quoted (``(quoted from row 2; rows 5, 9 give “Faculty” instead)``);
+    many are counted (``(quoted from row 2; 11 more rows give other answers)``).
+    """
+    first = found[0][1]
+    same = [number for number, saying in found if saying == first]
+    if len(same) == len(found):
+        return ""
+    quoted = _QUOTED.findall(first)
+    answers: list[str] = []
+    for _, saying in found:
+        if saying != first:
+            theirs = _QUOTED.findall(saying)
+            answer = next((q for q, f in zip(theirs, quoted, strict=False) if q != f), "")
+            if answer and answer not in answers:
+                answers.append(answer)
+    others = [number for number, saying in found if saying != first]
+    where = f"quoted from row{'s' if len(same) > 1 else ''} {row_ranges(same)}"
+    give = "give" if len(others) > 1 else "gives"
+    if 0 < len(answers) <= _QUOTED_ANSWERS:
+        listed = ", ".join(answers[:-1]) + (" or " if len(answers) > 1 else "") + answers[-1]
+        rows = f"row{'s' if len(others) > 1 else ''} {row_ranges(others)}"
+        return f" ({where}; {rows} {give} {listed} instead)"
+    return f" ({where}; {plural(len(others), 'more row')} {give} other answers)"
 
 
 def _pattern(problem: str) -> str:

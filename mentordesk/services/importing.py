@@ -14,7 +14,7 @@ import datetime as dt
 import enum
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, Field, dataclass, field, fields, replace
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -26,12 +26,14 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import ApplicantField, ApplicationStatus, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, MentorDeskError, NotFound
 from mentordesk.formats.columns import normalise
+from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import require_rows
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.applicants import ApplicationInput, PersonInput
 from mentordesk.services.audit import record_change
 from mentordesk.services.import_reading import (
+    NAME_FIELDS,
     VALUE_MAPPED,
     ReadingContext,
     RowReadings,
@@ -94,6 +96,9 @@ class ImportPlan:
         value_map: for STRAND and ROLE, the form's own answers (normalised, see
             :func:`~mentordesk.formats.columns.normalise`) → a strand's name or a
             role's value, applied before the answer's words are recognised.
+        date_order: the order of day and month in the date columns whose own
+            answers do not settle it (a US form's "3/5/2026"); None refuses their
+            dates that could be read either way.
     """
 
     table: SheetTable
@@ -102,6 +107,7 @@ class ImportPlan:
     default_strand_id: int | None = None
     default_role: Role | None = None
     value_map: dict[ApplicantField, dict[str, str]] = field(default_factory=dict)
+    date_order: DayOrder | None = None
 
 
 @dataclass
@@ -138,9 +144,17 @@ class PreviewRow:
 
 @dataclass(frozen=True)
 class ImportPreview:
-    """Every row of a file with what importing it would do; nothing is written yet."""
+    """Every row of a file with what importing it would do; nothing is written yet.
+
+    Attributes:
+        rows: every data row, in the file's order.
+        undecided_dates: the date columns refusing answers that could be read
+            day-first or month-first, whose order neither their own answers nor
+            :attr:`ImportPlan.date_order` settle.
+    """
 
     rows: list[PreviewRow]
+    undecided_dates: frozenset[int] = frozenset()
 
     def count(self, action: RowAction) -> int:
         """How many rows get this action."""
@@ -256,6 +270,7 @@ def _context(session: Session, programme_id: int, plan: ImportPlan) -> ReadingCo
         default_strand_id=default,
         default_role=plan.default_role,
         today=dt.date.today(),
+        date_order=plan.date_order,
     )
 
 
@@ -287,12 +302,7 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
     for email, group in by_email.items():
         existing = people.get(email)
         if existing is None and len(group) == 1:
-            row = rows[group[0]]
-            # As read: a new person with one row (what nearly every row of a form is).
-            if row.action is RowAction.ADD and not _has_name(row.person):
-                row.action = RowAction.REJECT
-                row.problems.append("Name: missing; a first or a last name is needed")
-            continue
+            continue  # as read: a new person with one row (what nearly every row of a form is)
         # Newest last, so that a person's newest answer is laid over the older ones.
         group.sort(key=lambda i: (readings.submitted[i], i))
         group = _skip_older_submissions(readings, rows, group)
@@ -301,19 +311,36 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
             row = rows[index]
             if person is not None:
                 row.person = person
-            if row.action is RowAction.REJECT:
-                continue
-            if existing is None:
-                if not _has_name(person):
-                    row.action = RowAction.REJECT
-                    row.problems.append("Name: missing; a first or a last name is needed")
+            if row.action is RowAction.REJECT or existing is None:
                 continue
             row.person_id = existing.id
             _decide_for_existing(
                 row, readings.given(readings.application, index), existing, applications,
                 stored_answers, plan.existing,
             )  # fmt: skip
-    return ImportPreview(rows)
+    named = any(name in ctx.columns for name in NAME_FIELDS)
+    for row in rows:
+        # Exactly the rows the writer adds a person for: each must give a name.
+        if row.action is RowAction.ADD and row.person_id is None and not _has_name(row.person):
+            _refuse_nameless(row, named=named)
+    undecided = {
+        column
+        for column in readings.undecided_dates
+        if any(p.startswith(f"{plan.table.headers[column]}: ") for r in rows for p in r.problems)
+    }
+    return ImportPreview(rows, frozenset(undecided))
+
+
+def _refuse_nameless(row: PreviewRow, *, named: bool) -> None:
+    """Refuse a row that would add someone without a name (the file needs one)."""
+    row.action = RowAction.REJECT
+    row.missing += (ApplicantField.FULL_NAME,)
+    row.problems.append(
+        "Name: missing; a first or a last name is needed"
+        if named
+        else "Name: missing; no column is read as the name (a full name, or a first and a "
+        "last name) and this person is not in the file yet"
+    )
 
 
 def _rows_as_read(plan: ImportPlan, readings: RowReadings) -> list[PreviewRow]:
@@ -354,7 +381,7 @@ def _person_columns(readings: RowReadings, count: int) -> list[Iterable[Any]]:
         if f.name == "email":
             columns.append([email or "" for email in readings.emails])
         else:
-            columns.append(readings.person.get(f.name) or repeat(f.default, count))
+            columns.append(readings.person.get(f.name) or _defaults(f, count))
     return columns
 
 
@@ -370,9 +397,21 @@ def _application_columns(
         "source": repeat(f"imported from {plan.table.source}"[:300], count),
     }
     return [
-        given.get(f.name) or read.get(f.name) or repeat(f.default, count)
+        given.get(f.name) or read.get(f.name) or _defaults(f, count)
         for f in fields(ApplicationInput)
     ]
+
+
+def _defaults(f: Field[Any], count: int) -> Iterable[Any]:
+    """A field's default for every row; a field without one is a fault of the reading.
+
+    Every value a row is written with comes from the preview: a field neither
+    read nor given a default would reach the file unset, so the preview stops
+    instead of the writer.
+    """
+    if f.default is MISSING:
+        raise AssertionError(f"the import reads no {f.name} and it has no default")
+    return repeat(f.default, count)
 
 
 def _has_name(person: PersonInput | None) -> bool:
@@ -459,7 +498,8 @@ def _decide_for_existing(
         return
     row.application_id = current.id
     stored = _application_input(current)
-    merged = replace(stored, **given)
+    merged = replace(stored, **given)  # the source stays, so a new file alone changes nothing
+    source = row.application.source
     old_answers = stored_answers.get(current.id, [])
     answers_change = merged_answers(old_answers, row.other_answers) != old_answers
     if policy is ExistingPerson.KEEP_BOTH:
@@ -473,11 +513,14 @@ def _decide_for_existing(
                 "application is kept (choose “Update” to replace it)"
             )
         return
-    row.application = merged
     if merged == stored and not person_changes and not answers_change:
+        row.application = merged
         row.action = RowAction.SKIP
         row.notices.append("Already imported: nothing has changed")
     else:
+        # An application whose answers change now comes from this file.
+        changed = merged != stored or answers_change
+        row.application = replace(merged, source=source) if changed else merged
         row.action = RowAction.UPDATE
 
 
@@ -638,7 +681,7 @@ def _write_row(session: Session, row: PreviewRow, batch: NewRows, policy: Existi
         raise NotFound("An application in the import was removed meanwhile; import again.")
     for name in APPLICATION_COLUMNS:
         value = getattr(row.application, name)
-        if name != "source" and getattr(application, name) != value:
+        if getattr(application, name) != value:
             setattr(application, name, value)
     if row.other_answers:
         old = other_answers_of(session, row.application_id)

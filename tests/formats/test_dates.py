@@ -60,14 +60,15 @@ def test_day_and_month_both_twelve_or_less_is_ambiguous_not_guessed() -> None:
     assert parsed.value is None
     assert parsed.ambiguous is True
     assert parsed.problem == (
-        "“03/04/2026” could be 3 April or 4 March 2026; write it as year-month-day, e.g. 2026-04-03"
+        "“03/04/2026” could be “3 April 2026” or “4 March 2026”: write it as year-month-day, "
+        "“2026-04-03” or “2026-03-04”"
     )
 
 
 def test_forms_style_ambiguous_date_with_time_is_flagged() -> None:
     parsed = parse_date("4/5/26 10:31:52 AM")
     assert (parsed.value, parsed.ambiguous) == (None, True)
-    assert "4 May or 5 April 2026" in (parsed.problem or "")
+    assert "could be “4 May 2026” or “5 April 2026”" in (parsed.problem or "")
 
 
 def test_serial_60_is_excels_false_leap_day_and_flagged() -> None:

@@ -149,7 +149,7 @@ def test_an_order_does_not_make_an_impossible_date_possible() -> None:
 def test_without_an_order_ambiguous_dates_are_refused_as_before() -> None:
     parsed = parse_date("03/04/2026 10:22:13")
     assert (parsed.value, parsed.at, parsed.ambiguous) == (None, None, True)
-    assert "could be 3 April or 4 March 2026" in (parsed.problem or "")
+    assert "could be “3 April 2026” or “4 March 2026”" in (parsed.problem or "")
 
 
 @pytest.mark.parametrize(

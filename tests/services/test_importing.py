@@ -307,7 +307,7 @@ def test_an_ambiguous_date_is_rejected_with_both_readings(programme_file, progra
         RowAction.REJECT,
     ]
     (problem,) = result.rows[0].problems
-    assert problem.startswith("Submitted: “03/04/2026” could be 3 April or 4 March")
+    assert problem.startswith("Submitted: “03/04/2026” could be “3 April 2026” or “4 March 2026”")
     assert result.rows[2].application.submitted_on == dt.date(2024, 2, 29)
     assert "29 February 1900" in result.rows[3].problems[0]
 
@@ -460,7 +460,7 @@ def test_rejected_rows_are_saved_fixed_and_imported_again(tmp_path, programme_fi
     sheet_ = workbook.active
     assert [c.value for c in sheet_[1]] == [*HEADERS, PROBLEM_HEADER]
     assert sheet_.max_row == 3
-    assert "could be 3 April or 4 March" in sheet_["H2"].value
+    assert "could be “3 April 2026” or “4 March 2026”" in sheet_["H2"].value
     assert sheet_["A3"].data_type == "s"
     sheet_["E2"] = dt.date(2026, 4, 3)
     sheet_["B3"] = "ida@example.org"

@@ -151,7 +151,8 @@ def test_alike_problems_of_many_rows_are_said_once():
     assert problem_lines(rows) == [
         "Rows 2–56 (55 rows): Role: missing; choose a default role (mentor or mentee)",
         "Rows 58–59, 61 (3 rows): Timestamp: “58/13/2026 9:00 GMT+1” is not a date "
-        "(row 58; the others alike)",
+        "(quoted from row 58; rows 59, 61 give “59/13/2026 9:00 GMT+1” or “61/13/2026 9:00 "
+        "GMT+1” instead)",
         "Row 57: Email: “x@” is not a valid email address",
     ]
     # A missing field said with its hint is not said again row by row.
@@ -203,5 +204,5 @@ def test_answers_that_name_no_strand_or_role_are_counted_with_the_map_value_for_
     assert roles == {"Yes": 2}
     assert value_map_hint(F.ROLE, roles, STRANDS) == (
         "These answers name no role (mentor or mentee): “Yes” (2 rows). Say what each stands "
-        'for: --map-value "Role:Yes=mentor" (each with the role it means).'
+        'for: --map-value "Role:Yes=ROLE" (each ROLE replaced with mentor or mentee).'
     )
