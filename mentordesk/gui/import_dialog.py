@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QInputDialog, QMessageBox, QWi
 from mentordesk.domain.enums import ApplicantField, Role
 from mentordesk.domain.errors import UnreadableFile
 from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
+from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import list_sheets, read_table, require_rows
 from mentordesk.formats.tables import SheetTable
 from mentordesk.gui.errors import show_error
@@ -27,7 +28,13 @@ from mentordesk.gui.import_mapping import (
     ValueMapTable,
     unrecognised_answers,
 )
-from mentordesk.gui.import_models import PreviewTableModel, preview_counts, preview_row_html
+from mentordesk.gui.import_models import (
+    DATE_ORDER_CHOICES,
+    PreviewTableModel,
+    date_order_help,
+    preview_counts,
+    preview_row_html,
+)
 from mentordesk.gui.ops import Op, Progress, read_then_open, run_long_op, run_op
 from mentordesk.gui.save_path import ask_save_path
 from mentordesk.services.import_mappings import (
@@ -36,7 +43,7 @@ from mentordesk.services.import_mappings import (
     save_mapping,
     saved_mappings,
 )
-from mentordesk.services.import_report import ColumnChoice, column_report
+from mentordesk.services.import_report import ColumnChoice, column_report, problem_lines
 from mentordesk.services.import_run import check_then_apply
 from mentordesk.services.importing import (
     ExistingPerson,
@@ -201,6 +208,10 @@ class ImportDialog(QDialog):
             ui.default_strand.setCurrentIndex(1)
         fill_enum_combo(ui.default_role, Role, blank=True)
         ui.default_role.setItemText(0, "Choose a role…")
+        for text, order in DATE_ORDER_CHOICES:
+            ui.date_order.addItem(text, order)
+        ui.date_order_box.hide()
+        ui.date_order.currentIndexChanged.connect(self._date_order_chosen)
         self._fill_saved_mappings(source.mappings)
         ui.sheet.addItems(source.sheets)
         ui.sheet.setCurrentText(source.table.sheet)
@@ -353,7 +364,14 @@ class ImportDialog(QDialog):
             ),
             default_role=None if ApplicantField.ROLE in fields else combo_value(ui.default_role),
             value_map=self.value_map(),
+            date_order=self.date_order(),
         )
+
+    def date_order(self) -> DayOrder | None:
+        """The order of day and month chosen for dates no answer of their column settles."""
+        order = self.ui.date_order.currentData()
+        # Qt gives a StrEnum member back as a str.
+        return None if order is None else DayOrder(order)
 
     def read_sheet(self, sheet: str) -> None:
         """Read another sheet of the same workbook, and guess its columns."""
@@ -460,6 +478,11 @@ class ImportDialog(QDialog):
         ):
             table.setColumnWidth(column, min(table.columnWidth(column), most))
         self.ui.preview_counts.setText(preview_counts(preview))
+        # Said once, above the table, rather than only in each refused row.
+        help_text = date_order_help(preview, self.columns.choices(), self.date_order())
+        self.ui.date_order_help.setText(help_text)
+        self.ui.date_order_help.setVisible(bool(help_text))
+        self.ui.date_order_box.setVisible(bool(help_text))
         self.ui.status_label.clear()
         self._show_page(1)
         if preview.rows:
@@ -467,6 +490,10 @@ class ImportDialog(QDialog):
         else:
             self.ui.row_detail.clear()
         self.previewed.emit(preview)
+
+    def _date_order_chosen(self, _index: int) -> None:
+        if self.ui.pages.currentIndex() == 1:
+            self.show_preview()
 
     def _preview_row_chosen(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.ui.preview_table.selectionModel().selectedRows()
@@ -544,6 +571,10 @@ class ImportDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Information, "Import finished", text, parent=self)
         box.setObjectName("import_summary")
         report = column_report(self.source.table, self._imported_choices, summary.other_answers)
+        if summary.rejected:
+            # Alike problems of many rows said once.
+            report += ["", f"Not imported ({rejected} {'row' if rejected == 1 else 'rows'}):"]
+            report += problem_lines(summary.rejected)
         if report:
             box.setInformativeText("“Show Details…” lists where each column of the file went.")
             box.setDetailedText("\n".join(report))

@@ -9,8 +9,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from mentordesk.formats.dates import DayOrder
+from mentordesk.formats.text import plural
 from mentordesk.gui.person_panel import _facts, other_answers_html
 from mentordesk.gui.table_models import Index, RowTableModel, SortKey, enum_key
+from mentordesk.services.import_report import ColumnChoice, unreadable_dates
 from mentordesk.services.importing import ImportPreview, PreviewRow, RowAction
 
 REJECTED_BACKGROUND = QColor("#fde0dc")
@@ -89,6 +92,52 @@ def preview_counts(preview: ImportPreview) -> str:
         f"{preview.to_add} to add, {preview.to_update} to update, "
         f"{preview.to_skip} skipped, {len(preview.rejected)} rejected"
     )
+
+
+#: The choices of how to read dates like 3/5/2026, as the preview page offers them.
+DATE_ORDER_CHOICES: tuple[tuple[str, DayOrder | None], ...] = (
+    ("Read from the file (refused when it cannot tell)", None),
+    ("Day first: 3 May 2026", DayOrder.DAY_FIRST),
+    ("Month first: 5 March 2026, as US forms write", DayOrder.MONTH_FIRST),
+)
+_READ_AS = {
+    DayOrder.DAY_FIRST: "day first (3/5/2026 is 3 May)",
+    DayOrder.MONTH_FIRST: "month first (3/5/2026 is 5 March)",
+}
+
+
+def date_order_help(
+    preview: ImportPreview, choices: Sequence[ColumnChoice], chosen: DayOrder | None
+) -> str:
+    """What the preview page says once, above its table, about dates like 3/5/2026.
+
+    Empty when no row is refused for such a date and no order was chosen.
+
+    Args:
+        preview: the preview shown.
+        choices: where each column goes.
+        chosen: the order of day and month chosen for dates no answer settles.
+    """
+    undecided = [c for c in choices if c.column in preview.undecided_dates]
+    counts = unreadable_dates(preview.rejected, undecided)
+    columns = [c for c in undecided if c.column in counts]
+    if columns:
+        # A row refused by two such columns is one row.
+        starts = tuple(f"{c.header}: " for c in columns)
+        refused = sum(
+            1 for row in preview.rejected if any(p.startswith(starts) for p in row.problems)
+        )
+        names = " and ".join(c.name for c in columns)
+        return (
+            f"{plural(refused, 'row')} {'is' if refused == 1 else 'are'} refused because "
+            f"{names} {'holds' if len(columns) == 1 else 'hold'} dates like 3/5/2026, which "
+            "could be 3 May or 5 March, and no date in the column settles which. Choose how "
+            "the form writes them: month first if it comes from a US form (Google Forms in "
+            "US English writes 3/5/2026 for 5 March), day first if it writes day/month/year."
+        )
+    if chosen is None:
+        return ""
+    return f"Dates that could be read either way are read {_READ_AS[chosen]}."
 
 
 class PreviewTableModel(RowTableModel[PreviewRow]):

@@ -211,6 +211,40 @@ class Ui_ImportForm(object):
 
         self.preview_layout.addLayout(self.preview_tools_layout)
 
+        self.date_order_box = QWidget(self.preview_page)
+        self.date_order_box.setObjectName(u"date_order_box")
+        self.date_order_layout = QVBoxLayout(self.date_order_box)
+        self.date_order_layout.setObjectName(u"date_order_layout")
+        self.date_order_layout.setContentsMargins(0, 0, 0, 0)
+        self.date_order_help = QLabel(self.date_order_box)
+        self.date_order_help.setObjectName(u"date_order_help")
+        self.date_order_help.setWordWrap(True)
+
+        self.date_order_layout.addWidget(self.date_order_help)
+
+        self.date_order_row = QHBoxLayout()
+        self.date_order_row.setObjectName(u"date_order_row")
+        self.date_order_label = QLabel(self.date_order_box)
+        self.date_order_label.setObjectName(u"date_order_label")
+
+        self.date_order_row.addWidget(self.date_order_label)
+
+        self.date_order = QComboBox(self.date_order_box)
+        self.date_order.setObjectName(u"date_order")
+        self.date_order.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+        self.date_order_row.addWidget(self.date_order)
+
+        self.date_order_spacer = QSpacerItem(20, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.date_order_row.addItem(self.date_order_spacer)
+
+
+        self.date_order_layout.addLayout(self.date_order_row)
+
+
+        self.preview_layout.addWidget(self.date_order_box)
+
         self.preview_splitter = QSplitter(self.preview_page)
         self.preview_splitter.setObjectName(u"preview_splitter")
         self.preview_splitter.setOrientation(Qt.Orientation.Vertical)
@@ -281,6 +315,7 @@ class Ui_ImportForm(object):
         self.sheet_label.setBuddy(self.sheet)
         self.default_strand_label.setBuddy(self.default_strand)
         self.default_role_label.setBuddy(self.default_role)
+        self.date_order_label.setBuddy(self.date_order)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ImportForm)
@@ -309,6 +344,8 @@ class Ui_ImportForm(object):
         self.read_notices.setText("")
         self.preview_counts.setText("")
         self.save_rejected_button.setText(QCoreApplication.translate("ImportForm", u"Save &rejected rows\u2026", None))
+        self.date_order_help.setText("")
+        self.date_order_label.setText(QCoreApplication.translate("ImportForm", u"&Dates like 3/5/2026 are:", None))
         self.preview_help.setText(QCoreApplication.translate("ImportForm", u"Nothing is written until you choose Import. Select a row to see what it becomes. Rows shown in red are rejected and left out; save them, correct them in the spreadsheet and import them again.", None))
         self.status_label.setText("")
         self.back_button.setText(QCoreApplication.translate("ImportForm", u"\u2039 &Back", None))
