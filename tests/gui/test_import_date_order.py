@@ -138,3 +138,32 @@ def test_day_first_reads_the_same_file_the_other_way_and_back_refuses_again(
     assert len(preview.rejected) == len(STAMPS)
     assert dialog.ui.date_order_help.text().startswith(f"{len(STAMPS)} rows are refused")
     dialog.reject()
+
+
+def test_the_import_details_say_alike_problems_of_the_rows_left_out_once(
+    qtbot: QtBot, pilot_window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "answers.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(HEADERS)
+        for n in range(6):
+            stamp = "2026-03-05 10:22:13" if n < 2 else ("next week", "soon", "asap", "tbc")[n - 2]
+            writer.writerow(
+                [stamp, f"person{n}@uni.example", f"Person Number{n}", "Fellows", "Mentor"]
+            )
+    dialog = _open(qtbot, pilot_window, path)
+    with qtbot.waitSignal(dialog.previewed, timeout=10_000):
+        dialog.ui.preview_button.click()
+    # No date could be read either way: nothing to choose.
+    assert not dialog.ui.date_order_box.isVisible()
+    with qtbot.waitSignal(pilot_window.tabs[0].loaded, timeout=20_000):
+        dialog.ui.import_button.click()
+    box = dialog.findChild(QMessageBox, "import_summary")
+    assert box is not None
+    details = box.detailedText().splitlines()
+    box.close()
+    left_out = details[details.index("Not imported (4 rows):") + 1 :]
+    assert len(left_out) == 1
+    assert left_out[0].startswith("Rows 4–7 (4 rows): Timestamp: ")
+    assert "next week" in left_out[0]
