@@ -18,6 +18,7 @@ from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
 from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import list_sheets, read_table, require_rows
 from mentordesk.formats.tables import SheetTable
+from mentordesk.formats.text import plural
 from mentordesk.gui.errors import show_error
 from mentordesk.gui.form_values import combo_value, fill_enum_combo
 from mentordesk.gui.forms.ui_import_applications import Ui_ImportForm
@@ -573,7 +574,7 @@ class ImportDialog(QDialog):
         report = column_report(self.source.table, self._imported_choices, summary.other_answers)
         if summary.rejected:
             # Alike problems of many rows said once.
-            report += ["", f"Not imported ({rejected} {'row' if rejected == 1 else 'rows'}):"]
+            report += ["", f"Not imported ({plural(rejected, 'row')}):"]
             report += problem_lines(summary.rejected)
         if report:
             box.setInformativeText("“Show Details…” lists where each column of the file went.")
@@ -607,6 +608,8 @@ class ImportDialog(QDialog):
         rows_to_write = self.preview is not None and (self.preview.to_add + self.preview.to_update)
         ui.pages.setEnabled(not busy)
         ui.back_button.setEnabled(not busy and not done)
+        # Once imported, the rows cannot be read another way (nor imported twice).
+        ui.date_order_box.setEnabled(not done)
         ui.preview_button.setEnabled(not busy and bool(self.source.table.rows))
         ui.import_button.setEnabled(not busy and not done and bool(rows_to_write))
         ui.save_rejected_button.setEnabled(

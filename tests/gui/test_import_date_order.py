@@ -118,6 +118,8 @@ def test_us_dates_are_refused_until_month_first_is_chosen_then_import_as_written
         rows = applicant_rows(session, dialog.programme.id)
     stored = {row.email: row.submitted_on for row in rows}
     assert stored == {f"person{n}@uni.example": day for n, (_stamp, day) in enumerate(STAMPS)}
+    # Imported: the dates cannot be read another way now.
+    assert not ui.date_order.isEnabled()
 
 
 def test_day_first_reads_the_same_file_the_other_way_and_back_refuses_again(
