@@ -11,7 +11,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -34,6 +33,7 @@ from tests.helpers.form_exports import (
     write_google_forms,
     write_microsoft_forms,
 )
+from tests.helpers.workbooks import plain_workbook
 
 CANARY = "Hunter2-Canary"
 
@@ -49,17 +49,6 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def cli(db: Path, source: Path, *options: str) -> int:
     return main(["import", "applicants", str(source), "--db", str(db), *options])
-
-
-def workbook(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def held(db: Path) -> dict[str, dict[str, object]]:
@@ -116,7 +105,7 @@ ROWS = [
 def test_map_names_a_field_by_its_label_or_value_and_ignore_leaves_a_column_out(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
+    source = plain_workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
     options = ["--map", "Development needs=q7", "--map", "ignore=Q8"]
 
     assert cli(db, source, *options) == 0
@@ -139,7 +128,7 @@ def test_map_names_a_field_by_its_label_or_value_and_ignore_leaves_a_column_out(
 def test_map_of_a_header_the_file_lacks_is_a_usage_error_listing_its_headers(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
+    source = plain_workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
     before = file_state(db)
 
     assert cli(db, source, "--map", f"role={CANARY}") == 2
@@ -157,7 +146,7 @@ def test_map_of_a_header_the_file_lacks_is_a_usage_error_listing_its_headers(
 
 
 def test_a_usage_error_of_map_value_in_a_child_process(db: Path, tmp_path: Path) -> None:
-    source = workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
+    source = plain_workbook(tmp_path / "codes.xlsx", HEADERS, ROWS)
     env = {**os.environ, "MENTORDESK_PASSPHRASE": PASSPHRASE}
     for value, expected in [
         (f"Strand:Staff peer groups={CANARY}", "its strands are Circles, Fellows"),
@@ -192,7 +181,7 @@ def form_rows(first: int, count: int) -> list[list[object]]:
 def test_map_value_and_save_mapping_then_mapping_reads_the_next_export_in_another_order(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    spring = workbook(tmp_path / "spring.xlsx", FORM, form_rows(0, 6))
+    spring = plain_workbook(tmp_path / "spring.xlsx", FORM, form_rows(0, 6))
     options = [
         "--map", "strand=Part of the programme", "--map", "role=Taking part as",
         "--map-value", "Strand:Early-career researchers (postdocs)=Fellows",
@@ -212,7 +201,7 @@ def test_map_value_and_save_mapping_then_mapping_reads_the_next_export_in_anothe
     # The next export: other people, the columns in another order.
     order = [6, 4, 2, 0, 5, 3, 1]
     autumn_rows = [[row[i] for i in order] for row in form_rows(100, 4)]
-    autumn = workbook(tmp_path / "autumn.xlsx", [FORM[i] for i in order], autumn_rows)
+    autumn = plain_workbook(tmp_path / "autumn.xlsx", [FORM[i] for i in order], autumn_rows)
     assert cli(db, autumn, "--mapping", "spring form") == 0
 
     out = capsys.readouterr().out
@@ -231,14 +220,14 @@ def test_map_value_and_save_mapping_then_mapping_reads_the_next_export_in_anothe
 def test_map_wins_over_a_saved_mapping(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    spring = workbook(tmp_path / "spring.xlsx", FORM, form_rows(0, 2))
+    spring = plain_workbook(tmp_path / "spring.xlsx", FORM, form_rows(0, 2))
     base = ["--map", "strand=Part of the programme", "--map", "role=Taking part as",
             "--map-value", "Strand:Early-career researchers (postdocs)=Fellows",
             "--map-value", "Strand:Staff peer groups=Circles",
             "--map-value", "Role:Offering my time=mentor",
             "--map-value", "Role:Looking for guidance=mentee"]  # fmt: skip
     assert cli(db, spring, *base, "--map", "ignore=Anything else?", "--save-mapping", "S") == 0
-    autumn = workbook(tmp_path / "autumn.xlsx", FORM, form_rows(10, 2))
+    autumn = plain_workbook(tmp_path / "autumn.xlsx", FORM, form_rows(10, 2))
     assert cli(db, autumn, "--mapping", "S", "--map", "other=Anything else?") == 0
     assert "G “Anything else?” → kept as other answers: 2 answers (as --map says)" in (
         capsys.readouterr().out
@@ -253,7 +242,7 @@ def test_a_file_without_a_role_column_is_refused_once_with_role_and_never_a_wron
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = [[f"p{n}@uni.example", f"Person {n}", "Fellows", "Sometimes"] for n in range(55)]
-    source = workbook(tmp_path / "no-role.xlsx", ["Email", "Name", "Strand", "Notes"], rows)
+    source = plain_workbook(tmp_path / "no-role.xlsx", ["Email", "Name", "Strand", "Notes"], rows)
 
     assert cli(db, source) == 1
 
@@ -275,7 +264,7 @@ def test_a_role_asked_as_a_yes_or_no_question_is_named_with_the_map_to_pass(
     headers = ["Email", "Name", "Strand", "Would you like to mentor someone?", "Faculty"]
     rows = [[f"p{n}@uni.example", f"Person {n}", "Fellows", ("Yes", "No")[n % 3 > 0],
              ("Science", "Law")[n % 2]] for n in range(30)]  # fmt: skip
-    source = workbook(tmp_path / "yes-no.xlsx", headers, rows)
+    source = plain_workbook(tmp_path / "yes-no.xlsx", headers, rows)
 
     assert cli(db, source) == 1
 
@@ -300,7 +289,7 @@ def test_consent_answered_no_refuses_the_row_and_a_blank_is_noted(
         [dt.datetime(2026, 3, 3, 9), "no@uni.example", "Ben No", "Fellows", "Mentee", "No"],
         [dt.datetime(2026, 3, 4, 9), "blank@uni.example", "Cy Blank", "Fellows", "Mentee", None],
     ]
-    source = workbook(tmp_path / "consent.xlsx", headers, rows)
+    source = plain_workbook(tmp_path / "consent.xlsx", headers, rows)
 
     assert cli(db, source) == 1
     captured = capsys.readouterr()
@@ -323,7 +312,7 @@ def test_other_answers_are_listed_before_the_counts_and_merged_on_reimport(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     headers = ["Email", "Name", "Strand", "Role", "How did you hear about us?", "Dietary needs"]
-    first = workbook(tmp_path / "first.xlsx", headers,
+    first = plain_workbook(tmp_path / "first.xlsx", headers,
                      [["ana@uni.example", "Ana Silva", "Fellows", "Mentee", "A colleague",
                        "Vegetarian"]])  # fmt: skip
     assert cli(db, first) == 0
@@ -338,7 +327,7 @@ def test_other_answers_are_listed_before_the_counts_and_merged_on_reimport(
     assert "Kept 2 answers to 2 questions as other answers" in out[counts + 1]
 
     again = [["ana@uni.example", "Ana Silva", "Fellows", "Mentee", "Newsletter"]]
-    second = workbook(tmp_path / "second.xlsx", headers[:5], again)
+    second = plain_workbook(tmp_path / "second.xlsx", headers[:5], again)
     assert cli(db, second) == 0
     assert "0 added, 1 updated" in capsys.readouterr().out
     assert held(db)["ana@uni.example"]["answers"] == {
@@ -355,7 +344,7 @@ def test_a_date_column_whose_answers_are_no_dates_is_named_with_the_ways_out(
     headers = ["Email", "Name", "Strand", "Role", "Date submitted"]
     rows = [[f"p{n}@uni.example", f"Person {n}", "Fellows", "Mentee", f"week {n} of term"]
             for n in range(1, 8)]  # fmt: skip
-    source = workbook(tmp_path / "dates.xlsx", headers, rows)
+    source = plain_workbook(tmp_path / "dates.xlsx", headers, rows)
 
     assert cli(db, source) == 1
 

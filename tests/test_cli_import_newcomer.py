@@ -9,10 +9,8 @@ settles, --skip-rejected, re-importing, another export of the same form.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
-import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -22,6 +20,7 @@ from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 from tests.helpers.files import file_state
 from tests.helpers.form_exports import make_programme_file
+from tests.helpers.workbooks import plain_workbook
 
 
 @pytest.fixture
@@ -39,17 +38,6 @@ def cli(db: Path, source: Path, *options: str) -> int:
 
 def csv_file(path: Path, *lines: str) -> Path:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def workbook(path: Path, headers: list[str], rows: Sequence[Sequence[object]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
     return path
 
 
@@ -197,7 +185,7 @@ def test_unknown_answers_are_grouped_as_map_value_reads_them_and_roles_get_a_pla
              ("Postdocs ", "senior researchers."), ("Circles", "Mentee")]
         )
     ]  # fmt: skip
-    source = workbook(tmp_path / "wording.xlsx", ["Email", "Name", "Strand", "Role"], rows)
+    source = plain_workbook(tmp_path / "wording.xlsx", ["Email", "Name", "Strand", "Role"], rows)
 
     assert cli(db, source) == 1
 
@@ -230,7 +218,7 @@ def form_rows(needs: str = "Writing") -> list[list[object]]:
 def test_importing_the_same_file_again_says_once_that_nothing_changed(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = workbook(tmp_path / "spring.xlsx", FORM, form_rows())
+    source = plain_workbook(tmp_path / "spring.xlsx", FORM, form_rows())
     assert cli(db, source) == 0
     capsys.readouterr()
 
@@ -245,15 +233,15 @@ def test_importing_the_same_file_again_says_once_that_nothing_changed(
 def test_an_update_from_another_export_names_that_file_as_the_source(
     db: Path, tmp_path: Path
 ) -> None:
-    assert cli(db, workbook(tmp_path / "spring.xlsx", FORM, form_rows())) == 0
-    later = workbook(tmp_path / "spring-later.xlsx", FORM, form_rows("Leading a team"))
+    assert cli(db, plain_workbook(tmp_path / "spring.xlsx", FORM, form_rows())) == 0
+    later = plain_workbook(tmp_path / "spring-later.xlsx", FORM, form_rows("Leading a team"))
 
     assert cli(db, later) == 0
 
     found = applications(db)["p0@uni.example"]
     assert found[1:] == ("imported from spring-later.xlsx", "Leading a team")
     # The same answers from yet another file change nothing, the source either.
-    assert cli(db, workbook(tmp_path / "copy.xlsx", FORM, form_rows("Leading a team"))) == 0
+    assert cli(db, plain_workbook(tmp_path / "copy.xlsx", FORM, form_rows("Leading a team"))) == 0
     assert applications(db)["p0@uni.example"][1] == "imported from spring-later.xlsx"
 
 
@@ -264,7 +252,7 @@ def test_map_accepts_us_spellings_and_show_mapping_names_the_fields_value(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     row = ["ana@uni.example", "Ana Silva", "Uni of Nowhere", "Circles", "Mentee"]
-    source = workbook(tmp_path / "codes.xlsx", ["Email", "Name", "Q3", "Q4", "Role"], [row])
+    source = plain_workbook(tmp_path / "codes.xlsx", ["Email", "Name", "Q3", "Q4", "Role"], [row])
 
     options = ["--map", "organization=Q3", "--map", "Program strand=Q4"]
     assert cli(db, source, *options, "--show-mapping") == 0

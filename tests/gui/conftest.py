@@ -60,3 +60,16 @@ def demo_window(qtbot: QtBot, window: MainWindow, demo_file: ProgrammeFile) -> I
         window.show_file(demo_file)
     yield window
     window.close()
+
+
+@pytest.fixture
+def pilot_window(
+    qtbot: QtBot, window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> Iterator[MainWindow]:
+    """The main window on a new file holding "Pilot 2026" (strands Fellows and Circles)."""
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignals([tab.loaded for tab in window.tabs], timeout=10_000):
+        window.show_file(programme_file)
+    yield window
+    window.close()

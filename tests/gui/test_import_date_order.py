@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +20,6 @@ from mentordesk.gui.import_dialog import ImportDialog
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.services.applicants import applicant_rows
 from mentordesk.services.importing import RowAction
-from mentordesk.store.programme_file import ProgrammeFile
 
 HEADERS = ["Timestamp", "Email address", "Full name", "Which strand?", "I am applying as a"]
 #: Month/day/year, as Google Forms writes them in US English: every day and month 12 or under.
@@ -34,19 +31,6 @@ STAMPS = [
     ("5/1/2026 12:00:00", dt.date(2026, 5, 1)),
     ("6/12/2026 23:59:59", dt.date(2026, 6, 12)),
 ]
-
-
-@pytest.fixture
-def pilot_window(
-    qtbot: QtBot, window: MainWindow, programme_file: ProgrammeFile, programme_id: int
-) -> Iterator[MainWindow]:
-    """The main window on a new file holding "Pilot 2026" (strands Fellows and Circles)."""
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignals([tab.loaded for tab in window.tabs], timeout=10_000):
-        window.show_file(programme_file)
-    yield window
-    window.close()
 
 
 def _us_export(path: Path) -> Path:

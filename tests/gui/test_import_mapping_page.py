@@ -6,10 +6,8 @@ and imports it through the window into a real encrypted programme file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -29,19 +27,6 @@ from tests.helpers.form_exports import EARLY_STRANDS, FormExport
 
 F = ApplicantField
 HEARD = "How did you hear about the programme?"
-
-
-@pytest.fixture
-def pilot_window(
-    qtbot: QtBot, window: MainWindow, programme_file: ProgrammeFile, programme_id: int
-) -> Iterator[MainWindow]:
-    """The main window on a new file holding "Pilot 2026" (strands Fellows and Circles)."""
-    window.resize(1280, 800)
-    window.show()
-    with qtbot.waitSignals([tab.loaded for tab in window.tabs], timeout=10_000):
-        window.show_file(programme_file)
-    yield window
-    window.close()
 
 
 def _open(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:

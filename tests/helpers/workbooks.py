@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import struct
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
+
+import openpyxl
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -125,3 +128,15 @@ def move_xls_cell(data: bytes, record: bytes, row: int, column: int, *, kind: in
     if kind:
         struct.pack_into("<H", moved, at, kind)
     return bytes(moved)
+
+
+def plain_workbook(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
+    """Write an .xlsx with openpyxl: ``headers`` on row 1 and ``rows`` under them."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(headers))
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path
