@@ -128,12 +128,14 @@ def date_order_help(
             1 for row in preview.rejected if any(p.startswith(starts) for p in row.problems)
         )
         names = " and ".join(c.name for c in columns)
+        which = "column" if len(columns) == 1 else "columns"
         return (
             f"{plural(refused, 'row')} {'is' if refused == 1 else 'are'} refused because "
-            f"{names} {'holds' if len(columns) == 1 else 'hold'} dates like 3/5/2026, which "
-            "could be 3 May or 5 March, and no date in the column settles which. Choose how "
-            "the form writes them: month first if it comes from a US form (Google Forms in "
-            "US English writes 3/5/2026 for 5 March), day first if it writes day/month/year."
+            f"{which} {names} {'holds' if len(columns) == 1 else 'hold'} dates like "
+            "3/5/2026, which could be 3 May or 5 March, and no date in the column settles "
+            "which. Choose how the form writes them: month first if it comes from a US "
+            "form (Google Forms in US English writes 3/5/2026 for 5 March), day first if "
+            "it writes day/month/year."
         )
     if chosen is None:
         return ""

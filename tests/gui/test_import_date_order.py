@@ -78,7 +78,7 @@ def test_us_dates_are_refused_until_month_first_is_chosen_then_import_as_written
     assert ui.date_order_box.isVisible()
     assert ui.date_order.isVisible()
     help_text = ui.date_order_help.text()
-    assert help_text.startswith(f"{len(STAMPS)} rows are refused because A “Timestamp”")
+    assert help_text.startswith(f"{len(STAMPS)} rows are refused because column A “Timestamp”")
     assert "3 May or 5 March" in help_text
     assert "month first" in help_text
 
