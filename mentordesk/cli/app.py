@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         matching,
         messages,
         privacy,
+        programmes,
         surveys,
     )
 
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     file.add_init(top)
     file.add_demo(top)
     file.add_info(top)
+    programmes.add_programme(
+        top.group("programme", "The file's programmes: list them, create one.")
+    )
     events.add_events(top)
     export = top.group("export", "Write a programme to a file others can open.")
     events.add_export_ics(export)

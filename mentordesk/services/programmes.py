@@ -143,7 +143,10 @@ def find_programme(session: Session, name: str | None) -> ProgrammeSummary:
         if len(programmes) == 1:
             return programmes[0]
         if not programmes:
-            raise NotFound("The file holds no programme yet.")
+            raise NotFound(
+                "The file holds no programme yet: create one in the window, or with "
+                "“mentordesk-cli programme create NAME”."
+            )
         names = ", ".join(p.name for p in programmes)
         raise NotFound(f"The file holds several programmes ({names}); name one with --programme.")
     for programme in programmes:
