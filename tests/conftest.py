@@ -83,3 +83,14 @@ def demo_programme_id(demo_file: ProgrammeFile) -> int:
     """The id of the demo programme in ``demo_file``."""
     with demo_file.session() as session:
         return find_programme(session, DEMO_PROGRAMME).id
+
+
+@pytest.fixture
+def pilot_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A closed programme file holding "Pilot 2026" (Fellows, Circles), its passphrase set."""
+    from tests.helpers.form_exports import make_programme_file
+
+    path = tmp_path / "pilot.mentordesk"
+    make_programme_file(path, PASSPHRASE)
+    monkeypatch.setenv("MENTORDESK_PASSPHRASE", PASSPHRASE)
+    return path

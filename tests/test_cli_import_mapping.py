@@ -39,12 +39,9 @@ CANARY = "Hunter2-Canary"
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A closed programme file holding "Pilot 2026" (Fellows, Circles), its passphrase set."""
-    path = tmp_path / "pilot.mentordesk"
-    make_programme_file(path, PASSPHRASE)
-    monkeypatch.setenv("MENTORDESK_PASSPHRASE", PASSPHRASE)
-    return path
+def db(pilot_db: Path) -> Path:
+    """The Pilot 2026 file (tests/conftest.py), as this module's tests name it."""
+    return pilot_db
 
 
 def cli(db: Path, source: Path, *options: str) -> int:
