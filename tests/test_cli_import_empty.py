@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from mentordesk.cli.app import main
@@ -19,6 +18,7 @@ from mentordesk.services.surveys import survey_rows
 from mentordesk.store.backups import list_backups
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.helpers.files import file_state
+from tests.helpers.workbooks import plain_workbook
 
 APPLICATION_HEADERS = ["Timestamp", "Email address", "Full name", "Strand", "Role"]
 NO_ROWS = "has a header row but no rows of answers under it"
@@ -36,15 +36,7 @@ def demo_path(
 
 
 def _xlsx(path: Path, headers: list[str], rows: list[list[object]] | None = None) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Form1"
-    sheet.append(headers)
-    for row in rows or []:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return plain_workbook(path, headers, rows or [], title="Form1")
 
 
 def _refused_without_writing(

@@ -23,6 +23,7 @@ from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.programmes import count_people, find_programme
 from mentordesk.store.backups import list_backups
 from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.workbooks import plain_workbook
 
 HEADERS = [
     "Timestamp",
@@ -37,15 +38,7 @@ NEW_PEOPLE = 5
 
 
 def _write_xlsx(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.title = "Form responses"
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return plain_workbook(path, headers, rows, title="Form responses")
 
 
 @pytest.fixture

@@ -130,11 +130,22 @@ def move_xls_cell(data: bytes, record: bytes, row: int, column: int, *, kind: in
     return bytes(moved)
 
 
-def plain_workbook(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Path:
-    """Write an .xlsx with openpyxl: ``headers`` on row 1 and ``rows`` under them."""
+def plain_workbook(
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    title: str | None = None,
+) -> Path:
+    """Write an .xlsx with openpyxl: ``headers`` on row 1 and ``rows`` under them.
+
+    ``title`` names the one sheet (openpyxl's "Sheet" otherwise).
+    """
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
+    if title is not None:
+        sheet.title = title
     sheet.append(list(headers))
     for row in rows:
         sheet.append(list(row))

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -37,6 +36,7 @@ from mentordesk.services.other_answers import (
     set_other_answers,
 )
 from mentordesk.store.models import Application, ApplicationAnswer, Person
+from tests.helpers.workbooks import plain_workbook
 
 HEADERS = [
     "Timestamp", "Email address", "Your full name", "Which strand?", "I am applying as a",
@@ -76,14 +76,7 @@ def applicant(n: int, **answers: object) -> list[object]:
 
 
 def xlsx(path: Path, rows: list[list[object]], headers: list[str] = HEADERS) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+    return plain_workbook(path, headers, rows)
 
 
 def run(programme_file, programme_id, path, mapping=MAPPING, **options):

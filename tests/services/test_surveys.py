@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -62,6 +61,7 @@ from mentordesk.services.surveys import (
 )
 from mentordesk.store.models import SurveyAnswer, SurveyResponse
 from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.workbooks import plain_workbook
 
 from .conftest import AddSomeone, TableCounts
 
@@ -413,17 +413,6 @@ QUESTIONS = [
 ]
 
 
-def _write_xlsx(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
-
-
 @pytest.fixture
 def feedback(programme_file: ProgrammeFile, programme_id: int, add_someone: AddSomeone) -> int:
     """The feedback template in the programme, and Ana, Ben and Carla in the file."""
@@ -446,7 +435,7 @@ def _forms_export(path: Path, extra: list[list[object]] | None = None) -> Path:
         [6, t, t, "carla@uni.example", "Carla Test", "", "", "", "Fruit"],
         *(extra or []),
     ]
-    return _write_xlsx(path, headers, rows)
+    return plain_workbook(path, headers, rows)
 
 
 def test_a_forms_export_is_planned_column_by_column_and_row_by_row(
@@ -620,7 +609,7 @@ def test_a_google_forms_csv_is_read_by_timestamp_and_email_address(
 def test_the_coordinator_can_correct_how_columns_are_read(
     programme_file: ProgrammeFile, feedback: int, tmp_path: Path
 ) -> None:
-    path = _write_xlsx(
+    path = plain_workbook(
         tmp_path / "hand made.xlsx",
         ["Who", "Stars", "Tips"],
         [["ana@uni.example", 4, "More events"], ["ben@uni.example", 5, ""]],
