@@ -33,7 +33,6 @@ from mentordesk.domain.enums import (
     EndReason,
     EventKind,
     FieldPreference,
-    Grade,
     MentorResponse,
     NoteCategory,
     PairingStatus,
@@ -141,12 +140,27 @@ class Programme(Base):
     retention_years: Mapped[int | None]
     # Days a mentor has to answer a published proposal.
     response_days: Mapped[int] = mapped_column(default=7)
+    # The organisation named at the top of letters and reports ("" → the programme's name).
+    letterhead_name: Mapped[str] = mapped_column(String(200), default="")
+    # The line under the coordinator's name in letters and messages.
+    signature_line: Mapped[str] = mapped_column(String(300), default="")
+    # Mentor and mentee must be on the same career track (technical staff with technical staff).
+    within_track: Mapped[bool] = mapped_column(default=False)
+    # The template the programme was set up from ("" when none was used).
+    template: Mapped[str] = mapped_column(String(40), default="")
+    # The programme this one was copied from: last year's, for alumni and past pairs.
+    copied_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme.id", ondelete="SET NULL")
+    )
 
     strands: Mapped[list[Strand]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="Strand.name"
     )
     events: Mapped[list[Event]] = relationship(
         back_populates="programme", cascade="all, delete-orphan"
+    )
+    stages: Mapped[list[CareerStage]] = relationship(
+        back_populates="programme", cascade="all, delete-orphan", order_by="CareerStage.position"
     )
 
     __table_args__ = (
@@ -172,6 +186,8 @@ class Strand(Base):
     format: Mapped[StrandFormat] = mapped_column(enum_column(StrandFormat, "strand_format"))
     places: Mapped[int | None]
     description: Mapped[str] = mapped_column(Text, default="")
+    # A retired strand takes no new applications and keeps its history.
+    retired: Mapped[bool] = mapped_column(default=False)
 
     programme: Mapped[Programme] = relationship(back_populates="strands")
     applications: Mapped[list[Application]] = relationship(
@@ -187,6 +203,47 @@ class Strand(Base):
     )
 
 
+class CareerStage(Base):
+    """One step of a programme's career stages, on a track, with its level for the grade gap."""
+
+    __tablename__ = "career_stage"
+
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"))
+    # Order in the programme's list, 1 first.
+    position: Mapped[int]
+    # "Academic", "Technical and professional services"; "" when the programme has one track.
+    track: Mapped[str] = mapped_column(String(80), default="")
+    name: Mapped[str] = mapped_column(String(120))
+    # The common scale across tracks that the grade gap counts in.
+    level: Mapped[int]
+    # Position wordings that mean this stage, one per line, for guessing a stage.
+    wordings: Mapped[str] = mapped_column(Text, default="")
+
+    programme: Mapped[Programme] = relationship(back_populates="stages")
+
+    __table_args__ = (
+        UniqueConstraint("programme_id", "name"),
+        CheckConstraint("trim(name) <> ''", "name_present"),
+        CheckConstraint("level >= 1", "level"),
+        CheckConstraint("position >= 1", "position"),
+    )
+
+
+class OrganisationName(Base):
+    """A coordinator's merge: people whose organisation reads ``variant`` count as ``name``."""
+
+    __tablename__ = "organisation_name"
+
+    variant: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (
+        Index("uq_organisation_name_variant_nocase", func.lower(variant), unique=True),
+        CheckConstraint("trim(variant) <> ''", "variant_present"),
+        CheckConstraint("trim(name) <> ''", "name_present"),
+    )
+
+
 class Person(Base):
     """Someone who applies, mentors, is mentored or attends; known by a unique email."""
 
@@ -198,7 +255,10 @@ class Person(Base):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     department: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[str] = mapped_column(String(200), default="")
-    grade: Mapped[Grade | None] = mapped_column(enum_column(Grade, "grade"))
+    # The career stage's name in the programme's list; each programme reads it against its own.
+    stage: Mapped[str] = mapped_column(String(120), default="")
+    # The stage was guessed from the position and nobody has confirmed it yet.
+    stage_guessed: Mapped[bool] = mapped_column(default=False)
     contract_type: Mapped[ContractType | None] = mapped_column(
         enum_column(ContractType, "contract_type")
     )

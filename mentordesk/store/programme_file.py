@@ -58,7 +58,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration's revision. Files at this revision open without loading
 #: Alembic at all (it costs a tenth of a second at start-up); a test checks that
 #: it names the newest file in ``migrations/versions``.
-SCHEMA_REVISION = "0008"
+SCHEMA_REVISION = "0009"
 PAGE_SIZE = 4096
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -155,7 +155,7 @@ class ProgrammeFile:
             removed = _remove_leftovers(path)
             engine = make_engine(building, key)
             try:
-                with engine.begin() as connection:
+                with _migrating(engine) as connection:
                     _upgrade(connection)
                     connection.execute(
                         insert(FileInfo),
@@ -212,7 +212,7 @@ class ProgrammeFile:
                 _check_not_newer(current)
                 # The file as the older MentorDesk left it, in case the upgrade must be undone.
                 make_backup(engine, path, str(engine.url.password), "before-upgrade")
-                with engine.begin() as connection:
+                with _migrating(engine) as connection:
                     _upgrade(connection)
             # Only now, holding the lock of a file that opens: no write of another
             # MentorDesk can be under way, and the removal can be logged in the file.
@@ -600,6 +600,32 @@ def _check_not_newer(current: str | None) -> None:
             f"({__version__}). Install the latest MentorDesk to open it; the file "
             "has not been changed."
         )
+
+
+@contextlib.contextmanager
+def _migrating(engine: Engine) -> Iterator[Connection]:
+    """One transaction for the migrations, with foreign keys checked whole before it commits.
+
+    A migration that rebuilds a table (SQLite's only way to drop a column named in
+    a CHECK) drops the old table; with foreign keys enforced, that would delete every
+    row referring to it. They are switched off (which SQLite allows only outside a
+    transaction) and the whole file is checked instead: any dangling reference
+    rolls the upgrade back.
+    """
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                yield connection
+                if connection.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise ProgrammeFileError(
+                        "The file could not be brought up to date with this version of "
+                        "MentorDesk; it has not been changed."
+                    )
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 def _upgrade(connection: Connection) -> None:

@@ -250,3 +250,67 @@ def test_a_file_at_0007_keeps_unmapped_columns_and_gains_other_answers(file_path
     assert answers == 0
     assert left == 0  # an application's answers go with it
     assert integrity == "ok"
+
+
+GRADE_ORDER = (
+    ("doctoral_candidate", "Doctoral candidate"),
+    ("research_assistant", "Research assistant"),
+    ("postdoctoral_researcher", "Postdoctoral researcher"),
+    ("research_scientist", "Research scientist"),
+    ("assistant_professor", "Assistant professor"),
+    ("associate_professor", "Associate professor"),
+    ("professor", "Full professor"),
+)
+GRADED_PEOPLE = (
+    "INSERT INTO person (id, first_name, last_name, email, organisation, department, position, "
+    "grade, field, expertise, languages, gender, line_manager_id, created_at, updated_at) VALUES "
+    "(2, 'Grace', 'Hopper', 'grace@example.org', '', '', 'Professor', 'professor', '', '', '', "
+    "'', NULL, :now, :now), "
+    "(3, 'Mary', 'Jackson', 'mary@example.org', '', '', 'Officer', 'professional_staff', '', "
+    "'', '', '', 2, :now, :now), "
+    "(4, 'Kay', 'Antonelli', 'kay@example.org', '', '', 'PhD', 'doctoral_candidate', '', '', "
+    "'', '', 2, :now, :now)"
+)
+
+
+def test_a_file_at_0008_turns_grades_into_stages_and_loses_no_reference(file_path, passphrase):
+    rows = [PERSON, GRADED_PEOPLE, PROGRAMME, STRAND, APPLICATION, PAIRING]
+    write_file_at("0008", file_path, passphrase, rows)
+    with (
+        ProgrammeFile.open(file_path, passphrase) as reopened,
+        reopened.engine.begin() as connection,
+    ):
+        assert revision(connection) == SCHEMA_REVISION
+        people = connection.execute(
+            text("SELECT email, stage, stage_guessed, line_manager_id FROM person ORDER BY id")
+        ).all()
+        kept = {
+            table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+            for table in ("application", "pairing")
+        }
+        stages = connection.execute(
+            text(
+                "SELECT track, name, level FROM career_stage "
+                "WHERE programme_id = 1 ORDER BY position"
+            )
+        ).all()
+        foreign_keys = connection.execute(text("PRAGMA foreign_keys")).scalar()
+        connection.execute(text("DELETE FROM person WHERE id = 2"))
+        managers = (
+            connection.execute(text("SELECT line_manager_id FROM person WHERE id IN (3, 4)"))
+            .scalars()
+            .all()
+        )
+        integrity = connection.execute(text("PRAGMA integrity_check")).scalar_one()
+    assert [tuple(p) for p in people] == [
+        ("ada@example.org", "", 0, None),
+        ("grace@example.org", "Full professor", 0, None),
+        ("mary@example.org", stages[7][1], 1, 2),
+        ("kay@example.org", "Doctoral candidate", 0, 2),
+    ]
+    assert kept == {"application": 1, "pairing": 1}
+    assert [name for _, name, _ in stages[:7]] == [stage for _, stage in GRADE_ORDER]
+    assert stages[7][0] != stages[0][0]  # the professional track follows the academic one
+    assert foreign_keys == 1  # switched back on after the rebuild
+    assert managers == [None, None]  # the rebuilt table still sets managers to NULL
+    assert integrity == "ok"
