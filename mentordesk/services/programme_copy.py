@@ -1,0 +1,278 @@
+"""Next year's programme from this year's, and the people who took part in the years before.
+
+A copy keeps how the programme is run — settings, strands still in use, career
+stages, matching rules, training rules, message wording, survey questions — and
+none of who took part: no applications, pairings, events, notes or answers. It
+remembers the programme it was copied from, so that the copies of a scheme form a
+chain: its alumni are everyone who took part in the programmes before it, and
+matching never proposes a pair that met in any other programme of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mentordesk.domain.enums import ApplicationStatus, PairingStatus, PairRuleKind, Role
+from mentordesk.services.audit import record_change
+from mentordesk.services.collation import person_key
+from mentordesk.services.programmes import (
+    StrandInput,
+    create_programme,
+    get_programme,
+    programme_settings,
+)
+from mentordesk.store.models import (
+    Application,
+    MessageTemplate,
+    Pairing,
+    PairRule,
+    Person,
+    Programme,
+    Strand,
+    Survey,
+    SurveyItem,
+    TrainingRequirement,
+)
+
+
+@dataclass(frozen=True)
+class AlumnusRow:
+    """Someone who took part in an earlier programme of the chain, and how it went.
+
+    Attributes:
+        programme: the earlier programme's name.
+        role: mentor or mentee.
+        strand: the strand they took part in.
+        outcome: their pairing's status ("Completed", "Ended early (conflict)"), or
+            "Accepted, not paired" for an accepted applicant with no pairing.
+    """
+
+    person_id: int
+    name: str
+    email: str
+    programme_id: int
+    programme: str
+    role: Role
+    strand: str
+    outcome: str
+
+
+def _in_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _mover(old_start: dt.date | None, new_start: dt.date | None) -> Callable[[dt.date], dt.date]:
+    """How the copy's dates move: by a year, or so that the programme starts on ``new_start``."""
+    if new_start is not None and old_start is not None:
+        delta = new_start - old_start
+        return lambda day: day + delta
+    return lambda day: _in_years(day, 1)
+
+
+def copy_programme(
+    session: Session, programme_id: int, new_name: str, starts_on: dt.date | None = None
+) -> int:
+    """Make next year's programme from this one and return its id.
+
+    Copied: the settings (dates moved a year on, or so that it starts on
+    ``starts_on``), the strands not retired, the career stages, the matching
+    rules and weights and blocked pairs, the training rules, the programme's own
+    message wording and its survey questions. Not copied: applications,
+    pairings, events, notes, messages sent and survey answers.
+
+    Raises:
+        NotFound: the programme is no longer in the file.
+        Conflict: a programme called ``new_name`` exists.
+        InvalidInput: the new name is empty or too long.
+    """
+    source = get_programme(session, programme_id)
+    settings = programme_settings(session, programme_id)
+    move = _mover(source.starts_on, starts_on)
+
+    def moved(day: dt.date | None) -> dt.date | None:
+        return None if day is None else move(day)
+
+    data = replace(
+        settings,
+        name=new_name,
+        template="",
+        starts_on=starts_on or moved(settings.starts_on),
+        ends_on=moved(settings.ends_on),
+        applications_open_on=moved(settings.applications_open_on),
+        applications_close_on=moved(settings.applications_close_on),
+        strands=[
+            StrandInput(s.name, s.format, s.places, s.description)
+            for s in settings.strands
+            if not s.retired
+        ],
+    )
+    new_id = create_programme(session, data)
+    copy = get_programme(session, new_id)
+    copy.template = source.template
+    copy.copied_from_id = source.id
+    copy.matching_weights = source.matching_weights
+    copy.logo = source.logo
+    copy.min_group_size = source.min_group_size
+    copy.retention_years = source.retention_years
+    _copy_rules(session, source, copy)
+    _copy_wording(session, source.id, new_id)
+    session.flush()
+    record_change(session, "copied", "programme", new_id, f"from {source.name}")
+    return new_id
+
+
+def _copy_rules(session: Session, source: Programme, copy: Programme) -> None:
+    """Training rules (of the strands copied) and blocked pairs."""
+    strands = {s.name: s.id for s in copy.strands}
+    names = {s.id: s.name for s in source.strands}
+    for rule in session.scalars(
+        select(TrainingRequirement).where(TrainingRequirement.programme_id == source.id)
+    ):
+        if rule.strand_id is not None and names.get(rule.strand_id) not in strands:
+            continue
+        session.add(
+            TrainingRequirement(
+                programme_id=copy.id,
+                kind=rule.kind,
+                role=rule.role,
+                strand_id=None if rule.strand_id is None else strands[names[rule.strand_id]],
+            )
+        )
+    # A fixed pair was for that year's cohort; a blocked pair (a conflict of interest) stays.
+    for pair in session.scalars(
+        select(PairRule).where(
+            PairRule.programme_id == source.id, PairRule.kind == PairRuleKind.BLOCKED
+        )
+    ):
+        session.add(
+            PairRule(
+                programme_id=copy.id,
+                mentor_id=pair.mentor_id,
+                mentee_id=pair.mentee_id,
+                kind=pair.kind,
+                reason=pair.reason,
+            )
+        )
+
+
+def _copy_wording(session: Session, source_id: int, copy_id: int) -> None:
+    """The programme's own message wording, and its surveys' questions without answers."""
+    for template in session.scalars(
+        select(MessageTemplate).where(MessageTemplate.programme_id == source_id)
+    ):
+        session.add(
+            MessageTemplate(
+                programme_id=copy_id,
+                key=template.key,
+                subject=template.subject,
+                body=template.body,
+            )
+        )
+    for survey in session.scalars(select(Survey).where(Survey.programme_id == source_id)):
+        session.add(
+            Survey(
+                programme_id=copy_id,
+                kind=survey.kind,
+                title=survey.title,
+                role=survey.role,
+                description=survey.description,
+                day=survey.day,
+                items=[
+                    SurveyItem(
+                        position=item.position,
+                        code=item.code,
+                        text=item.text,
+                        answer_type=item.answer_type,
+                        area=item.area,
+                    )
+                    for item in survey.items
+                ],
+            )
+        )
+
+
+def earlier_programmes(session: Session, programme_id: int) -> list[Programme]:
+    """The programmes this one was copied from, the latest first."""
+    chain: list[Programme] = []
+    current = get_programme(session, programme_id).copied_from_id
+    while current is not None and current != programme_id:
+        programme = session.get(Programme, current)
+        if programme is None or programme in chain:
+            break
+        chain.append(programme)
+        current = programme.copied_from_id
+    return chain
+
+
+def alumni(session: Session, programme_id: int) -> list[AlumnusRow]:
+    """Everyone who took part in the programmes this one was copied from, with the outcome.
+
+    Taking part is an accepted application, or a place in a published pairing. The
+    latest programme comes first; in each, people by last name, mentors first.
+
+    Raises:
+        NotFound: the programme is no longer in the file.
+    """
+    chain = earlier_programmes(session, programme_id)
+    order = {p.id: number for number, p in enumerate(chain)}
+    names = {p.id: p.name for p in chain}
+    # (programme, person, role, strand) → outcome; the latest pairing of each says it.
+    found: dict[tuple[int, int, Role, str], str] = {}
+    pairings = session.scalars(
+        select(Pairing)
+        .join(Strand, Strand.id == Pairing.strand_id)
+        .where(Strand.programme_id.in_(list(order)), Pairing.draft.is_(False))
+        .order_by(Pairing.id)
+    )
+    for pairing in pairings:
+        outcome = pairing.status.label
+        if pairing.status is PairingStatus.ENDED_EARLY and pairing.end_reason is not None:
+            outcome += f" ({pairing.end_reason.label.lower()})"
+        where = (pairing.strand.programme_id, pairing.strand.name)
+        found[(where[0], pairing.mentor_id, Role.MENTOR, where[1])] = outcome
+        for member in pairing.members:
+            found[(where[0], member.person_id, Role.MENTEE, where[1])] = outcome
+    accepted = session.execute(
+        select(Strand.programme_id, Application.person_id, Application.role, Strand.name)
+        .join(Strand, Strand.id == Application.strand_id)
+        .where(
+            Strand.programme_id.in_(list(order)), Application.status == ApplicationStatus.ACCEPTED
+        )
+    )
+    for programme, person, role, strand in accepted:
+        found.setdefault((programme, person, role, strand), "Accepted, not paired")
+    people = {
+        p.id: p for p in session.scalars(select(Person).where(Person.id.in_({k[1] for k in found})))
+    }
+    rows = [
+        AlumnusRow(
+            person_id,
+            people[person_id].full_name,
+            people[person_id].email,
+            programme,
+            names[programme],
+            role,
+            strand,
+            outcome,
+        )
+        for (programme, person_id, role, strand), outcome in found.items()
+        if person_id in people
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (
+            order[r.programme_id],
+            r.role is not Role.MENTOR,
+            person_key(people[r.person_id]),
+            r.strand,
+        ),
+    )
