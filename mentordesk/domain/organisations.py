@@ -117,11 +117,13 @@ def organisation_key(name: str) -> str:
     return " ".join(words)
 
 
-def abbreviation_of(name: str) -> str:
+def abbreviation_of(name: str, *, initials: bool = True) -> str:
     """The abbreviation a name gives or makes.
 
     Args:
         name: an organisation as typed.
+        initials: whether a long name that gives no abbreviation makes one of its
+            initials (False: only an abbreviation the name gives counts).
 
     Returns:
         The abbreviation in parentheses (or after a dash) if the name gives one
@@ -130,7 +132,7 @@ def abbreviation_of(name: str) -> str:
         Health"); else "".
     """
     full, abbreviation = _split(name)
-    if abbreviation:
+    if abbreviation or not initials:
         return abbreviation
     words = [w for w in _plain(full).split() if w not in _SMALL_WORDS]
     if len(words) < _LONG_NAME:
