@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentordesk import APP_NAME
+from mentordesk import APP_NAME, FILE_SUFFIX
 from mentordesk.gui import file_care
+from mentordesk.gui.alumni_dialog import open_alumni
 from mentordesk.gui.audit_dialog import open_audit
 from mentordesk.gui.calendar_export import ask_calendar_path, export_calendar_to
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.context import STATUS_MS, RecordRef, WindowTabs
+from mentordesk.gui.errors import show_error
 from mentordesk.gui.folders import IMPORT_FOLDER, ask_open_path
 from mentordesk.gui.icons import tab_icon, themed_icon
 from mentordesk.gui.import_dialog import SPREADSHEET_FILTER, ImportDialog, start_import
@@ -32,10 +36,12 @@ from mentordesk.gui.messages.menu import MessagesMenu
 from mentordesk.gui.messages.records import bring_forward, show_record
 from mentordesk.gui.opening import FileOpener
 from mentordesk.gui.ops import Progress, run_long_op, run_op, wait_for_work
-from mentordesk.gui.programme_dialog import ProgrammeDialog
+from mentordesk.gui.programme_dialog import ProgrammeDialog, open_copy
+from mentordesk.gui.programme_settings import open_settings
 from mentordesk.gui.reports import ReportsMenu
 from mentordesk.gui.retention_dialog import open_retention
 from mentordesk.gui.save_path import ask_save_path
+from mentordesk.gui.stages_dialog import open_stages
 from mentordesk.gui.start_page import StartPage
 from mentordesk.gui.tabs.applicants import ApplicantsTab
 from mentordesk.gui.tabs.base import EXCEL_FILTER, RecordTab
@@ -48,6 +54,15 @@ from mentordesk.gui.tabs.training import TrainingTab
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.programmes import ProgrammeSummary, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile
+
+#: Why an action is greyed out, said in its tooltip (never silently doing nothing).
+NO_FILE = "Open or create a programme file first (File ▸ New… or Open…)."
+NO_PROGRAMME = "Create a programme first: Programme ▸ New programme…."
+NO_RECORD_TAB = "Choose a tab with records first (Applicants, Pairings, Training, …)."
+NOT_EXPORTABLE = "This tab's records are not exported (notes are confidential)."
+EVENTS_ONLY = "Choose events in the Events or Training tab first."
+PAIRINGS_ONLY = "Choose pairings in the Pairings tab first."
+APPLICANTS_ONLY = "Choose applicants in the Applicants tab first."
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +91,9 @@ class MainWindow(QMainWindow):
         self.programmes: list[ProgrammeSummary] = []
         self.demo = False
         self.import_dialog: ImportDialog | None = None
+        self.demo_folder: tempfile.TemporaryDirectory[str] | None = None
         self.start_page = StartPage(self)
+        self.start_page.demo_requested.connect(self.open_demo)
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setObjectName("tabs")
         self.tab_widget.setDocumentMode(True)
@@ -137,7 +154,24 @@ class MainWindow(QMainWindow):
         self.close_action = self._action("&Close", self.close_file, keys.Close)
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.new_programme_action = self._action("New &programme…", self.new_programme)
+        self.new_programme_action = self._action("&New programme…", self.new_programme)
+        self.settings_action = self._action(
+            "&Settings…", lambda: open_settings(self, self.load_programmes)
+        )
+        self.stages_action = self._action("Career s&tages…", lambda: open_stages(self))
+        self.organisations_action = self._action("&Organisations…", self.open_organisations)
+        self.copy_programme_action = self._action(
+            "&Copy to next year…", lambda: open_copy(self, self.load_programmes)
+        )
+        self.alumni_action = self._action("&Alumni…", lambda: open_alumni(self))
+        #: The Programme menu's actions on the programme shown.
+        self.programme_actions = [
+            self.settings_action,
+            self.stages_action,
+            self.organisations_action,
+            self.copy_programme_action,
+            self.alumni_action,
+        ]
         self.import_action = self._action("&Import applications…", self.import_applications)
         self.export_view_action = self._action(
             "&Export view to Excel…", lambda: self._on_record_tab(RecordTab.export_view)
@@ -178,7 +212,8 @@ class MainWindow(QMainWindow):
         )
         self.retention_action = self._action("Data &retention…", lambda: open_retention(self))
         self.audit_action = self._action("&Audit trail…", lambda: open_audit(self))
-        self.file_actions = [
+        #: What needs an open file but no programme in it.
+        self.file_care_actions = [
             self.lock_action,
             self.backup_action,
             self.restore_action,
@@ -187,6 +222,10 @@ class MainWindow(QMainWindow):
             self.audit_action,
             self.close_action,
             self.new_programme_action,
+        ]
+        self.file_actions = [
+            *self.file_care_actions,
+            *self.programme_actions,
             self.import_action,
             self.export_view_action,
             self.export_programme_action,
@@ -202,8 +241,6 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(lambda: self.opener.fill_recent_menu(self.recent_menu))
-        file_menu.addSeparator()
-        file_menu.addAction(self.new_programme_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addActions([self.export_view_action, self.export_programme_action])
@@ -237,6 +274,12 @@ class MainWindow(QMainWindow):
                 self.pairing_actions.append(item)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
+        programme_menu = self.menuBar().addMenu("&Programme")
+        programme_menu.addAction(self.new_programme_action)
+        programme_menu.addSeparator()
+        programme_menu.addActions(self.programme_actions[:3])
+        programme_menu.addSeparator()
+        programme_menu.addActions(self.programme_actions[3:])
         # After the Edit menu: the tabs' context menus gain the Messages actions, not it.
         self.messages = MessagesMenu(self, self.window_tabs)
         self.menuBar().addMenu(self.messages.menu)
@@ -245,6 +288,11 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.audit_action)
         help_menu.addAction(self.about_action)
+        # A greyed action says why in its tooltip; menus show tooltips only when asked.
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu):
+                menu.setToolTipsVisible(True)
 
     def _make_toolbar(self) -> None:
         toolbar = QToolBar("Main toolbar", self)
@@ -352,8 +400,6 @@ class MainWindow(QMainWindow):
         self.file_label.setText(name)
         self.pages.setCurrentWidget(self.tab_widget)
         self.toolbar.show()
-        for action in self.file_actions:
-            action.setEnabled(True)
         self._tab_changed(self.tab_widget.currentIndex())
         self.load_programmes(select_id)
         self.locker.arm()
@@ -371,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def _programmes_loaded(self, programmes: list[ProgrammeSummary], select_id: int | None) -> None:
         self.programmes = programmes
+        self._tab_changed(self.tab_widget.currentIndex())
         if not programmes:
             self.new_programme()
             return
@@ -402,6 +449,43 @@ class MainWindow(QMainWindow):
         dialog = ProgrammeDialog(self, self.programme_file)
         dialog.saved.connect(lambda programme_id: self.load_programmes(programme_id))
         dialog.open()
+
+    def open_organisations(self) -> None:
+        """Open the Organisations list: the spellings found, merged by the coordinator."""
+        from mentordesk.gui.organisations_dialog import OrganisationsDialog
+
+        if self.programme_file is not None:
+            OrganisationsDialog(self, self).open()
+
+    def open_demo(self) -> None:
+        """Build the demo programme in a temporary folder (off the GUI thread) and show it.
+
+        Its passphrase is random and kept only in memory; the folder is deleted
+        when the demo is closed.
+        """
+        from mentordesk.services.demo import build_demo
+
+        folder = tempfile.TemporaryDirectory(prefix="mentordesk-demo-")
+        demo = ProgrammeFile.create(
+            Path(folder.name) / f"demo{FILE_SUFFIX}", secrets.token_urlsafe(24)
+        )
+
+        def built(_programme_id: int) -> None:
+            self.show_file(demo, demo=True)
+            self.demo_folder = folder
+
+        def failed(error: BaseException) -> None:
+            demo.close()
+            folder.cleanup()
+            show_error(self, error)
+
+        run_long_op(
+            lambda _progress: build_demo(demo),
+            parent=self,
+            label="Building the demo programme…",
+            on_success=built,
+            on_failure=failed,
+        )
 
     def import_applications(self) -> None:
         """Ask for a spreadsheet of applications and open the import dialog on it."""
@@ -504,6 +588,9 @@ class MainWindow(QMainWindow):
         self.dashboard_tab.clear()
         self.programme_file.close()
         self.programme_file = None
+        if self.demo_folder is not None:
+            self.demo_folder.cleanup()
+            self.demo_folder = None
         self.programmes = []
         self.programme_selector.blockSignals(True)
         self.programme_selector.clear()
@@ -532,29 +619,42 @@ class MainWindow(QMainWindow):
         self.file_label.clear()
         self.counts_label.clear()
         self.programme_selector_action.setVisible(False)
-        for action in [*self.file_actions, *self.event_actions, *self.pairing_actions]:
-            action.setEnabled(False)
-        self.status_menu_action.setEnabled(False)
-        self.copy_email_action.setEnabled(False)
+        self._tab_changed(self.tab_widget.currentIndex())
 
     # Reacting ----------------------------------------------------------------
 
     def _tab_changed(self, _index: int) -> None:
-        on_applicants = self.programme_file is not None and isinstance(
-            self.current_tab(), ApplicantsTab
+        # Every action is enabled, or greyed with a tooltip saying what it waits for.
+        why_not = NO_FILE if self.programme_file is None else NO_PROGRAMME
+        has_file = self.programme_file is not None
+        shown = has_file and bool(self.programmes)
+        tab = self.current_tab() if shown else None
+
+        def offer(actions: list[QAction], ready: bool, other_reason: str = "") -> None:
+            for action in actions:
+                action.setEnabled(shown and ready)
+                action.setToolTip("" if shown and ready else other_reason if shown else why_not)
+
+        for action in self.file_care_actions:
+            action.setEnabled(has_file)
+            action.setToolTip("" if has_file else NO_FILE)
+        offer([*self.programme_actions, self.import_action], True)
+        offer([self.export_programme_action, self.export_calendar_action], True)
+        offer(
+            [self.add_action, self.edit_action, self.delete_action], tab is not None, NO_RECORD_TAB
         )
-        self.status_menu_action.setEnabled(on_applicants)
-        self.copy_email_action.setEnabled(on_applicants)
-        record_tab = self.current_tab() if self.programme_file is not None else None
-        self.export_view_action.setEnabled(record_tab is not None and record_tab.EXPORTABLE)
-        for action in (self.add_action, self.edit_action, self.delete_action, self.find_action):
-            action.setEnabled(record_tab is not None)
-        on_events = self.programme_file is not None and isinstance(self.current_tab(), EventsTab)
-        for action in self.event_actions:
-            action.setEnabled(on_events)
-        on_pairings = self.programme_file is not None and self.current_tab() is self.pairings_tab
-        for action in self.pairing_actions:
-            action.setEnabled(on_pairings)
+        offer([self.find_action], tab is not None, NO_RECORD_TAB)
+        exportable = tab is not None and tab.EXPORTABLE
+        offer(
+            [self.export_view_action], exportable, NO_RECORD_TAB if tab is None else NOT_EXPORTABLE
+        )
+        offer(self.event_actions, isinstance(tab, EventsTab), EVENTS_ONLY)
+        offer(self.pairing_actions, tab is self.pairings_tab, PAIRINGS_ONLY)
+        offer(
+            [self.status_menu_action, self.copy_email_action],
+            isinstance(tab, ApplicantsTab),
+            APPLICANTS_ONLY,
+        )
         self._update_status()
 
     def _update_status(self) -> None:

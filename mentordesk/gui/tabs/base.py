@@ -6,10 +6,12 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QSplitter,
@@ -32,6 +34,38 @@ from mentordesk.store.programme_file import ProgrammeFile
 R = TypeVar("R")
 K = TypeVar("K")
 EXCEL_FILTER = "Excel workbook (*.xlsx)"
+#: What an empty table says when its search hides every row.
+NO_MATCH = "Nothing matches the search."
+
+
+class EmptyHint(QLabel):
+    """Words in the middle of an empty table saying what to do (the table's placeholder).
+
+    It sits on the table's viewport, follows its size, and shows only while the
+    table shows no row.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("empty_hint")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setEnabled(False)  # greyed, as placeholder text is
+        self.setContentsMargins(24, 24, 24, 24)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        view.viewport().installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def show_text(self, text: str) -> None:
+        """Show ``text`` over the table; an empty text hides the hint."""
+        self.setText(text)
+        self.setGeometry(self.parentWidget().rect())
+        self.setVisible(bool(text))
 
 
 class RecordTab(QWidget, Generic[R]):
@@ -45,6 +79,8 @@ class RecordTab(QWidget, Generic[R]):
         NOUN: what one row is, e.g. ``("application", "applications")``.
         COLUMN_WIDTHS: initial widths in characters, one per column.
         EXPORTABLE: whether the view may be exported to Excel (never for confidential notes).
+        EMPTY_HINT: what the table says while the programme has none of its records:
+            what to do to get some.
         REOPENS_DRAFTS: whether the tab's add and edit forms reopen after a lock (the tab
             then gives :meth:`draft_form_data` and :meth:`open_draft`).
         model: the rows; proxy: the search and sort over them; view: the table.
@@ -61,6 +97,7 @@ class RecordTab(QWidget, Generic[R]):
     NOUN: ClassVar[tuple[str, str]] = ("record", "records")
     COLUMN_WIDTHS: ClassVar[tuple[int, ...]] = ()
     EXPORTABLE: ClassVar[bool] = True
+    EMPTY_HINT: ClassVar[str] = ""
     REOPENS_DRAFTS: ClassVar[bool] = False
 
     loaded = Signal()
@@ -103,6 +140,23 @@ class RecordTab(QWidget, Generic[R]):
         layout.addLayout(self.filter_bar)
         layout.addWidget(self.view, 1)
         self._set_column_widths()
+        self.empty_hint = EmptyHint(self.view)
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_empty_hint)
+
+    def _update_empty_hint(self) -> None:
+        if self.programme is None or self.proxy.rowCount() > 0:
+            self.empty_hint.show_text("")
+        elif self.model.rowCount() > 0:
+            self.empty_hint.show_text(NO_MATCH)
+        else:
+            noun = self.NOUN[1]
+            self.empty_hint.show_text(f"No {noun} yet. {self.EMPTY_HINT}".strip())
 
     def _set_column_widths(self) -> None:
         em = self.view.fontMetrics().horizontalAdvance("n")

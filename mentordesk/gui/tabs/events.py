@@ -61,6 +61,7 @@ class EventsTab(RecordTab[EventRow]):
     TITLE = "Events"
     REOPENS_DRAFTS = True
     NOUN = ("event", "events")
+    EMPTY_HINT = "Add one with Edit ▸ Add… (Ctrl+Shift+N): meetings, workshops, networking."
     COLUMN_WIDTHS = (15, 12, 34, 14, 8, 9, 30)
     TRAINING = False
     MONTH_VIEW = True

@@ -86,6 +86,9 @@ class NotesTab(RecordTab[NoteRow]):
     TITLE = "Notes"
     REOPENS_DRAFTS = True
     NOUN = ("note", "notes")
+    EMPTY_HINT = (
+        "Add one with Edit ▸ Add… (Ctrl+Shift+N); notes stay confidential and are never exported."
+    )
     COLUMN_WIDTHS = (11, 34, 30, 11, 11, 6)
     PANEL_WIDTH = 380
     # Notes are confidential: they stay in the encrypted file and are never exported.

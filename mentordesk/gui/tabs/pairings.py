@@ -130,6 +130,10 @@ class PairingsTab(RecordTab[PairingRow]):
     TITLE = "Pairings"
     REOPENS_DRAFTS = True
     NOUN = ("pairing", "pairings")
+    EMPTY_HINT = (
+        "Accept applications in the Applicants tab, then choose Propose "
+        "pairings… or Pair by hand… (Edit menu)."
+    )
     COLUMN_WIDTHS = (22, 10, 11, 16, 11, 13, 11, 30, 60)
 
     proposed = Signal(object)

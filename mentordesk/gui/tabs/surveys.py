@@ -62,6 +62,10 @@ class SurveysTab(RecordTab[SurveyRow]):
 
     TITLE = "Surveys"
     NOUN = ("survey", "surveys")
+    EMPTY_HINT = (
+        "Add one with Edit ▸ Add… or from a template (right-click the table), "
+        "then import its responses."
+    )
     COLUMN_WIDTHS = (36, 22, 12, 6, 10, 60)
     LIST_HEIGHT = 220
     PANEL_HEIGHT = 580

@@ -23,6 +23,10 @@ class TrainingTab(EventsTab):
 
     TITLE = "Training"
     NOUN = ("training session", "training sessions")
+    EMPTY_HINT = (
+        "Add one with Edit ▸ Add… (Ctrl+Shift+N); Still to be trained lists "
+        "who needs which training."
+    )
     TRAINING = True
     MONTH_VIEW = False
 
