@@ -454,8 +454,7 @@ def _apply_strand_plans(
         if wanted is None:
             assert strand is not None  # a removal always names its strand
             lines.append(f"Strand “{old_names[strand.id]}” removed")
-            programme.strands.remove(strand)
-            session.delete(strand)
+            programme.strands.remove(strand)  # the cascade deletes it
             continue
         if strand is None:
             programme.strands.append(
