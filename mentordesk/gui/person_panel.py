@@ -30,6 +30,13 @@ def _label(value: object) -> str:
     return "" if value is None else str(getattr(value, "label", value))
 
 
+def stage_text(stage: str, guessed: bool) -> str:
+    """A career stage as the panel shows it, saying when it is a guess to confirm."""
+    if stage and guessed:
+        return f"{stage} (guessed from the position; confirm in Programme ▸ Career stages)"
+    return stage
+
+
 def _section(title: str, count: int | None = None) -> str:
     suffix = f" <span style='color:#666; font-weight:normal'>({count})</span>" if count else ""
     return f"<h3 style='margin-top:14px; margin-bottom:4px'>{escape(title)}{suffix}</h3>"
@@ -187,7 +194,7 @@ def person_html(
         + "</p>",
         _facts(
             [
-                ("Grade", _label(detail.grade)),
+                ("Career stage", stage_text(detail.stage, detail.stage_guessed)),
                 ("Contract", _label(detail.contract_type)),
                 ("Field", detail.field),
                 ("Expertise", detail.expertise),

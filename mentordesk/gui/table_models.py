@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from mentordesk.domain.stages import Ladder
 from mentordesk.services.applicants import APPLICANT_HEADERS, ApplicantRow
 from mentordesk.services.collation import sort_key
 from mentordesk.services.events import EventRow
@@ -37,6 +38,11 @@ HIDDEN_TEXT = "•••"
 #: whose line is shown in this colour.
 CONSENT_WITHDRAWN_MARK = "(consent withdrawn)"
 CONSENT_WITHDRAWN_COLOUR = "#9a4a44"
+#: What follows the status of an application received after the programme's deadline.
+LATE_MARK = "(late)"
+LATE_TIP = "Received after the application deadline: marked late, not refused"
+#: The tooltip of a career stage guessed from the position (shown in italics).
+STAGE_GUESSED_TIP = "Guessed from the position; confirm in Programme ▸ Career stages"
 
 
 def cancelled_font() -> QFont:
@@ -57,8 +63,8 @@ def overdue_look(role: int) -> QColor | QFont | None:
     return None
 
 
-def draft_font() -> QFont:
-    """The font of a draft proposal: italic, so it never passes for a published pairing."""
+def italic_font() -> QFont:
+    """An italic font, for what is not settled: a draft proposal, a guessed career stage."""
     font = QFont()
     font.setItalic(True)
     return font
@@ -279,14 +285,28 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 
 class ApplicantTableModel(RowTableModel[ApplicantRow]):
-    """The Applicants table: one line per application, with the applicant."""
+    """The Applicants table: one line per application, with the applicant.
 
-    NAME, EMAIL, ROLE, STRAND, STATUS, ORGANISATION, DEPARTMENT, GRADE, CONTRACT, SUBMITTED = range(
+    A career stage guessed from the position is in italics until someone
+    confirms it; an application received after the deadline says "(late)"
+    after its status.
+
+    Attributes:
+        ladder: the programme's career stages, which the Career stage column
+            sorts in (set before the rows; stages not in it sort after, by name).
+    """
+
+    NAME, EMAIL, ROLE, STRAND, STATUS, ORGANISATION, DEPARTMENT, STAGE, CONTRACT, SUBMITTED = range(
         10
     )
     HEADERS = APPLICANT_HEADERS
     DATE_COLUMNS = frozenset({SUBMITTED})
     FACETS = ("strand", "role", "status")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ladder = Ladder()
+        self._stage_keys: dict[str, str] = {}
 
     def cells(self, row: ApplicantRow) -> tuple[str, ...]:
         return (
@@ -294,10 +314,10 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
             row.email,
             row.role.label,
             row.strand,
-            row.status.label,
+            f"{row.status.label} {LATE_MARK}" if row.late else row.status.label,
             row.organisation,
             row.department,
-            label(row.grade),
+            row.stage,
             label(row.contract_type),
             date_text(row.submitted_on),
         )
@@ -308,13 +328,32 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
             row.email,
             enum_key(row.role),
             self.text_key(row.strand),
-            enum_key(row.status),
+            # Late ones right after the others of their status.
+            enum_key(row.status) * 2 + row.late,
             self.text_key(row.organisation),
             self.text_key(row.department),
-            enum_key(row.grade),
+            self.stage_key(row.stage),
             enum_key(row.contract_type),
             date_key(row.submitted_on),
         )
+
+    def stage_key(self, stage: str) -> str:
+        """A career stage's sort key: blanks first, then the programme's order, then by name."""
+        key = self._stage_keys.get(stage)
+        if key is None:
+            if not stage:
+                key = ""
+            elif (found := self.ladder.find(stage)) is not None:
+                key = f"1{self.ladder.stages.index(found):05d}"
+            else:
+                key = f"2{self.text_key(stage)}"
+            self._stage_keys[stage] = key
+        return key
+
+    def set_ladder(self, ladder: Ladder) -> None:
+        """Sort the Career stage column in this list's order from the next :meth:`set_rows`."""
+        self.ladder = ladder
+        self._stage_keys.clear()
 
     def facets(self, row: ApplicantRow) -> tuple[Facet, ...]:
         return (row.strand, row.role, row.status)
@@ -325,9 +364,19 @@ class ApplicantTableModel(RowTableModel[ApplicantRow]):
         return f"{row.availability}\n{row.other_answers_text}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
-            withdrawn = self.row_at(index.row()).consent_withdrawn
-            return QColor(CONSENT_WITHDRAWN_COLOUR) if withdrawn else None
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(CONSENT_WITHDRAWN_COLOUR) if row.consent_withdrawn else None
+        if column == self.STAGE and row.stage_guessed and row.stage:
+            if role == Qt.ItemDataRole.FontRole:
+                return italic_font()
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return STAGE_GUESSED_TIP
+        if column == self.STATUS and row.late and role == Qt.ItemDataRole.ToolTipRole:
+            return LATE_TIP
         return super().data(index, role)
 
 
@@ -385,7 +434,7 @@ class PairingTableModel(RowTableModel[PairingRow]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.FontRole:
             if index.isValid() and self.row_at(index.row()).draft:
-                return draft_font()
+                return italic_font()
             return None
         return super().data(index, role)
 

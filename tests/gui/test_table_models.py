@@ -9,10 +9,13 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from mentordesk.domain.enums import ApplicationStatus, Grade, Role
+from mentordesk.domain.enums import ApplicationStatus, Role
+from mentordesk.domain.stages import STAFF_SCHEME_STAGES, Ladder
 from mentordesk.gui.search_proxy import SearchProxy
 from mentordesk.gui.table_models import (
+    LATE_TIP,
     SORT_ROLE,
+    STAGE_GUESSED_TIP,
     ApplicantTableModel,
     EventTableModel,
     NoteTableModel,
@@ -87,7 +90,7 @@ def _applicants(count: int) -> list[ApplicantRow]:
             status=statuses[i % len(statuses)],
             organisation="University of Luxembourg",
             department=f"Department {i % 30}",
-            grade=Grade.POSTDOCTORAL_RESEARCHER,
+            stage="Postdoctoral researcher",
             contract_type=None,
             submitted_on=dt.date(2025, 10, 1) + dt.timedelta(days=i % 60),
         )
@@ -164,3 +167,80 @@ def test_proxy_filters_on_exact_values_combined_with_the_search_without_calling_
     proxy.set_search("")
     assert proxy.rowCount() == 2000
     assert CountingModel.calls == 0
+
+
+def _staged(stage: str, guessed: bool = False, late: bool = False, i: int = 0) -> ApplicantRow:
+    return ApplicantRow(
+        application_id=i,
+        person_id=i,
+        name=f"Person {i}",
+        email=f"person{i}@example.org",
+        role=Role.MENTEE,
+        strand="Fellows",
+        status=ApplicationStatus.RECEIVED,
+        organisation="",
+        department="",
+        stage=stage,
+        contract_type=None,
+        submitted_on=None,
+        stage_guessed=guessed,
+        late=late,
+    )
+
+
+def test_the_career_stage_column_sorts_in_the_programmes_order_of_stages(qapp: Any) -> None:
+    model = ApplicantTableModel()
+    model.set_ladder(Ladder(STAFF_SCHEME_STAGES))
+    stages = ["Professor", "Grade 4", "", "Zookeeper", "lecturer (GRADE 7)", "Grade 9", "Abbot"]
+    model.set_rows([_staged(stage, i=i) for i, stage in enumerate(stages)])
+    model.sort(ApplicantTableModel.STAGE)
+    shown = [model.index(r, ApplicantTableModel.STAGE).data() for r in range(model.rowCount())]
+    # Blank first, then the list's order (its academic track before its services track),
+    # whatever the case a stage is written in, then stages the list does not know, by name.
+    assert shown == [
+        "",
+        "lecturer (GRADE 7)",
+        "Professor",
+        "Grade 4",
+        "Grade 9",
+        "Abbot",
+        "Zookeeper",
+    ]
+    # Another programme's list orders them its own way.
+    model.set_ladder(Ladder(tuple(reversed(STAFF_SCHEME_STAGES))))
+    model.set_rows([_staged(stage, i=i) for i, stage in enumerate(stages)])
+    shown = [model.index(r, ApplicantTableModel.STAGE).data() for r in range(model.rowCount())]
+    assert shown == [
+        "",
+        "Grade 9",
+        "Grade 4",
+        "Professor",
+        "lecturer (GRADE 7)",
+        "Abbot",
+        "Zookeeper",
+    ]
+
+
+def test_a_guessed_stage_is_in_italics_and_a_late_application_says_so(qapp: Any) -> None:
+    model = ApplicantTableModel()
+    model.set_rows(
+        [
+            _staged("Grade 5", guessed=True, i=1),
+            _staged("Grade 5", late=True, i=2),
+            _staged("", True),
+        ]
+    )
+    stage = [model.index(r, ApplicantTableModel.STAGE) for r in range(3)]
+    status = [model.index(r, ApplicantTableModel.STATUS) for r in range(3)]
+    assert stage[0].data(Qt.ItemDataRole.FontRole).italic()
+    assert stage[0].data(Qt.ItemDataRole.ToolTipRole) == STAGE_GUESSED_TIP
+    assert stage[1].data(Qt.ItemDataRole.FontRole) is None
+    assert stage[1].data(Qt.ItemDataRole.ToolTipRole) == "Grade 5"
+    assert stage[2].data(Qt.ItemDataRole.FontRole) is None  # nothing was guessed
+    assert [i.data() for i in status] == ["Received", "Received (late)", "Received"]
+    assert status[1].data(Qt.ItemDataRole.ToolTipRole) == LATE_TIP
+    assert status[0].data(Qt.ItemDataRole.ToolTipRole) == "Received"
+    # Late ones sort right after the others of their status; the search finds them.
+    model.sort(ApplicantTableModel.STATUS, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).late
+    assert "late" in model.search_text(0)

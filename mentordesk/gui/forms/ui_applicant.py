@@ -86,77 +86,91 @@ class Ui_ApplicantForm(object):
 
         self.person_group_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.position)
 
-        self.grade_label = QLabel(self.person_group)
-        self.grade_label.setObjectName(u"grade_label")
+        self.stage_label = QLabel(self.person_group)
+        self.stage_label.setObjectName(u"stage_label")
 
-        self.person_group_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.grade_label)
+        self.person_group_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.stage_label)
 
-        self.grade = QComboBox(self.person_group)
-        self.grade.setObjectName(u"grade")
+        self.stage = QComboBox(self.person_group)
+        self.stage.setObjectName(u"stage")
+        self.stage.setEditable(True)
+        self.stage.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
-        self.person_group_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.grade)
+        self.person_group_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.stage)
+
+        self.line_manager_label = QLabel(self.person_group)
+        self.line_manager_label.setObjectName(u"line_manager_label")
+
+        self.person_group_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.line_manager_label)
+
+        self.line_manager = QComboBox(self.person_group)
+        self.line_manager.setObjectName(u"line_manager")
+        self.line_manager.setEditable(True)
+        self.line_manager.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        self.person_group_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.line_manager)
 
         self.contract_type_label = QLabel(self.person_group)
         self.contract_type_label.setObjectName(u"contract_type_label")
 
-        self.person_group_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.contract_type_label)
+        self.person_group_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.contract_type_label)
 
         self.contract_type = QComboBox(self.person_group)
         self.contract_type.setObjectName(u"contract_type")
 
-        self.person_group_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.contract_type)
+        self.person_group_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.contract_type)
 
         self.field_label = QLabel(self.person_group)
         self.field_label.setObjectName(u"field_label")
 
-        self.person_group_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.field_label)
+        self.person_group_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.field_label)
 
         self.field = QLineEdit(self.person_group)
         self.field.setObjectName(u"field")
 
-        self.person_group_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.field)
+        self.person_group_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.field)
 
         self.expertise_label = QLabel(self.person_group)
         self.expertise_label.setObjectName(u"expertise_label")
 
-        self.person_group_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.expertise_label)
+        self.person_group_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.expertise_label)
 
         self.expertise = QLineEdit(self.person_group)
         self.expertise.setObjectName(u"expertise")
 
-        self.person_group_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.expertise)
+        self.person_group_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.expertise)
 
         self.languages_label = QLabel(self.person_group)
         self.languages_label.setObjectName(u"languages_label")
 
-        self.person_group_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.languages_label)
+        self.person_group_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.languages_label)
 
         self.languages = QLineEdit(self.person_group)
         self.languages.setObjectName(u"languages")
 
-        self.person_group_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.languages)
+        self.person_group_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.languages)
 
         self.gender_label = QLabel(self.person_group)
         self.gender_label.setObjectName(u"gender_label")
 
-        self.person_group_layout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.gender_label)
+        self.person_group_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.gender_label)
 
         self.gender = QLineEdit(self.person_group)
         self.gender.setObjectName(u"gender")
 
-        self.person_group_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.gender)
+        self.person_group_layout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.gender)
 
         self.consent_on_label = QLabel(self.person_group)
         self.consent_on_label.setObjectName(u"consent_on_label")
 
-        self.person_group_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.consent_on_label)
+        self.person_group_layout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.consent_on_label)
 
         self.consent_on = QDateEdit(self.person_group)
         self.consent_on.setObjectName(u"consent_on")
         self.consent_on.setCalendarPopup(True)
         self.consent_on.setDisplayFormat(u"yyyy-MM-dd")
 
-        self.person_group_layout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.consent_on)
+        self.person_group_layout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.consent_on)
 
 
         self.columns_layout.addWidget(self.person_group)
@@ -283,7 +297,8 @@ class Ui_ApplicantForm(object):
         self.organisation_label.setBuddy(self.organisation)
         self.department_label.setBuddy(self.department)
         self.position_label.setBuddy(self.position)
-        self.grade_label.setBuddy(self.grade)
+        self.stage_label.setBuddy(self.stage)
+        self.line_manager_label.setBuddy(self.line_manager)
         self.contract_type_label.setBuddy(self.contract_type)
         self.field_label.setBuddy(self.field)
         self.expertise_label.setBuddy(self.expertise)
@@ -317,7 +332,14 @@ class Ui_ApplicantForm(object):
         self.organisation_label.setText(QCoreApplication.translate("ApplicantForm", u"&Organisation:", None))
         self.department_label.setText(QCoreApplication.translate("ApplicantForm", u"&Department:", None))
         self.position_label.setText(QCoreApplication.translate("ApplicantForm", u"&Position:", None))
-        self.grade_label.setText(QCoreApplication.translate("ApplicantForm", u"&Grade:", None))
+        self.stage_label.setText(QCoreApplication.translate("ApplicantForm", u"Career s&tage:", None))
+#if QT_CONFIG(tooltip)
+        self.stage.setToolTip(QCoreApplication.translate("ApplicantForm", u"One of the programme's career stages (Programme \u25b8 Career stages)", None))
+#endif // QT_CONFIG(tooltip)
+        self.line_manager_label.setText(QCoreApplication.translate("ApplicantForm", u"Line &manager:", None))
+#if QT_CONFIG(tooltip)
+        self.line_manager.setToolTip(QCoreApplication.translate("ApplicantForm", u"Someone in the file, picked by name or email, or their email typed; blank for none", None))
+#endif // QT_CONFIG(tooltip)
         self.contract_type_label.setText(QCoreApplication.translate("ApplicantForm", u"&Contract:", None))
         self.field_label.setText(QCoreApplication.translate("ApplicantForm", u"F&ield:", None))
         self.expertise_label.setText(QCoreApplication.translate("ApplicantForm", u"E&xpertise:", None))

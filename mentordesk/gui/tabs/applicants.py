@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMenu, QWidget
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import ApplicationStatus, ContractType, Grade, Role
+from mentordesk.domain.enums import ApplicationStatus, ContractType, Role
+from mentordesk.domain.stages import Ladder, Stage
 from mentordesk.gui.clipboard import CLEAR_AFTER_SECONDS, copy_sensitive
 from mentordesk.gui.dialogs import RecordDialog, Save
 from mentordesk.gui.form_values import (
@@ -41,10 +43,12 @@ from mentordesk.services import applicants
 from mentordesk.services.applicants import (
     ApplicantRow,
     ApplicationInput,
+    PersonChoice,
     PersonDetail,
     PersonInput,
     StrandSummary,
 )
+from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.messages import LogRow, log_rows
 from mentordesk.services.privacy import give_consent, withdraw_consent
 from mentordesk.services.programmes import ProgrammeSummary, StrandChoice, strand_choices
@@ -53,11 +57,177 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 @dataclass(frozen=True)
 class ApplicantFormData:
-    """What the Applicants form needs from the file: the strands, and current values."""
+    """What the Applicants form needs from the file: the strands, and current values.
+
+    Attributes:
+        strands: the programme's strands an application can be in.
+        person: the person's current values (None for a new applicant).
+        application: the application's current values (None for a new one).
+        ladder: the programme's career stages, offered and used to guess a stage.
+        people: everyone who can be the person's line manager (not the person).
+    """
 
     strands: list[StrandChoice]
     person: PersonInput | None = None
     application: ApplicationInput | None = None
+    ladder: Ladder = field(default_factory=Ladder)
+    people: list[PersonChoice] = field(default_factory=list)
+
+
+def load_form_data(
+    session: Session,
+    programme_id: int,
+    person_id: int | None = None,
+    person: PersonInput | None = None,
+    application: ApplicationInput | None = None,
+) -> ApplicantFormData:
+    """Load what the form offers (on the worker): strands, career stages, possible managers.
+
+    Args:
+        session: the open session.
+        programme_id: the programme the application is in.
+        person_id: the person edited, left out of the line managers offered.
+        person: the person's current values, if any.
+        application: the application's current values, if any.
+    """
+    return ApplicantFormData(
+        strand_choices(session, programme_id),
+        person,
+        application,
+        ladder_of(session, programme_id),
+        [p for p in applicants.person_choices(session) if p.id != person_id],
+    )
+
+
+def stage_choices(ladder: Ladder) -> list[tuple[str, str]]:
+    """``(text, name)`` for each stage offered: "Academic — Lecturer" when there are tracks."""
+    several = len(ladder.tracks) > 1
+    return [(stage_choice_text(s, several), s.name) for s in ladder.stages]
+
+
+def stage_choice_text(stage: Stage, several_tracks: bool) -> str:
+    """How the form offers a stage: with its track first when the list has several."""
+    return f"{stage.track} — {stage.name}" if several_tracks and stage.track else stage.name
+
+
+def manager_choice_text(person: PersonChoice) -> str:
+    """A possible line manager as the form offers them: "Name <email>"."""
+    return f"{person.name} <{person.email}>" if person.name else person.email
+
+
+def _line_edit(combo: QComboBox) -> QLineEdit:
+    edit = combo.lineEdit()
+    assert edit is not None, "the combo is editable"
+    return edit
+
+
+#: The Career stage field's tooltip when no guess is shown.
+STAGE_TIP = "One of the programme's career stages (Programme ▸ Career stages)"
+_ANGLED_EMAIL = re.compile(r"<([^<>]+)>\s*$")
+
+
+class PersonFields:
+    """The Career stage and Line manager fields of the applicant form.
+
+    The stage is an editable list of the programme's stages; while it is
+    blank, it shows the stage guessed from the position, which is saved as a
+    guess (listed for confirmation in Programme ▸ Career stages) if the
+    coordinator leaves it. The line manager is anyone in the file, found by
+    any part of their name or email, or an email typed.
+    """
+
+    def __init__(
+        self,
+        stage: QComboBox,
+        manager: QComboBox,
+        position_text: Callable[[], str],
+        data: ApplicantFormData,
+    ) -> None:
+        self.stage, self.manager = stage, manager
+        self._position_text = position_text
+        self.ladder = data.ladder
+        self._several = len(data.ladder.tracks) > 1
+        self._stage_names = dict(stage_choices(data.ladder))
+        stage.addItem("", "")
+        for text, name in self._stage_names.items():
+            stage.addItem(text, name)
+        self._managers = {manager_choice_text(p): p.email for p in data.people}
+        by_name: dict[str, list[str]] = {}
+        for p in data.people:
+            by_name.setdefault(p.name.casefold(), []).append(p.email)
+        self._by_name = {name: emails[0] for name, emails in by_name.items() if len(emails) == 1}
+        manager.addItem("")
+        manager.addItems(list(self._managers))
+        _line_edit(manager).setPlaceholderText("Name or email of someone in the file")
+        completer = QCompleter(manager.model(), manager)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        manager.setCompleter(completer)
+        stage.editTextChanged.connect(self.update_hint)
+
+    def fill(self, person: PersonInput) -> None:
+        """Show a person's stage and line manager; a guessed stage shows as a suggestion."""
+        found = self.ladder.find(person.stage)
+        if person.stage_guessed or not person.stage:
+            self.stage.setEditText("")
+        elif found is not None:
+            self.stage.setEditText(stage_choice_text(found, self._several))
+        else:
+            self.stage.setEditText(person.stage)
+        email = person.line_manager_email
+        shown = next((t for t, e in self._managers.items() if e == email), email)
+        self.manager.setEditText(shown)
+        self.update_hint()
+
+    def guess(self) -> Stage | None:
+        """The stage the position typed suggests, or None."""
+        return self.ladder.guess(self._position_text())
+
+    def update_hint(self) -> None:
+        """Show the stage guessed from the position in the blank Career stage field."""
+        position = self._position_text().strip()
+        guess = self.guess()
+        tip = STAGE_TIP
+        if guess is not None:
+            hint = f"Guessed from the position: {guess.name}"
+            tip = (
+                f"Guessed from the position: {stage_choice_text(guess, self._several)}. Left "
+                "blank, this guess is saved, to confirm in Programme ▸ Career stages; or "
+                "choose the stage."
+            )
+        elif position and self.ladder.stages:
+            hint = "No stage guessed from the position: choose one"
+        else:
+            hint = "Choose or type a career stage"
+        _line_edit(self.stage).setPlaceholderText(hint)
+        self.stage.setToolTip(tip)
+
+    def stage_value(self) -> tuple[str, bool]:
+        """The stage to save and whether it is a guess.
+
+        Returns:
+            The stage chosen or typed (a name of the list when it matches one,
+            whatever its case), not a guess; else the guess from the position.
+        """
+        text = " ".join(self.stage.currentText().split())
+        if not text:
+            guess = self.guess()
+            return (guess.name, True) if guess is not None else ("", False)
+        if text in self._stage_names:
+            return self._stage_names[text], False
+        found = self.ladder.find(text)
+        return (found.name if found is not None else text), False
+
+    def manager_value(self) -> str:
+        """The line manager's email: picked, typed, or the only person of the name typed."""
+        text = self.manager.currentText().strip()
+        if text in self._managers:
+            return self._managers[text]
+        angled = _ANGLED_EMAIL.search(text)
+        if angled:
+            return angled.group(1).strip()
+        return self._by_name.get(" ".join(text.split()).casefold(), text)
 
 
 class ApplicantDialog(RecordDialog):
@@ -74,7 +244,8 @@ class ApplicantDialog(RecordDialog):
         self.ui = Ui_ApplicantForm()
         self.ui.setupUi(self)
         ui = self.ui
-        fill_enum_combo(ui.grade, Grade, blank=True)
+        self.person_fields = PersonFields(ui.stage, ui.line_manager, ui.position.text, data)
+        ui.position.textChanged.connect(self.person_fields.update_hint)
         fill_enum_combo(ui.contract_type, ContractType, blank=True)
         fill_combo(ui.strand, ((s.name, s.id) for s in data.strands))
         fill_enum_combo(ui.role, Role)
@@ -104,7 +275,7 @@ class ApplicantDialog(RecordDialog):
         ):
             getattr(ui, name).setText(getattr(person, name))
             getattr(ui, name).setCursorPosition(0)
-        select_value(ui.grade, person.grade)
+        self.person_fields.fill(person)
         select_value(ui.contract_type, person.contract_type)
         set_date(ui.consent_on, person.consent_on)
         if application is None:
@@ -128,6 +299,7 @@ class ApplicantDialog(RecordDialog):
 
     def values(self) -> tuple[PersonInput, ApplicationInput]:
         ui = self.ui
+        stage, stage_guessed = self.person_fields.stage_value()
         person = PersonInput(
             first_name=ui.first_name.text(),
             last_name=ui.last_name.text(),
@@ -135,7 +307,9 @@ class ApplicantDialog(RecordDialog):
             organisation=ui.organisation.text(),
             department=ui.department.text(),
             position=ui.position.text(),
-            grade=combo_value(ui.grade),
+            stage=stage,
+            stage_guessed=stage_guessed,
+            line_manager_email=self.person_fields.manager_value(),
             contract_type=combo_value(ui.contract_type),
             field=ui.field.text(),
             expertise=ui.expertise.text(),
@@ -160,22 +334,26 @@ class ApplicantDialog(RecordDialog):
 
 @dataclass(frozen=True)
 class ApplicantsData:
-    """What the Applicants tab shows: its rows and the counts per strand."""
+    """What the Applicants tab shows: its rows, the counts per strand, the career stages."""
 
     rows: list[ApplicantRow]
     summaries: list[StrandSummary]
+    ladder: Ladder
 
 
 def _load_tab(session: Session, programme_id: int) -> ApplicantsData:
     return ApplicantsData(
         applicants.applicant_rows(session, programme_id),
         applicants.strand_summaries(session, programme_id),
+        ladder_of(session, programme_id),
     )
 
 
 def _load_for_edit(session: Session, programme_id: int, row: ApplicantRow) -> ApplicantFormData:
-    return ApplicantFormData(
-        strand_choices(session, programme_id),
+    return load_form_data(
+        session,
+        programme_id,
+        row.person_id,
         applicants.person_input(session, row.person_id),
         applicants.application_input(session, row.application_id),
     )
@@ -276,9 +454,12 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.filters.set_strands([s.name for s in data.summaries])
         # After a reload (a status change, an edit) the same applications stay selected.
         kept = self.selected_keys(_APPLICATION_ID)
+        self.model.set_ladder(data.ladder)
         self._show_rows(data.rows)
         self.select_keys(_APPLICATION_ID, *kept)
         self._detail_timer.start()
+
+    model: ApplicantTableModel
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[ApplicantRow]:
         return applicants.applicant_rows(session, programme.id)
@@ -357,7 +538,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         assert self.programme is not None
         programme_id = self.programme.id
         self.run(
-            lambda s: ApplicantFormData(strand_choices(s, programme_id)),
+            lambda s: load_form_data(s, programme_id),
             lambda data: self._open(data, lambda s, v: applicants.add_applicant(s, *v)),
         )
 
@@ -382,7 +563,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self, session: Session, programme_id: int, values: Any
     ) -> ApplicantFormData:
         person, application = values
-        return ApplicantFormData(strand_choices(session, programme_id), person, application)
+        return load_form_data(session, programme_id, None, person, application)
 
     def open_draft(self, data: ApplicantFormData, values: Any, save: Save, title: str) -> None:
         self._open(data, save, title)
