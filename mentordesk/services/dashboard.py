@@ -28,14 +28,16 @@ from mentordesk.domain.enums import (
     ApplicationStatus,
     AttendanceStatus,
     EventKind,
-    Grade,
     PairingStatus,
     Role,
     Rsvp,
     StrandFormat,
 )
+from mentordesk.domain.stages import Ladder
+from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.collation import sort_key
 from mentordesk.services.events import register_marks
+from mentordesk.services.organisations import merged_names
 from mentordesk.services.pairings import overdue_check_ins
 from mentordesk.services.programmes import applicants_in, get_programme
 from mentordesk.services.survey_results import (
@@ -50,7 +52,7 @@ from mentordesk.store.models import Application, Attendance, Event, Pairing, Per
 
 E = TypeVar("E", bound=enum.StrEnum)
 
-#: What the figures call a value nobody recorded (a blank gender or career stage).
+#: What the figures call a value nobody recorded (a blank gender, career stage or organisation).
 NOT_RECORDED = "Not recorded"
 #: Pairings counted as active: an extended pairing is still running.
 ACTIVE_STATUSES = (PairingStatus.ACTIVE, PairingStatus.EXTENDED)
@@ -266,7 +268,7 @@ class EventFigures:
 
 @dataclass(frozen=True)
 class ParticipationGroup:
-    """The participants sharing one gender or career stage.
+    """The participants sharing one gender, career stage or organisation.
 
     Attributes:
         label: the value as shown ("Woman", "Postdoctoral researcher", "Not recorded").
@@ -286,7 +288,8 @@ class Breakdown:
     """Participants by one characteristic, with those for whom it is not recorded apart.
 
     Attributes:
-        groups: the recorded values: genders by size, career stages by rank.
+        groups: the recorded values: genders and organisations by size, career stages in
+            the order of the programme's list (stages not in it after, alphabetically).
         not_recorded: participants with nothing recorded.
     """
 
@@ -303,10 +306,12 @@ class Breakdown:
 
 @dataclass(frozen=True)
 class ParticipationFigures:
-    """Who takes part: people with an accepted application, by gender and career stage.
+    """Who takes part: the accepted applicants, by gender, career stage and organisation.
 
     Genders are free text, grouped for display only ("female" is shown as "Woman");
-    the career stage is the person's grade.
+    the career stage is the name the person holds in the programme's list of stages;
+    organisations are counted by the names the Organisations list merges them into
+    (``services.organisations.merged_names``).
     """
 
     participants: Count
@@ -314,6 +319,7 @@ class ParticipationFigures:
     mentees: Count
     by_gender: Breakdown
     by_career_stage: Breakdown
+    by_organisation: Breakdown
 
 
 @dataclass(frozen=True)
@@ -359,7 +365,7 @@ class ProgrammeFigures:
         pairings: pairings by status, drafts and overdue check-ins.
         training: completion of the training rules.
         events: attendance at each past event with a register, oldest first.
-        participation: participants by gender and career stage.
+        participation: participants by gender, career stage and organisation.
         surveys: the feedback rating, would-recommend rate and pre/post changes.
     """
 
@@ -435,7 +441,9 @@ def programme_figures(session: Session, programme_id: int, today: dt.date) -> Pr
         pairings=_pairing_figures(session, keys),
         training=_training_figures(session, keys, participants),
         events=_event_figures(session, keys, ZoneInfo(programme.timezone)),
-        participation=_participation_figures(keys, participants),
+        participation=_participation_figures(
+            keys, participants, ladder_of(session, programme_id), merged_names(session)
+        ),
         surveys=_survey_figures(session, keys),
     )
 
@@ -649,7 +657,8 @@ class _Participant:
     role: Role
     strand_id: int
     gender: str
-    grade: Grade | None
+    stage: str
+    organisation: str
 
 
 def _accepted(session: Session, programme_id: int) -> list[_Participant]:
@@ -660,12 +669,18 @@ def _accepted(session: Session, programme_id: int) -> list[_Participant]:
         Application.role,
         Application.strand_id,
         Person.gender,
-        Person.grade,
+        Person.stage,
+        Person.organisation,
     )
     return [_Participant(*row) for row in session.execute(query)]
 
 
-def _participation_figures(keys: _Keys, participants: list[_Participant]) -> ParticipationFigures:
+def _participation_figures(
+    keys: _Keys,
+    participants: list[_Participant],
+    ladder: Ladder,
+    organisation: Callable[[str], str],
+) -> ParticipationFigures:
     people = RecordKind.PEOPLE
 
     def who(lines: Iterable[_Participant], role: Role | None = None) -> set[int]:
@@ -695,19 +710,29 @@ def _participation_figures(keys: _Keys, participants: list[_Participant]) -> Par
         groups = [group(dimension, shown[k], lines) for k, lines in by_value.items() if k]
         return Breakdown(tuple(sorted(groups, key=order)), group(dimension, "", by_value[""]))
 
-    ranks = {g.label: g.rank for g in Grade}
+    def stage(p: _Participant) -> str:
+        found = ladder.find(p.stage)
+        return found.name if found else " ".join(p.stage.split())
+
+    ranks = {s.name: rank for rank, s in enumerate(ladder.stages)}
     return ParticipationFigures(
         participants=keys.count(people, who(participants), "Participants"),
         mentors=keys.count(people, who(participants, Role.MENTOR), "Mentors"),
         mentees=keys.count(people, who(participants, Role.MENTEE), "Mentees"),
-        # Genders from the largest group down; career stages from the most junior up.
+        # Genders and organisations from the largest group down; career stages in the
+        # programme's order, then any name not in its list.
         by_gender=breakdown(
             "gender", lambda p: gender_label(p.gender), lambda g: (-g.people.value, g.label)
         ),
         by_career_stage=breakdown(
             "career stage",
-            lambda p: p.grade.label if p.grade else "",
-            lambda g: (ranks[g.label], g.label),
+            stage,
+            lambda g: (ranks.get(g.label, len(ranks)), sort_key(g.label)),
+        ),
+        by_organisation=breakdown(
+            "organisation",
+            lambda p: organisation(p.organisation),
+            lambda g: (-g.people.value, sort_key(g.label)),
         ),
     )
 

@@ -11,12 +11,12 @@ from mentordesk.domain.enums import (
     ApplicationStatus,
     AttendanceStatus,
     EventKind,
-    Grade,
     PairingStatus,
     Role,
     Rsvp,
 )
 from mentordesk.domain.errors import NotFound
+from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.services.applicants import (
     APPLICANT_HEADERS,
     ApplicationInput,
@@ -26,6 +26,7 @@ from mentordesk.services.applicants import (
     delete_person,
     set_application_status,
 )
+from mentordesk.services.career_stages import set_stages
 from mentordesk.services.dashboard import (
     RecordKind,
     gender_label,
@@ -34,6 +35,7 @@ from mentordesk.services.dashboard import (
 )
 from mentordesk.services.events import EventInput, add_event, cancel_event, set_attendance
 from mentordesk.services.figure_records import figure_records
+from mentordesk.services.organisations import merge_organisations
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, delete_pairing
 from mentordesk.services.programmes import strand_choices
 from mentordesk.services.survey_results import feedback_summary
@@ -43,6 +45,7 @@ from mentordesk.services.training import Requirement, set_requirements
 from mentordesk.store.models import CheckIn
 
 LUX = ZoneInfo("Europe/Luxembourg")
+LIST_FULL = "Luxembourg Institute of Science and Technology"
 TODAY = dt.date(2026, 6, 1)
 
 
@@ -68,23 +71,57 @@ def pilot(programme_file, programme_id) -> Pilot:
 
     Fellows: Ana, Bea and Dee accepted mentees, Cem declined, Gus waitlisted as mentee;
     Eli accepted mentor. Circles: Fay accepted mentee, Hal withdrawn, Gus accepted mentor.
+    The programme lists the academic career stages; Fay's stage is not in its list.
+    Ana, Bea, Dee and Cem write LIST four ways.
     """
     with programme_file.session() as s:
+        set_stages(s, programme_id, ACADEMIC_STAGES)
         strand = {c.name: c.id for c in strand_choices(s, programme_id)}
         people: dict[str, int] = {}
         applications: dict[tuple[str, str], int] = {}
         accepted, declined = ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED
-        for name, gender, grade, applied in [
-            ("Ana", "Female", Grade.POSTDOCTORAL_RESEARCHER, [("Fellows", Role.MENTEE, accepted)]),
-            ("Bea", " woman ", Grade.POSTDOCTORAL_RESEARCHER, [("Fellows", Role.MENTEE, accepted)]),
-            ("Cem", "man", Grade.RESEARCH_ASSISTANT, [("Fellows", Role.MENTEE, declined)]),
-            ("Dee", "", None, [("Fellows", Role.MENTEE, accepted)]),
-            ("Eli", "Man", Grade.PROFESSOR, [("Fellows", Role.MENTOR, accepted)]),
-            ("Fay", "non binary", Grade.DOCTORAL_CANDIDATE, [("Circles", Role.MENTEE, accepted)]),
+        for name, gender, stage, organisation, applied in [
+            (
+                "Ana",
+                "Female",
+                "Postdoctoral researcher",
+                f"{LIST_FULL} (LIST)",
+                [("Fellows", Role.MENTEE, accepted)],
+            ),
+            (
+                "Bea",
+                " woman ",
+                "postdoctoral  Researcher",
+                "LIST",
+                [("Fellows", Role.MENTEE, accepted)],
+            ),
+            ("Cem", "man", "Research assistant", LIST_FULL, [("Fellows", Role.MENTEE, declined)]),
+            (
+                "Dee",
+                "",
+                "",
+                "luxembourg institute of science & technology",
+                [("Fellows", Role.MENTEE, accepted)],
+            ),
+            (
+                "Eli",
+                "Man",
+                "Full professor",
+                "University of Luxembourg",
+                [("Fellows", Role.MENTOR, accepted)],
+            ),
+            (
+                "Fay",
+                "non binary",
+                "Visiting scholar",
+                "Université du Luxembourg",
+                [("Circles", Role.MENTEE, accepted)],
+            ),
             (
                 "Gus",
                 "prefer not to  say",
-                None,
+                "",
+                "",
                 [
                     ("Circles", Role.MENTOR, accepted),
                     ("Fellows", Role.MENTEE, ApplicationStatus.WAITLISTED),
@@ -93,14 +130,20 @@ def pilot(programme_file, programme_id) -> Pilot:
             (
                 "Hal",
                 "",
-                Grade.DOCTORAL_CANDIDATE,
+                "Doctoral candidate",
+                "CERN",
                 [("Circles", Role.MENTEE, ApplicationStatus.WITHDRAWN)],
             ),
         ]:
             people[name] = add_person(
                 s,
                 PersonInput(
-                    name, "Test", f"{name.lower()}@uni.example", gender=gender, grade=grade
+                    name,
+                    "Test",
+                    f"{name.lower()}@uni.example",
+                    organisation=organisation,
+                    gender=gender,
+                    stage=stage,
                 ),
             )
             for strand_name, role, status in applied:
@@ -306,16 +349,43 @@ def test_participation_by_gender_and_career_stage_with_not_recorded_apart(figure
         "Not recorded",
         (pilot.people["Dee"],),
     )
+    # In the order of the programme's list (not alphabetical), a stage not in it after.
     stages = [(g.label, g.people.value) for g in participation.by_career_stage.groups]
     assert stages == [
-        ("Doctoral candidate", 1),
         ("Postdoctoral researcher", 2),
-        ("Professor", 1),
+        ("Full professor", 1),
+        ("Visiting scholar", 1),
     ]
     unknown_stage = participation.by_career_stage.not_recorded
     assert set(unknown_stage.people.records.ids) == {pilot.people["Dee"], pilot.people["Gus"]}
     assert (unknown_stage.mentors.value, unknown_stage.mentees.value) == (1, 1)
     assert participation.by_career_stage.shown[-1] is unknown_stage
+
+
+def test_participation_by_organisation_counts_spellings_alike_as_one(
+    programme_file, figures, pilot
+):
+    by_organisation = figures.participation.by_organisation
+    assert [(g.label, g.people.value) for g in by_organisation.groups] == [
+        (LIST_FULL, 3),  # Cem's spelling (declined) names the group: a tie, in mixed case
+        ("Université du Luxembourg", 1),
+        ("University of Luxembourg", 1),
+    ]
+    institute = by_organisation.groups[0].people.records.ids
+    assert set(institute) == {pilot.people[n] for n in ("Ana", "Bea", "Dee")}
+    assert by_organisation.not_recorded.people.records.ids == (pilot.people["Gus"],)
+
+
+def test_participation_by_organisation_follows_the_coordinators_merges(programme_file, pilot):
+    with programme_file.session() as s:
+        merge_organisations(s, ["Université du Luxembourg"], "University of Luxembourg")
+        merge_organisations(s, [LIST_FULL], "LIST")
+        figures = programme_figures(s, pilot.programme_id, TODAY)
+    groups = figures.participation.by_organisation.groups
+    assert [(g.label, g.people.value, g.mentors.value) for g in groups] == [
+        ("LIST", 3, 0),
+        ("University of Luxembourg", 2, 1),
+    ]
 
 
 def test_each_figure_lists_exactly_the_records_it_counts(programme_file, figures, pilot):
@@ -367,9 +437,9 @@ def test_the_applications_behind_a_figure_have_the_columns_of_the_applicants_tab
         "Role": "Mentee",
         "Strand": "Fellows",
         "Status": "Accepted",
-        "Organisation": "",
+        "Organisation": f"{LIST_FULL} (LIST)",
         "Department": "",
-        "Grade": "Postdoctoral researcher",
+        "Career stage": "Postdoctoral researcher",
         "Contract": None,
         "Submitted": None,
     }
