@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.text import plural
-from mentordesk.gui.person_panel import _facts, other_answers_html
+from mentordesk.gui.person_panel import _facts, other_answers_html, stage_text
 from mentordesk.gui.table_models import Index, RowTableModel, SortKey, enum_key
 from mentordesk.services.import_report import ColumnChoice, unreadable_dates
 from mentordesk.services.importing import ImportPreview, PreviewRow, RowAction
@@ -36,6 +36,16 @@ def other_answers_text(row: PreviewRow) -> str:
     return " · ".join(" ".join(a.answer.split()) for a in row.other_answers)
 
 
+def preview_stage_text(row: PreviewRow) -> str:
+    """A row's career stage as the preview shows it: whether it is a guess or not in the list."""
+    person = row.person
+    if person is None:
+        return ""
+    if row.stage_outcome is not None and row.stage_outcome.kind == "unknown" and person.stage:
+        return f"{person.stage} (not in the programme’s list of career stages)"
+    return stage_text(person.stage, person.stage_guessed)
+
+
 def preview_row_html(row: PreviewRow, strand_names: dict[int, str]) -> str:
     """What one row of the file becomes: the person, the application and its other answers."""
     person, application = row.person, row.application
@@ -53,8 +63,8 @@ def preview_row_html(row: PreviewRow, strand_names: dict[int, str]) -> str:
             ("Organisation", person.organisation),
             ("Department", person.department),
             ("Position", person.position),
-            ("Career stage", person.stage),
-            ("Line manager", person.line_manager_email),
+            ("Career stage", preview_stage_text(row)),
+            ("Line manager", row.line_manager or person.line_manager_email),
             ("Contract", person.contract_type.label if person.contract_type else ""),
             ("Field", person.field),
             ("Expertise", person.expertise),

@@ -22,11 +22,12 @@ from mentordesk.services.applicants import (
     PersonInput,
     add_applicant,
     applicant_rows,
-    find_by_email,
     person_input,
 )
 from mentordesk.services.career_stages import set_stages
+from mentordesk.services.import_people import StageOutcome
 from mentordesk.services.importing import PreviewRow, RowAction
+from mentordesk.services.line_managers import find_by_email
 from mentordesk.services.programmes import strand_choices
 from mentordesk.store.models import Programme
 from mentordesk.store.programme_file import ProgrammeFile
@@ -293,14 +294,17 @@ def test_the_table_marks_late_applications_and_the_panel_shows_stage_and_manager
 
 
 def test_the_import_preview_shows_a_rows_career_stage_and_line_manager(qapp: object) -> None:
-    row = PreviewRow(
-        4,
-        RowAction.ADD,
-        PersonInput(
-            "Ada", "Lovelace", "ada@example.org", stage="Grade 4", line_manager_email=GRACE
-        ),
-        None,
-    )
-    html = preview_row_html(row, {})
-    assert "Career stage</td><td>Grade 4" in html
+    def row(stage: str, guessed: bool = False, kind: str = "") -> PreviewRow:
+        person = PersonInput(
+            "Ada", "Lovelace", "ada@example.org", stage=stage, stage_guessed=guessed
+        )
+        outcome = StageOutcome(kind, stage) if kind else None
+        return PreviewRow(4, RowAction.ADD, person, None, line_manager=GRACE, stage_outcome=outcome)
+
+    html = preview_row_html(row("Grade 4"), {})
+    assert "Career stage</td><td>Grade 4</td>" in html
     assert f"Line manager</td><td>{GRACE}" in html
+    html = preview_row_html(row("Grade 4", guessed=True), {})
+    assert "Career stage</td><td>Grade 4 (guessed from the position; confirm in " in html
+    html = preview_row_html(row("Grade 44", kind="unknown"), {})
+    assert "Grade 44 (not in the programme’s list of career stages)" in html

@@ -378,6 +378,10 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     TITLE = "Applicants"
     REOPENS_DRAFTS = True
     NOUN = ("application", "applications")
+    EMPTY_HINT = (
+        "Import them from your form's spreadsheet with File ▸ Import applications…, "
+        "or add one with Edit ▸ Add… (Ctrl+Shift+N)."
+    )
     COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
     PANEL_WIDTH = 380
 
