@@ -1,0 +1,97 @@
+"""Programme ▸ Copy to next year… and Programme ▸ Alumni…: next year one copy away."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from mentordesk.domain.enums import Role
+from mentordesk.gui.alumni_dialog import AlumniDialog, open_alumni
+from mentordesk.gui.clipboard import clear_sensitive
+from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.programme_dialog import (
+    CopyDialog,
+    next_year_name,
+    next_year_start,
+    open_copy,
+)
+from mentordesk.services.programme_copy import alumni
+from mentordesk.services.programmes import list_programmes, programme_settings
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+def test_next_years_name_moves_the_years_in_it_on_by_one() -> None:
+    assert next_year_name("ADVANCE 2026") == "ADVANCE 2027"
+    assert next_year_name("Mentoring 2025–2026 cohort") == "Mentoring 2026–2027 cohort"
+    assert next_year_name("One Step Beyond") == "One Step Beyond (next year)"
+    assert next_year_name("Room 12345") == "Room 12345 (next year)"
+
+
+def test_next_years_start_is_a_year_later() -> None:
+    today = dt.date(2026, 12, 8)
+    assert next_year_start(dt.date(2026, 3, 1), today) == dt.date(2027, 3, 1)
+    assert next_year_start(dt.date(2028, 2, 29), today) == dt.date(2029, 2, 28)
+    assert next_year_start(None, today) == today
+
+
+def _copy(qtbot: QtBot, window: MainWindow) -> CopyDialog:
+    open_copy(window, window.load_programmes)
+    qtbot.waitUntil(lambda: window.findChild(CopyDialog) is not None, timeout=10_000)
+    dialog = window.findChild(CopyDialog)
+    assert isinstance(dialog, CopyDialog)
+    return dialog
+
+
+def test_copying_to_next_year_shows_the_copy_with_the_settings_and_no_people(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile
+) -> None:
+    dialog = _copy(qtbot, pilot_window)
+    assert dialog.new_name.text() == "Pilot 2027"
+    dialog.starts_on.setDate(dt.date(2027, 9, 1))
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    shown = pilot_window.programme()
+    assert shown is not None
+    assert shown.name == "Pilot 2027"
+    assert pilot_window.programme_selector_action.isVisible()
+    assert "Pilot 2027" in pilot_window.statusBar().currentMessage()
+    with programme_file.session() as session:
+        assert [p.name for p in list_programmes(session)] == ["Pilot 2026", "Pilot 2027"]
+        copy = programme_settings(session, shown.id)
+    assert copy.starts_on == dt.date(2027, 9, 1)
+    assert sorted((s.name, s.places) for s in copy.strands) == [("Circles", 12), ("Fellows", 10)]
+    assert pilot_window.applicants_tab.model.rowCount() == 0
+
+
+def test_alumni_list_last_years_participants_and_copy_the_mentors_emails(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    dialog = _copy(qtbot, demo_window)
+    with qtbot.waitSignal(demo_window.programme_shown, timeout=10_000):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    shown = demo_window.programme()
+    assert shown is not None
+    with demo_file.session() as session:
+        expected = alumni(session, shown.id)
+    assert expected
+    alumni_dialog = open_alumni(demo_window)
+    assert isinstance(alumni_dialog, AlumniDialog)
+    qtbot.waitUntil(lambda: alumni_dialog.table.rowCount() == len(expected), timeout=10_000)
+    assert alumni_dialog.programme_filter.findText("ADVANCE 2026") > 0
+    alumni_dialog.select_mentors()
+    chosen = set(alumni_dialog.selected_people())
+    mentors = {r.person_id for r in expected if r.role is Role.MENTOR}
+    assert chosen == mentors
+    assert alumni_dialog.copy_button.isEnabled()
+    alumni_dialog.copy_emails()
+    clipboard = QGuiApplication.clipboard()
+    qtbot.waitUntil(lambda: "@" in clipboard.text(), timeout=10_000)
+    emails = {r.email for r in expected if r.person_id in mentors}
+    assert all(email in clipboard.text() for email in emails)
+    mentees = {r.email for r in expected if r.role is Role.MENTEE} - emails
+    assert not any(email in clipboard.text() for email in mentees)
+    clear_sensitive()
+    alumni_dialog.close()

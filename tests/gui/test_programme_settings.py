@@ -1,0 +1,126 @@
+"""Programme ▸ Settings…: every setting changed at any time, what changed said in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.programme_settings import SettingsDialog, open_settings
+from mentordesk.services.programmes import programme_settings
+from mentordesk.store.programme_file import ProgrammeFile
+
+
+def _settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    window.settings_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=10_000)
+    dialog = window.findChild(SettingsDialog)
+    assert isinstance(dialog, SettingsDialog)
+    return dialog
+
+
+def _row(dialog: SettingsDialog, name: str) -> int:
+    table = dialog.strands.table
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == name)
+
+
+def _save(dialog: SettingsDialog) -> None:
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def test_settings_show_the_programme_and_save_each_change(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    assert dialog.general.name.text() == "Pilot 2026"
+    assert dialog.strands.table.rowCount() == 2
+    dialog.general.name.setText("Pilot 2026–27")
+    dialog.general.applications_close_on.setDate(QDate(2026, 3, 31))
+    dialog.rules.max_grade_gap.setValue(3)
+    dialog.rules.within_track.setChecked(True)
+    dialog.rules.response_days.setValue(10)
+    fellows = _row(dialog, "Fellows")
+    dialog.strands.table.item(fellows, 0).setText("Research fellows")
+    dialog.strands.table.setCurrentCell(_row(dialog, "Circles"), 0)
+    assert dialog.strands.retire_button.text() == "&Retire"
+    dialog.strands.retire_or_restore()
+    assert dialog.strands.retire_button.text() == "&Restore"
+    added = dialog.strands.add_strand()
+    dialog.strands.table.item(added, 0).setText("Faculty")
+    dialog.letterhead.letterhead_name.setText("University of Luxembourg")
+    dialog.letterhead.signature_line.setText("The Pilot team")
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    message = pilot_window.statusBar().currentMessage()
+    assert message.startswith("Changed: ")
+    assert "Grade gap" in message
+    assert "Research fellows" in message
+    assert pilot_window.windowTitle().startswith("Pilot 2026–27")
+    with programme_file.session() as session:
+        saved = programme_settings(session, programme_id)
+    assert saved.name == "Pilot 2026–27"
+    assert saved.max_grade_gap == 3
+    assert saved.within_track is True
+    assert saved.response_days == 10
+    assert saved.applications_close_on is not None
+    assert saved.applications_close_on.isoformat() == "2026-03-31"
+    assert saved.letterhead_name == "University of Luxembourg"
+    assert saved.signature_line == "The Pilot team"
+    strands = {s.name: s for s in saved.strands}
+    assert set(strands) == {"Research fellows", "Circles", "Faculty"}
+    assert strands["Circles"].retired
+    assert not strands["Research fellows"].retired
+
+
+def test_a_retired_strand_is_shown_retired_and_restored(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    dialog.strands.table.setCurrentCell(_row(dialog, "Circles"), 0)
+    dialog.strands.retire_or_restore()
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    again = _settings(qtbot, pilot_window)
+    circles = _row(again, "Circles")
+    assert again.strands.table.item(circles, again.strands.STATE).text() == "Retired"
+    again.strands.table.setCurrentCell(circles, 0)
+    again.strands.retire_or_restore()
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(again)
+    assert "Circles" in pilot_window.statusBar().currentMessage()
+    with programme_file.session() as session:
+        assert not any(s.retired for s in programme_settings(session, programme_id).strands)
+
+
+def test_saving_nothing_changed_says_so(qtbot: QtBot, pilot_window: MainWindow) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert pilot_window.statusBar().currentMessage() == "Nothing was changed."
+
+
+def test_a_refused_setting_is_said_in_plain_words_and_nothing_is_written(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    dialog.general.starts_on.setDate(QDate(2026, 9, 1))
+    dialog.general.ends_on.setDate(QDate(2026, 6, 30))
+    dialog.rules.max_grade_gap.setValue(4)
+    _save(dialog)
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "error_message") is not None)
+    box = dialog.findChild(QMessageBox, "error_message")
+    assert "end before it starts" in box.text()
+    assert dialog.isVisible()
+    box.close()
+    dialog.reject()
+    with programme_file.session() as session:
+        assert programme_settings(session, programme_id).max_grade_gap is None
+
+
+def test_settings_wait_for_a_programme(window: MainWindow) -> None:
+    # No file: the action is greyed and says why; calling it anyway opens nothing.
+    assert not window.settings_action.isEnabled()
+    assert "programme file" in window.settings_action.toolTip()
+    open_settings(window, lambda _programme_id: None)
+    assert window.findChild(SettingsDialog) is None
