@@ -1,4 +1,4 @@
-"""mentordesk-cli programme list and create: a programme set up from an empty file, CLI only."""
+"""mentordesk-cli programme list, create, edit, copy and alumni, on real files."""
 
 from __future__ import annotations
 
@@ -9,8 +9,22 @@ from pathlib import Path
 import pytest
 
 from mentordesk.cli.app import main
-from mentordesk.domain.enums import StrandFormat
-from mentordesk.services.programmes import get_programme, list_programmes
+from mentordesk.domain.enums import ApplicationStatus, PairingStatus, Role, StrandFormat
+from mentordesk.domain.stages import ACADEMIC_STAGES, COMMITTEE_STAGES, STAFF_SCHEME_STAGES
+from mentordesk.services.applicants import (
+    ApplicationInput,
+    PersonInput,
+    add_application,
+    add_person,
+)
+from mentordesk.services.pairings import PairingInput, add_pairing
+from mentordesk.services.programmes import (
+    get_programme,
+    list_programmes,
+    programme_settings,
+    strand_choices,
+)
+from mentordesk.services.training import requirements
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 from tests.helpers.workbooks import plain_workbook
@@ -136,3 +150,210 @@ def test_a_strand_without_a_name_is_refused_in_plain_words(
     assert "A --strand needs a name" in capsys.readouterr().err
     with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
         assert list_programmes(session) == []
+
+
+def edit(db: Path, name: str, *options: str) -> int:
+    return main(["programme", "edit", name, *options, "--db", str(db)])
+
+
+@pytest.mark.parametrize(
+    ("template", "strands", "stages", "training"),
+    [
+        ("blank", set(), 0, 0),
+        ("three-strands", {"Faculty", "Fellows", "Circles"}, len(ACADEMIC_STAGES), 2),
+        ("staff-scheme", {"Staff"}, len(STAFF_SCHEME_STAGES), 1),
+        ("committee", {"Mentoring"}, len(COMMITTEE_STAGES), 2),
+    ],
+)
+def test_create_from_each_template(
+    empty_db: Path,
+    template: str,
+    strands: set[str],
+    stages: int,
+    training: int,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert create(empty_db, "Scheme 2027", "--template", template) == 0
+
+    assert f"{stages} career stages" in capsys.readouterr().out or stages == 0
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        (summary,) = list_programmes(session)
+        settings = programme_settings(session, summary.id)
+        rules = requirements(session, summary.id)
+        made_from = get_programme(session, summary.id).template
+    assert {s.name for s in settings.strands} == strands
+    assert (len(settings.stages or ()), len(rules), made_from) == (stages, training, template)
+
+
+def test_create_with_stages_and_a_strand_of_the_template_changed(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = create(
+        empty_db,
+        "Phase 2",
+        "--template",
+        "staff-scheme",
+        "--stages",
+        "Technical: Grade 5=5, Grade 6=6; Academic: Lecturer=7, Professor=10",
+        "--strand",
+        "staff:12",
+    )
+
+    assert status == 0
+    assert "4 career stages" in capsys.readouterr().out
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        settings = programme_settings(session, list_programmes(session)[0].id)
+    assert [(s.name, s.track, s.level) for s in settings.stages or ()] == [
+        ("Grade 5", "Technical", 5),
+        ("Grade 6", "Technical", 6),
+        ("Lecturer", "Academic", 7),
+        ("Professor", "Academic", 10),
+    ]
+    assert [(s.name, s.places) for s in settings.strands] == [("Staff", 12)]
+
+
+def test_edit_changes_each_option_and_prints_each_change(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(empty_db, "Pilot", "--strand", "Fellows:10", "--strand", "Circles:group") == 0
+    capsys.readouterr()
+
+    status = edit(
+        empty_db,
+        "pilot",
+        "--rename", "Pilot 2027",
+        "--description", "For early-career researchers",
+        "--timezone", "Europe/Paris",
+        "--starts", "2027-01-15",
+        "--ends", "2027-12-15",
+        "--applications-open", "2026-11-01",
+        "--applications-close", "2026-12-20",
+        "--duration-months", "11",
+        "--mentees-per-mentor", "3",
+        "--grade-gap", "2",
+        "--answer-days", "10",
+        "--letterhead", "University of Luxembourg",
+        "--signature", "ADVANCE programme office",
+        "--within-track", "yes",
+        "--stages", "Lecturer, Senior lecturer, Professor",
+        "--strand", "fellows:group:14",
+        "--strand", "Faculty:one-to-one:5",
+        "--retire-strand", "Circles",
+    )  # fmt: skip
+
+    assert status == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "Name: “Pilot” → “Pilot 2027”",
+        "Description changed",
+        "Time zone: “Europe/Luxembourg” → “Europe/Paris”",
+        "Starts: not set → 2027-01-15",
+        "Ends: not set → 2027-12-15",
+        "Applications open: not set → 2026-11-01",
+        "Application deadline: not set → 2026-12-20",
+        "Duration in months: not set → 11",
+        "Mentees per mentor: not set → 3",
+        "Grade gap: not set → 2",
+        "Mentor and mentee on the same career track: no → yes",
+        "Days mentors have to answer: 7 → 10",
+        "Letterhead: not set → “University of Luxembourg”",
+        "Signature line: not set → “ADVANCE programme office”",
+        "Strand “Circles” retired: it takes no new applications",
+        "Strand “Fellows”: one-to-one → group",
+        "Strand “Fellows” places: 10 → 14",
+        "Strand “Faculty” added (one-to-one, 5 places)",
+        "Career stages: none → 3 stages (Lecturer, Senior lecturer, Professor)",
+    ]
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        (summary,) = list_programmes(session)
+        programme = get_programme(session, summary.id)
+        assert (programme.letterhead_name, programme.response_days) == (
+            "University of Luxembourg",
+            10,
+        )
+        assert [c.name for c in strand_choices(session, summary.id)] == ["Faculty", "Fellows"]
+
+    assert edit(empty_db, "Pilot 2027", "--restore-strand", "circles", "--within-track", "no") == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Mentor and mentee on the same career track: yes → no",
+        "Strand “Circles” restored",
+    ]
+    assert edit(empty_db, "Pilot 2027", "--grade-gap", "2") == 0
+    assert capsys.readouterr().out == "Nothing changed in Pilot 2027.\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--rename", "Other"], "already a programme called “Other”"),
+        (
+            ["--retire-strand", "Faculty"],
+            "“Faculty” is not a strand of Pilot; its strands: “Fellows”",
+        ),
+        (["--stages", "Lecturer, lecturer"], "given twice"),
+        (["--starts", "2027-05-01", "--ends", "2027-01-01"], "cannot end before it starts"),
+    ],
+)
+def test_a_wrong_edit_is_refused_in_plain_words_and_nothing_is_written(
+    empty_db: Path, options: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(empty_db, "Pilot", "--strand", "Fellows", "--grade-gap", "1") == 0
+    assert create(empty_db, "Other") == 0
+    capsys.readouterr()
+
+    assert edit(empty_db, "Pilot", "--grade-gap", "3", *options) == 1
+
+    assert message in capsys.readouterr().err
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        pilot = next(p for p in list_programmes(session) if p.name == "Pilot")
+        assert get_programme(session, pilot.id).max_grade_gap == 1
+
+
+def test_copy_carries_the_set_up_over_and_alumni_lists_who_took_part(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        create(empty_db, "ADVANCE 2026", "--template", "three-strands", "--starts", "2026-01-15")
+        == 0
+    )
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        (summary,) = list_programmes(session)
+        fellows = next(c.id for c in strand_choices(session, summary.id) if c.name == "Fellows")
+        mentor = add_person(session, PersonInput("Ana", "Lima", "ana@uni.example"))
+        mentee = add_person(session, PersonInput("Ben", "Ode", "ben@uni.example"))
+        for person, role in ((mentor, Role.MENTOR), (mentee, Role.MENTEE)):
+            add_application(
+                session, person, ApplicationInput(fellows, role, ApplicationStatus.ACCEPTED)
+            )
+        add_pairing(
+            session, PairingInput(fellows, mentor, [mentee], status=PairingStatus.COMPLETED)
+        )
+    capsys.readouterr()
+
+    assert main(["programme", "copy", "ADVANCE 2026", "ADVANCE 2027", "--db", str(empty_db)]) == 0
+
+    out = capsys.readouterr().out
+    assert "Copied ADVANCE 2026 to ADVANCE 2027 (2027-01-15 to …; Circles, Faculty, Fellows" in out
+    assert "No applications, pairings or events were copied." in out
+    assert main(["programme", "alumni", "ADVANCE 2027", "--db", str(empty_db)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "ADVANCE 2026:",
+        "  mentor  Ana Lima <ana@uni.example>, Fellows: Completed",
+        "  mentee  Ben Ode <ben@uni.example>, Fellows: Completed",
+    ]
+    assert main(["programme", "alumni", "ADVANCE 2027", "--db", str(empty_db), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["email"], r["role"], r["outcome"]) for r in listed] == [
+        ("ana@uni.example", "mentor", "Completed"),
+        ("ben@uni.example", "mentee", "Completed"),
+    ]
+    assert main(["programme", "alumni", "ADVANCE 2026", "--db", str(empty_db)]) == 0
+    assert "has no alumni" in capsys.readouterr().out
+    assert main(["programme", "list", "--db", str(empty_db), "--json"]) == 0
+    copied = json.loads(capsys.readouterr().out)[1]
+    assert (copied["name"], copied["copied_from"], copied["template"]) == (
+        "ADVANCE 2027",
+        summary.id,
+        "three-strands",
+    )
+    assert len(copied["stages"]) == len(ACADEMIC_STAGES)

@@ -1,4 +1,4 @@
-"""mentordesk-cli commands for programmes: listing them and setting one up from the command line."""
+"""mentordesk-cli commands for programmes: list, create from a template, edit, copy, alumni."""
 
 from __future__ import annotations
 
@@ -15,19 +15,24 @@ from mentordesk.cli.common import (
 )
 from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.domain.stages import parse_stages
+from mentordesk.services.programme_copy import alumni, copy_programme
+from mentordesk.services.programme_templates import TEMPLATES, ProgrammeInput, StrandInput
 from mentordesk.services.programmes import (
-    ProgrammeInput,
-    StrandInput,
     create_programme,
+    edit_programme,
+    find_programme,
     get_programme,
     list_programmes,
+    programme_settings,
 )
 
 _FORMATS = {"one-to-one": StrandFormat.ONE_TO_ONE, "group": StrandFormat.GROUP}
+_YES_NO = {"yes": True, "no": False}
 
 
 def add_programme(programme: Commands) -> None:
-    """``programme list`` and ``programme create``."""
+    """``programme list``, ``create``, ``edit``, ``copy`` and ``alumni``."""
     listing = programme.command(
         "list",
         "List the file's programmes with their dates, rules and strands.",
@@ -36,15 +41,56 @@ def add_programme(programme: Commands) -> None:
     add_json_option(listing)
     create = programme.command(
         "create",
-        "Create a programme in the file, with its dates, rules and strands.",
+        "Create a programme in the file from a template, with its dates, rules and strands.",
         _create,
     )
     create.add_argument("name", metavar="NAME", help="the programme's name")
     create.add_argument(
+        "--template",
+        choices=list(TEMPLATES),
+        default="blank",
+        help="what it starts from: "
+        + "; ".join(f"{key}: {t.description}" for key, t in TEMPLATES.items())
+        + " (default: blank)",
+    )
+    _add_settings(create, editing=False)
+    edit = programme.command(
+        "edit",
+        "Change a programme's settings; each change is said and applies to what follows.",
+        _edit,
+    )
+    edit.add_argument("name", metavar="NAME", help="the programme's name")
+    _add_settings(edit, editing=True)
+    copy = programme.command(
+        "copy",
+        "Copy a programme to next year: its settings, strands, career stages, rules, "
+        "training rules, message wording and surveys, without its people; dates move a year "
+        "on, or so that it starts on --starts.",
+        _copy,
+    )
+    copy.add_argument("name", metavar="NAME", help="the programme to copy")
+    copy.add_argument("new", metavar="NEW", help="the new programme's name")
+    copy.add_argument(
+        "--starts", type=parse_day, metavar="YYYY-MM-DD", help="the day the new one starts"
+    )
+    past = programme.command(
+        "alumni",
+        "List everyone who took part in the programmes this one was copied from, with "
+        "their role, strand and how their pairing ended.",
+        _alumni,
+    )
+    past.add_argument("name", metavar="NAME", help="the programme")
+    add_json_option(past)
+
+
+def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
+    """The options ``create`` and ``edit`` share; ``edit`` has more."""
+    command.add_argument(
         "--timezone",
-        default="Europe/Luxembourg",
+        default=None if editing else "Europe/Luxembourg",
         metavar="TZ",
-        help="the time zone its events are in (default: Europe/Luxembourg)",
+        help="the time zone its events are in"
+        + ("" if editing else " (default: Europe/Luxembourg)"),
     )
     for option, what in (
         ("--starts", "the day the programme starts"),
@@ -52,42 +98,86 @@ def add_programme(programme: Commands) -> None:
         ("--applications-open", "the day applications open"),
         ("--applications-close", "the application deadline"),
     ):
-        create.add_argument(option, type=parse_day, metavar="YYYY-MM-DD", help=what)
-    create.add_argument(
+        command.add_argument(option, type=parse_day, metavar="YYYY-MM-DD", help=what)
+    command.add_argument(
         "--duration-months",
         type=whole_number(1, 120),
         metavar="N",
         help="how long a pairing runs, in months",
     )
-    create.add_argument(
+    command.add_argument(
         "--strand",
         action="append",
         default=[],
         metavar="NAME:one-to-one|group:PLACES",
-        help="a strand, its format (default one-to-one) and its places; repeatable",
+        help="a strand, its format (default one-to-one) and its places; repeatable"
+        + (
+            "; a strand of that name already there is changed"
+            if editing
+            else "; one of the template's names changes that strand"
+        ),
     )
-    create.add_argument(
+    command.add_argument(
         "--mentees-per-mentor",
         type=whole_number(1, 100),
         metavar="N",
         help="the most mentees one mentor takes",
     )
-    create.add_argument(
+    command.add_argument(
         "--grade-gap",
         type=whole_number(0, 20),
         metavar="N",
-        help="the most career stages a mentor may be above their mentee",
+        help="the most career stage levels a mentor may be above their mentee",
+    )
+    command.add_argument(
+        "--stages",
+        metavar="STAGES",
+        help="the career stages, most junior first: “Stage 1, Stage 2, …”, or tracks as "
+        "“Academic: Lecturer, Professor; Professional: Grade 5=5, Grade 6=6”"
+        + ("" if editing else " (default: the template's)"),
+    )
+    if not editing:
+        return
+    for option, what in (
+        ("--retire-strand", "stop a strand taking new applications (it keeps its history)"),
+        ("--restore-strand", "let a retired strand take applications again"),
+    ):
+        command.add_argument(
+            option, action="append", default=[], metavar="NAME", help=what + "; repeatable"
+        )
+    command.add_argument("--rename", metavar="NEW", help="give the programme a new name")
+    command.add_argument("--description", metavar="TEXT", help="what the programme is for")
+    command.add_argument(
+        "--answer-days",
+        type=whole_number(1, 90),
+        metavar="N",
+        help="the days a mentor has to answer a proposal",
+    )
+    command.add_argument(
+        "--letterhead",
+        metavar="NAME",
+        help='the organisation named at the top of documents ("" for the programme\'s name)',
+    )
+    command.add_argument(
+        "--signature",
+        metavar="TEXT",
+        help="the line under the coordinator's name in letters and messages",
+    )
+    command.add_argument(
+        "--within-track",
+        choices=list(_YES_NO),
+        help="whether mentor and mentee must be on the same career track",
     )
 
 
-def _strand(text: str) -> StrandInput:
+def _strand_parts(text: str) -> tuple[str, StrandFormat | None, int | None]:
     """A ``--strand`` value: "Fellows", "Circles:group" or "Circles:group:12"."""
-    name, places = text, None
+    places = None
     parts = text.rsplit(":", 2)
     if len(parts) >= 2 and parts[-1].strip().isdigit():
         places = int(parts[-1])
         parts = parts[:-1]
-    wanted = StrandFormat.ONE_TO_ONE
+    wanted = None
     if len(parts) >= 2 and parts[-1].strip().lower() in _FORMATS:
         wanted = _FORMATS[parts[-1].strip().lower()]
         parts = parts[:-1]
@@ -97,7 +187,7 @@ def _strand(text: str) -> StrandInput:
             "A --strand needs a name: NAME, NAME:one-to-one or NAME:group, then :PLACES "
             "as a whole number if the strand has a set number of places."
         )
-    return StrandInput(name, wanted, places)
+    return name, wanted, places
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -115,10 +205,15 @@ def _list(args: argparse.Namespace) -> int:
                 "duration_months": p.duration_months,
                 "mentees_per_mentor": p.max_mentees_per_mentor,
                 "grade_gap": p.max_grade_gap,
+                "within_track": p.within_track,
+                "template": p.template,
+                "copied_from": p.copied_from_id,
                 "strands": [
                     {"name": s.name, "format": s.format.value, "places": s.places}
+                    | ({"retired": True} if s.retired else {})
                     for s in p.strands
                 ],
+                "stages": [st.name for st in p.stages],
             }
             for p in programmes
         ]
@@ -130,6 +225,7 @@ def _list(args: argparse.Namespace) -> int:
                 *(
                     f"  - {s.name}: {s.format.label.lower()}"
                     + (f", {s.places} places" if s.places is not None else "")
+                    + (" (retired)" if s.retired else "")
                     for s in p.strands
                 ),
             )
@@ -144,21 +240,126 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
+    """Write the options given onto ``data``; a --strand of a name there changes that strand."""
+    for option, attr in (
+        ("timezone", "timezone"),
+        ("starts", "starts_on"),
+        ("ends", "ends_on"),
+        ("applications_open", "applications_open_on"),
+        ("applications_close", "applications_close_on"),
+        ("duration_months", "duration_months"),
+        ("mentees_per_mentor", "max_mentees_per_mentor"),
+        ("grade_gap", "max_grade_gap"),
+        ("rename", "name"),
+        ("description", "description"),
+        ("answer_days", "response_days"),
+        ("letterhead", "letterhead_name"),
+        ("signature", "signature_line"),
+    ):
+        value = getattr(args, option, None)
+        if value is not None:
+            setattr(data, attr, value)
+    if getattr(args, "within_track", None) is not None:
+        data.within_track = _YES_NO[args.within_track]
+    if args.stages is not None:
+        data.stages = parse_stages(args.stages)
+    for text in args.strand:
+        name, wanted, places = _strand_parts(text)
+        strand = _strand_named(data, name, must=False)
+        if strand is None:
+            data.strands.append(StrandInput(name, wanted or StrandFormat.ONE_TO_ONE, places))
+            continue
+        strand.format = wanted or strand.format
+        strand.places = strand.places if places is None else places
+    for names, retired in (
+        (getattr(args, "retire_strand", []), True),
+        (getattr(args, "restore_strand", []), False),
+    ):
+        for name in names:
+            found = _strand_named(data, name, must=True)
+            assert found is not None  # must=True raises instead
+            found.retired = retired
+
+
+def _strand_named(data: ProgrammeInput, name: str, *, must: bool) -> StrandInput | None:
+    wanted = name.strip().casefold()
+    for strand in data.strands:
+        if strand.name.casefold() == wanted:
+            return strand
+    if must:
+        names = ", ".join(f"“{s.name}”" for s in data.strands) or "none yet"
+        raise InvalidInput(
+            f"“{name.strip()}” is not a strand of {data.name}; its strands: {names}."
+        )
+    return None
+
+
 def _create(args: argparse.Namespace) -> int:
-    data = ProgrammeInput(
-        name=args.name,
-        starts_on=args.starts,
-        ends_on=args.ends,
-        applications_open_on=args.applications_open,
-        applications_close_on=args.applications_close,
-        timezone=args.timezone,
-        max_mentees_per_mentor=args.mentees_per_mentor,
-        max_grade_gap=args.grade_gap,
-        duration_months=args.duration_months,
-        strands=[_strand(text) for text in args.strand],
-    )
+    data = TEMPLATES[args.template].input(args.name)
+    _apply_options(args, data)
     with open_session(args) as s:
         create_programme(s, data)
     strands = ", ".join(strand.name for strand in data.strands) or "no strands yet"
-    print(f"Created {data.name.strip()} in {args.db} ({strands}).")
+    stages = len(data.stages or ())
+    told = f"{stages} career stages" if stages else "no career stages yet"
+    print(f"Created {data.name.strip()} in {args.db} ({strands}; {told}).")
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        programme = find_programme(s, args.name)
+        data = programme_settings(s, programme.id)
+        _apply_options(args, data)
+        changes = edit_programme(s, programme.id, data)
+    if not changes:
+        print(f"Nothing changed in {programme.name}.")
+    for line in changes:
+        print(line)
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        source = find_programme(s, args.name)
+        new_id = copy_programme(s, source.id, args.new, args.starts)
+        copy = programme_settings(s, new_id)
+    strands = ", ".join(strand.name for strand in copy.strands) or "no strands"
+    dates = f"{iso(copy.starts_on) or '…'} to {iso(copy.ends_on) or '…'}"
+    print(
+        f"Copied {source.name} to {copy.name} ({dates}; {strands}; "
+        f"{len(copy.stages or ())} career stages). No applications, pairings or events "
+        "were copied."
+    )
+    return 0
+
+
+def _alumni(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        programme = find_programme(s, args.name)
+        rows = alumni(s, programme.id)
+    if args.json:
+        print_json(
+            [
+                {
+                    "programme": r.programme,
+                    "name": r.name,
+                    "email": r.email,
+                    "role": r.role.value,
+                    "strand": r.strand,
+                    "outcome": r.outcome,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        print(f"{programme.name} has no alumni: it was not copied from a programme with people.")
+    current = ""
+    for r in rows:
+        if r.programme != current:
+            current = r.programme
+            print(f"{current}:")
+        print(f"  {r.role.value:<6}  {r.name} <{r.email}>, {r.strand}: {r.outcome}")
     return 0
