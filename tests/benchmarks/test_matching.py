@@ -4,11 +4,11 @@ import dataclasses
 import random
 import time
 
-from mentordesk.domain.enums import FieldPreference, Grade
+from mentordesk.domain.enums import FieldPreference
 from mentordesk.services.matching import Candidate, Pool, Rules, greedy, match_optimal, match_stable
 from tests.benchmarks.conftest import report
 
-GRADES = list(Grade)[:7]
+LEVELS = list(range(1, 8))
 FIELDS = (
     "Computer science", "Systems biology", "Economics", "Education", "Materials science",
     "Public health", "Law", "Physics", "Environmental science", "History",
@@ -33,7 +33,7 @@ def programme(mentees: int = 1000, mentors: int = 300, seed: int = 2026) -> Pool
         Candidate(
             id=10_000 + j,
             name=f"Mentor {j}",
-            grade=rng.choice(GRADES[3:]),
+            level=rng.choice(LEVELS[3:]),
             organisation=rng.choice(ORGANISATIONS),
             department=f"Department {rng.randrange(12)}",
             field=rng.choice(FIELDS),
@@ -50,7 +50,7 @@ def programme(mentees: int = 1000, mentors: int = 300, seed: int = 2026) -> Pool
         Candidate(
             id=i,
             name=f"Mentee {i}",
-            grade=rng.choice(GRADES[:5]),
+            level=rng.choice(LEVELS[:5]),
             organisation=rng.choice(ORGANISATIONS),
             department=f"Department {rng.randrange(12)}",
             field=rng.choice(FIELDS),
@@ -98,10 +98,10 @@ def test_optimal_matching_of_1000_mentees_and_300_mentors():
 
 
 def test_optimal_matching_when_every_mentor_suits_every_mentee():
-    """The densest case: grades unknown, so nearly every pair is allowed."""
+    """The densest case: career stages unknown, so nearly every pair is allowed."""
     pool = programme()
     pool = dataclasses.replace(
-        pool, mentees=tuple(dataclasses.replace(m, grade=None) for m in pool.mentees)
+        pool, mentees=tuple(dataclasses.replace(m, level=None) for m in pool.mentees)
     )
     seconds = []
     for _ in range(3):

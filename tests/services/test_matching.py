@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,14 +15,16 @@ from sqlalchemy import select
 from mentordesk.domain.enums import (
     ApplicationStatus,
     FieldPreference,
-    Grade,
     PairingStatus,
     PairRuleKind,
     Role,
 )
 from mentordesk.domain.errors import NotFound
+from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.services.applicants import ApplicationInput, add_application
+from mentordesk.services.career_stages import set_stages
 from mentordesk.services.matching import (
+    STAGE_UNKNOWN,
     Candidate,
     MatchResult,
     Pool,
@@ -48,7 +51,8 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 from .conftest import AddSomeone
 
-GRADES = list(Grade)[:7]
+LEVELS = list(range(1, 8))
+TRACKS = ("", "Technical")
 FIELDS = ("Physics", "Law", "History")
 EXPERTISE = ("grant writing", "leadership", "publishing", "teaching", "networking")
 NEEDS = ("grant writing", "leadership skills", "publishing strategy", "time management")
@@ -68,7 +72,7 @@ MARKERS = {
 def pools(
     draw: st.DrawFn, max_mentees: int = 8, max_mentors: int = 5, waiting: bool = False
 ) -> Pool:
-    """A random small programme: grades, capacities, pauses, reporting lines and pair rules.
+    """A random small programme: stages, capacities, pauses, reporting lines and pair rules.
 
     With ``waiting``, some mentees are on the waitlist, in a random order.
     """
@@ -80,7 +84,8 @@ def pools(
         Candidate(
             id=mentor_id,
             name=f"Mentor {mentor_id}",
-            grade=draw(st.none() | words(GRADES)),
+            level=draw(st.none() | words(LEVELS)),
+            track=draw(words(TRACKS)),
             organisation=draw(words(("Uni", "LIH"))),
             field=draw(words(FIELDS)),
             department=draw(words(("A", "B"))),
@@ -97,7 +102,8 @@ def pools(
         Candidate(
             id=i,
             name=f"Mentee {i}",
-            grade=draw(st.none() | words(GRADES)),
+            level=draw(st.none() | words(LEVELS)),
+            track=draw(words(TRACKS)),
             organisation=draw(words(("Uni", "LIH", ""))),
             field=draw(words((*FIELDS, ""))),
             department=draw(words(("A", "B"))),
@@ -115,6 +121,7 @@ def pools(
     fixed = draw(some_pairs)
     rules = Rules(
         max_grade_gap=draw(st.integers(0, 3)),
+        within_track=draw(st.booleans()),
         field_preference=draw(st.sampled_from(list(FieldPreference))),
         weights={"choice": draw(st.sampled_from((0.0, 25.0))), "gender": 5.0},
         blocked=frozenset(draw(some_pairs) - fixed),
@@ -151,10 +158,16 @@ def check_hard_rules(pool: Pool, result: MatchResult) -> None:
             assert (p.mentor.id, p.mentee.id) not in pool.rules.earlier
             assert p.mentor.id not in p.mentee.reporting_line
             assert not p.mentor.paused
+            if p.mentee.level is not None and p.mentor.level is not None:
+                assert 0 < p.mentor.level - p.mentee.level <= pool.rules.max_grade_gap
+                assert p.mentor.track == p.mentee.track or not pool.rules.within_track
     unmatched = {u.mentee.id for u in result.unmatched}
     assert unmatched | set(mentees) == {e.id for e in pool.mentees}
     assert not unmatched & set(mentees)
     assert all(u.reason for u in result.unmatched)
+    unknown = {c.id for c in (*pool.mentees, *pool.mentors) if c.level is None}
+    assert {c.id for c in result.stage_unknown} == unknown
+    assert bool(result.stage_note) == bool(unknown)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -212,7 +225,7 @@ def random_pool(mentees: int, mentors: int, seed: int) -> Pool:
         Candidate(
             id=1000 + j,
             name=f"Mentor {j}",
-            grade=rng.choice(GRADES[3:]),
+            level=rng.choice(LEVELS[3:]),
             organisation=rng.choice(("Uni", "LIH", "LIST")),
             field=rng.choice(FIELDS),
             department=rng.choice("ABCD"),
@@ -227,7 +240,7 @@ def random_pool(mentees: int, mentors: int, seed: int) -> Pool:
         Candidate(
             id=i,
             name=f"Mentee {i}",
-            grade=rng.choice(GRADES[:5]),
+            level=rng.choice(LEVELS[:5]),
             organisation=rng.choice(("Uni", "LIH", "LIST")),
             field=rng.choice(FIELDS),
             department=rng.choice("ABCD"),
@@ -307,38 +320,50 @@ def test_explanations_name_exactly_the_criteria_that_scored(pool: Pool) -> None:
 
 
 def test_explanation_reads_as_the_coordinator_expects() -> None:
-    mentee = Candidate(
-        1, "Ana", grade=Grade.POSTDOCTORAL_RESEARCHER, field="Physics", needs=("grant writing",)
-    )
+    mentee = Candidate(1, "Ana", level=3, field="Physics", needs=("grant writing",))
     mentor = Candidate(
         2,
         "Bo",
-        grade=Grade.ASSISTANT_PROFESSOR,
+        level=5,
         field="Physics",
         expertise=("grant writing", "teaching"),
     )
     s = score(mentee, mentor, Rules(field_preference=FieldPreference.SAME))
     assert s.explanation == (
-        "same field: Physics; needs grant writing — mentor lists grant writing; 2 grades apart"
+        "same field: Physics; needs grant writing — mentor lists grant writing; 2 levels apart"
     )
     assert s.points == 100
 
 
 def test_hard_rules_give_their_reason() -> None:
-    mentee = Candidate(1, "Ana", grade=Grade.DOCTORAL_CANDIDATE, reporting_line=frozenset({3}))
+    mentee = Candidate(1, "Ana", level=1, reporting_line=frozenset({3}))
     rules = Rules(blocked=frozenset({(4, 1)}), earlier=frozenset({(5, 1)}))
-    professor = Candidate(2, "Prof", grade=Grade.PROFESSOR)
-    assert allowed(mentee, professor, rules) == "6 grades above the mentee (at most 2)"
+    professor = Candidate(2, "Prof", level=7)
+    assert allowed(mentee, professor, rules) == "6 levels above the mentee (at most 2)"
     assert allowed(mentee, Candidate(3, "Boss"), rules) == "in the mentee's reporting line"
     assert allowed(mentee, Candidate(4, "X"), rules) == "blocked by the coordinator"
     assert allowed(mentee, Candidate(5, "Y"), rules) == "paired in an earlier cohort"
     assert allowed(mentee, Candidate(6, "Z", paused=True), rules) == (
         "has paused and takes no new mentees"
     )
-    assert allowed(mentee, Candidate(7, "W", grade=Grade.DOCTORAL_CANDIDATE), rules) == (
-        "not senior to the mentee"
+    assert allowed(mentee, Candidate(7, "W", level=1), rules) == ("not senior to the mentee")
+    assert allowed(mentee, Candidate(8, "V", level=2), rules) is None
+    # On another track, with pairs kept within a track.
+    technician = Candidate(9, "T", level=2, track="Technical")
+    assert allowed(mentee, technician, rules) is None
+    assert allowed(mentee, technician, replace(rules, within_track=True)) == (
+        "on another career track (Technical)"
     )
-    assert allowed(mentee, Candidate(8, "V", grade=Grade.RESEARCH_ASSISTANT), rules) is None
+
+
+def test_an_unknown_stage_on_either_side_checks_no_seniority_and_says_so() -> None:
+    rules = Rules(within_track=True)
+    known = Candidate(1, "Ana", level=7, track="Technical")
+    unknown = Candidate(2, "Bo")
+    for mentee, mentor in ((known, unknown), (unknown, known)):
+        assert allowed(mentee, mentor, rules) is None
+        assert score(mentee, mentor, rules).reasons[-1] == STAGE_UNKNOWN
+    assert STAGE_UNKNOWN == "career stage unknown: seniority not checked"
 
 
 def test_an_unmatched_mentee_is_told_why() -> None:
@@ -404,21 +429,22 @@ def matching_programme(
     """Three mentees and three mentors accepted to Fellows, with a reporting line and rules."""
     fellows = strands["Fellows"]
     with programme_file.session() as s:
+        set_stages(s, programme_id, ACADEMIC_STAGES)
         people = {
-            "boss": add_someone(s, grade=Grade.ASSOCIATE_PROFESSOR, field="Physics"),
+            "boss": add_someone(s, stage="Associate professor", field="Physics"),
             "prof": add_someone(
                 s,
-                grade=Grade.ASSISTANT_PROFESSOR,
+                stage="Assistant professor",
                 field="Physics",
                 expertise="grant writing, teaching",
                 organisation="LIH",
             ),
-            "paused": add_someone(s, grade=Grade.ASSISTANT_PROFESSOR),
+            "paused": add_someone(s, stage="Assistant professor"),
             "ana": add_someone(
-                s, grade=Grade.POSTDOCTORAL_RESEARCHER, field="Physics", organisation="Uni"
+                s, stage="Postdoctoral researcher", field="Physics", organisation="Uni"
             ),
-            "bo": add_someone(s, grade=Grade.POSTDOCTORAL_RESEARCHER),
-            "cy": add_someone(s, grade=Grade.POSTDOCTORAL_RESEARCHER),
+            "bo": add_someone(s, stage="Postdoctoral researcher"),
+            "cy": add_someone(s, stage="Postdoctoral researcher"),
         }
         for key in ("boss", "prof", "paused"):
             add_application(
@@ -485,7 +511,7 @@ def test_loading_a_programme_applies_its_rules(
     (left,) = result.unmatched
     assert left.mentee.id == people["cy"]
     assert left.reason == (
-        "no suitable mentor (1 mentor: too many grades above the mentee, at most 2 allowed; "
+        "no suitable mentor (1 mentor: too many levels above the mentee, at most 2 allowed; "
         "1 mentor: paired in an earlier cohort; 1 mentor: has paused and takes no new mentees)"
     )
 

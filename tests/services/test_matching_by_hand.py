@@ -9,14 +9,15 @@ from sqlalchemy import func, select
 
 from mentordesk.domain.enums import (
     ApplicationStatus,
-    Grade,
     MentorResponse,
     PairingStatus,
     PairRuleKind,
     Role,
 )
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.services.applicants import ApplicationInput, add_application
+from mentordesk.services.career_stages import set_stages
 from mentordesk.services.matching import (
     HandPairing,
     check_form_pairing,
@@ -53,15 +54,16 @@ def people(
     """
     fellows = strands["Fellows"]
     with programme_file.session() as s:
+        set_stages(s, programme_id, ACADEMIC_STAGES)
         found = {
-            "boss": add_someone(s, first_name="Boss", grade=Grade.RESEARCH_SCIENTIST),
+            "boss": add_someone(s, first_name="Boss", stage="Research scientist"),
             "prof": add_someone(
-                s, first_name="Prof", grade=Grade.ASSISTANT_PROFESSOR, expertise="grant writing"
+                s, first_name="Prof", stage="Assistant professor", expertise="grant writing"
             ),
-            "outsider": add_someone(s, first_name="Out", grade=Grade.ASSISTANT_PROFESSOR),
-            "ana": add_someone(s, first_name="Ana", grade=Grade.POSTDOCTORAL_RESEARCHER),
-            "bo": add_someone(s, first_name="Bo", grade=Grade.POSTDOCTORAL_RESEARCHER),
-            "cy": add_someone(s, first_name="Cy", grade=Grade.POSTDOCTORAL_RESEARCHER),
+            "outsider": add_someone(s, first_name="Out", stage="Assistant professor"),
+            "ana": add_someone(s, first_name="Ana", stage="Postdoctoral researcher"),
+            "bo": add_someone(s, first_name="Bo", stage="Postdoctoral researcher"),
+            "cy": add_someone(s, first_name="Cy", stage="Postdoctoral researcher"),
         }
         for name in ("boss", "prof"):
             add_application(

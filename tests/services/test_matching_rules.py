@@ -118,8 +118,8 @@ def test_saved_rules_are_read_back_and_used_by_the_engine(
     [
         ({"max_mentees_per_mentor": 0}, "between 1 and 50 mentees"),
         ({"max_mentees_per_mentor": 51}, "between 1 and 50 mentees"),
-        ({"max_grade_gap": -1}, "between 0 and 7 grades"),
-        ({"max_grade_gap": 8}, "between 0 and 7 grades"),
+        ({"max_grade_gap": -1}, "a whole number between 0 and 20"),
+        ({"max_grade_gap": 21}, "a whole number between 0 and 20"),
         ({"weights": {"needs": -1.0}}, "must be between 0 and 100"),
         ({"weights": {"language": 100.5}}, "must be between 0 and 100"),
         ({"weights": {"choice": math.nan}}, "must be between 0 and 100"),

@@ -14,13 +14,14 @@ from mentordesk.domain.enums import (
     ApplicationStatus,
     EndReason,
     FieldPreference,
-    Grade,
     MentorResponse,
     PairingStatus,
     Role,
 )
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.services.applicants import ApplicationInput, add_application
+from mentordesk.services.career_stages import set_stages
 from mentordesk.services.matching import (
     Candidate,
     Pool,
@@ -52,7 +53,10 @@ TODAY = dt.date(2026, 3, 2)
 
 @pytest.fixture
 def fellows(
-    programme_file: ProgrammeFile, strands: dict[str, int], add_someone: AddSomeone
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    strands: dict[str, int],
+    add_someone: AddSomeone,
 ) -> dict[str, int]:
     """One mentor with one place (Mo) and three mentees (Ana, Bo, Cy) accepted to Fellows.
 
@@ -60,13 +64,14 @@ def fellows(
     """
     strand = strands["Fellows"]
     with programme_file.session() as s:
+        set_stages(s, programme_id, ACADEMIC_STAGES)
         found = {
             "mo": add_someone(
-                s, first_name="Mo", grade=Grade.ASSISTANT_PROFESSOR, expertise="grant writing"
+                s, first_name="Mo", stage="Assistant professor", expertise="grant writing"
             ),
-            "ana": add_someone(s, first_name="Ana", grade=Grade.POSTDOCTORAL_RESEARCHER),
-            "bo": add_someone(s, first_name="Bo", grade=Grade.POSTDOCTORAL_RESEARCHER),
-            "cy": add_someone(s, first_name="Cy", grade=Grade.POSTDOCTORAL_RESEARCHER),
+            "ana": add_someone(s, first_name="Ana", stage="Postdoctoral researcher"),
+            "bo": add_someone(s, first_name="Bo", stage="Postdoctoral researcher"),
+            "cy": add_someone(s, first_name="Cy", stage="Postdoctoral researcher"),
         }
         add_application(
             s,

@@ -6,8 +6,17 @@ import datetime as dt
 
 import pytest
 
-from mentordesk.domain.enums import Grade, PairingStatus
-from mentordesk.services.matching import Candidate, Pool, Rules, greedy, match_optimal, match_stable
+from mentordesk.domain.enums import PairingStatus
+from mentordesk.services.matching import (
+    Candidate,
+    Pool,
+    Rules,
+    greedy,
+    match_optimal,
+    match_stable,
+    shortlist,
+    stage_unknown_note,
+)
 from mentordesk.services.matching.modes import MatchResult
 from mentordesk.services.pairing_detail import HistoryLine, pairing_detail
 from mentordesk.services.pairings import PairingInput, StatusChange, add_pairing, change_status
@@ -17,15 +26,15 @@ from .conftest import AddSomeone
 
 
 @pytest.mark.parametrize("mode", [match_optimal, match_stable, greedy])
-def test_an_unmatched_mentees_reason_counts_mentors_not_grades(
+def test_an_unmatched_mentees_reason_counts_mentors_not_levels(
     mode: type[MatchResult],
 ) -> None:
-    mentee = Candidate(1, "Ana", grade=Grade.DOCTORAL_CANDIDATE)
-    professors = tuple(Candidate(10 + n, f"Prof {n}", grade=Grade.PROFESSOR) for n in range(8))
+    mentee = Candidate(1, "Ana", level=1)
+    professors = tuple(Candidate(10 + n, f"Prof {n}", level=7) for n in range(8))
     paused = Candidate(30, "Pat", paused=True)
     (left,) = mode(Pool((mentee,), (*professors, paused), Rules())).unmatched  # type: ignore[operator]
     assert left.reason == (
-        "no suitable mentor (8 mentors: too many grades above the mentee, at most 2 allowed; "
+        "no suitable mentor (8 mentors: too many levels above the mentee, at most 2 allowed; "
         "1 mentor: has paused and takes no new mentees)"
     )
 
@@ -90,3 +99,31 @@ def test_a_pairing_made_the_day_it_is_proposed_is_created_that_day(
     assert line.action == "created"
     assert isinstance(line.at, dt.datetime)
     assert line.at.date() == _today()
+
+
+@pytest.mark.parametrize("mode", [match_optimal, match_stable, greedy])
+def test_a_run_names_the_people_whose_career_stage_is_unknown(
+    mode: type[MatchResult],
+) -> None:
+    known = Candidate(1, "Ana Lima", level=1)
+    mentors = (Candidate(10, "Cy Diaz"), Candidate(11, "Bo Chen"), Candidate(12, "Di Ek", level=2))
+    result = mode(Pool((known, Candidate(2, "Eve Fox")), mentors, Rules()))  # type: ignore[operator]
+    assert [c.name for c in result.stage_unknown] == ["Bo Chen", "Cy Diaz", "Eve Fox"]
+    assert result.stage_note == (
+        "3 people have no known career stage (Bo Chen, Cy Diaz, Eve Fox): "
+        "seniority and the grade gap were not checked for them"
+    )
+    everyone = mode(Pool((known,), (mentors[2],), Rules()))  # type: ignore[operator]
+    assert everyone.stage_note == ""
+
+
+def test_the_note_on_unknown_stages_names_one_person_or_counts_the_rest() -> None:
+    one = stage_unknown_note([Candidate(1, "Ana Lima")])
+    assert one == (
+        "Ana Lima has no known career stage: seniority and the grade gap were not checked for them"
+    )
+    many = stage_unknown_note([Candidate(n, f"P{n:02d}") for n in range(12)])
+    assert many.startswith("12 people have no known career stage (P00, P01,")
+    assert "P09, 2 more):" in many
+    listed = shortlist(Pool((Candidate(1, "Ana Lima"),), (), Rules()))
+    assert listed.stage_note == one

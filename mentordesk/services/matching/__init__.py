@@ -24,6 +24,7 @@ from mentordesk.services.matching.circles import Circle, CircleResult, form_circ
 from mentordesk.services.matching.core import (
     CRITERIA,
     DEFAULT_WEIGHTS,
+    STAGE_UNKNOWN,
     Candidate,
     Pool,
     Rules,
@@ -43,6 +44,7 @@ from mentordesk.services.matching.modes import (
     mentee_preferences,
     mentor_preference,
     shortlist,
+    stage_unknown_note,
     waitlist_priority,
 )
 from mentordesk.services.matching.proposals import (
@@ -76,6 +78,7 @@ __all__ = [
     "CRITERIA",
     "DEFAULT_RESPONSE_DAYS",
     "DEFAULT_WEIGHTS",
+    "STAGE_UNKNOWN",
     "Candidate",
     "Circle",
     "CircleResult",
@@ -122,6 +125,7 @@ __all__ = [
     "score",
     "set_matching_rules",
     "shortlist",
+    "stage_unknown_note",
     "swap_mentors",
     "take_off_waitlist",
     "waitlist_priority",

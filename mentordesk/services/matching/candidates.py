@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -20,6 +20,8 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.domain.stages import Ladder
+from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.matching.core import (
     DEFAULT_CAPACITY,
     DEFAULT_GRADE_GAP,
@@ -28,6 +30,7 @@ from mentordesk.services.matching.core import (
     Pool,
     Rules,
 )
+from mentordesk.services.organisations import merged_names
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.validation import gender_key, split_tags
 from mentordesk.store.models import (
@@ -67,6 +70,7 @@ def programme_rules(programme: Programme) -> Rules:
         max_grade_gap=(
             DEFAULT_GRADE_GAP if programme.max_grade_gap is None else programme.max_grade_gap
         ),
+        within_track=bool(programme.within_track),
         field_preference=programme.field_preference or FieldPreference.NONE,
         weights={**DEFAULT_WEIGHTS, **weights},
     )
@@ -86,6 +90,8 @@ class Standing:
         mentor_of: each paired mentee's current mentors in the programme, by name.
         paused: the mentors with a paused pairing.
         managers: each person's line manager.
+        ladder: the programme's career stages, to read each person's stage.
+        organisation: the name the file counts a typed organisation as (merges applied).
     """
 
     rules: Rules
@@ -95,6 +101,8 @@ class Standing:
     mentor_of: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
     paused: set[int] = field(default_factory=set)
     managers: dict[int, int] = field(default_factory=dict)
+    ladder: Ladder = field(default_factory=Ladder)
+    organisation: Callable[[str], str] = str.strip
 
     def reporting_line(self, person_id: int) -> frozenset[int]:
         """The person's line manager and everyone above them."""
@@ -130,7 +138,10 @@ def standing(session: Session, programme_id: int, *, ignoring: Collection[int] =
     """
     programme = get_programme(session, programme_id)
     found = Standing(
-        programme_rules(programme), programme.max_mentees_per_mentor or DEFAULT_CAPACITY
+        programme_rules(programme),
+        programme.max_mentees_per_mentor or DEFAULT_CAPACITY,
+        ladder=ladder_of(session, programme_id),
+        organisation=merged_names(session),
     )
     # Published pairings only: drafts are about to be replaced.
     pairings = session.execute(
@@ -190,14 +201,16 @@ def standing(session: Session, programme_id: int, *, ignoring: Collection[int] =
 
 
 def strand_ids(session: Session, programme_id: int, strand_id: int | None) -> list[int]:
-    """One strand of the programme, or by default its one-to-one strands.
+    """One strand of the programme, or by default its one-to-one strands not retired.
+
+    A retired strand is matched only when named (its waitlist keeps its history).
 
     Raises:
         NotFound: the strand is not part of the programme.
     """
     strands = list(session.scalars(select(Strand).where(Strand.programme_id == programme_id)))
     if strand_id is None:
-        return [s.id for s in strands if s.format is StrandFormat.ONE_TO_ONE]
+        return [s.id for s in strands if s.format is StrandFormat.ONE_TO_ONE and not s.retired]
     if strand_id not in {s.id for s in strands}:
         raise NotFound("This strand is not part of the programme.")
     return [strand_id]
@@ -225,7 +238,7 @@ def mentor_candidate(person: Person, found: Standing, apps: Collection[Applicati
     """A mentor as the engine sees them, from their accepted mentor applications (maybe none)."""
     stated = [a.capacity for a in apps if a.capacity is not None]
     return replace(
-        _candidate(person),
+        _candidate(person, found),
         strands=frozenset(a.strand_id for a in apps),
         paused=person.id in found.paused,
         capacity=found.capacity(person.id, max(stated) if stated else None),
@@ -237,7 +250,7 @@ def mentee_candidate(person: Person, found: Standing, apps: Collection[Applicati
     first = min(apps, key=lambda a: a.id, default=None)
     ranks = [a.waitlist_rank for a in apps if a.waitlist_rank is not None]
     return replace(
-        _candidate(person),
+        _candidate(person, found),
         strands=frozenset(a.strand_id for a in apps),
         needs=tuple(split_tags(first.development_needs)) if first else (),
         preferred_gender=gender_key(first.preferences) if first else "",
@@ -289,13 +302,16 @@ def load_candidates(
     return Pool(mentees, mentors, found.rules)
 
 
-def _candidate(person: Person) -> Candidate:
+def _candidate(person: Person, found: Standing) -> Candidate:
+    stage, _ = found.ladder.resolve(person.stage, person.position)
     return Candidate(
         id=person.id,
         name=person.full_name,
         email=person.email,
-        grade=person.grade,
-        organisation=person.organisation,
+        level=stage.level if stage else None,
+        track=stage.track if stage else "",
+        stage=stage.name if stage else "",
+        organisation=found.organisation(person.organisation),
         department=person.department,
         field=person.field,
         expertise=tuple(split_tags(person.expertise)),

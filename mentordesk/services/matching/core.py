@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from mentordesk.domain.enums import FieldPreference, Grade
+from mentordesk.domain.enums import FieldPreference
+from mentordesk.domain.organisations import organisation_key
 
 #: The soft criteria and their default weights; a programme's ``matching_weights`` JSON
 #: overrides any of them (a weight of 0 switches a criterion off).
@@ -38,6 +39,8 @@ CRITERIA: Mapping[str, str] = MappingProxyType(
 )
 DEFAULT_CAPACITY = 4
 DEFAULT_GRADE_GAP = 2
+#: What a pair's reasons say when either career stage is unknown (the run lists who).
+STAGE_UNKNOWN = "career stage unknown: seniority not checked"
 #: The highest weight a criterion can be given.
 MAX_WEIGHT = 100.0
 
@@ -70,8 +73,6 @@ _STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
-# Grade.rank searches the enumeration on every call; the engine asks it a million times.
-_RANK = {grade: grade.rank for grade in Grade}
 
 
 def subject_keys(text: str) -> frozenset[str]:
@@ -98,8 +99,12 @@ class Candidate:
         name: the full name, for proposals and reasons.
         email: the email, for the shortlist workbook.
         strands: the strands the person was accepted to in this role.
-        grade: the career grade, if known.
-        organisation: institution, for cross-institution pairs.
+        level: the career stage's level in the programme's list, None when the stage
+            is unknown (the seniority rules are then not checked).
+        track: the career stage's track ("" for a list without tracks).
+        stage: the career stage's name ("" when unknown).
+        organisation: institution as the file counts it (merges applied), for
+            cross-institution pairs.
         department: department, for the same/different department choice.
         field: research field.
         expertise: a mentor's expertise tags.
@@ -119,7 +124,9 @@ class Candidate:
     name: str
     email: str = ""
     strands: frozenset[int] = frozenset()
-    grade: Grade | None = None
+    level: int | None = None
+    track: str = ""
+    stage: str = ""
     organisation: str = ""
     department: str = ""
     field: str = ""
@@ -140,7 +147,8 @@ class Rules:
     """A programme's limits, weights and the coordinator's pair rules.
 
     Attributes:
-        max_grade_gap: how many grades above the mentee a mentor may be.
+        max_grade_gap: how many levels above the mentee a mentor may be.
+        within_track: mentor and mentee must be on the same career track.
         field_preference: favour the same field/department, different ones, or neither.
         weights: weight of each soft criterion (see ``DEFAULT_WEIGHTS``).
         blocked: (mentor id, mentee id) pairs never to make.
@@ -150,6 +158,7 @@ class Rules:
     """
 
     max_grade_gap: int = DEFAULT_GRADE_GAP
+    within_track: bool = False
     field_preference: FieldPreference = FieldPreference.NONE
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS), hash=False)
     blocked: frozenset[tuple[int, int]] = frozenset()
@@ -199,7 +208,8 @@ def allowed(mentee: Candidate, mentor: Candidate, rules: Rules) -> str | None:
     """Why this mentor may not take this mentee, or None when the hard rules allow it.
 
     Fixed pairs are always allowed (the coordinator decided); a mentee fixed with one
-    mentor may have no other.
+    mentor may have no other. When either career stage is unknown, the track and
+    seniority rules are not checked.
     """
     pair = (mentor.id, mentee.id)
     if pair in rules.fixed:
@@ -218,12 +228,14 @@ def allowed(mentee: Candidate, mentor: Candidate, rules: Rules) -> str | None:
         return "has paused and takes no new mentees"
     if mentor.capacity <= 0:
         return "has no capacity left"
-    if mentee.grade is not None and mentor.grade is not None:
-        gap = _RANK[mentor.grade] - _RANK[mentee.grade]
+    if mentee.level is not None and mentor.level is not None:
+        if rules.within_track and mentor.track != mentee.track:
+            return f"on another career track ({mentor.track or 'no track'})"
+        gap = mentor.level - mentee.level
         if gap <= 0:
             return "not senior to the mentee"
         if gap > rules.max_grade_gap:
-            return f"{gap} grades above the mentee (at most {rules.max_grade_gap})"
+            return f"{gap} levels above the mentee (at most {rules.max_grade_gap})"
     if pair in rules.earlier:
         return "paired in an earlier cohort"
     if mentee.id in rules.fixed_mentees:
@@ -354,9 +366,11 @@ class Scorer:
         if parts:
             biggest = max(parts, key=lambda k: parts[k])
             parts[biggest] = round(parts[biggest] + points - sum(parts.values()), 2)
-        if mentee.grade is not None and mentor.grade is not None:
-            gap = _RANK[mentor.grade] - _RANK[mentee.grade]
-            reasons.append(f"{gap} grade{'s' if abs(gap) != 1 else ''} apart")
+        if mentee.level is not None and mentor.level is not None:
+            gap = mentor.level - mentee.level
+            reasons.append(f"{gap} level{'s' if abs(gap) != 1 else ''} apart")
+        else:
+            reasons.append(STAGE_UNKNOWN)
         return Score(points, tuple(reasons), parts)
 
     def _field_reason(self, mentee: Candidate, mentor: Candidate) -> str:
@@ -397,7 +411,7 @@ class _Prepared:
         self.candidate = c
         self.field = _key(c.field)
         self.department = _key(c.department)
-        self.organisation = _key(c.organisation)
+        self.organisation = organisation_key(c.organisation)
         self.gender = _key(c.gender)
         self.preferred_gender = _key(c.preferred_gender)
         self.languages = frozenset(_key(x) for x in c.languages if x.strip())

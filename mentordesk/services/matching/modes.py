@@ -58,11 +58,25 @@ class Unmatched:
 
 @dataclass(frozen=True)
 class MatchResult:
-    """What one run of the engine proposes."""
+    """What one run of the engine proposes.
+
+    Attributes:
+        mode: "optimal", "stable" or "greedy".
+        proposals: the pairs proposed.
+        unmatched: the mentees left without a mentor, with why.
+        stage_unknown: the mentees and mentors of the run whose career stage is
+            unknown, for whom seniority and the grade gap were not checked.
+    """
 
     mode: str
     proposals: tuple[Proposal, ...]
     unmatched: tuple[Unmatched, ...]
+    stage_unknown: tuple[Candidate, ...] = ()
+
+    @property
+    def stage_note(self) -> str:
+        """Who has no known career stage, in plain words ("" when everyone's is known)."""
+        return stage_unknown_note(self.stage_unknown)
 
     @property
     def total(self) -> float:
@@ -72,10 +86,55 @@ class MatchResult:
 
 @dataclass(frozen=True)
 class Shortlist:
-    """The best suitable mentors for each mentee, best first."""
+    """The best suitable mentors for each mentee, best first.
+
+    ``stage_unknown`` as in :class:`MatchResult`.
+    """
 
     entries: tuple[Proposal, ...]
     unmatched: tuple[Unmatched, ...]
+    stage_unknown: tuple[Candidate, ...] = ()
+
+    @property
+    def stage_note(self) -> str:
+        """Who has no known career stage, in plain words ("" when everyone's is known)."""
+        return stage_unknown_note(self.stage_unknown)
+
+
+def stage_unknown(pool: Pool) -> tuple[Candidate, ...]:
+    """The run's mentees and mentors whose career stage is unknown, by name, each once."""
+    seen: dict[int, Candidate] = {}
+    for person in (*pool.mentees, *pool.mentors):
+        if person.level is None:
+            seen.setdefault(person.id, person)
+    return tuple(sorted(seen.values(), key=lambda c: (sort_key(c.name), c.id)))
+
+
+#: How many names the note on unknown stages gives before counting the rest.
+_NAMES_SHOWN = 10
+
+
+def stage_unknown_note(people: Sequence[Candidate]) -> str:
+    """Say who has no known career stage and what was therefore not checked.
+
+    Returns:
+        For example "3 people have no known career stage (Ana Lima, Bo Chen, Cy
+        Diaz): seniority and the grade gap were not checked for them"; "" for nobody.
+    """
+    if not people:
+        return ""
+    names = [p.name for p in people[:_NAMES_SHOWN]]
+    if len(people) > _NAMES_SHOWN:
+        names.append(f"{len(people) - _NAMES_SHOWN} more")
+    if len(people) == 1:
+        return (
+            f"{names[0]} has no known career stage: seniority and the grade gap "
+            "were not checked for them"
+        )
+    return (
+        f"{len(people)} people have no known career stage ({', '.join(names)}): "
+        "seniority and the grade gap were not checked for them"
+    )
 
 
 class _Run:
@@ -127,7 +186,7 @@ class _Run:
                 p.mentee.id,
             )
         )
-        return MatchResult(mode, tuple(proposals), tuple(unmatched))
+        return MatchResult(mode, tuple(proposals), tuple(unmatched), stage_unknown(self.pool))
 
 
 def replace_reasons(mentee: Candidate, mentor: Candidate, base: Score, note: str) -> Proposal:
@@ -177,8 +236,8 @@ def why_unmatched(mentee: Candidate, pool: Pool) -> str:
     return f"no suitable mentor ({counted})"
 
 
-_GRADE_GAP = re.compile(r"^\d+ grades above the mentee \(at most (\d+)\)$")
-_GRADE_GAP_REASON = r"too many grades above the mentee, at most \1 allowed"
+_GRADE_GAP = re.compile(r"^\d+ levels above the mentee \(at most (\d+)\)$")
+_GRADE_GAP_REASON = r"too many levels above the mentee, at most \1 allowed"
 
 
 def match_optimal(pool: Pool) -> MatchResult:
@@ -320,4 +379,4 @@ def shortlist(pool: Pool, k: int = 3) -> Shortlist:
             continue
         best = sorted(options, key=lambda m: (-run.scorer.points(mentee, m), m.id))[:k]
         entries.extend(run.proposal(mentee, m) for m in best)
-    return Shortlist(tuple(entries), tuple(unmatched))
+    return Shortlist(tuple(entries), tuple(unmatched), stage_unknown(pool))

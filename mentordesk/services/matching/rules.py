@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, aliased
 
-from mentordesk.domain.enums import FieldPreference, Grade, PairRuleKind, Role
+from mentordesk.domain.enums import FieldPreference, PairRuleKind, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key, sort_key
@@ -27,8 +27,9 @@ from mentordesk.store.models import Application, PairRule, Person
 
 #: The most mentees a programme may let one mentor take.
 MAX_CAPACITY = 50
-#: The widest grade gap there is: from the most junior grade to the most senior.
-MAX_GRADE_GAP = len(Grade) - 1
+#: The widest grade gap a programme may set, in levels of its career stages (UK grades
+#: run from 1 to 10, so any real list spans less).
+MAX_GRADE_GAP = 20
 
 
 @dataclass
@@ -60,7 +61,7 @@ class MatchingRulesInput:
 
     Attributes:
         max_mentees_per_mentor: a mentor's capacity unless they offer fewer.
-        max_grade_gap: how many grades above the mentee a mentor may be.
+        max_grade_gap: how many levels of the career stages above the mentee a mentor may be.
         field_preference: same field/department, different, or no preference.
         weights: each soft criterion's weight, 0 (ignored) to ``MAX_WEIGHT``.
         pair_rules: the pairs fixed or blocked.
@@ -174,7 +175,10 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
     if not 1 <= data.max_mentees_per_mentor <= MAX_CAPACITY:
         raise InvalidInput(f"A mentor takes between 1 and {MAX_CAPACITY} mentees.")
     if not 0 <= data.max_grade_gap <= MAX_GRADE_GAP:
-        raise InvalidInput(f"The grade gap is between 0 and {MAX_GRADE_GAP} grades.")
+        raise InvalidInput(
+            "The grade gap counts how many levels of the career stages a mentor may be "
+            f"above a mentee: a whole number between 0 and {MAX_GRADE_GAP}."
+        )
     if not 1 <= data.response_days <= MAX_RESPONSE_DAYS:
         raise InvalidInput(
             f"Give mentors between 1 and {MAX_RESPONSE_DAYS} days to answer a proposal."
@@ -203,7 +207,7 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
         "matching rules",
         "programme",
         programme_id,
-        f"at most {data.max_mentees_per_mentor} mentees, {data.max_grade_gap} grades apart, "
+        f"at most {data.max_mentees_per_mentor} mentees, {data.max_grade_gap} levels apart, "
         f"field {data.field_preference.label.lower()}; {len(pair_rules)} pair rules; "
         f"mentors answer within {data.response_days} days",
     )
