@@ -9,6 +9,7 @@ says where each column would go and why, and writes nothing.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,18 +33,21 @@ from mentordesk.services.import_mappings import (
     save_mapping,
     value_for,
 )
+from mentordesk.services.import_people import StageTally
 from mentordesk.services.import_reading import REQUIRED, VALUE_MAPPED, reads_field
 from mentordesk.services.import_report import (
     ColumnChoice,
     column_choices,
     column_report,
     date_column_hint,
+    late_line,
     mapping_lines,
     mapping_of,
     missing_field_hint,
     missing_fields,
     notice_lines,
     problem_lines,
+    stage_lines,
     unknown_answers,
     unreadable_dates,
     value_map_hint,
@@ -370,6 +374,7 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
             f"Dry run: {preview.to_add} to add, {preview.to_update} to update, "
             f"{preview.to_skip} to skip, {len(preview.rejected)} rejected; nothing written."
         )
+        _print_people(preview.late, preview.closes_on, preview.stages, done=False)
         if args.save_mapping:
             print("The mapping was not saved either (a dry run writes nothing).")
         return 0
@@ -379,6 +384,9 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
         f"{len(summary.rejected)} rejected."
     )
     _print_kept(summary)
+    if summary.line_managers:
+        print(f"Linked {plural(summary.line_managers, 'person', 'people')} to their line manager.")
+    _print_people(summary.late, summary.closes_on, summary.stages)
     if args.save_mapping:
         print(f"Saved the mapping “{args.save_mapping.strip()}”: use --mapping with it next time.")
     return 0
@@ -392,3 +400,14 @@ def _print_kept(summary: ImportSummary) -> None:
             f"Kept {plural(total, 'answer')} to {plural(len(summary.other_answers), 'question')} "
             "as other answers, with each application (see the columns above)."
         )
+
+
+def _print_people(
+    late: int, closes_on: dt.date | None, stages: StageTally, *, done: bool = True
+) -> None:
+    """The applications that came in late, and the career stages to check."""
+    line = late_line(late, closes_on, done=done)
+    if line:
+        print(line)
+    for line in stage_lines(stages, done=done):
+        print(line)

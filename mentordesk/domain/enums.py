@@ -67,28 +67,6 @@ class ContractType(_Labelled):
     OTHER = "other"
 
 
-class Grade(_Labelled):
-    """Career grades on one ordered scale, most junior first.
-
-    The order matters: rules such as "a mentor ideally no more than two grades
-    above the mentee" compare positions on this scale.
-    """
-
-    DOCTORAL_CANDIDATE = "doctoral_candidate"
-    RESEARCH_ASSISTANT = "research_assistant"
-    POSTDOCTORAL_RESEARCHER = "postdoctoral_researcher"
-    RESEARCH_SCIENTIST = "research_scientist"
-    ASSISTANT_PROFESSOR = "assistant_professor"
-    ASSOCIATE_PROFESSOR = "associate_professor"
-    PROFESSOR = "professor"
-    PROFESSIONAL_STAFF = "professional_staff"
-
-    @property
-    def rank(self) -> int:
-        """Position on the scale, 1 for the most junior grade."""
-        return list(Grade).index(self) + 1
-
-
 class PairingStatus(_Labelled):
     """The life of a mentoring relationship."""
 
@@ -195,7 +173,10 @@ class ApplicantField(_Labelled):
     ORGANISATION = "organisation"
     DEPARTMENT = "department"
     POSITION = "position"
-    GRADE = "grade"
+    STAGE = "stage"
+    """The career stage, read against the programme's list of stages."""
+    LINE_MANAGER = "line_manager"
+    """The person's line manager: an email (or a name only one person in the file has)."""
     CONTRACT_TYPE = "contract_type"
     FIELD = "field"
     EXPERTISE = "expertise"
@@ -223,8 +204,14 @@ class ApplicantField(_Labelled):
             ApplicantField.CONSENT: "Consent (yes or no)",
             ApplicantField.CONSENT_ON: "Consent date",
             ApplicantField.SUBMITTED_ON: "Submission date",
+            ApplicantField.STAGE: "Career stage",
         }
         return special.get(self, super().label)
+
+    @classmethod
+    def _missing_(cls, value: object) -> ApplicantField | None:
+        # Mappings saved before career stages were the programme's own say "grade".
+        return cls.STAGE if value == "grade" else None
 
     @property
     def is_list(self) -> bool:

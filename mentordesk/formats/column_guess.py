@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
-from mentordesk.domain.enums import ApplicantField, ApplicationStatus, ContractType, Grade
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus, ContractType
+from mentordesk.domain.stages import (
+    ACADEMIC_STAGES,
+    COMMITTEE_STAGES,
+    STAFF_SCHEME_STAGES,
+    stage_key,
+)
 from mentordesk.formats.columns import (
     EXACT_SCORE,
     WITHIN_SCORE,
@@ -67,7 +73,7 @@ class ColumnGuess:
 
 
 #: A choice question has at most this many different answers; role, strand,
-#: yes-or-no, gender and grade answers are looked for only in such columns.
+#: yes-or-no, gender and career stage answers are looked for only in such columns.
 _CHOICES = 20
 #: In a column of many different answers (addresses, times, free text) only this
 #: many of them, the first in the file, are looked at.
@@ -130,12 +136,19 @@ _UNSAID = frozenset({
     "prefer not to say", "i prefer not to say", "rather not say", "other", "autre",
     "keine angabe", "je prefere ne pas repondre", "prefer to self describe",
 })  # fmt: skip
-_CHOICE_FIELDS = ((F.GRADE, Grade), (F.CONTRACT_TYPE, ContractType), (F.STATUS, ApplicationStatus))
+_CHOICE_FIELDS = ((F.CONTRACT_TYPE, ContractType), (F.STATUS, ApplicationStatus))
 _CHOICE_WORDS = {
-    F.GRADE: "career grades",
+    F.STAGE: "career stages",
     F.CONTRACT_TYPE: "contract types",
     F.STATUS: "application statuses",
 }
+#: The career stages of the programme templates and their wordings ("Postdoc",
+#: "Senior lecturer", "Grade 6"): a choice question answered with them asks the stage.
+_STAGE_WORDS = frozenset(
+    stage_key(text)
+    for stage in (*ACADEMIC_STAGES, *STAFF_SCHEME_STAGES, *COMMITTEE_STAGES)
+    for text in (stage.name, *stage.wordings)
+)
 #: Header words of a question that may say who applies as what ("Do you want to mentor?").
 _ROLE_HINTS = frozenset({"mentor", "mentee", "mentoring", "role", "mentored", "apply", "as"})
 
@@ -226,7 +239,7 @@ def recognise_columns(table: SheetTable, strand_names: Sequence[str] = ()) -> li
 
     Header words (as :func:`~mentordesk.formats.columns.guess_mapping` scores
     them) and the answers (roles, strands, email addresses, dates, yes-or-no
-    consent answers, lists of choices, language names, genders, grades) vote
+    consent answers, lists of choices, language names, genders, career stages) vote
     together. Each field goes to at most one column; two columns with equal
     votes for a field are a tie, shown on both and applied to neither. A form
     tool's own columns (Microsoft Forms, Google Forms quizzes, Qualtrics,
@@ -399,7 +412,7 @@ def _look_at(profile: _Profile, value: CellValue, text: str, rows: int, dated: b
 
 
 def _look_at_choice(profile: _Profile, text: str, rows: int, strand_names: Sequence[str]) -> None:
-    """Count one answer of a choice question as a role, strand, yes or no, gender or grade."""
+    """Count one answer of a choice question as a role, strand, yes or no, gender or stage."""
     choices = split_multi(text) if ";" in text else [text]
     roles = {role_in_words(choice) for choice in choices}
     if None not in roles:
@@ -428,6 +441,8 @@ def _look_at_choice(profile: _Profile, text: str, rows: int, strand_names: Seque
         member = normalise_choice(text, enum_type)
         if member is not None and member != "other":
             profile.members[wanted] += rows
+    if stage_key(text) in _STAGE_WORDS:
+        profile.members[F.STAGE] += rows
 
 
 def _is_date(text: str) -> bool:
@@ -461,9 +476,12 @@ def _votes(header: str, key: str, profile: _Profile, has_tool_date: bool) -> dic
     for wanted, reason, content in _content_votes(header, key, profile):
         if wanted is F.SUBMITTED_ON and has_tool_date:
             continue  # the form tool says when; a question's dates are something else
-        if wanted is F.GRADE and F.POSITION in said and F.GRADE not in said:
+        if wanted is F.STAGE and F.POSITION in said and F.STAGE not in said:
             continue  # "Position / job title" answered "Postdoc": a position, as the header says
         vote(wanted, content=content, reason=reason)
+    if F.LINE_MANAGER in said and profile.share(profile.yes_no) >= _YES_NO_SHARE:
+        # "Are you a line manager?", "Does your manager agree?": answered yes or no.
+        del said[F.LINE_MANAGER]
     for wanted, score in said.items():
         vote(wanted, header_score=score, reason=_header_reason(header, score))
     if mentions_consent(key) and F.CONSENT not in votes and F.CONSENT_ON not in votes:

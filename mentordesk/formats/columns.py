@@ -13,7 +13,6 @@ from mentordesk.domain.enums import (
     ApplicantField,
     ApplicationStatus,
     ContractType,
-    Grade,
     Role,
 )
 from mentordesk.formats.tables import CellValue
@@ -41,7 +40,20 @@ _EXACT: dict[ApplicantField, tuple[str, ...]] = {
         "familienname",
     ),
     F.POSITION: ("position", "job title", "current position", "title", "poste", "fonction"),
-    F.GRADE: ("grade", "career stage", "career level", "academic grade", "stade de carriere"),
+    F.STAGE: (
+        "grade", "career stage", "stage", "level", "career level", "academic grade",
+        "stade de carriere", "niveau de carriere", "etape de carriere", "karrierestufe",
+        "laufbahnstufe", "grade level", "pay grade", "staff grade", "your grade",
+        "your career stage", "current career stage", "current grade",
+    ),
+    F.LINE_MANAGER: (
+        "line manager", "manager", "manager s email", "managers email", "manager email",
+        "line manager s email", "line manager email", "line managers email",
+        "email of your line manager", "supervisor", "supervisor s email", "supervisor email",
+        "reporting to", "reports to", "responsable hierarchique", "superieur hierarchique",
+        "superieure hierarchique", "n 1", "vorgesetzte r", "vorgesetzter", "vorgesetzte",
+        "e mail der vorgesetzten", "e mail des vorgesetzten", "direkte r vorgesetzte r",
+    ),
     F.CONTRACT_TYPE: (
         "contract", "type of contract", "contract type", "employment type", "type de contrat",
         "vertragsart",
@@ -103,7 +115,12 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
     F.FIRST_NAME: ("first name", "given name"),
     F.LAST_NAME: ("last name", "surname", "family name"),
     F.POSITION: ("current position", "job title", "position"),
-    F.GRADE: ("career stage", "grade"),
+    F.STAGE: ("career stage", "grade", "career level", "niveau de carriere", "karrierestufe"),
+    F.LINE_MANAGER: (
+        "line manager", "manager", "supervisor", "reporting to", "report to", "reports to",
+        "responsable hierarchique", "superieur hierarchique", "superieure hierarchique",
+        "vorgesetzte", "vorgesetzter", "vorgesetzten",
+    ),
     F.CONTRACT_TYPE: ("contract",),
     F.DEPARTMENT: (
         "department", "faculty", "research unit", "unite de recherche", "abteilung", "lehrstuhl",
@@ -165,8 +182,8 @@ _WITHIN: dict[ApplicantField, tuple[str, ...]] = {
 #: mention ("a mentor of the same gender", "your mentor or mentee") is not what it holds.
 _MEANING = frozenset({F.GOALS, F.DEVELOPMENT_NEEDS, F.EXPERTISE, F.PREFERENCES, F.AVAILABILITY})
 _MENTIONED = frozenset({
-    F.GENDER, F.LANGUAGES, F.FIELD, F.DEPARTMENT, F.ORGANISATION, F.GRADE, F.POSITION,
-    F.CONTRACT_TYPE, F.ROLE,
+    F.GENDER, F.LANGUAGES, F.FIELD, F.DEPARTMENT, F.ORGANISATION, F.STAGE, F.POSITION,
+    F.CONTRACT_TYPE, F.ROLE, F.LINE_MANAGER,
 })  # fmt: skip
 #: Words of a header about someone other than the applicant (a supervisor's email).
 _SOMEONE_ELSE = frozenset({
@@ -537,22 +554,6 @@ _CHOICE_SYNONYMS: dict[type[enum.StrEnum], dict[str, enum.StrEnum]] = {
         "phd student": ContractType.STUDENT,
         "doctoral student": ContractType.STUDENT,
     },
-    Grade: {
-        "phd candidate": Grade.DOCTORAL_CANDIDATE,
-        "phd student": Grade.DOCTORAL_CANDIDATE,
-        "doctoral student": Grade.DOCTORAL_CANDIDATE,
-        "phd": Grade.DOCTORAL_CANDIDATE,
-        "postdoc": Grade.POSTDOCTORAL_RESEARCHER,
-        "post doc": Grade.POSTDOCTORAL_RESEARCHER,
-        "postdoctoral fellow": Grade.POSTDOCTORAL_RESEARCHER,
-        "lecturer": Grade.ASSISTANT_PROFESSOR,
-        "senior lecturer": Grade.ASSOCIATE_PROFESSOR,
-        "reader": Grade.ASSOCIATE_PROFESSOR,
-        "full professor": Grade.PROFESSOR,
-        "administrative staff": Grade.PROFESSIONAL_STAFF,
-        "technical staff": Grade.PROFESSIONAL_STAFF,
-        "support staff": Grade.PROFESSIONAL_STAFF,
-    },
 }
 
 
@@ -561,7 +562,7 @@ def normalise_choice(text: str, enum_type: type[E]) -> E | None:
 
     Args:
         text: the answer, e.g. "Mentee", "I want to be mentored", "Fixed-term".
-        enum_type: Role, ApplicationStatus, ContractType, Grade or another string enum.
+        enum_type: Role, ApplicationStatus, ContractType or another string enum.
 
     Returns:
         The member, or None when the answer is not recognised.

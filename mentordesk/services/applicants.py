@@ -14,17 +14,24 @@ from mentordesk.domain.enums import (
     AttendanceStatus,
     ContractType,
     EventKind,
-    Grade,
     PairingStatus,
     Role,
     StrandFormat,
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_added, record_change, record_edited
+from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.collation import sort_key
+from mentordesk.services.line_managers import (
+    check_reporting_line,
+    find_by_email,
+    manager_text,
+    new_line_manager,
+)
 from mentordesk.services.other_answers import answers_text, other_answers_in_programme
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.validation import (
+    email_key,
     normalise_email,
     optional_count,
     optional_text,
@@ -52,13 +59,19 @@ class PersonInput:
     organisation: str = ""
     department: str = ""
     position: str = ""
-    grade: Grade | None = None
+    #: The career stage's name, as in the programme's list of stages ("" when unknown).
+    stage: str = ""
     contract_type: ContractType | None = None
     field: str = ""
     expertise: str = ""
     languages: str = ""
     gender: str = ""
     consent_on: dt.date | None = None
+    #: The stage was guessed from the position and nobody confirmed it yet; a stage
+    #: typed by hand is not a guess.
+    stage_guessed: bool = False
+    #: The line manager's email: someone in the file; "" for none.
+    line_manager_email: str = ""
 
 
 @dataclass
@@ -88,7 +101,7 @@ APPLICANT_HEADERS = (
     "Status",
     "Organisation",
     "Department",
-    "Grade",
+    "Career stage",
     "Contract",
     "Submitted",
 )
@@ -107,7 +120,7 @@ class ApplicantRow:
     status: ApplicationStatus
     organisation: str
     department: str
-    grade: Grade | None
+    stage: str
     contract_type: ContractType | None
     submitted_on: dt.date | None
     consent_withdrawn: bool = False
@@ -117,6 +130,10 @@ class ApplicantRow:
     other_answers_text: str = ""
     #: When the applicant can meet, in their words.
     availability: str = ""
+    #: The stage was guessed from the position and nobody confirmed it yet.
+    stage_guessed: bool = False
+    #: Submitted after the programme's applications closed (kept, and marked so).
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -134,6 +151,7 @@ def _clean_person(data: PersonInput) -> dict[str, object]:
     last = optional_text(data.last_name, "Last name", max_length=100)
     if not first and not last:
         raise InvalidInput("A name is required: type a first or a last name.")
+    stage = optional_text(data.stage, "Career stage", max_length=120)
     return {
         "first_name": first,
         "last_name": last,
@@ -141,7 +159,8 @@ def _clean_person(data: PersonInput) -> dict[str, object]:
         "organisation": optional_text(data.organisation, "Organisation"),
         "department": optional_text(data.department, "Department"),
         "position": optional_text(data.position, "Position"),
-        "grade": data.grade,
+        "stage": stage,
+        "stage_guessed": bool(stage) and data.stage_guessed,
         "contract_type": data.contract_type,
         "field": optional_text(data.field, "Field"),
         "expertise": optional_text(data.expertise, "Expertise", max_length=2000),
@@ -164,11 +183,13 @@ def add_person(session: Session, data: PersonInput) -> int:
     """Add a person and return their id.
 
     Raises:
-        InvalidInput: a field is missing or wrong.
+        InvalidInput: a field is missing or wrong, or the line manager is not in
+            the file (or is the person themselves).
         Conflict: someone already has that email (whatever its case).
     """
     values = _clean_person(data)
     _check_email_free(session, str(values["email"]))
+    values["line_manager_id"] = _manager_id(session, data.line_manager_email, None, values)
     return record_added(session, Person(**values), "person")
 
 
@@ -176,12 +197,117 @@ def update_person(session: Session, person_id: int, data: PersonInput) -> None:
     """Save changes to a person.
 
     Raises:
-        NotFound, InvalidInput, Conflict: as for :func:`add_person`.
+        NotFound, InvalidInput, Conflict: as for :func:`add_person`; InvalidInput
+            too when the line manager reports to this person, directly or up
+            their chain.
     """
     person = get_person(session, person_id)
     values = _clean_person(data)
     _check_email_free(session, str(values["email"]), person_id)
+    values["line_manager_id"] = _manager_id(session, data.line_manager_email, person, values)
     record_edited(session, person, values, "person")
+
+
+def _manager_id(
+    session: Session, email: str, person: Person | None, values: dict[str, object]
+) -> int | None:
+    """The line manager's id from their email ("" for none), checked as :func:`add_person` says."""
+    if not email.strip():
+        return None
+    wanted = normalise_email(email)
+    name = f"{values['first_name']} {values['last_name']}".strip()
+    if wanted == values["email"]:
+        raise InvalidInput(f"{name} cannot be their own line manager.")
+    manager = find_by_email(session, wanted)
+    if manager is None:
+        raise InvalidInput(
+            f"The line manager {wanted} is not in this file: add them first, then choose them."
+        )
+    if person is not None:
+        check_reporting_line(session, person, manager)
+    return manager.id
+
+
+def set_person(
+    session: Session,
+    email: str,
+    *,
+    line_manager: str | None = None,
+    stage: str | None = None,
+    organisation: str | None = None,
+) -> list[str]:
+    """Change a person's line manager, career stage or organisation (``person set``).
+
+    Args:
+        session: the open transaction.
+        email: the person's email, any case.
+        line_manager: the manager's email; "none" (or "") clears it; None leaves it.
+        stage: a career stage; one that none of the person's programmes lists is
+            kept as typed, with a warning; "" clears it; None leaves it.
+        organisation: the organisation as it should be written; None leaves it.
+
+    Returns:
+        What changed, a sentence each; a line beginning "Warning:" says what to check.
+
+    Raises:
+        NotFound: nobody in the file has that email.
+        InvalidInput: the manager is not in the file, or would make a loop.
+    """
+    person = find_by_email(session, email_key(email))
+    if person is None:
+        raise NotFound(
+            f"Nobody in this file has the email {email_key(email)}: check it, or add the person "
+            "first (import their application, or add them on the Applicants tab)."
+        )
+    values: dict[str, object] = {}
+    said: list[str] = []
+    if line_manager is not None:
+        said += new_line_manager(session, person, line_manager, values)
+    if stage is not None:
+        said += _new_stage(session, person, stage, values)
+    if organisation is not None:
+        text = optional_text(organisation, "Organisation")
+        if text != person.organisation:
+            values["organisation"] = text
+            said.append(f"Organisation: {text or 'none'} (was {person.organisation or 'none'}).")
+    if values:
+        record_edited(session, person, values, "person", ", ".join(sorted(values)))
+    return said
+
+
+def _new_stage(
+    session: Session, person: Person, wanted: str, values: dict[str, object]
+) -> list[str]:
+    text = optional_text(wanted, "Career stage", max_length=120)
+    said: list[str] = []
+    programmes = session.execute(
+        select(Programme.id, Programme.name)
+        .join(Strand, Strand.programme_id == Programme.id)
+        .join(Application, Application.strand_id == Strand.id)
+        .where(Application.person_id == person.id)
+        .distinct()
+        .order_by(Programme.name)
+    ).all()
+    if text:
+        found = [stage for pid, _ in programmes if (stage := ladder_of(session, pid).find(text))]
+        if found:
+            text = found[0].name
+        else:
+            where = ", ".join(name for _, name in programmes)
+            said.append(
+                f"Warning: “{text}” is not a career stage of {where}; it is kept as typed. Add "
+                "it to the list in Programme ▸ Career stages or with mentordesk-cli programme "
+                "edit --stages, or give a stage the list names."
+                if where
+                else f"Warning: {person.full_name} has applied to no programme, so “{text}” "
+                "is checked against no list of stages; it is kept as typed."
+            )
+    if text == person.stage and not person.stage_guessed:
+        return said
+    values["stage"], values["stage_guessed"] = text, False
+    if text == person.stage:
+        return [f"Career stage confirmed: {text} (it was guessed from the position).", *said]
+    return [f"Career stage: {text or 'none'} (was {person.stage or 'none'}).", *said]
 
 
 def delete_person(session: Session, person_id: int) -> None:
@@ -231,8 +357,18 @@ def get_person(session: Session, person_id: int) -> Person:
 
 def person_input(session: Session, person_id: int) -> PersonInput:
     """A person's current values, ready to fill an edit form."""
-    person = get_person(session, person_id)
-    return PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)})
+    return input_of(get_person(session, person_id))
+
+
+def input_of(person: Person) -> PersonInput:
+    """A person's stored values as a :class:`PersonInput` (their manager by email)."""
+    values = {f.name: getattr(person, f.name) for f in fields(PersonInput) if f.name in _STORED}
+    manager = person.line_manager
+    return PersonInput(**values, line_manager_email=manager.email if manager else "")
+
+
+#: PersonInput's fields that are a person's own columns (the manager is a link).
+_STORED = frozenset(f.name for f in fields(PersonInput)) - {"line_manager_email"}
 
 
 def _clean_application(session: Session, data: ApplicationInput) -> dict[str, object]:
@@ -358,17 +494,21 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             Application.status,
             Person.organisation,
             Person.department,
-            Person.grade,
+            Person.stage,
             Person.contract_type,
             Application.submitted_on,
             Person.consent_withdrawn_on,
             Application.availability,
+            Person.stage_guessed,
         )
         .join(Person, Application.person_id == Person.id)
         .join(Strand, Application.strand_id == Strand.id)
         .where(Strand.programme_id == programme_id)
     )
     answers = other_answers_in_programme(session, programme_id)
+    closes = session.scalar(
+        select(Programme.applications_close_on).where(Programme.id == programme_id)
+    )
     rows = [
         ApplicantRow(
             application_id=r[0],
@@ -380,13 +520,15 @@ def applicant_rows(session: Session, programme_id: int) -> list[ApplicantRow]:
             status=r[7],
             organisation=r[8],
             department=r[9],
-            grade=r[10],
+            stage=r[10],
             contract_type=r[11],
             submitted_on=r[12],
             consent_withdrawn=r[13] is not None,
             sort_name=sort_key(r[3], r[2]),
             other_answers_text=answers_text(answers.get(r[0], ())),
             availability=r[14],
+            stage_guessed=r[15],
+            late=is_late(r[12], closes),
         )
         for r in session.execute(query)
     ]
@@ -478,19 +620,22 @@ class PersonDetail:
     organisation: str
     department: str
     position: str
-    grade: Grade | None
+    stage: str
     contract_type: ContractType | None
     field: str
     expertise: str
     languages: str
     gender: str
     consent_on: dt.date | None
+    #: "Name <email>", or "" when they have none in the file.
     line_manager: str
     applications: tuple[PersonApplication, ...]
     pairings: tuple[PersonPairing, ...]
     attendance: tuple[PersonAttendance, ...]
     note_count: int
     consent_withdrawn_on: dt.date | None = None
+    #: The stage was guessed from the position and nobody confirmed it yet.
+    stage_guessed: bool = False
 
 
 def strand_summaries(session: Session, programme_id: int) -> list[StrandSummary]:
@@ -558,20 +703,30 @@ def person_detail(session: Session, person_id: int) -> PersonDetail:
         organisation=person.organisation,
         department=person.department,
         position=person.position,
-        grade=person.grade,
+        stage=person.stage,
         contract_type=person.contract_type,
         field=person.field,
         expertise=person.expertise,
         languages=person.languages,
         gender=person.gender,
         consent_on=person.consent_on,
-        line_manager=person.line_manager.full_name if person.line_manager else "",
+        line_manager=manager_text(person.line_manager),
         applications=tuple(PersonApplication(*r) for r in applications),
         pairings=_person_pairings(session, person_id),
         attendance=_person_attendance(session, person_id),
         note_count=session.scalar(notes) or 0,
         consent_withdrawn_on=person.consent_withdrawn_on,
+        stage_guessed=person.stage_guessed,
     )
+
+
+def is_late(submitted_on: dt.date | None, closes_on: dt.date | None) -> bool:
+    """Whether an application came in after the programme's applications closed.
+
+    Late applications are kept and marked, never refused; one without a
+    submission date, or a programme without a closing date, is not late.
+    """
+    return submitted_on is not None and closes_on is not None and submitted_on > closes_on
 
 
 def _person_pairings(session: Session, person_id: int) -> tuple[PersonPairing, ...]:

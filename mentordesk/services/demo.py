@@ -21,7 +21,6 @@ from mentordesk.domain.enums import (
     CheckInOutcome,
     ContractType,
     EventKind,
-    Grade,
     MentorResponse,
     PairingStatus,
     Role,
@@ -65,7 +64,7 @@ from mentordesk.services.survey_answers import AnswerValue
 from mentordesk.services.survey_templates import TEMPLATES
 from mentordesk.services.surveys import add_survey_from_template, record_response
 from mentordesk.services.training import Requirement, set_requirements
-from mentordesk.store.models import Application, Pairing, PairingMember
+from mentordesk.store.models import Application, Pairing, PairingMember, Person
 from mentordesk.store.programme_file import ProgrammeFile
 
 DEMO_PROGRAMME = "ADVANCE 2026"
@@ -76,7 +75,7 @@ TIMEZONE = ZoneInfo("Europe/Luxembourg")
 @dataclass
 class _Participant:
     person_id: int
-    grade: Grade
+    stage: str
 
 
 def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int:
@@ -94,6 +93,8 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
             session,
             ProgrammeInput(
                 name=DEMO_PROGRAMME,
+                # The academic career stages, as a coordinator starting from this template has.
+                template="three-strands",
                 description=(
                     "ADVANCE fosters a supportive research culture through mentoring, training "
                     "and networking, with the University of Luxembourg and the LIH, LISER and "
@@ -131,6 +132,7 @@ def build_demo(programme_file: ProgrammeFile, *, size: int | None = None) -> int
         )
         strands = {s.name: s.id for s in strand_choices(session, programme_id)}
         mentors, mentees = _add_people(session, rng, people, strands)
+        _add_line_managers(session, mentors, mentees)
         _add_pairings(session, rng, strands, mentors, mentees)
         _add_waitlist_and_answers(session, strands, mentees)
         _add_availability_and_other_answers(session)
@@ -198,7 +200,7 @@ def _add_people(
     mentees: dict[str, list[_Participant]] = {name: [] for name in strands}
     taken: set[str] = set()
     statuses = list(ApplicationStatus)
-    mentor_grades = (Grade.PROFESSOR, Grade.ASSOCIATE_PROFESSOR, Grade.RESEARCH_SCIENTIST)
+    mentor_stages = ("Full professor", "Associate professor", "Research scientist")
     for index in range(count):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         organisation, domain, departments = INSTITUTIONS[
@@ -206,15 +208,15 @@ def _add_people(
         ]
         is_mentor = index % 3 == 0
         if is_mentor:
-            grade = rng.choice(mentor_grades)
+            stage = rng.choice(mentor_stages)
             strand = ("Faculty", "Fellows", "Circles")[index // 3 % 3]
             contract = ContractType.PERMANENT
         else:
             strand = ("Faculty", "Fellows", "Fellows", "Circles")[index % 4]
-            grade = {
-                "Faculty": Grade.ASSISTANT_PROFESSOR,
-                "Fellows": rng.choice((Grade.POSTDOCTORAL_RESEARCHER, Grade.RESEARCH_ASSISTANT)),
-                "Circles": Grade.DOCTORAL_CANDIDATE,
+            stage = {
+                "Faculty": "Assistant professor",
+                "Fellows": rng.choice(("Postdoctoral researcher", "Research assistant")),
+                "Circles": "Doctoral candidate",
             }[strand]
             contract = {
                 "Faculty": ContractType.PERMANENT,
@@ -229,8 +231,10 @@ def _add_people(
                 email=_email(first, last, domain, taken),
                 organisation=organisation,
                 department=rng.choice(departments),
-                position=grade.label,
-                grade=grade,
+                position=stage,
+                stage=stage,
+                # A few stages read from the position by an import, still to confirm.
+                stage_guessed=index % 10 == 7,
                 contract_type=contract,
                 field=rng.choice(FIELDS),
                 expertise=", ".join(rng.sample(EXPERTISE, 3)),
@@ -265,8 +269,31 @@ def _add_people(
             ),
         )
         if status is ApplicationStatus.ACCEPTED:
-            (mentors if is_mentor else mentees)[strand].append(_Participant(person_id, grade))
+            (mentors if is_mentor else mentees)[strand].append(_Participant(person_id, stage))
     return mentors, mentees
+
+
+def _add_line_managers(
+    session: Session,
+    mentors: dict[str, list[_Participant]],
+    mentees: dict[str, list[_Participant]],
+) -> None:
+    """Give two mentees of each one-to-one strand a line manager among its other mentors.
+
+    Matching then never proposes a mentor in a mentee's reporting line, and the
+    demo shows it refusing one.
+    """
+    for strand in ("Faculty", "Fellows"):
+        leads = mentors[strand]
+        if len(leads) < 2:
+            continue
+        for index, mentee in enumerate(mentees[strand][:2]):
+            # Not the mentor the demo pairs them with (the next one along).
+            manager = leads[(index + 1) % len(leads)]
+            person = session.get(Person, mentee.person_id)
+            assert person is not None
+            person.line_manager_id = manager.person_id
+    session.flush()
 
 
 def _add_pairings(

@@ -52,9 +52,9 @@ PROGRAMME_HEADERS = (
 )  # fmt: skip
 STRAND_HEADERS = ("Name", "Format", "Places", "Description")
 PEOPLE_HEADERS = (
-    "First name", "Last name", "Email", "Organisation", "Department", "Position", "Grade",
-    "Contract type", "Field", "Expertise", "Languages", "Gender", "Consent on",
-    "Line manager email", "Consent withdrawn on",
+    "First name", "Last name", "Email", "Organisation", "Department", "Position",
+    "Career stage", "Contract type", "Field", "Expertise", "Languages", "Gender", "Consent on",
+    "Line manager", "Consent withdrawn on", "Stage guessed",
 )  # fmt: skip
 APPLICATION_HEADERS = (
     "Email", "Name", "Strand", "Role", "Status", "Submitted on", "Goals", "Development needs",
@@ -214,8 +214,8 @@ def _person_row(p: Person, emails: dict[int, str]) -> list[CellValue]:
     manager = emails.get(p.line_manager_id) if p.line_manager_id is not None else None
     return [
         p.first_name, p.last_name, p.email, p.organisation, p.department, p.position,
-        _label(p.grade), _label(p.contract_type), p.field, p.expertise, p.languages, p.gender,
-        p.consent_on, manager, p.consent_withdrawn_on,
+        p.stage, _label(p.contract_type), p.field, p.expertise, p.languages, p.gender,
+        p.consent_on, manager, p.consent_withdrawn_on, p.stage_guessed,
     ]  # fmt: skip
 
 

@@ -90,7 +90,7 @@ def _application_table(session: Session, key: RecordKey, wanted: set[int]) -> Re
                 r.status.label,
                 r.organisation,
                 r.department,
-                r.grade.label if r.grade else None,
+                r.stage or None,
                 r.contract_type.label if r.contract_type else None,
                 r.submitted_on,
             )
@@ -198,7 +198,7 @@ def _people_table(session: Session, key: RecordKey) -> RecordTable:
                 Person.email,
                 Person.organisation,
                 Person.department,
-                Person.grade,
+                Person.stage,
                 Person.gender,
             ).where(Person.id.in_(ids))
         ).all()
@@ -226,7 +226,7 @@ def _people_table(session: Session, key: RecordKey) -> RecordTable:
                 f"{p.first_name} {p.last_name}".strip(),
                 p.email,
                 "; ".join(applications[p.id]),
-                p.grade.label if p.grade else None,
+                p.stage or None,
                 gender_label(p.gender) or None,
                 p.organisation,
                 p.department,

@@ -1,6 +1,6 @@
 """What each row of an applications table says, read column by column before anything is decided.
 
-A form's 100,000 answers repeat a handful of wordings (strands, roles, grades,
+A form's 100,000 answers repeat a handful of wordings (strands, roles, stages,
 yes or no), so each distinct answer of a column is understood once per import;
 dates are read in the day order their whole column settles
 (:func:`~mentordesk.formats.dates.day_order`); and every answer no field takes
@@ -21,7 +21,6 @@ from mentordesk.domain.enums import (
     ApplicantField,
     ApplicationStatus,
     ContractType,
-    Grade,
     Role,
 )
 from mentordesk.domain.errors import InvalidInput
@@ -48,6 +47,7 @@ PERSON_TEXT = {
     F.ORGANISATION: ("organisation", 200),
     F.DEPARTMENT: ("department", 200),
     F.POSITION: ("position", 200),
+    F.STAGE: ("stage", 120),
     F.FIELD: ("field", 200),
     F.GENDER: ("gender", 60),
     F.EXPERTISE: ("expertise", 2000),
@@ -143,6 +143,7 @@ class RowReadings:
         other_answers: each row's answers that no field takes, in column order.
         undecided_dates: the date columns with answers that could be read day-first
             or month-first, whose order neither their answers nor the import settle.
+        line_managers: each row's line manager as written (an email or a name), or "".
     """
 
     emails: list[str | None]
@@ -156,6 +157,7 @@ class RowReadings:
     missing: list[tuple[ApplicantField, ...]] = field(default_factory=list)
     other_answers: list[list[OtherAnswer]] = field(default_factory=list)
     undecided_dates: set[int] = field(default_factory=set)
+    line_managers: list[str] = field(default_factory=list)
 
     def given(self, values: dict[str, list[Any]], index: int) -> dict[str, Any]:
         """The values a row gives (``person`` or ``application``), leaving out the empty ones."""
@@ -193,7 +195,6 @@ def read_rows(ctx: ReadingContext) -> RowReadings:
         _read_text(ctx, readings, readings.person, wanted, key, limit)
     for wanted, (key, limit) in APPLICATION_TEXT.items():
         _read_text(ctx, readings, readings.application, wanted, key, limit)
-    _read_choice(ctx, readings, readings.person, F.GRADE, "grade", Grade)
     _read_choice(ctx, readings, readings.person, F.CONTRACT_TYPE, "contract_type", ContractType)
     _read_choice(ctx, readings, readings.application, F.STATUS, "status", ApplicationStatus)
     _read_strands(ctx, readings)
@@ -201,6 +202,7 @@ def read_rows(ctx: ReadingContext) -> RowReadings:
     _read_dates(ctx, readings)
     _read_consent(ctx, readings)
     _read_capacity(ctx, readings)
+    _read_line_managers(ctx, readings)
     _read_other_answers(ctx, readings)
     return readings
 
@@ -524,6 +526,23 @@ def _read_capacity(ctx: ReadingContext, readings: RowReadings) -> None:
         else:
             values[index] = int(number)
     readings.application["capacity"] = values
+
+
+def _read_line_managers(ctx: ReadingContext, readings: RowReadings) -> None:
+    # Who they are is settled once every row is read: the manager may be a row further down.
+    found = _first_texts(ctx, F.LINE_MANAGER)
+    if found is None:
+        readings.line_managers = [""] * len(ctx.table.rows)
+        return
+    headers = ctx.table.headers
+    readings.line_managers = [
+        _checked(text, headers[column], MAX_LINE_MANAGER, readings.problems[index]) if text else ""
+        for index, (text, column) in enumerate(zip(*found, strict=True))
+    ]
+
+
+#: The longest line manager kept as written: an email's longest.
+MAX_LINE_MANAGER = 254
 
 
 def question_of(header: str, column: int) -> str:

@@ -8,6 +8,7 @@ most likely to hold the field and how to map it, rather than once per row.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from mentordesk.formats.column_guess import ColumnGuess, likely_column
 from mentordesk.formats.columns import normalise
 from mentordesk.formats.tables import SheetTable, cell_text, column_letters
 from mentordesk.formats.text import plural
+from mentordesk.services.import_people import StageTally
 from mentordesk.services.import_reading import (
     NAME_FIELDS,
     REQUIRED,
@@ -37,6 +39,8 @@ _SHOWN_ANSWERS = 6
 #: The most other answers a line of alike problems quotes; more are counted.
 _QUOTED_ANSWERS = 3
 _QUOTED = re.compile(r"“[^”]*”")
+#: The most stages or positions a line about career stages quotes; more are counted.
+_QUOTED_STAGES = 8
 #: How the option that fills a missing field in every row is written.
 _DEFAULT_OPTION = {F.ROLE: "--role mentor or --role mentee", F.STRAND: "--strand NAME"}
 
@@ -499,3 +503,67 @@ def row_ranges(numbers: Sequence[int]) -> str:
         if number is not None:
             start = previous = number
     return ", ".join(ranges)
+
+
+# People: late applications and career stages ---------------------------------------------
+
+
+def late_line(late: int, closes_on: dt.date | None, *, done: bool = True) -> str | None:
+    """How many applications came in after applications closed: kept, and marked late.
+
+    Args:
+        late: the applications written (or to write) after the closing day.
+        closes_on: the programme's closing day.
+        done: the import is written (False: a dry run or a preview says what it would do).
+    """
+    if not late or closes_on is None:
+        return None
+    were = ("was" if late == 1 else "were") if done else "would be"
+    return (
+        f"{plural(late, 'application')} arrived after applications closed on "
+        f"{closes_on.day} {closes_on:%B %Y}: {'it' if late == 1 else 'they'} {were} imported "
+        "and marked late, not refused."
+    )
+
+
+def stage_lines(tally: StageTally, *, done: bool = True) -> list[str]:
+    """What the coordinator should check about the career stages of the people imported.
+
+    Lines such as "12 career stages were guessed from positions; confirm them
+    in Programme ▸ Career stages or with ``mentordesk-cli programme stages``",
+    the positions no stage fits, and the stages typed that the programme's
+    list does not name (kept as typed).
+    """
+    lines: list[str] = []
+    were = "were" if done else "would be"
+    if tally.guessed:
+        lines.append(
+            f"{plural(tally.guessed, 'career stage')} {were} guessed from positions; confirm "
+            "them in Programme ▸ Career stages or with `mentordesk-cli programme stages`."
+        )
+    if tally.unplaced:
+        people = sum(tally.unplaced.values())
+        lines.append(
+            f"{plural(people, 'person', 'people')}' positions fit no career stage of the "
+            f"programme's list, so their stage is unknown: {_quoted(tally.unplaced)}. Set each "
+            "with `mentordesk-cli person set EMAIL --stage NAME`, or add the wording to a "
+            "stage in Programme ▸ Career stages."
+        )
+    if tally.unknown:
+        lines.append(
+            f"{plural(len(tally.unknown), 'stage')} "
+            f"{'is' if len(tally.unknown) == 1 else 'are'} not in the programme's list: "
+            f"{_quoted(tally.unknown)}; kept as typed. Add "
+            f"{'it' if len(tally.unknown) == 1 else 'them'} to the list in Programme ▸ Career "
+            "stages, or set each person's stage with `mentordesk-cli person set EMAIL --stage "
+            "NAME`."
+        )
+    return lines
+
+
+def _quoted(counts: Mapping[str, int]) -> str:
+    """Texts with how many people give each: ``“Lecturer B” (3 people), “Chargée” (1 person)``."""
+    shown = list(counts.items())[:_QUOTED_STAGES]
+    text = ", ".join(f"“{t}” ({plural(n, 'person', 'people')})" for t, n in shown)
+    more = len(counts) - len(shown)
+    return text + (f" and {more} more" if more > 0 else "")

@@ -25,8 +25,9 @@ from mentordesk.store.models import Application, ApplicationAnswer, Person, utcn
 #: New rows are inserted this many at a time, so their parameters never fill memory.
 _INSERT_CHUNK = 5_000
 
-#: The attributes of a person and of an application, named as the file's columns are.
-PERSON_COLUMNS = [f.name for f in fields(PersonInput)]
+#: The attributes of a person and of an application, named as the file's columns are
+#: (a person's line manager is a link, set once every new person is in; see import_people).
+PERSON_COLUMNS = [f.name for f in fields(PersonInput) if f.name != "line_manager_email"]
 APPLICATION_COLUMNS = [f.name for f in fields(ApplicationInput)]
 #: A person's or an application's values as a tuple, in the order of the names above.
 person_values = attrgetter(*PERSON_COLUMNS)

@@ -30,8 +30,18 @@ from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import require_rows
 from mentordesk.formats.tables import CellValue, SheetTable
 from mentordesk.formats.xlsx_export import SheetData, write_table
-from mentordesk.services.applicants import ApplicationInput, PersonInput
+from mentordesk.services.applicants import ApplicationInput, PersonInput, is_late
 from mentordesk.services.audit import record_change
+from mentordesk.services.career_stages import ladder_of
+from mentordesk.services.import_people import (
+    StageOutcome,
+    StageSettler,
+    StageTally,
+    manager_changes,
+    settle_line_managers,
+    stage_tally,
+    write_line_managers,
+)
 from mentordesk.services.import_reading import (
     NAME_FIELDS,
     VALUE_MAPPED,
@@ -127,6 +137,9 @@ class PreviewRow:
         other_answers: the row's answers no field takes, kept with the application
             under their questions (an update merges them with the answers kept before).
         missing: the fields the row lacks and cannot do without (email, strand, role).
+        line_manager: the email of the line manager found for the person, or "".
+        stage_outcome: what to report about the person's career stage (guessed,
+            not in the programme's list, or not placed), if anything.
     """
 
     row_number: int
@@ -140,6 +153,8 @@ class PreviewRow:
     application_id: int | None = None
     other_answers: list[OtherAnswer] = field(default_factory=list)
     missing: tuple[ApplicantField, ...] = ()
+    line_manager: str = ""
+    stage_outcome: StageOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -151,10 +166,26 @@ class ImportPreview:
         undecided_dates: the date columns refusing answers that could be read
             day-first or month-first, whose order neither their own answers nor
             :attr:`ImportPlan.date_order` settle.
+        stages: the career stages guessed, not in the programme's list, or not
+            placed, among the people to write.
+        closes_on: the day the programme's applications closed, if it has one.
     """
 
     rows: list[PreviewRow]
     undecided_dates: frozenset[int] = frozenset()
+    stages: StageTally = field(default_factory=StageTally)
+    closes_on: dt.date | None = None
+
+    @property
+    def late(self) -> int:
+        """Rows to write whose application came in after applications closed (marked late)."""
+        return sum(
+            1
+            for row in self.rows
+            if row.action in (RowAction.ADD, RowAction.UPDATE)
+            and row.application is not None
+            and is_late(row.application.submitted_on, self.closes_on)
+        )
 
     def count(self, action: RowAction) -> int:
         """How many rows get this action."""
@@ -195,6 +226,10 @@ class ImportSummary:
         skipped: rows left out on purpose.
         rejected: rows with problems, not written.
         other_answers: how many answers were kept as other answers, by question.
+        late: applications written that came in after applications closed.
+        closes_on: the day the programme's applications closed, if it has one.
+        stages: the career stages guessed, not in the list, or not placed.
+        line_managers: people linked to a line manager.
     """
 
     added: int
@@ -202,6 +237,10 @@ class ImportSummary:
     skipped: int
     rejected: list[PreviewRow]
     other_answers: dict[str, int] = field(default_factory=dict)
+    late: int = 0
+    closes_on: dt.date | None = None
+    stages: StageTally = field(default_factory=StageTally)
+    line_managers: int = 0
 
 
 def kept_answers(rows: Iterable[PreviewRow]) -> dict[str, int]:
@@ -295,6 +334,12 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
     rows = _rows_as_read(plan, readings)
     stored_answers = other_answers_by_application(session, [a.id for a in applications.values()])
+    ladder = ladder_of(session, programme_id)
+    stages = StageSettler(ladder)
+    typed = readings.person.get("stage") or [""] * len(rows)
+    for row, stage in zip(rows, typed, strict=True):
+        if row.person is not None:
+            row.person, row.stage_outcome = stages.settle(row.person, bool(stage))
     by_email: dict[str, list[int]] = {}
     for index, email in enumerate(readings.emails):
         if email:
@@ -307,16 +352,20 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
         group.sort(key=lambda i: (readings.submitted[i], i))
         group = _skip_older_submissions(readings, rows, group)
         person = _person_for(existing, group, readings, plan.existing)
+        outcome = None
+        if person is not None:
+            person, outcome = stages.settle(person, any(typed[i] for i in group))
+        manager = next((t for i in group if (t := readings.line_managers[i])), "")
         for index in group:
             row = rows[index]
             if person is not None:
-                row.person = person
+                row.person, row.stage_outcome = person, outcome
             if row.action is RowAction.REJECT or existing is None:
                 continue
             row.person_id = existing.id
             _decide_for_existing(
                 row, readings.given(readings.application, index), existing, applications,
-                stored_answers, plan.existing,
+                stored_answers, plan.existing, manager_changes(existing, manager),
             )  # fmt: skip
     named = any(name in ctx.columns for name in NAME_FIELDS)
     for row in rows:
@@ -328,7 +377,22 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
         for column in readings.undecided_dates
         if any(p.startswith(f"{plan.table.headers[column]}: ") for r in rows for p in r.problems)
     }
-    return ImportPreview(rows, frozenset(undecided))
+
+    def writes_person(row: PreviewRow) -> bool:
+        return row.action in (RowAction.ADD, RowAction.UPDATE) and (
+            row.person_id is None or plan.existing is ExistingPerson.UPDATE
+        )
+
+    manager_columns = ctx.columns.get(ApplicantField.LINE_MANAGER)
+    if manager_columns:
+        header = plan.table.headers[manager_columns[0]]
+        settle_line_managers(session, rows, readings.line_managers, header, writes_person)
+    return ImportPreview(
+        rows,
+        frozenset(undecided),
+        stage_tally(rows, writes_person, listed=bool(ladder.stages)),
+        get_programme(session, programme_id).applications_close_on,
+    )
 
 
 def _refuse_nameless(row: PreviewRow, *, named: bool) -> None:
@@ -481,6 +545,7 @@ def _decide_for_existing(
     applications: dict[tuple[int, int, Role], Application],
     stored_answers: dict[int, list[OtherAnswer]],
     policy: ExistingPerson,
+    new_manager: bool,
 ) -> None:
     name = existing.full_name or existing.email
     if policy is ExistingPerson.SKIP:
@@ -490,7 +555,7 @@ def _decide_for_existing(
     assert row.application is not None
     assert row.person is not None
     current = applications.get((existing.id, row.application.strand_id, row.application.role))
-    person_changes = row.person != _person_input(existing)
+    person_changes = new_manager or row.person != _person_input(existing)
     if current is None:
         row.action = RowAction.ADD
         if person_changes:
@@ -525,7 +590,8 @@ def _decide_for_existing(
 
 
 def _person_input(person: Person) -> PersonInput:
-    return PersonInput(**{f.name: getattr(person, f.name) for f in fields(PersonInput)})
+    # The line manager is settled apart (see import_people), so it is left blank here.
+    return PersonInput(**{name: getattr(person, name) for name in PERSON_COLUMNS})
 
 
 def _application_input(application: Application) -> ApplicationInput:
@@ -635,6 +701,7 @@ def _apply(
                     progress(done, total)
         session.flush()
         batch.insert(session)
+        managers = write_line_managers(session, to_write)
     except DatabaseError as error:
         raise Conflict(
             "The import was not saved: the file refused one of the rows "
@@ -648,6 +715,10 @@ def _apply(
         skipped=preview.to_skip,
         rejected=preview.rejected,
         other_answers=kept_answers(to_write),
+        late=preview.late,
+        closes_on=preview.closes_on,
+        stages=preview.stages,
+        line_managers=managers,
     )
     record_change(
         session,

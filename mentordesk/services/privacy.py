@@ -21,6 +21,7 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
+from mentordesk.services.line_managers import manager_text
 from mentordesk.services.other_answers import other_answers_by_application
 from mentordesk.services.text_erasure import (
     ANONYMISED_TEXT,
@@ -60,7 +61,8 @@ _PERSON_FIELDS = (
     ("Organisation", "organisation"),
     ("Department", "department"),
     ("Position", "position"),
-    ("Grade", "grade"),
+    ("Career stage", "stage"),
+    ("Career stage guessed from the position", "stage_guessed"),
     ("Contract", "contract_type"),
     ("Field", "field"),
     ("Expertise", "expertise"),
@@ -121,7 +123,7 @@ def subject_access_sheets(session: Session, person: Person) -> list[SheetData]:
     The same sheets make the .xlsx and the PDF of the export.
     """
     pid = person.id
-    manager = person.line_manager.full_name if person.line_manager else None
+    manager = manager_text(person.line_manager) or None
     sheets = [
         SheetData(
             "Person",
@@ -486,7 +488,7 @@ def _clear_personal(session: Session, person: Person) -> None:
     person.first_name = "Anonymised"
     person.last_name = f"person {pid}"
     person.email = f"person-{pid}@{ANONYMISED_DOMAIN}"
-    # Organisation, grade, contract, field and gender stay: the programme's statistics
+    # Organisation, career stage, contract, field and gender stay: the programme's statistics
     # count them. What could point at one person goes.
     for name in ("department", "position", "expertise", "languages"):
         setattr(person, name, "")

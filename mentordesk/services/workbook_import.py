@@ -34,7 +34,6 @@ from mentordesk.domain.enums import (
     ContractType,
     EndReason,
     EventKind,
-    Grade,
     MentorResponse,
     PairingStatus,
     Role,
@@ -92,13 +91,17 @@ from mentordesk.store.models import Event, MentorChoice, Person
 
 #: The columns of each sheet a workbook written by an earlier MentorDesk lacks.
 COLUMNS_ADDED = {
-    PEOPLE_SHEET: ("Consent withdrawn on",),
+    PEOPLE_SHEET: ("Consent withdrawn on", "Career stage", "Line manager", "Stage guessed"),
     APPLICATIONS_SHEET: ("Availability", "Waitlist place"),
     PAIRINGS_SHEET: (
         "Goals", "Confidentiality agreed", "End reason", "Draft", "Mentor response",
         "Answer due on", "Override reason",
     ),
 }  # fmt: skip
+#: Columns an earlier MentorDesk named otherwise: read under the old title when the new is absent.
+COLUMNS_RENAMED = {
+    PEOPLE_SHEET: {"Career stage": "Grade", "Line manager": "Line manager email"},
+}
 #: The sheets a workbook written by an earlier MentorDesk lacks (read as empty).
 SHEETS_ADDED = (OTHER_ANSWERS_SHEET,)
 
@@ -179,12 +182,17 @@ class _Sheet:
     """One sheet of a programme workbook, read by column title."""
 
     def __init__(
-        self, table: SheetTable, headers: Sequence[str], added: Sequence[str] = ()
+        self,
+        table: SheetTable,
+        headers: Sequence[str],
+        added: Sequence[str] = (),
+        renamed: dict[str, str] | None = None,
     ) -> None:
         """Check the sheet has every column of ``headers`` but those ``added`` since.
 
         A column added to the workbook since MentorDesk first wrote it is read as
-        blank in a workbook written before.
+        blank in a workbook written before; a column ``renamed`` since (new title →
+        old) is read under its old title there.
         """
         missing = [h for h in headers if h not in table.headers and h not in added]
         if missing:
@@ -194,6 +202,9 @@ class _Sheet:
             )
         self.table = table
         self.columns = {h: table.headers.index(h) for h in headers if h in table.headers}
+        for new, old in (renamed or {}).items():
+            if new not in self.columns and old in table.headers:
+                self.columns[new] = table.headers.index(old)
 
     def rows(self) -> Iterator[tuple[int, _Cells]]:
         """Each data row's number, with a lookup of its cells by column title."""
@@ -303,7 +314,12 @@ def read_programme_workbook(
     """
 
     def sheet(title: str, headers: Sequence[str]) -> _Sheet:
-        return _Sheet(read_table(path, sheet=title), headers, COLUMNS_ADDED.get(title, ()))
+        return _Sheet(
+            read_table(path, sheet=title),
+            headers,
+            COLUMNS_ADDED.get(title, ()),
+            COLUMNS_RENAMED.get(title),
+        )
 
     sheets = list_sheets(path)
 
@@ -433,13 +449,14 @@ def _person(c: _Cells) -> _Write:
         organisation=cell_text(c("Organisation")),
         department=cell_text(c("Department")),
         position=cell_text(c("Position")),
-        grade=_optional_choice(c("Grade"), Grade),
+        stage=cell_text(c("Career stage")),
         contract_type=_optional_choice(c("Contract type"), ContractType),
         field=cell_text(c("Field")),
         expertise=cell_text(c("Expertise")),
         languages=cell_text(c("Languages")),
         gender=cell_text(c("Gender")),
         consent_on=_date(c("Consent on")),
+        stage_guessed=_bool(c("Stage guessed")),
     )
     email, withdrawn = person.email.lower(), _date(c("Consent withdrawn on"))
 
@@ -455,7 +472,7 @@ def _person(c: _Cells) -> _Write:
 
 
 def _line_manager(c: _Cells) -> _Write | None:
-    email, manager = _email(c("Email")), _email(c("Line manager email"))
+    email, manager = _email(c("Email")), _email(c("Line manager"))
     if not manager:
         return None
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mentordesk.domain import enums
-from mentordesk.domain.enums import TRAINING_KINDS, EventKind, Grade, StrandFormat
+from mentordesk.domain.enums import TRAINING_KINDS, ApplicantField, EventKind, StrandFormat
 
 ENUMS: list[type[enum.StrEnum]] = [
     value
@@ -28,7 +28,6 @@ def test_every_enumeration_is_covered() -> None:
         "Role",
         "ApplicationStatus",
         "ContractType",
-        "Grade",
         "PairingStatus",
         "CheckInOutcome",
         "EventKind",
@@ -90,17 +89,17 @@ def test_a_two_word_value_reads_as_words() -> None:
     assert enums.ContractType.from_label("Fixed-Term") is enums.ContractType.FIXED_TERM
 
 
-def test_grade_rank_grows_strictly_from_the_most_junior() -> None:
-    ranks = [grade.rank for grade in Grade]
-    assert ranks == list(range(1, len(Grade) + 1))
-    assert Grade.DOCTORAL_CANDIDATE.rank == 1
-    assert (
-        Grade.DOCTORAL_CANDIDATE.rank
-        < Grade.POSTDOCTORAL_RESEARCHER.rank
-        < Grade.ASSISTANT_PROFESSOR.rank
-        < Grade.ASSOCIATE_PROFESSOR.rank
-        < Grade.PROFESSOR.rank
-    )
+def test_career_stages_are_no_fixed_enumeration_any_more() -> None:
+    # Each programme lists its own stages (domain/stages.py); the old fixed scale is gone.
+    assert not hasattr(enums, "Grade")
+
+
+def test_a_mapping_saved_with_the_old_grade_field_reads_it_as_the_career_stage() -> None:
+    assert ApplicantField("grade") is ApplicantField.STAGE
+    assert ApplicantField.STAGE.label == "Career stage"
+    assert ApplicantField.LINE_MANAGER.label == "Line manager"
+    with pytest.raises(ValueError):
+        ApplicantField("rank")
 
 
 def test_only_orientation_mentor_training_and_workshops_are_training() -> None:

@@ -383,7 +383,7 @@ def test_forms_sign_in_is_the_email_and_name_only_when_no_question_asks() -> Non
     signed_in: list[CellValue] = [1, STARTED, STARTED, "ana.silva@uni.example", "Ana Silva"]
     alone = recognise_columns(table_of([*forms, "Grade"], [[*signed_in, "Postdoc"]]))
     assert [g.field for g in alone] == [
-        F.IGNORE, F.IGNORE, F.SUBMITTED_ON, F.EMAIL, F.FULL_NAME, F.GRADE,
+        F.IGNORE, F.IGNORE, F.SUBMITTED_ON, F.EMAIL, F.FULL_NAME, F.STAGE,
     ]  # fmt: skip
     assert "used as no question gives the email" in alone[3].reason
     asked = recognise_columns(
@@ -409,15 +409,24 @@ def test_forms_sign_in_is_the_email_and_name_only_when_no_question_asks() -> Non
     assert anonymous[3].field is F.EMAIL
 
 
-def test_a_managers_email_is_not_the_applicants() -> None:
+def test_a_managers_email_is_the_line_manager_not_the_applicants() -> None:
     rows: list[list[CellValue]] = [
         [f"applicant{i}@example.org", f"boss{i}@example.org"] for i in range(6)
     ]
     guesses = recognise_columns(table_of(["Your email", "Email of your line manager"], rows))
-    assert [(g.field, g.sure) for g in guesses] == [(F.EMAIL, True), (F.OTHER, True)]
+    assert [(g.field, g.sure) for g in guesses] == [(F.EMAIL, True), (F.LINE_MANAGER, True)]
     alone = recognise_columns(table_of(["Supervisor's email"], [[r[1]] for r in rows]))
-    assert (alone[0].field, alone[0].sure) == (F.OTHER, True)
+    assert (alone[0].field, alone[0].sure) == (F.LINE_MANAGER, True)
     assert likely_column(alone, F.EMAIL) is None
+    referee = recognise_columns(table_of(["Referee's email"], [[r[1]] for r in rows]))
+    assert (referee[0].field, referee[0].sure) == (F.OTHER, True)
+    assert likely_column(referee, F.EMAIL) is None
+
+
+def test_a_question_answered_yes_or_no_about_a_manager_is_not_the_line_manager() -> None:
+    rows: list[list[CellValue]] = [[f"a{i}@example.org", ("Yes", "No")[i % 2]] for i in range(6)]
+    guesses = recognise_columns(table_of(["Email", "Are you a line manager?"], rows))
+    assert [(g.field, g.sure) for g in guesses] == [(F.EMAIL, True), (F.OTHER, True)]
 
 
 def test_consent_by_date_or_by_yes_and_no() -> None:
@@ -437,7 +446,7 @@ def test_consent_by_date_or_by_yes_and_no() -> None:
     assert (unanswered[0].field, unanswered[0].sure) == (F.CONSENT, False)
 
 
-def test_answers_alone_give_languages_gender_grade_and_contract() -> None:
+def test_answers_alone_give_languages_gender_stage_and_contract() -> None:
     rows: list[list[CellValue]] = [
         [
             ("English, French", "German", "Luxembourgish, English")[i % 3],
@@ -452,7 +461,7 @@ def test_answers_alone_give_languages_gender_grade_and_contract() -> None:
     assert [(g.field, g.sure) for g in guesses] == [
         (F.LANGUAGES, True),
         (F.GENDER, True),
-        (F.GRADE, True),
+        (F.STAGE, True),
         (F.CONTRACT_TYPE, True),
         (F.OTHER, True),  # a list of choices: its field would come from its header
     ]

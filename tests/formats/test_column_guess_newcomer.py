@@ -220,7 +220,7 @@ def test_a_position_question_answered_with_grades_is_the_position() -> None:
     answers = ("Postdoc", "Research scientist", "PhD candidate", "Associate professor")
     rows: list[list[CellValue]] = [[answers[i % 4], answers[(i + 1) % 4]] for i in range(40)]
     guesses = recognise_columns(table_of(["Position / job title", "Career stage"], rows))
-    assert [(g.field, g.sure) for g in guesses] == [(F.POSITION, True), (F.GRADE, True)]
+    assert [(g.field, g.sure) for g in guesses] == [(F.POSITION, True), (F.STAGE, True)]
     alone = recognise_columns(table_of(["Position / job title"], [[r[0]] for r in rows]))
     assert (alone[0].field, alone[0].sure) == (F.POSITION, True)
     assert alone[0].reason.startswith("header says “Position / job title”")

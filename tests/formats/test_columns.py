@@ -11,7 +11,6 @@ from mentordesk.domain.enums import (
     ApplicantField,
     ApplicationStatus,
     ContractType,
-    Grade,
     Role,
 )
 from mentordesk.formats.columns import (
@@ -88,7 +87,7 @@ def test_forms_sign_in_email_is_used_when_no_question_asks(tmp_path: Path) -> No
 
 def test_forms_sign_in_name_is_used_when_no_question_asks() -> None:
     mapping = guess_mapping([*FORMS_METADATA, "Grade"])
-    assert mapping == {2: F.SUBMITTED_ON, 3: F.EMAIL, 4: F.FULL_NAME, 6: F.GRADE}
+    assert mapping == {2: F.SUBMITTED_ON, 3: F.EMAIL, 4: F.FULL_NAME, 6: F.STAGE}
 
 
 def test_forms_metadata_block_is_recognised_with_quiz_columns() -> None:
@@ -155,8 +154,22 @@ def test_google_forms_layout(email_header: str) -> None:
         ("Nom", F.LAST_NAME),
         ("Job title", F.POSITION),
         ("Position", F.POSITION),
-        ("Career stage", F.GRADE),
-        ("Grade", F.GRADE),
+        ("Career stage", F.STAGE),
+        ("Grade", F.STAGE),
+        ("Stage", F.STAGE),
+        ("Level", F.STAGE),
+        ("Niveau de carrière", F.STAGE),
+        ("Karrierestufe", F.STAGE),
+        ("Line manager", F.LINE_MANAGER),
+        ("Manager's email", F.LINE_MANAGER),
+        ("Supervisor", F.LINE_MANAGER),
+        ("Reporting to", F.LINE_MANAGER),
+        ("Responsable hiérarchique", F.LINE_MANAGER),
+        ("Vorgesetzte(r)", F.LINE_MANAGER),
+        ("Email of your line manager", F.LINE_MANAGER),
+        ("Name of your line manager", F.LINE_MANAGER),
+        ("Supervisor's email address", F.LINE_MANAGER),
+        ("Who is your line manager?", F.LINE_MANAGER),
         ("Type of contract", F.CONTRACT_TYPE),
         ("Faculty", F.DEPARTMENT),
         ("Department / Unit", F.DEPARTMENT),
@@ -221,9 +234,7 @@ def test_single_headers(header: str, field: ApplicantField) -> None:
     [
         "I agree to the processing of my personal data",
         "Consent",
-        "Name of your line manager",
-        "Email of your line manager",
-        "Supervisor's email address",
+        "Referee's email address",
         "Comments",
         "",
         "Column 7",
@@ -283,10 +294,6 @@ def test_respondent_email(cell: str | None, expected: str | None) -> None:
         ("Fixed-term", ContractType, ContractType.FIXED_TERM),
         ("fixed_term", ContractType, ContractType.FIXED_TERM),
         ("Open-ended", ContractType, ContractType.PERMANENT),
-        ("Postdoc", Grade, Grade.POSTDOCTORAL_RESEARCHER),
-        ("Postdoctoral researcher", Grade, Grade.POSTDOCTORAL_RESEARCHER),
-        ("PhD candidate", Grade, Grade.DOCTORAL_CANDIDATE),
-        ("Senior lecturer", Grade, Grade.ASSOCIATE_PROFESSOR),
         ("Waiting list", ApplicationStatus, ApplicationStatus.WAITLISTED),
         ("Shortlisted", ApplicationStatus, ApplicationStatus.SHORTLISTED),
     ],
@@ -297,7 +304,7 @@ def test_normalise_choice_finds_the_member(text: str, enum_type: type, member: o
 
 @pytest.mark.parametrize(
     ("text", "enum_type"),
-    [("", Role), ("Both", Role), ("Professor", Role), ("Mentee", Grade), ("Maybe", ContractType)],
+    [("", Role), ("Both", Role), ("Professor", Role), ("Mentee", ApplicationStatus), ("Maybe", ContractType)],
 )
 def test_normalise_choice_does_not_guess(text: str, enum_type: type) -> None:
     assert normalise_choice(text, enum_type) is None

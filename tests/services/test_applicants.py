@@ -16,7 +16,6 @@ from mentordesk.domain.enums import (
     AttendanceStatus,
     ContractType,
     EventKind,
-    Grade,
     Role,
     StrandFormat,
 )
@@ -63,7 +62,7 @@ def ada(**changes: object) -> PersonInput:
         "last_name": "Lovelace",
         "email": "Ada.Lovelace@Uni.example",
         "organisation": "University of Luxembourg",
-        "grade": Grade.POSTDOCTORAL_RESEARCHER,
+        "stage": "Postdoctoral researcher",
         "contract_type": ContractType.FIXED_TERM,
     }
     values.update(changes)
@@ -82,7 +81,7 @@ def test_added_person_is_stored_with_a_lower_case_email(programme_file: Programm
         stored = person_input(session, person_id)
     assert stored.first_name == "Ada"
     assert stored.email == "ada.lovelace@uni.example"
-    assert stored.grade is Grade.POSTDOCTORAL_RESEARCHER
+    assert stored.stage == "Postdoctoral researcher"
     assert stored.contract_type is ContractType.FIXED_TERM
 
 
@@ -376,7 +375,6 @@ def test_the_file_itself_refuses_an_unknown_status(
     ("table", "column"),
     [
         ("application", "role"),
-        ("person", "grade"),
         ("person", "contract_type"),
         ("strand", "format"),
     ],

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select, text
 
 from mentordesk.domain.enums import ApplicantField as F
-from mentordesk.domain.enums import ApplicationStatus, Grade, Role
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.formats.columns import guess_mapping
 from mentordesk.formats.reading import read_table
@@ -220,7 +220,7 @@ def ada(programme_file, strands):
         return add_applicant(
             session,
             PersonInput(
-                "Ada", "Lovelace", "ada@example.org", department="Maths", grade=Grade.PROFESSOR
+                "Ada", "Lovelace", "ada@example.org", department="Maths", stage="Full professor"
             ),
             ApplicationInput(
                 strands["Fellows"], Role.MENTEE, ApplicationStatus.ACCEPTED, goals="Typed in"
@@ -256,10 +256,10 @@ def test_existing_person_updated_with_non_empty_values(programme_file, programme
 
     assert (summary.added, summary.updated) == (1, 1)
     person, applications = _ada(programme_file)
-    assert (person.last_name, person.department, person.grade) == (
+    assert (person.last_name, person.department, person.stage) == (
         "King",
         "Computing",
-        Grade.PROFESSOR,
+        "Full professor",
     )
     # The status the coordinator set is kept: the file has no status column.
     assert applications == {

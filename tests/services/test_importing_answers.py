@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicantField as F
-from mentordesk.domain.enums import ApplicationStatus, Grade, Role
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.reading import read_table
 from mentordesk.services.applicants import (
@@ -291,14 +291,14 @@ def test_a_bulk_import_stores_what_adding_by_hand_stores(tmp_path, programme_fil
                 "Lovelace",
                 "Fellows",
                 "Mentor",
-                "Professor",
+                "Full professor",
                 "Accepted",
                 dt.date(2026, 3, 1),
             ]
         ],
         headers,
     )
-    mapping = {0: F.EMAIL, 1: F.FIRST_NAME, 2: F.LAST_NAME, 3: F.STRAND, 4: F.ROLE, 5: F.GRADE,
+    mapping = {0: F.EMAIL, 1: F.FIRST_NAME, 2: F.LAST_NAME, 3: F.STRAND, 4: F.ROLE, 5: F.STAGE,
                6: F.STATUS, 7: F.SUBMITTED_ON}  # fmt: skip
     started = dt.datetime.now(dt.UTC)
     run(programme_file, programme_id, path, mapping)
@@ -306,7 +306,7 @@ def test_a_bulk_import_stores_what_adding_by_hand_stores(tmp_path, programme_fil
         strand_id = session.scalars(select(Application.strand_id)).one()
         add_applicant(
             session,
-            PersonInput("Grace", "Hopper", "grace@uni.example", grade=Grade.PROFESSOR),
+            PersonInput("Grace", "Hopper", "grace@uni.example", stage="Full professor"),
             ApplicationInput(
                 strand_id, Role.MENTOR, ApplicationStatus.ACCEPTED, submitted_on=dt.date(2026, 3, 1)
             ),
@@ -314,7 +314,7 @@ def test_a_bulk_import_stores_what_adding_by_hand_stores(tmp_path, programme_fil
     with programme_file.session() as session:
         people = session.scalars(select(Person).order_by(Person.id)).all()
         ada, grace = people
-        assert (ada.grade, grace.grade) == (Grade.PROFESSOR, Grade.PROFESSOR)
+        assert (ada.stage, grace.stage) == ("Full professor", "Full professor")
         assert ada.id < grace.id
         assert ada.created_at.tzinfo is not None
         assert started - dt.timedelta(seconds=5) <= ada.created_at <= dt.datetime.now(dt.UTC)

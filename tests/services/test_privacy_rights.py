@@ -122,7 +122,7 @@ def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_fil
                 s, application.id, [OtherAnswer("How did you hear of us?", "CANARY-anon-other")]
             )
         pid, email = person.id, person.email
-        kept = (person.organisation, person.grade, person.field, person.gender)
+        kept = (person.organisation, person.stage, person.field, person.gender)
         statuses = sorted(a.status for a in person.applications)
     with demo_file.session() as s:
         anonymise(s, find_person(s, email))
@@ -133,7 +133,7 @@ def test_anonymising_keeps_statistics_and_clears_everything_identifying(demo_fil
         person = s.get(Person, pid)
         assert person.email == f"person-{pid}@{ANONYMISED_DOMAIN}"
         assert person.full_name == f"Anonymised person {pid}"
-        assert (person.organisation, person.grade, person.field, person.gender) == kept
+        assert (person.organisation, person.stage, person.field, person.gender) == kept
         assert person.department == person.position == person.expertise == ""
         assert sorted(a.status for a in person.applications) == statuses
         assert all(a.goals == a.availability == "" for a in person.applications)

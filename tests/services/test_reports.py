@@ -16,7 +16,6 @@ from mentordesk.domain.enums import (
     AttendanceStatus,
     Audience,
     EventKind,
-    Grade,
     PairingStatus,
     Role,
     Rsvp,
@@ -83,7 +82,7 @@ def pilot(programme_file, programme_id, strands):
         person(
             "zofia", "Žofia", "Łukasiewicz", Role.MENTOR, "Fellows",
             position="Professor", department="Department of Physics",
-            organisation="Université de Lorraine", grade=Grade.PROFESSOR,
+            organisation="Université de Lorraine", stage="Full professor",
             expertise="grant writing, leadership",
         )  # fmt: skip
         person(

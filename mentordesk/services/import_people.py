@@ -1,0 +1,324 @@
+"""What an import settles about people once every row is read: career stages and line managers.
+
+A stage column's answer is read against the programme's list of stages: a
+stage the list names is stored under the list's name; other text is kept as
+typed and reported. Without a stage, it is guessed from the position and
+marked as a guess for the coordinator to confirm.
+
+A line manager is found by email among the people in the file and in the
+import itself (a manager may be a row further down), or by a full name only
+one of them has. Anything else, and a manager who would close a loop in the
+reporting line, is said in plain words and the answer is kept as an other
+answer "Line manager", never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session, aliased
+
+from mentordesk.domain.stages import Ladder
+from mentordesk.formats.columns import normalise
+from mentordesk.services.applicants import PersonInput
+from mentordesk.services.other_answers import OtherAnswer
+from mentordesk.services.validation import email_key
+from mentordesk.store.models import Person
+
+if TYPE_CHECKING:
+    from mentordesk.services.importing import PreviewRow
+
+#: The question a line manager that could not be set is kept under, with the application.
+LINE_MANAGER_QUESTION = "Line manager"
+_CHUNK = 500
+
+
+# Career stages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StageOutcome:
+    """What became of one person's stage: ``kind`` is "guessed", "unknown" or "unplaced".
+
+    Attributes:
+        kind: "guessed" (from the position), "unknown" (typed, not in the list)
+            or "unplaced" (no stage given and none fits the position).
+        text: the position (guessed, unplaced) or the stage as typed (unknown).
+    """
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class StageTally:
+    """The career stages an import guessed, could not find or could not place, by person.
+
+    Attributes:
+        guessed: people whose stage was guessed from their position.
+        unknown: stages as typed that the programme's list does not name → people.
+        unplaced: positions no stage of the list fits → people.
+        listed: whether the programme has a list of stages at all.
+    """
+
+    guessed: int = 0
+    unknown: dict[str, int] = field(default_factory=dict)
+    unplaced: dict[str, int] = field(default_factory=dict)
+    listed: bool = True
+
+
+class StageSettler:
+    """Settles each person's stage against one programme's list, each wording worked out once."""
+
+    def __init__(self, ladder: Ladder) -> None:
+        """Read stages against ``ladder``."""
+        self.ladder = ladder
+        self._typed: dict[str, str | None] = {}
+        self._guessed: dict[str, str | None] = {}
+
+    def settle(self, person: PersonInput, typed: bool) -> tuple[PersonInput, StageOutcome | None]:
+        """The person with their stage settled, and what to report about it.
+
+        Args:
+            person: as the import will store them (their stored values laid
+                under what the rows give).
+            typed: the stage was given by the import's rows, not stored before.
+
+        Returns:
+            The person (a new object when the stage changed) and the outcome
+            worth reporting, or None.
+        """
+        if typed and person.stage:
+            found = self._find(person.stage)
+            if found is not None:
+                return replace(person, stage=found, stage_guessed=False), None
+            unknown = StageOutcome("unknown", person.stage) if self.ladder.stages else None
+            return replace(person, stage_guessed=False), unknown
+        if person.stage or not self.ladder.stages:
+            return person, None
+        guess = self._guess(person.position)
+        if guess is not None:
+            return replace(person, stage=guess, stage_guessed=True), StageOutcome(
+                "guessed", person.position
+            )
+        return person, StageOutcome("unplaced", person.position) if person.position else None
+
+    def _find(self, text: str) -> str | None:
+        if text not in self._typed:
+            found = self.ladder.find(text)
+            self._typed[text] = found.name if found else None
+        return self._typed[text]
+
+    def _guess(self, position: str) -> str | None:
+        if position not in self._guessed:
+            found = self.ladder.guess(position)
+            self._guessed[position] = found.name if found else None
+        return self._guessed[position]
+
+
+def stage_tally(
+    rows: Sequence[PreviewRow], writes_person: Callable[[PreviewRow], bool], *, listed: bool
+) -> StageTally:
+    """Count the stages guessed, not found and not placed among the people an import writes.
+
+    Args:
+        rows: the preview's rows.
+        writes_person: whether a row writes its person's details.
+        listed: whether the programme has a list of stages.
+    """
+    seen: set[str] = set()
+    guessed = 0
+    unknown: dict[str, int] = {}
+    unplaced: dict[str, int] = {}
+    for row in rows:
+        outcome = row.stage_outcome
+        if outcome is None or row.person is None or not writes_person(row):
+            continue
+        if row.person.email in seen:
+            continue
+        seen.add(row.person.email)
+        if outcome.kind == "guessed":
+            guessed += 1
+        else:
+            counted = unknown if outcome.kind == "unknown" else unplaced
+            counted[outcome.text] = counted.get(outcome.text, 0) + 1
+    return StageTally(guessed, _by_count(unknown), _by_count(unplaced), listed)
+
+
+def _by_count(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
+
+
+# Line managers ----------------------------------------------------------------------------
+
+
+def manager_changes(existing: Person, text: str) -> bool:
+    """Whether a row's line manager (an email or a name) differs from the one stored."""
+    if not text:
+        return False
+    manager = existing.line_manager
+    if manager is None:
+        return True
+    if "@" in text:
+        return email_key(text) != manager.email.lower()
+    return normalise(text) != normalise(manager.full_name)
+
+
+def settle_line_managers(
+    session: Session,
+    rows: Sequence[PreviewRow],
+    texts: Sequence[str],
+    header: str,
+    writes_person: Callable[[PreviewRow], bool],
+) -> None:
+    """Find each row's line manager, or say why not and keep the answer as an other answer.
+
+    Sets ``line_manager`` (the manager's email) on the rows whose manager is
+    found; a row that names no one, someone nobody or several people are,
+    or someone who would close a loop in the reporting line gets a notice and
+    keeps the answer under :data:`LINE_MANAGER_QUESTION`.
+
+    Args:
+        session: the open transaction (only read).
+        rows: the preview's rows, in the file's order.
+        texts: each row's line manager as written ("" for none).
+        header: the column the managers are read from, for the notices.
+        writes_person: whether a row writes its person's details.
+    """
+    wanted: dict[str, tuple[PreviewRow, str]] = {}
+    in_import: dict[str, str] = {}
+    for row, text in zip(rows, texts, strict=True):
+        if row.person is None or not writes_person(row):
+            continue
+        in_import[row.person.email] = f"{row.person.first_name} {row.person.last_name}".strip()
+        if text:
+            wanted[row.person.email] = (row, text)
+    if not wanted:
+        return
+    texts_given = [text for _, text in wanted.values()]
+    known = _people_named(session, texts_given, in_import)
+    links = _links(session)
+    for email, (row, text) in wanted.items():
+        manager, problem = _manager_of(text, known)
+        if manager is not None:
+            problem = _loop(email, manager, links, known.names)
+        if manager is not None and not problem:
+            links[email] = manager
+            row.line_manager = manager
+            continue
+        row.notices.append(
+            f"{header}: {problem}; the answer is kept as the other answer “{LINE_MANAGER_QUESTION}”"
+        )
+        if not any(a.question == LINE_MANAGER_QUESTION for a in row.other_answers):
+            row.other_answers.append(OtherAnswer(LINE_MANAGER_QUESTION, text))
+
+
+@dataclass
+class _Known:
+    """The people a line manager may be: by email (lower case) their name, and by name emails."""
+
+    names: dict[str, str]
+    by_name: dict[str, set[str]]
+
+
+def _people_named(session: Session, texts: Sequence[str], in_import: dict[str, str]) -> _Known:
+    names = dict(in_import)
+    emails = sorted({email_key(t) for t in texts if "@" in t} - set(names))
+    for start in range(0, len(emails), _CHUNK):
+        query = select(Person.email, Person.first_name, Person.last_name).where(
+            func.lower(Person.email).in_(emails[start : start + _CHUNK])
+        )
+        for email, first, last in session.execute(query):
+            names[email.lower()] = f"{first} {last}".strip()
+    by_name: dict[str, set[str]] = {}
+    if any("@" not in text for text in texts):
+        # Names are compared without case or accents, which SQL cannot do: everyone is read.
+        everyone = select(Person.email, Person.first_name, Person.last_name)
+        for email, first, last in session.execute(everyone):
+            names.setdefault(email.lower(), f"{first} {last}".strip())
+        for email, name in names.items():
+            by_name.setdefault(normalise(name), set()).add(email)
+    return _Known(names, by_name)
+
+
+def _manager_of(text: str, known: _Known) -> tuple[str | None, str]:
+    """The manager's email a row's answer names, or None and why not in plain words."""
+    if "@" in text:
+        email = email_key(text)
+        if email in known.names:
+            return email, ""
+        return None, f"“{text}” is neither in this file nor in this import"
+    found = known.by_name.get(normalise(text), set())
+    if len(found) == 1:
+        return next(iter(found)), ""
+    if not found:
+        return None, (
+            f"nobody in this file or this import is called “{text}”: give the line manager's email"
+        )
+    return None, (
+        f"{len(found)} people in this file or this import are called “{text}”: give the line "
+        "manager's email"
+    )
+
+
+def _links(session: Session) -> dict[str, str]:
+    """Every reporting line the file holds: a person's email → their manager's (lower case)."""
+    manager = aliased(Person)
+    query = select(Person.email, manager.email).join(manager, Person.line_manager_id == manager.id)
+    return {email.lower(): boss.lower() for email, boss in session.execute(query)}
+
+
+def _loop(email: str, manager: str, links: dict[str, str], names: dict[str, str]) -> str:
+    """Why ``manager`` cannot manage ``email`` (themselves, or a loop), or ""."""
+    person = names.get(email) or email
+    if manager == email:
+        return f"{person} cannot be their own line manager"
+    seen = {manager}
+    current = manager
+    while current in links:
+        current = links[current]
+        if current == email:
+            boss = names.get(manager) or manager
+            return (
+                f"{boss} already reports to {person}, directly or up the line, so cannot be "
+                f"{person}'s line manager: a reporting line cannot go round in a loop"
+            )
+        if current in seen:
+            break
+        seen.add(current)
+    return ""
+
+
+def write_line_managers(session: Session, rows: Sequence[PreviewRow]) -> int:
+    """Link the people an import wrote to the line managers found for them; returns how many.
+
+    Run after every new person is in the file: a manager may be one of them.
+    """
+    links = {
+        row.person.email.lower(): row.line_manager
+        for row in rows
+        if row.person is not None and row.line_manager
+    }
+    if not links:
+        return 0
+    wanted = sorted(set(links) | set(links.values()))
+    ids: dict[str, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        query = select(Person.email, Person.id).where(
+            func.lower(Person.email).in_(wanted[start : start + _CHUNK])
+        )
+        ids.update((email.lower(), number) for email, number in session.execute(query))
+    table = Person.__table__
+    statement = (
+        table.update()  # type: ignore[attr-defined]
+        .where(table.c.id == bindparam("person"))
+        .values(line_manager_id=bindparam("manager"))
+    )
+    session.connection().execute(
+        statement,
+        [{"person": ids[email], "manager": ids[boss]} for email, boss in links.items()],
+    )
+    return len(links)
