@@ -24,7 +24,7 @@ from mentordesk.formats.pdf import format_date
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
 from mentordesk.services.programmes import applicants_in
-from mentordesk.store.models import MessageLog, MessageTemplate, Person
+from mentordesk.store.models import MessageLog, MessageTemplate, Person, Programme
 
 TEMPLATE_KEYS: tuple[str, ...] = (
     "received",
@@ -347,20 +347,37 @@ def placeholders(key: str) -> list[Placeholder]:
     return [_ALL_PLACEHOLDERS[name] for name in _ALLOWED[key]]
 
 
-def default_template(key: str) -> TemplateText:
+def default_template(key: str, signature_line: str = "") -> TemplateText:
     """The text MentorDesk ships for a message.
+
+    Args:
+        key: the message.
+        signature_line: the programme's signature line, printed under the sender's
+            name at the foot of the message ("" for none).
 
     Raises:
         NotFound: there is no message of that key.
     """
     _check_key(key)
     title, subject, body = _DEFAULTS[key]
+    line = signature_line.strip().replace("{", "{{").replace("}", "}}")
+    if line and body.endswith(_SIGNATURE):
+        body += "\n" + line
     return TemplateText(key, title, subject, body, customised=False)
 
 
+def _programme_default(session: Session, programme_id: int, key: str) -> TemplateText:
+    """The shipped text signed with the programme's signature line."""
+    programme = session.get(Programme, programme_id)
+    return default_template(key, programme.signature_line if programme else "")
+
+
 def get_template(session: Session, programme_id: int, key: str) -> TemplateText:
-    """The programme's own wording of a message, or the shipped default if it has none."""
-    default = default_template(key)
+    """The programme's own wording of a message, or the shipped default if it has none.
+
+    The shipped default ends with the programme's signature line, if it has one.
+    """
+    default = _programme_default(session, programme_id, key)
     own = _stored(session, programme_id, key)
     if own is None:
         return default
@@ -497,7 +514,7 @@ def save_template(session: Session, programme_id: int, key: str, subject: str, b
     if problems := template_problems(key, subject, body):
         raise InvalidInput(" ".join(problems))
     own = _stored(session, programme_id, key)
-    default = default_template(key)
+    default = _programme_default(session, programme_id, key)
     if subject == default.subject and body == default.body:
         if own is not None:
             session.delete(own)

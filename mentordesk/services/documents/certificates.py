@@ -26,6 +26,7 @@ from mentordesk.services.documents.common import (
     check_output_folder,
     letterhead,
     local_day,
+    signer,
     write_batch,
 )
 from mentordesk.services.pairings import WITH_PEOPLE, published_in
@@ -171,7 +172,7 @@ def _certificate(programme: Programme, today: dt.date, part: _Participation) -> 
         "performance and development reviews.",
         style="centre_muted",
     )
-    document.signature_lines(["Programme coordinator", "Date"], space_above=18)
+    document.signature_lines([signer(programme), "Date"], space_above=18)
     return document
 
 

@@ -1,8 +1,9 @@
 """What every programme document shares: letterhead, dates and places, output paths, writing.
 
-Every document is issued under the programme's letterhead (its name and logo) and
-dated the day it is issued. A batch of documents is written all or nothing, and
-never replaces a file already in the folder.
+Every document is issued under the programme's letterhead (the organisation it
+names, else the programme's name, and its logo), dated the day it is issued, and
+signed with the programme's signature line when it has one. A batch of documents
+is written all or nothing, and never replaces a file already in the folder.
 """
 
 from __future__ import annotations
@@ -28,18 +29,35 @@ def letterhead(
     """The programme's letterhead for a document issued on ``today``.
 
     Args:
-        programme: whose name and logo head the document.
+        programme: whose letterhead name (or name) and logo head the document.
         today: the date of issue.
         document: what the document is ("Sign-in sheet").
         marking: a marking such as "Personal", or none.
     """
     return Letterhead(
-        programme=programme.name,
+        programme=letterhead_name(programme),
         issued_on=today,
         logo=programme.logo,
         document=document,
         marking=marking,
     )
+
+
+def letterhead_name(programme: Programme) -> str:
+    """The name at the top of the programme's documents: its letterhead's, else its own."""
+    return programme.letterhead_name.strip() or programme.name
+
+
+def sign_off(programme: Programme) -> str:
+    """Who a letter is from: the programme team, then the signature line if there is one."""
+    team = f"The {programme.name} programme team"
+    line = programme.signature_line.strip()
+    return f"{team}\n{line}" if line else team
+
+
+def signer(programme: Programme) -> str:
+    """The caption under the line a certificate is signed on."""
+    return programme.signature_line.strip() or "Programme coordinator"
 
 
 def event_when(event: Event, zone: ZoneInfo) -> tuple[str, str]:

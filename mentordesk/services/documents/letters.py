@@ -37,6 +37,7 @@ from mentordesk.services.documents.common import (
     event_when,
     letterhead,
     local_day,
+    sign_off,
     write_batch,
 )
 from mentordesk.services.pairings import WITH_PEOPLE, get_pairing, pairings_to_introduce
@@ -374,7 +375,7 @@ def _letter(session: Session, diary: _Diary, pairing: Pairing, person: Person) -
             "partnership is not working as you hoped, please tell us."
         )
         document.paragraph("With best wishes,")
-        document.paragraph(f"The {programme.name} programme team")
+        document.paragraph(sign_off(programme))
     return document
 
 
