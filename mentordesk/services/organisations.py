@@ -127,7 +127,10 @@ class OrganisationNames:
         tidied = tidy(text)
         if tidied.casefold() in self._exact:
             return tidied
-        return self._by_key.get(self.key(tidied), ("", ""))[1] or None
+        name, variant = self._by_key.get(self.key(tidied), ("", ""))
+        if tidied.casefold() == name.casefold():
+            return None  # the name merged into, as written
+        return variant or None
 
     def __call__(self, text: str) -> str:
         """The name ``text`` counts as ("" when nothing is typed)."""
@@ -290,8 +293,11 @@ def unmerge_organisation(session: Session, variant: str) -> str:
     rows = list(session.scalars(select(OrganisationName)))
     undone = [r for r in rows if r.variant.casefold() == wanted.casefold()]
     if not undone:
-        key = organisation_key(wanted)
-        undone = [r for r in rows if key and organisation_key(r.variant) == key]
+        # A spelling counted as the name because it is written like one merged.
+        names = OrganisationNames(_spellings(session), {r.variant: r.name for r in rows})
+        if names.merge_of(wanted) is not None:
+            key = names.key(wanted)
+            undone = [r for r in rows if names.key(r.variant) == key]
     if not undone:
         raise InvalidInput(f"“{wanted}” is not merged into another name.")
     name = undone[0].name

@@ -254,3 +254,27 @@ def test_the_spelling_merged_into_names_the_spellings_written_like_it(programme_
     name = _names(programme_file)
     assert name("University of Luxembourg") == "Luxembourg University"
     assert name("Uni.lu") == "Luxembourg University"
+
+
+def test_the_name_merged_into_is_not_shown_as_merged(programme_file, spelled):
+    with programme_file.session() as s:
+        merge_organisations(s, [LIST_FULL], "LIST")
+        groups = organisation_variants(s, None)
+    listed = {v.text: v.merged for v in groups[0].variants}
+    assert groups[0].name == "LIST"
+    assert listed["LIST"] is False
+    assert listed[LIST_FULL] is True
+    assert listed["luxembourg institute of science & technology"] is True
+
+
+def test_undoing_through_a_spelling_written_alike_undoes_its_merge(programme_file, spelled):
+    with programme_file.session() as s:
+        merge_organisations(s, [LIST_FULL, f"{LIST_FULL} (LIST)"], "LIST")
+    with programme_file.session() as s:
+        assert unmerge_organisation(s, "luxembourg institute of science & technology") == "LIST"
+        assert s.scalars(select(OrganisationName)).all() == []
+    with programme_file.session() as s:
+        merge_organisations(s, [LIST_FULL], "LIST")
+    # The name merged into is not itself merged.
+    with programme_file.session() as s, pytest.raises(InvalidInput, match="not merged"):
+        unmerge_organisation(s, "LIST")
