@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         file,
         matching,
         messages,
+        people,
         privacy,
         programmes,
         surveys,
@@ -85,7 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     file.add_passwd(top)
     file.add_backup(top)
     file.add_restore(top)
-    privacy.add_person(top.group("person", "Data-protection requests about one person."))
+    person = top.group(
+        "person", "One person: change their line manager, stage or organisation; export or erase."
+    )
+    people.add_person_set(person)
+    privacy.add_person(person)
     privacy.add_retention(top)
     events.add_attendance(top.group("attendance", "Record who attended an event."))
     matching.add_match(top)

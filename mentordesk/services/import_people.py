@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
@@ -28,8 +28,18 @@ from mentordesk.services.other_answers import OtherAnswer
 from mentordesk.services.validation import email_key
 from mentordesk.store.models import Person
 
-if TYPE_CHECKING:
-    from mentordesk.services.importing import PreviewRow
+
+class PersonRow(Protocol):
+    """What this module reads and sets on an import's row (``importing.PreviewRow``)."""
+
+    person: PersonInput | None
+    notices: list[str]
+    other_answers: list[OtherAnswer]
+    line_manager: str
+    stage_outcome: StageOutcome | None
+
+
+_Row = TypeVar("_Row", bound=PersonRow)
 
 #: The question a line manager that could not be set is kept under, with the application.
 LINE_MANAGER_QUESTION = "Line manager"
@@ -120,7 +130,7 @@ class StageSettler:
 
 
 def stage_tally(
-    rows: Sequence[PreviewRow], writes_person: Callable[[PreviewRow], bool], *, listed: bool
+    rows: Sequence[_Row], writes_person: Callable[[_Row], bool], *, listed: bool
 ) -> StageTally:
     """Count the stages guessed, not found and not placed among the people an import writes.
 
@@ -169,10 +179,10 @@ def manager_changes(existing: Person, text: str) -> bool:
 
 def settle_line_managers(
     session: Session,
-    rows: Sequence[PreviewRow],
+    rows: Sequence[_Row],
     texts: Sequence[str],
     header: str,
-    writes_person: Callable[[PreviewRow], bool],
+    writes_person: Callable[[_Row], bool],
 ) -> None:
     """Find each row's line manager, or say why not and keep the answer as an other answer.
 
@@ -188,7 +198,7 @@ def settle_line_managers(
         header: the column the managers are read from, for the notices.
         writes_person: whether a row writes its person's details.
     """
-    wanted: dict[str, tuple[PreviewRow, str]] = {}
+    wanted: dict[str, tuple[_Row, str]] = {}
     in_import: dict[str, str] = {}
     for row, text in zip(rows, texts, strict=True):
         if row.person is None or not writes_person(row):
@@ -292,7 +302,7 @@ def _loop(email: str, manager: str, links: dict[str, str], names: dict[str, str]
     return ""
 
 
-def write_line_managers(session: Session, rows: Sequence[PreviewRow]) -> int:
+def write_line_managers(session: Session, rows: Sequence[PersonRow]) -> int:
     """Link the people an import wrote to the line managers found for them; returns how many.
 
     Run after every new person is in the file: a manager may be one of them.
