@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QMenu, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, ContractType, Role
@@ -385,6 +385,8 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
     COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
     PANEL_WIDTH = 380
 
+    model: ApplicantTableModel
+
     detail_shown = Signal(int)
     import_requested = Signal()
 
@@ -440,6 +442,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self.splitter.setChildrenCollapsible(True)
         self.splitter.splitterMoved.connect(self._splitter_moved)
         layout = self.layout()
+        assert isinstance(layout, QVBoxLayout), "RecordTab lays its parts out in a column"
         layout.insertWidget(1, self.summary_line)
         self._detail_request = 0
         self._detail_timer = self.when_selection_settles(self.load_detail)
@@ -462,8 +465,6 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         self._show_rows(data.rows)
         self.select_keys(_APPLICATION_ID, *kept)
         self._detail_timer.start()
-
-    model: ApplicantTableModel
 
     def fetch_rows(self, session: Session, programme: ProgrammeSummary) -> list[ApplicantRow]:
         return applicants.applicant_rows(session, programme.id)
