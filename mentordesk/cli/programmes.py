@@ -13,6 +13,7 @@ from mentordesk.cli.common import (
     print_json,
     whole_number,
 )
+from mentordesk.cli.stages import add_stages
 from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.domain.stages import parse_stages
@@ -32,7 +33,7 @@ _YES_NO = {"yes": True, "no": False}
 
 
 def add_programme(programme: Commands) -> None:
-    """``programme list``, ``create``, ``edit``, ``copy`` and ``alumni``."""
+    """``programme list``, ``create``, ``edit``, ``copy``, ``alumni`` and ``stages``."""
     listing = programme.command(
         "list",
         "List the file's programmes with their dates, rules and strands.",
@@ -81,6 +82,7 @@ def add_programme(programme: Commands) -> None:
     )
     past.add_argument("name", metavar="NAME", help="the programme")
     add_json_option(past)
+    add_stages(programme)
 
 
 def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
