@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         file,
         matching,
         messages,
+        organisations,
         people,
         privacy,
         programmes,
@@ -91,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     people.add_person_set(person)
     privacy.add_person(person)
+    organisations.add_organisations(
+        top.group("organisations", "Organisations as typed: list them, merge spellings.")
+    )
     privacy.add_retention(top)
     events.add_attendance(top.group("attendance", "Record who attended an event."))
     matching.add_match(top)
