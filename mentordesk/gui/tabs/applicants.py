@@ -382,7 +382,7 @@ class ApplicantsTab(RecordTab[ApplicantRow]):
         "Import them from your form's spreadsheet with File ▸ Import applications…, "
         "or add one with Edit ▸ Add… (Ctrl+Shift+N)."
     )
-    COLUMN_WIDTHS = (20, 26, 8, 9, 11, 20, 20, 18, 10, 11)
+    COLUMN_WIDTHS = (20, 24, 8, 9, 14, 20, 18, 22, 10, 11)
     PANEL_WIDTH = 380
 
     model: ApplicantTableModel
