@@ -544,8 +544,9 @@ def stage_lines(tally: StageTally, *, done: bool = True) -> list[str]:
     if tally.unplaced:
         people = sum(tally.unplaced.values())
         lines.append(
-            f"{plural(people, 'person', 'people')}' positions fit no career stage of the "
-            f"programme's list, so their stage is unknown: {_quoted(tally.unplaced)}. Set each "
+            "No career stage of the programme's list fits the position of "
+            f"{plural(people, 'person', 'people')}, so their stage is unknown: "
+            f"{_quoted(tally.unplaced)}. Set each "
             "with `mentordesk-cli person set EMAIL --stage NAME`, or add the wording to a "
             "stage in Programme ▸ Career stages."
         )

@@ -1,0 +1,278 @@
+"""An import's career stages (read against the programme's list, else guessed) and line managers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from mentordesk.domain.enums import ApplicantField as F
+from mentordesk.domain.enums import Role
+from mentordesk.domain.stages import ACADEMIC_STAGES
+from mentordesk.formats.tables import SheetTable
+from mentordesk.services.applicants import PersonInput, add_person, applicant_rows
+from mentordesk.services.career_stages import set_stages
+from mentordesk.services.import_report import late_line, stage_lines
+from mentordesk.services.importing import (
+    ExistingPerson,
+    ImportPlan,
+    ImportSummary,
+    RowAction,
+    apply_import,
+    preview_import,
+)
+from mentordesk.services.other_answers import other_answers_of
+from mentordesk.store.models import Application, Person, Programme
+from mentordesk.store.programme_file import ProgrammeFile
+
+HEADERS = ("Name", "Email", "Position", "Career stage", "Line manager", "Submitted")
+MAPPING = {
+    0: F.FULL_NAME,
+    1: F.EMAIL,
+    2: F.POSITION,
+    3: F.STAGE,
+    4: F.LINE_MANAGER,
+    5: F.SUBMITTED_ON,
+}
+
+
+def table(*rows: tuple[object, ...], headers: tuple[str, ...] = HEADERS) -> SheetTable:
+    """A form's rows under ``headers``, as read_table gives them."""
+    return SheetTable(
+        source="form.xlsx",
+        sheet="Form1",
+        header_row=1,
+        headers=headers,
+        rows=tuple(tuple(r) for r in rows),
+        row_numbers=tuple(range(2, len(rows) + 2)),
+    )
+
+
+#: The strand every row applies to (set by the ``academic`` fixture).
+FELLOWS: list[int] = []
+
+
+def plan(rows: SheetTable, mapping: dict[int, F] = MAPPING, **options: object) -> ImportPlan:
+    """Every row a mentee of Fellows."""
+    return ImportPlan(
+        rows,
+        mapping,
+        default_role=Role.MENTEE,
+        default_strand_id=FELLOWS[-1],
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def run(programme_file: ProgrammeFile, programme_id: int, import_plan: ImportPlan) -> ImportSummary:
+    with programme_file.session() as session:
+        return apply_import(session, programme_id, import_plan)
+
+
+def people(programme_file: ProgrammeFile) -> dict[str, tuple[str, bool, str]]:
+    """Each person's stage, whether it is a guess, and their line manager's email, by email."""
+    with programme_file.session() as session:
+        return {
+            p.email: (p.stage, p.stage_guessed, p.line_manager.email if p.line_manager else "")
+            for p in session.scalars(select(Person))
+        }
+
+
+@pytest.fixture
+def academic(programme_file: ProgrammeFile, programme_id: int, strands: dict[str, int]) -> int:
+    """Pilot 2026 on the academic career stages; the rows apply to Fellows."""
+    with programme_file.session() as session:
+        set_stages(session, programme_id, ACADEMIC_STAGES)
+    FELLOWS.append(strands["Fellows"])
+    return programme_id
+
+
+def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    rows = table(
+        ("Ada Lovelace", "ada@x.example", "Research fellow", "postdoctoral RESEARCHER", "", None),
+        ("Bo Chen", "bo@x.example", "Lecturer", "Lecturer B", "", None),
+        ("Cy Diaz", "cy@x.example", "PhD student in physics", "", "", None),
+        ("Di Egan", "di@x.example", "Doktorandin", None, "", None),
+        ("Ed Fox", "ed@x.example", "Gardener", "", "", None),
+    )
+
+    summary = run(programme_file, academic, plan(rows))
+
+    assert summary.added == 5
+    assert people(programme_file) == {
+        "ada@x.example": ("Postdoctoral researcher", False, ""),
+        "bo@x.example": ("Lecturer B", False, ""),
+        "cy@x.example": ("Doctoral candidate", True, ""),
+        "di@x.example": ("Doctoral candidate", True, ""),
+        "ed@x.example": ("", False, ""),
+    }
+    assert stage_lines(summary.stages) == [
+        "2 career stages were guessed from positions; confirm them in Programme ▸ Career "
+        "stages or with `mentordesk-cli programme stages`.",
+        "No career stage of the programme's list fits the position of 1 person, so their stage "
+        "is unknown: “Gardener” (1 person). Set each with `mentordesk-cli person set EMAIL --stage "
+        "NAME`, or add the wording to a stage in Programme ▸ Career stages.",
+        "1 stage is not in the programme's list: “Lecturer B” (1 person); kept as typed. Add it "
+        "to the list in Programme ▸ Career stages, or set each person's stage with "
+        "`mentordesk-cli person set EMAIL --stage NAME`.",
+    ]
+
+
+def test_without_a_stage_column_every_stage_is_guessed_and_a_confirmed_one_is_kept(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    with programme_file.session() as session:
+        add_person(session, PersonInput("Ada", "Lovelace", "ada@x.example", stage="Full professor"))
+    rows = table(
+        ("Ada Lovelace", "ada@x.example", "Postdoc"),
+        ("Bo Chen", "bo@x.example", "Assistant Professor of Law"),
+        headers=("Name", "Email", "Position"),
+    )
+
+    summary = run(programme_file, academic, plan(rows, {0: F.FULL_NAME, 1: F.EMAIL, 2: F.POSITION}))
+
+    assert (summary.added, summary.stages.guessed) == (2, 1)
+    assert people(programme_file) == {
+        "ada@x.example": ("Full professor", False, ""),  # typed by hand before: kept
+        "bo@x.example": ("Assistant professor", True, ""),
+    }
+
+
+def test_line_managers_are_found_by_email_or_a_name_one_person_has(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    with programme_file.session() as session:
+        for first, last, email in (
+            ("Alan", "Turing", "alan@x.example"),
+            ("Sam", "Smith", "sam1@x.example"),
+            ("Sam", "Smith", "sam2@x.example"),
+        ):
+            add_person(session, PersonInput(first, last, email))
+    rows = table(
+        # Grace is further down: a manager may be anyone the import adds.
+        ("Ada Lovelace", "ada@x.example", "", "", "GRACE@x.example", None),
+        ("Grace Hopper", "grace@x.example", "", "", "alan turing", None),
+        ("Bo Chen", "bo@x.example", "", "", "nobody@x.example", None),
+        ("Cy Diaz", "cy@x.example", "", "", "Sam Smith", None),
+        ("Di Egan", "di@x.example", "", "", "Zed Unknown", None),
+    )
+
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, plan(rows))
+    assert [r.action for r in checked.rows] == [RowAction.ADD] * 5
+    assert [r.notices for r in checked.rows] == [
+        [],
+        [],
+        [
+            "Line manager: “nobody@x.example” is neither in this file nor in this import; the "
+            "answer is kept as the other answer “Line manager”"
+        ],
+        [
+            "Line manager: 2 people in this file or this import are called “Sam Smith”: give "
+            "the line manager's email; the answer is kept as the other answer “Line manager”"
+        ],
+        [
+            "Line manager: nobody in this file or this import is called “Zed Unknown”: give the "
+            "line manager's email; the answer is kept as the other answer “Line manager”"
+        ],
+    ]
+    summary = run(programme_file, academic, plan(rows))
+
+    assert summary.line_managers == 2
+    managers = {email: manager for email, (_, _, manager) in people(programme_file).items()}
+    assert managers["ada@x.example"] == "grace@x.example"
+    assert managers["grace@x.example"] == "alan@x.example"
+    assert managers["bo@x.example"] == managers["cy@x.example"] == managers["di@x.example"] == ""
+    with programme_file.session() as session:
+        bo = session.scalars(select(Application).join(Person).where(Person.email == "bo@x.example"))
+        kept = other_answers_of(session, bo.one().id)
+    assert [(a.question, a.answer) for a in kept] == [("Line manager", "nobody@x.example")]
+
+
+def test_a_line_manager_closing_a_loop_is_refused_for_that_row_only(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    with programme_file.session() as session:
+        boss = add_person(session, PersonInput("Alan", "Turing", "alan@x.example"))
+        add_person(
+            session, PersonInput("Grace", "Hopper", "grace@x.example", line_manager_email="")
+        )
+        session.get_one(Person, boss).line_manager_id = session.scalars(
+            select(Person.id).where(Person.email == "grace@x.example")
+        ).one()
+    rows = table(
+        ("Ada Lovelace", "ada@x.example", "", "", "bo@x.example", None),
+        ("Bo Chen", "bo@x.example", "", "", "ada@x.example", None),
+        ("Grace Hopper", "grace@x.example", "", "", "alan@x.example", None),
+        ("Cy Diaz", "cy@x.example", "", "", "cy@x.example", None),
+    )
+
+    summary = run(programme_file, academic, plan(rows))
+
+    assert (summary.added, summary.line_managers) == (4, 1)
+    managers = {email: manager for email, (_, _, manager) in people(programme_file).items()}
+    assert (managers["ada@x.example"], managers["bo@x.example"]) == ("bo@x.example", "")
+    assert managers["grace@x.example"] == managers["cy@x.example"] == ""
+    assert managers["alan@x.example"] == "grace@x.example"
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, plan(rows))
+    # Imported again, Ada keeps Bo; Bo still cannot report to Ada.
+    assert checked.rows[1].notices == [
+        "Line manager: Ada Lovelace already reports to Bo Chen, directly or up the line, so "
+        "cannot be Bo Chen's line manager: a reporting line cannot go round in a loop; the "
+        "answer is kept as the other answer “Line manager”"
+    ]
+    assert checked.rows[3].notices == [
+        "Line manager: Cy Diaz cannot be their own line manager; the answer is kept as the "
+        "other answer “Line manager”"
+    ]
+
+
+def test_a_new_line_manager_alone_updates_someone_already_imported(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    first = table(
+        ("Ada Lovelace", "ada@x.example", "Postdoc", "", "", None),
+        ("Grace Hopper", "grace@x.example", "Professor", "", "", None),
+    )
+    run(programme_file, academic, plan(first))
+    again = table(
+        ("Ada Lovelace", "ada@x.example", "Postdoc", "", "grace@x.example", None),
+        ("Grace Hopper", "grace@x.example", "Professor", "", "", None),
+    )
+
+    summary = run(programme_file, academic, plan(again, existing=ExistingPerson.UPDATE))
+
+    assert (summary.updated, summary.skipped, summary.line_managers) == (1, 1, 1)
+    assert people(programme_file)["ada@x.example"][2] == "grace@x.example"
+
+
+def test_applications_after_the_deadline_are_imported_and_marked_late(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    with programme_file.session() as session:
+        session.get_one(Programme, academic).applications_close_on = dt.date(2026, 11, 30)
+    rows = table(
+        ("Ada Lovelace", "ada@x.example", "", "", "", dt.datetime(2026, 11, 30, 23, 59)),
+        ("Bo Chen", "bo@x.example", "", "", "", dt.datetime(2026, 12, 1, 0, 5)),
+        ("Cy Diaz", "cy@x.example", "", "", "", dt.date(2026, 12, 7)),
+        ("Di Egan", "di@x.example", "", "", "", None),
+    )
+
+    summary = run(programme_file, academic, plan(rows))
+
+    assert (summary.added, summary.late, len(summary.rejected)) == (4, 2, 0)
+    assert late_line(summary.late, summary.closes_on) == (
+        "2 applications arrived after applications closed on 30 November 2026: they were "
+        "imported and marked late, not refused."
+    )
+    with programme_file.session() as session:
+        late = {r.email: r.late for r in applicant_rows(session, academic)}
+    assert late == {
+        "ada@x.example": False,
+        "bo@x.example": True,
+        "cy@x.example": True,
+        "di@x.example": False,
+    }
