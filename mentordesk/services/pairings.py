@@ -23,6 +23,7 @@ from mentordesk.domain.enums import (
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.services.audit import record_added, record_change
 from mentordesk.services.collation import sort_key
+from mentordesk.services.programmes import add_months
 from mentordesk.services.training import missing_training
 from mentordesk.services.validation import optional_text
 from mentordesk.store.models import CheckIn, MessageLog, Pairing, PairingMember, Person, Strand
@@ -558,12 +559,21 @@ def _extension_refusal(pairing: Pairing, change: StatusChange, who: str) -> str:
     return ""
 
 
+def _plan_review_and_end(pairing: Pairing) -> None:
+    """From the programme's duration: a review halfway and the end, unless already set."""
+    months, start = pairing.strand.programme.duration_months, pairing.started_on
+    if months and start:
+        pairing.review_on = pairing.review_on or add_months(start, max(1, months // 2))
+        pairing.ended_on = pairing.ended_on or add_months(start, months)
+
+
 def change_status(session: Session, pairing_ids: Iterable[int], change: StatusChange) -> int:
     """Move pairings to another status; all of them or, if any cannot move, none.
 
-    Active sets the start date if there was none; completed and ended early set the
-    end date (ended early also needs the reason); extended moves the review or end
-    date later.
+    Active sets the start date if there was none, and then the review halfway through
+    the programme's duration and the end at its close, unless they are set; completed
+    and ended early set the end date (ended early also needs the reason); extended
+    moves the review or end date later.
 
     Returns:
         How many pairings changed.
@@ -583,6 +593,7 @@ def change_status(session: Session, pairing_ids: Iterable[int], change: StatusCh
         pairing.status = change.status
         if change.status is PairingStatus.ACTIVE and pairing.started_on is None:
             pairing.started_on = change.on
+            _plan_review_and_end(pairing)
         elif change.status in (PairingStatus.COMPLETED, PairingStatus.ENDED_EARLY):
             pairing.ended_on = change.on
         elif change.status is PairingStatus.EXTENDED:

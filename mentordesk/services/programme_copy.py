@@ -22,6 +22,7 @@ from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key
 from mentordesk.services.programmes import (
     StrandInput,
+    add_months,
     create_programme,
     get_programme,
     programme_settings,
@@ -62,20 +63,12 @@ class AlumnusRow:
     outcome: str
 
 
-def _in_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
-
-
 def _mover(old_start: dt.date | None, new_start: dt.date | None) -> Callable[[dt.date], dt.date]:
     """How the copy's dates move: by a year, or so that the programme starts on ``new_start``."""
     if new_start is not None and old_start is not None:
         delta = new_start - old_start
         return lambda day: day + delta
-    return lambda day: _in_years(day, 1)
+    return lambda day: add_months(day, 12)
 
 
 def copy_programme(

@@ -9,6 +9,7 @@ change applies to what follows: pairings made and messages sent stay as they wer
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,13 @@ class StrandChoice:
     name: str
     format: StrandFormat
     retired: bool = False
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` later, kept within the month (31 Jan + 1 → 28 or 29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def create_programme(session: Session, data: ProgrammeInput) -> int:
