@@ -181,3 +181,26 @@ def test_recent_files_hold_paths_only_and_open_the_unlock_dialog(
     assert dialog is not None
     assert window.opener.dialog is dialog
     dialog.reject()
+
+
+def test_the_programme_menu_holds_the_programme_actions_and_opens_organisations(
+    qtbot: QtBot, pilot_window: MainWindow
+) -> None:
+    from mentordesk.gui.organisations_dialog import OrganisationsDialog
+
+    menu = next(a.menu() for a in pilot_window.menuBar().actions() if a.text() == "&Programme")
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "&New programme…",
+        "&Settings…",
+        "Career s&tages…",
+        "&Organisations…",
+        "&Copy to next year…",
+        "&Alumni…",
+    ]
+    assert all(a.isEnabled() for a in menu.actions() if not a.isSeparator())
+    pilot_window.organisations_action.trigger()
+    qtbot.waitUntil(lambda: pilot_window.findChild(OrganisationsDialog) is not None)
+    dialog = pilot_window.findChild(OrganisationsDialog)
+    assert dialog.isVisible()
+    dialog.close()
