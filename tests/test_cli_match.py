@@ -1,5 +1,7 @@
 """mentordesk-cli match, run in-process on a real demo file."""
 
+import json
+
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -121,3 +123,33 @@ def test_match_circles_refuses_a_one_to_one_strand_and_a_tiny_circle(demo_path, 
         main([*args, "--circle-size", "1"])
     assert exited.value.code == 2
     assert "--circle-size: expects a whole number from 2 to 50" in capsys.readouterr().err
+
+
+def _forget_stages_in_fellows(path, passphrase) -> set[str]:
+    """Blank the stage and position of everyone accepted to Fellows; return their names."""
+    from mentordesk.domain.enums import ApplicationStatus
+    from mentordesk.store.models import Application, Person, Strand
+
+    with ProgrammeFile.open(path, passphrase) as opened, opened.session() as s:
+        people = s.scalars(
+            select(Person)
+            .join(Application)
+            .join(Strand)
+            .where(Application.status == ApplicationStatus.ACCEPTED, Strand.name == "Fellows")
+        ).all()
+        for person in people:
+            person.stage, person.position, person.stage_guessed = "", "", False
+        s.commit()
+        return {person.full_name for person in people}
+
+
+def test_match_names_the_people_whose_career_stage_is_unknown(demo_path, passphrase, capsys):
+    names = _forget_stages_in_fellows(demo_path, passphrase)
+    assert main(["match", "--db", str(demo_path), "--strand", "Fellows"]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert "no known career stage" in last
+    assert "seniority and the grade gap were not checked" in last
+    assert main(["match", "--db", str(demo_path), "--strand", "Fellows", "--json"]) == 0
+    listed = {entry["name"] for entry in json.loads(capsys.readouterr().out)["stage_unknown"]}
+    assert listed
+    assert listed <= names

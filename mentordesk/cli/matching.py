@@ -133,6 +133,8 @@ def _shortlist(args: argparse.Namespace) -> int:
         )
     for left in listed.unmatched:
         print(f"no mentor for {left.mentee.name}: {left.reason}")
+    if listed.stage_note:
+        print(f"{listed.stage_note}.")
     if args.out:
         export_shortlist(listed, args.out)
         print(f"Wrote the shortlist to {args.out}.")
@@ -169,6 +171,8 @@ def _print_proposals(programme: ProgrammeSummary, result: MatchResult) -> None:
         f"{programme.name}, {result.mode} mode: {len(result.proposals)} proposals, "
         f"{len(result.unmatched)} unmatched, total score {result.total:.1f}."
     )
+    if result.stage_note:
+        print(f"{result.stage_note}.")
 
 
 def _match_circles(args: argparse.Namespace) -> int:
@@ -265,6 +269,7 @@ def _proposals_json(
         "mode": result.mode,
         "proposals": [_proposal_json(p) for p in result.proposals],
         "unmatched": [_unmatched_json(left) for left in result.unmatched],
+        "stage_unknown": [_candidate_json(c) for c in result.stage_unknown],
         "total": result.total,
         "saved": saved,
     }
@@ -278,6 +283,7 @@ def _shortlist_json(
         "mode": "shortlist",
         "entries": [_proposal_json(entry) for entry in listed.entries],
         "unmatched": [_unmatched_json(left) for left in listed.unmatched],
+        "stage_unknown": [_candidate_json(c) for c in listed.stage_unknown],
         "out": str(out) if out else None,
     }
 
