@@ -203,4 +203,5 @@ def test_the_programme_menu_holds_the_programme_actions_and_opens_organisations(
     qtbot.waitUntil(lambda: pilot_window.findChild(OrganisationsDialog) is not None)
     dialog = pilot_window.findChild(OrganisationsDialog)
     assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.count.text() != "", timeout=10_000)
     dialog.close()
