@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -31,6 +32,7 @@ from mentordesk.services.applicants import (
     delete_application,
     delete_person,
     get_person,
+    person_detail,
     person_input,
     set_application_status,
     update_applicant,
@@ -47,6 +49,7 @@ from mentordesk.store.models import (
     AuditEntry,
     MentorChoice,
     Person,
+    Programme,
     Strand,
 )
 from mentordesk.store.programme_file import ProgrammeFile
@@ -646,3 +649,72 @@ def test_deleting_one_member_of_a_circle_keeps_the_circle(
         delete_person(session, members[0])
     with programme_file.session() as session:
         assert sorted(pairing_input(session, pairing_id).mentee_ids) == sorted(members[1:])
+
+
+def test_a_line_manager_is_someone_in_the_file_and_never_closes_a_loop(
+    programme_file: ProgrammeFile,
+) -> None:
+    with programme_file.session() as session:
+        grace = add_person(session, PersonInput("Grace", "Hopper", "grace@uni.example"))
+        ada = add_person(
+            session,
+            PersonInput(
+                "Ada", "Lovelace", "ada@uni.example", line_manager_email="GRACE@uni.example"
+            ),
+        )
+        assert person_input(session, ada).line_manager_email == "grace@uni.example"
+        assert person_detail(session, ada).line_manager == "Grace Hopper <grace@uni.example>"
+        with pytest.raises(InvalidInput, match=r"eve@uni\.example is not in this file: add them"):
+            add_person(
+                session,
+                PersonInput("Bo", "Chen", "bo@uni.example", line_manager_email="eve@uni.example"),
+            )
+        with pytest.raises(InvalidInput, match="cannot be their own line manager"):
+            add_person(
+                session,
+                PersonInput("Cy", "Diaz", "cy@uni.example", line_manager_email="cy@uni.example"),
+            )
+        looped = replace(person_input(session, grace), line_manager_email="ada@uni.example")
+        with pytest.raises(
+            InvalidInput,
+            match="Ada Lovelace cannot be Grace Hopper’s line manager: they already report to "
+            "Grace Hopper, and a reporting line cannot go round in a loop",
+        ):
+            update_person(session, grace, looped)
+        cleared = replace(person_input(session, ada), line_manager_email="")
+        update_person(session, ada, cleared)
+        assert get_person(session, ada).line_manager_id is None
+        update_person(session, grace, looped)  # no loop once Ada reports to nobody
+        assert get_person(session, grace).line_manager_id == ada
+
+
+def test_a_stage_typed_by_hand_is_no_guess_and_a_late_application_is_marked(
+    programme_file: ProgrammeFile, strands: dict[str, int]
+) -> None:
+    with programme_file.session() as session:
+        session.get_one(
+            Programme, get_strand_programme(session, strands)
+        ).applications_close_on = dt.date(2026, 11, 30)
+        add_applicant(
+            session,
+            PersonInput("Ada", "Lovelace", "ada@uni.example", stage="Postdoc", stage_guessed=True),
+            ApplicationInput(strands["Fellows"], Role.MENTEE, submitted_on=dt.date(2026, 12, 1)),
+        )
+        add_applicant(
+            session,
+            PersonInput("Bo", "Chen", "bo@uni.example", stage="  "),
+            ApplicationInput(strands["Fellows"], Role.MENTEE, submitted_on=dt.date(2026, 11, 30)),
+        )
+        rows = {
+            r.email: (r.stage, r.stage_guessed, r.late)
+            for r in applicant_rows(session, get_strand_programme(session, strands))
+        }
+    assert rows == {
+        "ada@uni.example": ("Postdoc", True, True),
+        "bo@uni.example": ("", False, False),
+    }
+
+
+def get_strand_programme(session: Session, strands: dict[str, int]) -> int:
+    """The programme the Fellows strand belongs to."""
+    return session.get_one(Strand, strands["Fellows"]).programme_id

@@ -319,3 +319,22 @@ def test_a_subject_access_export_that_cannot_write_its_pdf_leaves_nothing(demo_f
     left = {p.name for p in tmp_path.iterdir()} - {"demo.mentordesk", "demo.mentordesk.lock"}
     assert left == {"them.pdf"}
     assert not any((tmp_path / "them.pdf").iterdir())
+
+
+def test_subject_access_holds_the_career_stage_and_the_line_manager(demo_file, tmp_path):
+    out = tmp_path / "them.xlsx"
+    with demo_file.session() as s:
+        person = s.scalars(
+            select(Person).where(Person.line_manager_id.is_not(None)).order_by(Person.id)
+        ).first()
+        assert person is not None
+        email, stage, manager = person.email, person.stage, person.line_manager
+        assert manager is not None
+        assert stage
+        boss = f"{manager.full_name} <{manager.email}>"
+        export_person(s, email, out)
+    workbook = openpyxl.load_workbook(out)
+    facts = {r[0].value: r[1].value for r in workbook["Person"].iter_rows(min_row=2)}
+    assert facts["Career stage"] == stage
+    assert facts["Career stage guessed from the position"] is False
+    assert facts["Line manager"] == boss

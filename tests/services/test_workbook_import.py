@@ -329,3 +329,71 @@ def test_a_workbook_written_before_the_last_columns_were_added_still_imports(
     assert not any(p.draft or p.confidentiality_agreed or p.goals for p in pairings)
     assert {p.mentor_response for p in pairings} == {MentorResponse.NONE}
     assert not any(p.consent_withdrawn_on for p in people)
+
+
+def _people_sheet(path):
+    """The People sheet of a workbook: its headers and its rows as lists of values."""
+    workbook = openpyxl.load_workbook(path)
+    try:
+        rows = [[c.value for c in r] for r in workbook["People"].iter_rows()]
+    finally:
+        workbook.close()
+    return rows[0], rows[1:]
+
+
+def _links(programme_file):
+    """Each person's career stage, whether guessed, and line manager's email, by email."""
+    with programme_file.session() as session:
+        return {
+            p.email: (p.stage, p.stage_guessed, p.line_manager.email if p.line_manager else None)
+            for p in session.scalars(select(Person))
+        }
+
+
+def _links_in(path):
+    with ProgrammeFile.open(path, PASSPHRASE) as opened:
+        return _links(opened)
+
+
+def test_line_managers_and_career_stages_travel_in_the_workbook_and_read_back(
+    demo_file, demo_workbook, new_file, cli_env
+):
+    headers, rows = _people_sheet(demo_workbook)
+    email, stage, manager, guessed = (
+        headers.index(h) for h in ("Email", "Career stage", "Line manager", "Stage guessed")
+    )
+    managed = {r[email]: r[manager] for r in rows if r[manager]}
+    assert len(managed) >= 4  # the demo's mentees with a line manager among the mentors
+    assert {r[stage] for r in rows} >= {"Full professor", "Doctoral candidate"}
+    assert any(r[guessed] for r in rows)
+    original = _links(demo_file)
+    demo_file.close()
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
+
+    copied = _links_in(new_file)
+    assert {e: m for e, (_, _, m) in copied.items() if m} == managed
+    assert copied == {e: original[e] for e in copied}
+
+
+def test_a_workbook_with_the_old_grade_and_line_manager_email_columns_reads_them(
+    demo_workbook, new_file, cli_env
+):
+    workbook = openpyxl.load_workbook(demo_workbook)
+    sheet = workbook["People"]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.delete_cols(headers.index("Stage guessed") + 1)
+    for cell in sheet[1]:
+        cell.value = {"Career stage": "Grade", "Line manager": "Line manager email"}.get(
+            cell.value, cell.value
+        )
+    workbook.save(demo_workbook)
+    _, rows = _people_sheet(demo_workbook)
+    managed = {r[2]: r[headers.index("Line manager")] for r in rows if r[13]}
+
+    assert main(["import", "workbook", str(demo_workbook), "--db", str(new_file)]) == 0
+
+    copied = _links_in(new_file)
+    assert {e: m for e, (_, _, m) in copied.items() if m} == managed
+    assert {s for s, _, _ in copied.values()} >= {"Full professor", "Doctoral candidate"}
+    assert not any(guessed for _, guessed, _ in copied.values())
