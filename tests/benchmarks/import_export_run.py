@@ -47,10 +47,10 @@ def main() -> None:
             elif action == "export-view":
                 rows = applicant_rows(session, programme.id)
                 headers = ["Name", "Email", "Role", "Strand", "Status", "Organisation",
-                           "Department", "Grade", "Contract", "Submitted"]  # fmt: skip
+                           "Department", "Career stage", "Contract", "Submitted"]  # fmt: skip
                 values = [
                     [r.name, r.email, r.role.label, r.strand, r.status.label, r.organisation,
-                     r.department, r.grade.label if r.grade else None,
+                     r.department, r.stage or None,
                      r.contract_type.label if r.contract_type else None, r.submitted_on]
                     for r in rows
                 ]  # fmt: skip
