@@ -113,7 +113,6 @@ def copy_programme(
     copy.template = source.template
     copy.copied_from_id = source.id
     copy.matching_weights = source.matching_weights
-    copy.logo = source.logo
     copy.min_group_size = source.min_group_size
     copy.retention_years = source.retention_years
     _copy_rules(session, source, copy)

@@ -60,6 +60,7 @@ class ProgrammeInput:
             template's, else no).
         field_preference: favour the same field, different ones, or neither (None:
             the template's, else neither).
+        logo: the image (PNG or JPEG bytes) at the top of documents, None for none.
     """
 
     name: str
@@ -80,6 +81,7 @@ class ProgrammeInput:
     response_days: int = 7
     within_track: bool | None = None
     field_preference: FieldPreference | None = None
+    logo: bytes | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import ApplicationStatus, FieldPreference, StrandFormat
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.domain.stages import Stage, stage_key
+from mentordesk.formats.pdf import check_logo
 from mentordesk.formats.text import plural
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
@@ -47,7 +48,7 @@ _MAX_RESPONSE_DAYS = 90
 
 @dataclass(frozen=True)
 class ProgrammeSummary:
-    """A programme as listed in a menu or by the CLI."""
+    """A programme as listed in a menu or by the CLI; ``strand_names`` leaves retired ones out."""
 
     id: int
     name: str
@@ -185,6 +186,10 @@ def _write_settings(programme: Programme, data: ProgrammeInput) -> None:
     programme.letterhead_name = optional_text(data.letterhead_name, "Letterhead name")
     programme.signature_line = optional_text(data.signature_line, "Signature line", max_length=300)
     programme.response_days = data.response_days
+    if data.logo != programme.logo:
+        if data.logo:
+            check_logo(data.logo)
+        programme.logo = data.logo or None
 
 
 def _checked_strand(strand: StrandInput) -> StrandInput:
@@ -270,6 +275,7 @@ def programme_settings(session: Session, programme_id: int) -> ProgrammeInput:
         response_days=p.response_days,
         within_track=p.within_track,
         field_preference=p.field_preference,
+        logo=p.logo,
     )
 
 
@@ -328,7 +334,7 @@ def edit_programme(session: Session, programme_id: int, changes: ProgrammeInput)
     """
     programme = get_programme(session, programme_id)
     before = {attr: getattr(programme, attr) for attr, _label in _SETTINGS}
-    old_stages = programme_stages(session, programme_id)
+    old_stages, old_logo = programme_stages(session, programme_id), programme.logo
     plans = _strand_plans(session, programme, changes.strands)
     name = _checked_name(session, changes.name, programme_id)
     _write_settings(programme, changes)
@@ -346,6 +352,9 @@ def edit_programme(session: Session, programme_id: int, changes: ProgrammeInput)
             lines.append("Description changed")
         else:
             lines.append(f"{label}: {_shown(old)} → {_shown(new)}")
+    if programme.logo != old_logo:
+        changed = "removed" if not programme.logo else "changed" if old_logo else "added"
+        lines.append(f"Logo {changed}")
     lines.extend(_apply_strand_plans(session, programme, plans))
     if changes.stages is not None and tuple(changes.stages) != old_stages:
         _write_stages(session, programme_id, changes.stages)
@@ -516,7 +525,9 @@ def list_programmes(session: Session) -> list[ProgrammeSummary]:
     """Every programme in the file, by name."""
     programmes = sorted(session.scalars(select(Programme)), key=lambda p: (sort_key(p.name), p.id))
     return [
-        ProgrammeSummary(p.id, p.name, p.timezone, tuple(s.name for s in p.strands))
+        ProgrammeSummary(
+            p.id, p.name, p.timezone, tuple(s.name for s in p.strands if not s.retired)
+        )
         for p in programmes
     ]
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from mentordesk.domain.enums import (
@@ -40,6 +42,15 @@ from mentordesk.store.programme_file import ProgrammeFile
 from .conftest import AddSomeone
 
 
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 16), (0, 0, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+LOGO = _png()
+
+
 @pytest.fixture
 def advance(programme_file: ProgrammeFile, add_someone: AddSomeone) -> dict[str, int]:
     """ADVANCE 2026 from the three-strands template, run for a year: its ids by name.
@@ -53,6 +64,7 @@ def advance(programme_file: ProgrammeFile, add_someone: AddSomeone) -> dict[str,
     data.starts_on, data.ends_on = dt.date(2026, 1, 15), dt.date(2026, 12, 15)
     data.applications_close_on = dt.date(2025, 12, 20)
     data.letterhead_name = "University of Luxembourg"
+    data.logo = LOGO
     with programme_file.session() as s:
         pid = create_programme(s, data)
         settings = programme_settings(s, pid)
@@ -119,7 +131,13 @@ def test_a_copy_keeps_how_the_programme_is_run(
             (r.mentor_id, r.mentee_id, r.kind)
             for r in s.scalars(select(PairRule).where(PairRule.programme_id == new))
         }
-        kept = (copy.copied_from_id, copy.template, copy.matching_weights, copy.letterhead_name)
+        kept = (
+            copy.copied_from_id,
+            copy.template,
+            copy.matching_weights,
+            copy.letterhead_name,
+            copy.logo,
+        )
 
     assert list(strands) == ["Faculty", "Fellows"]
     assert settings.stages == ACADEMIC_STAGES
@@ -143,6 +161,7 @@ def test_a_copy_keeps_how_the_programme_is_run(
         "three-strands",
         json.dumps({"language": 3.0}),
         "University of Luxembourg",
+        LOGO,
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicationStatus, FieldPreference, Role, StrandFormat
@@ -17,6 +19,7 @@ from mentordesk.services.programmes import (
     create_programme,
     edit_programme,
     get_programme,
+    list_programmes,
     programme_settings,
     strand_choices,
 )
@@ -144,6 +147,7 @@ def test_strands_are_added_renamed_changed_retired_and_restored(
         lines = edit_programme(s, programme_id, settings)
         offered = [c.name for c in strand_choices(s, programme_id)]
         every = [c.name for c in strand_choices(s, programme_id, retired=True)]
+        (summary,) = list_programmes(s)
 
     assert lines == [
         "Strand “Circles”: group → one-to-one",
@@ -154,6 +158,7 @@ def test_strands_are_added_renamed_changed_retired_and_restored(
         "Strand “Faculty” added (group, 6 places)",
     ]
     assert offered == ["Circles", "Faculty"]
+    assert summary.strand_names == ("Circles", "Faculty")
     assert every == ["Circles", "Early career", "Faculty"]
     with programme_file.session() as s:
         settings = programme_settings(s, programme_id)
@@ -247,4 +252,28 @@ def test_a_wrong_setting_is_refused_in_plain_words(
         for name, value in change.items():
             setattr(settings, name, value)
         with pytest.raises(InvalidInput, match=message):
+            edit_programme(s, programme_id, settings)
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 16), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_the_logo_is_added_changed_and_removed_and_a_file_that_is_no_image_refused(
+    programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    said = []
+    for logo in (_png((0, 0, 128)), _png((128, 0, 0)), None):
+        with programme_file.session() as s:
+            settings = programme_settings(s, programme_id)
+            settings.logo = logo
+            said += edit_programme(s, programme_id, settings)
+            assert get_programme(s, programme_id).logo == logo
+    assert said == ["Logo added", "Logo changed", "Logo removed"]
+    with programme_file.session() as s:
+        settings = programme_settings(s, programme_id)
+        settings.logo = b"%PDF-1.7 not an image"
+        with pytest.raises(InvalidInput, match="PNG or JPEG"):
             edit_programme(s, programme_id, settings)
