@@ -116,7 +116,7 @@ class MatchingRulesDialog(RecordDialog):
 
         box = QGroupBox("Hard rules", self)
         self.capacity = self._spin("capacity", 1, MAX_CAPACITY, " mentees")
-        self.grade_gap = self._spin("grade_gap", 0, MAX_GRADE_GAP, " grades")
+        self.grade_gap = self._spin("grade_gap", 0, MAX_GRADE_GAP, " levels")
         self.field_preference = QComboBox(self)
         self.field_preference.setObjectName("field_preference")
         fill_combo(self.field_preference, FIELD_PREFERENCES)

@@ -128,6 +128,8 @@ def result_html(result: MatchResult) -> str:
         )
     else:
         parts.append("<p>Every mentee waiting for a mentor has a proposal.</p>")
+    if result.stage_note:
+        parts.append(f"<p>{escape(result.stage_note)}.</p>")
     return "".join(parts)
 
 
