@@ -7,7 +7,8 @@ one name reports, the Dashboard and matching use for any typed text:
    :func:`~mentordesk.domain.organisations.organisation_key`) was merged into a name;
 2. else the most common spelling among the people of the file whose text has
    the same key (a bare abbreviation such as "LIST" joins the full name when
-   someone wrote them together, "… (LIST)");
+   someone wrote them together, "… (LIST)", or else when it is the initials of
+   one name in the file, as "LIH" of "Luxembourg Institute of Health");
 3. else the text as typed, spaces tidied.
 
 The Organisations list (:func:`organisation_variants`) shows each name with
@@ -91,15 +92,21 @@ class OrganisationNames:
             spellings: each spelling in the file (tidied) and how many people typed it.
             merges: the coordinator's merges, spelling → name.
         """
-        full_names: dict[str, set[str]] = defaultdict(set)
+        written: dict[str, set[str]] = defaultdict(set)
+        initials: dict[str, set[str]] = defaultdict(set)
         for text in spellings:
+            full = organisation_key(text)
             if given := abbreviation_of(text, initials=False):
-                full = organisation_key(text)
                 if full and full != organisation_key(given):
-                    full_names[organisation_key(given)].add(full)
-        # An abbreviation two organisations share stays as typed.
+                    written[organisation_key(given)].add(full)
+            elif made := abbreviation_of(text):
+                initials[organisation_key(made)].add(full)
+        # An abbreviation someone wrote with a name means that name; else one that is the
+        # initials of a name in the file. One two organisations share stays as typed.
         self._abbreviations = {
-            short: next(iter(keys)) for short, keys in full_names.items() if len(keys) == 1
+            short: next(iter(keys))
+            for short, keys in (initials | written).items()
+            if len(keys) == 1
         }
         self._exact = {variant.casefold(): name for variant, name in merges.items()}
         self._by_key: dict[str, tuple[str, str]] = {}

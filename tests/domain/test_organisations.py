@@ -83,3 +83,8 @@ def test_one_short_word_may_be_an_abbreviation():
     assert is_abbreviation("L.I.S.T.")
     assert not is_abbreviation("University of Luxembourg")
     assert not is_abbreviation("")
+
+
+def test_without_initials_only_an_abbreviation_the_name_gives_counts():
+    assert abbreviation_of(LIST, initials=False) == "LIST"
+    assert abbreviation_of("Luxembourg Institute of Health", initials=False) == ""

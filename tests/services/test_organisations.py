@@ -110,6 +110,18 @@ def test_an_abbreviation_two_organisations_share_stays_as_typed(programme_file):
     assert name("LIH") == "LIH"
 
 
+def test_a_bare_abbreviation_joins_the_one_name_it_is_the_initials_of(programme_file):
+    with programme_file.session() as s:
+        _add_people(s, ["Luxembourg Institute of Health", "LIH"])
+    assert _names(programme_file)("LIH") == "Luxembourg Institute of Health"
+    with programme_file.session() as s:
+        _add_people(s, ["Lisbon Institute of Hydrology"])
+    assert _names(programme_file)("LIH") == "LIH"  # two names have those initials
+    with programme_file.session() as s:
+        _add_people(s, ["Luxembourg Institute of Health (LIH)"])
+    assert _names(programme_file)("lih") == "Luxembourg Institute of Health"  # written with it
+
+
 def test_unknown_or_empty_text_stays_as_typed(programme_file, spelled):
     name = _names(programme_file)
     assert name("  Some   Other Lab ") == "Some Other Lab"
