@@ -114,6 +114,7 @@ class OrganisationNames:
             self._by_key.setdefault(self.key(name), (name, ""))
         for variant, name in merges.items():
             self._by_key[self.key(variant)] = (name, variant)
+        self._named: dict[str, str] = {}
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for text, people in spellings.items():
             counts[self.key(text)][text] += people
@@ -141,6 +142,12 @@ class OrganisationNames:
 
     def __call__(self, text: str) -> str:
         """The name ``text`` counts as ("" when nothing is typed)."""
+        # Thousands of people share a few hundred spellings: each is worked out once.
+        if (known := self._named.get(text)) is None:
+            known = self._named[text] = self._name(text)
+        return known
+
+    def _name(self, text: str) -> str:
         tidied = tidy(text)
         if not tidied:
             return ""
