@@ -243,6 +243,10 @@ def _started(folder: Path, seed: Seed) -> tuple[SeedRun, Path]:
 # One Step Beyond: a staff scheme on UK grades -------------------------------------------------
 
 OSB = ONE_STEP_BEYOND.programme
+#: A technician who moves to another team after applying, and her new line manager.
+MOVED, NEW_MANAGER = "n.byrne@cles.example", "g.hughes@cles.example"
+#: A technician three steps below the head of technical services.
+TECHNICIAN = "t.zielinski@cles.example"
 
 
 @pytest.fixture(scope="module")
@@ -258,6 +262,10 @@ def one_step_beyond(tmp_path_factory: pytest.TempPathFactory, passphrase_set: No
     run("import", "import", "applicants", str(form))
     run("shortlist", "match", "--mode", "shortlist", "--shortlist-size", "3", "--json")
     run("match", "match", "--apply", "--json")
+    # A technician moves to another team; a loop in the reporting line is refused.
+    run("moved", "person", "set", MOVED, "--line-manager", NEW_MANAGER)
+    run("loop", "person", "set", "j.whitfield@cles.example", "--line-manager", TECHNICIAN)
+    run("rematch", "match", "--json")
     run("edit", "programme", "edit", OSB, "--mentees-per-mentor", "3", "--answer-days", "10")
     run("edited", "programme", "list", "--json")
     run("copy", "programme", "copy", OSB, "One Step Beyond 2028", "--starts", "2028-01-17")
@@ -300,13 +308,18 @@ def test_one_step_beyond_import_guesses_every_grade_and_finds_every_line_manager
                 applicant.position
             )
             manager = person.line_manager.email.lower() if person.line_manager else ""
-            assert manager == applicant.line_manager.lower(), applicant.name
+            # (one technician's line manager is changed after the import, below)
+            wanted = NEW_MANAGER if applicant.email == MOVED else applicant.line_manager
+            assert manager == wanted.lower(), applicant.name
 
 
-def _check_staff_rules(pairs: list[Pair]) -> None:
-    """One Step Beyond's rules on each pair: outside the reporting line, ≤ 2 grades, same track."""
+def _check_staff_rules(pairs: list[Pair], moved: dict[str, str] | None = None) -> None:
+    """One Step Beyond's rules on each pair: outside the reporting line, ≤ 2 grades, same track.
+
+    ``moved``: line managers changed since the form (person's email → manager's).
+    """
     for pair in pairs:
-        chain = ONE_STEP_BEYOND.chain(pair.mentee.email)
+        chain = ONE_STEP_BEYOND.chain(pair.mentee.email, moved)
         assert pair.mentor.email.lower() not in chain, (
             f"{pair.mentor.name} is in {pair.mentee.name}'s reporting line"
         )
@@ -344,6 +357,24 @@ def test_one_step_beyond_proposals_keep_every_rule_and_capacity(one_step_beyond:
     with run.session() as s:
         drafts = s.scalars(select(Pairing).join(Strand).where(Pairing.draft.is_(True)))
         assert len(list(drafts)) == len(pairs)
+
+
+def test_one_step_beyond_follows_a_reporting_line_changed_after_the_form(
+    one_step_beyond: SeedRun,
+) -> None:
+    run = one_step_beyond
+    assert "Line manager: Gareth Hughes" in run.ran["moved"].ok().out
+    refused = run.ran["loop"]
+    assert refused.status == 1
+    assert "loop" in refused.err
+    pairs = run.pairs("rematch")
+    _check_staff_rules(pairs, {MOVED: NEW_MANAGER})
+    (moved,) = [p for p in pairs if p.mentee.email == MOVED]
+    # Her old team's senior technician, out of her reporting line now, covers both her needs.
+    assert moved.mentor.name == "Alys Evans"
+    with run.session() as s:
+        head = s.scalars(select(Person).where(Person.email == "j.whitfield@cles.example")).one()
+        assert head.line_manager is None
 
 
 def test_one_step_beyond_edited_then_copied_to_next_year(one_step_beyond: SeedRun) -> None:
@@ -514,6 +545,7 @@ def test_advance_import_guesses_stages_and_names_the_position_it_cannot_place(
     out = run.ran["import"].ok().out
     assert f"{len(ADVANCE.applicants)} added" in out
     assert counted(summary_line(out, "guess"), len(ADVANCE.applicants) - 1)
+    assert counted(summary_line(out, "late"), 1)  # marked late, not refused
     assert "Visiting researcher" in out + run.ran["import"].err
     unknown = run.ran["stages"].json()["unknown"]
     assert [row["position"] for row in unknown] == ["Visiting researcher"]
@@ -630,6 +662,8 @@ def mid_career(tmp_path_factory: pytest.TempPathFactory, passphrase_set: None) -
     run("copy", "programme", "copy", MID_RENAMED, "Mid-career faculty mentoring 2028",
         "--starts", "2028-08-21")  # fmt: skip
     run("alumni", "programme", "alumni", "Mid-career faculty mentoring 2028", "--json")
+    run("restore", "programme", "edit", MID_RENAMED, "--restore-strand", NETWORK)
+    run("restored", "programme", "list", "--json")
     return run
 
 
@@ -678,12 +712,13 @@ def test_mid_career_scheme_renamed_then_copied_without_its_retired_network(
 ) -> None:
     run = mid_career
     run.ran["edit"].ok()
+    network = {s["name"]: s for s in run.listed("edited", MID_RENAMED)["strands"]}[NETWORK]
+    assert (network["format"], network["places"], network.get("retired")) == ("group", 12, True)
     run.ran["copy"].ok()
     with run.session() as s:
         old = run.programme(s, MID_RENAMED)
         new = run.programme(s, "Mid-career faculty mentoring 2028")
-        assert strands_of(old)[NETWORK] == (StrandFormat.GROUP, 12, True)
-        assert pairings_in(s, old) == 5  # the network's circle keeps its history
+        assert pairings_in(s, old) == 5  # the network's circle kept its history
         assert strands_of(new) == {ONE_TO_ONE: (StrandFormat.ONE_TO_ONE, 10, False)}
         assert stages_of(s, new) == stages_of(s, old)
         assert (new.max_grade_gap, new.max_mentees_per_mentor, new.duration_months) == (1, 2, 24)
@@ -691,3 +726,6 @@ def test_mid_career_scheme_renamed_then_copied_without_its_retired_network(
         assert new.starts_on == dt.date(2028, 8, 21)
         assert (applications_in(s, new), pairings_in(s, new)) == (0, 0)
     assert alumni_emails(run.ran["alumni"]) == accepted(MID_CAREER)
+    run.ran["restore"].ok()
+    restored = {s["name"]: s for s in run.listed("restored", MID_RENAMED)["strands"]}
+    assert not restored[NETWORK].get("retired")

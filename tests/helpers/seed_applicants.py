@@ -23,7 +23,7 @@ export after selection.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +57,7 @@ class SeedApplicant:
         languages: languages they can mentor or be mentored in.
         capacity: the most mentees a mentor offers to take (None: not said).
         decision: the coordinator's decision typed in the export.
+        submitted: when the form was sent (None: in the export's order, before the deadline).
     """
 
     name: str
@@ -77,6 +78,7 @@ class SeedApplicant:
     languages: tuple[str, ...] = ()
     capacity: int | None = None
     decision: str = "Accepted"
+    submitted: dt.datetime | None = None
 
     @property
     def accepted(self) -> bool:
@@ -103,13 +105,23 @@ class Seed:
         wanted = email.strip().lower()
         return next(a for a in self.applicants if a.email.lower() == wanted)
 
-    def chain(self, email: str) -> set[str]:
-        """The applicant's line manager, their manager, and so on up (emails, lower case)."""
+    def chain(self, email: str, moved: Mapping[str, str] | None = None) -> set[str]:
+        """The applicant's line manager, their manager, and so on up (emails, lower case).
+
+        Args:
+            email: the applicant's email.
+            moved: line managers changed since the form (person's email → manager's).
+        """
+        changed = {k.lower(): v.lower() for k, v in (moved or {}).items()}
+
+        def manager(of: str) -> str:
+            return changed.get(of) or self.by_email(of).line_manager.lower()
+
         found: set[str] = set()
-        current = self.by_email(email).line_manager.lower()
+        current = manager(email.lower())
         while current and current not in found:
             found.add(current)
-            current = self.by_email(current).line_manager.lower()
+            current = manager(current)
         return found
 
 
@@ -181,7 +193,7 @@ def write_applicants(path: Path, seed: Seed) -> Path:
     sheet.append(own + [header for header, _ in columns])
     first = dt.datetime(2026, 11, 2, 9, 14)
     for number, person in enumerate(people, start=1):
-        done = first + dt.timedelta(hours=7 * number, minutes=3 * number)
+        done = person.submitted or first + dt.timedelta(hours=7 * number, minutes=3 * number)
         forms = [
             number,
             done - dt.timedelta(minutes=6, seconds=number * 7),
@@ -282,6 +294,7 @@ ADVANCE = Seed(
             "Ines Carvalho", "ines.carvalho@liser.example", MENTEE, "Fellows",
             "Postdoc", "Postdoctoral researcher", 3,
             "LISER", _LISER, needs=("Networking",), decision="Declined",
+            submitted=dt.datetime(2026, 12, 22, 8, 41),  # after applications closed
         ),
         _advance(
             "Yusuf Demir", "yusuf.demir@lih.example", MENTOR, "Fellows",
