@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import secrets
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
@@ -14,10 +11,8 @@ from PySide6.QtGui import QFileOpenEvent
 
 from mentordesk import FILE_SUFFIX
 from mentordesk.gui.application import make_application
-from mentordesk.gui.errors import install_excepthook, show_error
+from mentordesk.gui.errors import install_excepthook
 from mentordesk.gui.main_window import MainWindow
-from mentordesk.gui.ops import run_long_op
-from mentordesk.store.programme_file import ProgrammeFile
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -55,29 +50,6 @@ class FileOpenHandler(QObject):
         return super().eventFilter(watched, event)
 
 
-def open_demo(window: MainWindow, folder: Path) -> ProgrammeFile:
-    """Make the demo file in ``folder`` and show it once it is built (off the GUI thread).
-
-    Its passphrase is random and kept only in memory: nobody needs it again.
-    """
-    from mentordesk.services.demo import build_demo
-
-    demo = ProgrammeFile.create(folder / f"demo{FILE_SUFFIX}", secrets.token_urlsafe(24))
-
-    def failed(error: BaseException) -> None:
-        demo.close()
-        show_error(window, error)
-
-    run_long_op(
-        lambda progress: build_demo(demo),
-        parent=window,
-        label="Building the demo programme…",
-        on_success=lambda _programme_id: window.show_file(demo, demo=True),
-        on_failure=failed,
-    )
-    return demo
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the window until it closes; returns the exit status."""
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
@@ -91,14 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook()
     window = MainWindow()
     app.installEventFilter(FileOpenHandler(window))
-    with contextlib.ExitStack() as cleanup:
-        if args.demo:
-            folder = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="mentordesk-demo-"))
-            demo = open_demo(window, Path(folder))
-            cleanup.callback(demo.close)
-        elif args.file is not None:
-            window.opener.open_path(args.file)
-        window.show()
-        status = app.exec()
-        window.close_file()
+    if args.demo:
+        # The window deletes the demo's temporary folder when the demo closes.
+        window.open_demo()
+    elif args.file is not None:
+        window.opener.open_path(args.file)
+    window.show()
+    status = app.exec()
+    window.close_file()
     return status

@@ -16,6 +16,7 @@ from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.tabs.dashboard import DashboardTab
 from mentordesk.gui.tabs.dashboard_records import RecordsDialog
 from mentordesk.services.dashboard import ProgrammeFigures, percent_text, programme_figures
+from mentordesk.services.organisations import merge_organisations
 from mentordesk.services.programmes import (
     ProgrammeInput,
     StrandInput,
@@ -262,3 +263,31 @@ def test_coming_back_on_another_day_loads_the_figures_for_that_day(
         demo_window.tab_widget.setCurrentWidget(dashboard)
     assert dashboard.figures.today == tomorrow
     assert tomorrow.strftime("%d %B %Y") in dashboard.as_of.text()
+
+
+def test_participants_by_organisation_follow_the_merges_of_the_organisations_list(
+    qtbot: QtBot, dashboard: DashboardTab, demo_file: ProgrammeFile
+) -> None:
+    chart = dashboard.charts["organisation"]
+    assert isinstance(chart, BarChart)
+    assert dashboard.figures is not None
+    expected = dashboard.figures.participation.by_organisation
+    assert [(row.label, row.bars[0].value) for row in chart.rows] == [
+        (g.label, g.people.value) for g in expected.shown
+    ]
+    assert chart.empty_text == "No participants accepted yet."
+    subtitle = dashboard.panels["organisation"].subtitle.text()
+    assert subtitle.endswith("by organisation (spellings merged as in Programme ▸ Organisations…)")
+    assert dashboard.panels["career"].subtitle.text().endswith("by career stage")
+    counts = {row.label: row.bars[0].value for row in chart.rows}
+    institutes = [
+        "Luxembourg Institute of Science and Technology",
+        "Luxembourg Institute of Socio-Economic Research",
+    ]
+    with demo_file.session() as session:
+        merge_organisations(session, institutes, "Luxembourg research institutes")
+    with qtbot.waitSignal(dashboard.loaded, timeout=10_000):
+        dashboard.reload()
+    merged = {row.label: row.bars[0].value for row in chart.rows}
+    assert merged["Luxembourg research institutes"] == sum(counts[name] for name in institutes)
+    assert not set(institutes) & set(merged)

@@ -235,6 +235,7 @@ class DashboardTab(QWidget):
             "items": DumbbellChart("Before and after, per survey item"),
             "gender": BarChart("Participants by gender"),
             "career": BarChart("Participants by career stage"),
+            "organisation": BarChart("Participants by organisation"),
         }
         self.panels: dict[str, ChartPanel] = {}
         chart_grid = FlowGrid(440, 2)
@@ -350,6 +351,7 @@ class DashboardTab(QWidget):
             "items": "No answers to compare yet: they need a pre and a post survey.",
             "gender": "No participants accepted yet.",
             "career": "No participants accepted yet.",
+            "organisation": "No participants accepted yet.",
         }
         for name, text in empty.items():
             self.charts[name].empty_text = text
@@ -635,7 +637,12 @@ class DashboardTab(QWidget):
         participation = figures.participation
         for name, breakdown, what in [
             ("gender", participation.by_gender, "gender as each person described it"),
-            ("career", participation.by_career_stage, "career stage (grade)"),
+            ("career", participation.by_career_stage, "career stage"),
+            (
+                "organisation",
+                participation.by_organisation,
+                "organisation (spellings merged as in Programme ▸ Organisations…)",
+            ),
         ]:
             chart = self.charts[name]
             assert isinstance(chart, BarChart)
