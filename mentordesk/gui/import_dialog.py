@@ -33,6 +33,7 @@ from mentordesk.gui.import_models import (
     DATE_ORDER_CHOICES,
     PreviewTableModel,
     date_order_help,
+    people_lines,
     preview_counts,
     preview_row_html,
 )
@@ -479,6 +480,9 @@ class ImportDialog(QDialog):
         ):
             table.setColumnWidth(column, min(table.columnWidth(column), most))
         self.ui.preview_counts.setText(preview_counts(preview))
+        people = people_lines(preview)
+        self.ui.preview_people.setText("\n".join(people))
+        self.ui.preview_people.setVisible(bool(people))
         # Said once, above the table, rather than only in each refused row.
         help_text = date_order_help(preview, self.columns.choices(), self.date_order())
         self.ui.date_order_help.setText(help_text)
@@ -566,10 +570,19 @@ class ImportDialog(QDialog):
         )
         if rejected:
             text += " Save the rejected rows to correct them and import them again."
+        people = people_lines(summary)
+        self.ui.preview_people.setText("\n".join(people))
+        self.ui.preview_people.setVisible(bool(people))
         self.ui.status_label.setText(text)
         self.ui.close_button.setText("Close")
         self.imported.emit(summary)
-        box = QMessageBox(QMessageBox.Icon.Information, "Import finished", text, parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Import finished",
+            "\n\n".join([text, *people]),
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setObjectName("import_summary")
         report = column_report(self.source.table, self._imported_choices, summary.other_answers)
         if summary.rejected:

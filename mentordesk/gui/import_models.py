@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from html import escape
 from typing import Any
@@ -13,8 +14,14 @@ from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.text import plural
 from mentordesk.gui.person_panel import _facts, other_answers_html, stage_text
 from mentordesk.gui.table_models import Index, RowTableModel, SortKey, enum_key
-from mentordesk.services.import_report import ColumnChoice, unreadable_dates
-from mentordesk.services.importing import ImportPreview, PreviewRow, RowAction
+from mentordesk.services.import_people import StageTally
+from mentordesk.services.import_report import (
+    ColumnChoice,
+    late_line,
+    stage_lines,
+    unreadable_dates,
+)
+from mentordesk.services.importing import ImportPreview, ImportSummary, PreviewRow, RowAction
 
 REJECTED_BACKGROUND = QColor("#fde0dc")
 REJECTED_TEXT = QColor("#5f1410")
@@ -103,6 +110,51 @@ def preview_counts(preview: ImportPreview) -> str:
         f"{preview.to_add} to add, {preview.to_update} to update, "
         f"{preview.to_skip} skipped, {len(preview.rejected)} rejected"
     )
+
+
+def managers_to_link(preview: ImportPreview) -> int:
+    """How many people the import would link to a line manager (each person once)."""
+    return len(
+        {
+            row.person.email.lower()
+            for row in preview.rows
+            if row.action in (RowAction.ADD, RowAction.UPDATE)
+            and row.person is not None
+            and row.line_manager
+        }
+    )
+
+
+def people_lines(preview_or_summary: ImportPreview | ImportSummary) -> list[str]:
+    """What the coordinator should know about the people of an import, as the CLI says it.
+
+    The applications that came in late, the career stages to check, and the people
+    linked to their line manager; a preview says what the import would do.
+    """
+    if isinstance(preview_or_summary, ImportSummary):
+        summary = preview_or_summary
+        return _people_lines(
+            summary.late, summary.closes_on, summary.stages, summary.line_managers, done=True
+        )
+    preview = preview_or_summary
+    return _people_lines(
+        preview.late, preview.closes_on, preview.stages, managers_to_link(preview), done=False
+    )
+
+
+def _people_lines(
+    late: int, closes_on: dt.date | None, stages: StageTally, managers: int, *, done: bool
+) -> list[str]:
+    lines = [line for line in [late_line(late, closes_on, done=done)] if line]
+    lines += stage_lines(stages, done=done)
+    if managers:
+        people = plural(managers, "person", "people")
+        lines.append(
+            f"Linked {people} to their line manager."
+            if done
+            else f"{people} would be linked to their line manager."
+        )
+    return lines
 
 
 #: The choices of how to read dates like 3/5/2026, as the preview page offers them.

@@ -18,7 +18,7 @@ from mentordesk.gui.import_dialog import ImportDialog
 from mentordesk.gui.import_models import REJECTED_BACKGROUND
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.ops import run_op
-from mentordesk.services.applicants import applicant_rows
+from mentordesk.services.applicants import applicant_rows, person_detail
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.programmes import count_people, find_programme
 from mentordesk.store.backups import list_backups
@@ -229,3 +229,73 @@ def test_a_saved_mapping_is_offered_and_restores_the_columns(
     dialog.ui.saved_mapping.setCurrentText("Spring form")
     qtbot.waitUntil(lambda: dialog.mapping()[4] is ApplicantField.FIELD, timeout=5000)
     assert dialog.mapping() == saved
+
+
+def test_the_preview_and_the_import_say_the_late_applications_stages_and_line_managers(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, tmp_path: Path
+) -> None:
+    manager = demo_window.tabs[0].model.row_at(0)
+    headers = [
+        "Timestamp",
+        "Email address",
+        "First name",
+        "Last name",
+        "Position",
+        "Line manager",
+        "Which strand?",
+        "I would like to participate as",
+    ]
+    rows: list[list[object]] = [
+        # The demo's applications close on 30 November 2025: the second row is late.
+        [dt.datetime(2025, 11, 3, 9), "ana.lopes@example.org", "Ana", "Lopes",
+         "Postdoctoral researcher", manager.email, "Fellows", "Mentee"],
+        [dt.datetime(2025, 12, 2, 9), "ben.kroll@example.org", "Ben", "Kroll",
+         "Assistant professor", manager.email, "Fellows", "Mentee"],
+        [dt.datetime(2025, 11, 4, 9), "cy.moreau@example.org", "Cy", "Moreau",
+         "Beekeeper", "", "Fellows", "Mentee"],
+    ]  # fmt: skip
+    path = _write_xlsx(tmp_path / "late form.xlsx", headers, rows)
+    before = _counts(demo_file)
+    dialog = _open_dialog(qtbot, demo_window, path)
+    dialog.set_mapping({4: ApplicantField.POSITION, 5: ApplicantField.LINE_MANAGER})
+    _preview(qtbot, dialog)
+    said = dialog.ui.preview_people
+    assert not said.isHidden()
+    lines = said.text().splitlines()
+    assert lines[0] == (
+        "1 application arrived after applications closed on 30 November 2025: "
+        "it would be imported and marked late, not refused."
+    )
+    assert lines[1].startswith("2 career stages would be guessed from positions; confirm them")
+    assert "“Beekeeper” (1 person)" in lines[2]
+    assert lines[-1] == "2 people would be linked to their line manager."
+    assert _counts(demo_file) == before  # a preview writes nothing
+
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.ui.import_button.click()
+    lines = said.text().splitlines()
+    assert "it was imported and marked late" in lines[0]
+    assert lines[1].startswith("2 career stages were guessed from positions")
+    assert lines[-1] == "Linked 2 people to their line manager."
+    box = dialog.findChild(QMessageBox, "import_summary")
+    assert "Linked 2 people to their line manager." in box.text()
+    box.close()
+    with demo_file.session() as session:
+        programme_id = find_programme(session, DEMO_PROGRAMME).id
+        imported = {r.email: r for r in applicant_rows(session, programme_id)}
+        details = [person_detail(session, imported[e].person_id) for e in
+                   ("ana.lopes@example.org", "ben.kroll@example.org")]  # fmt: skip
+    assert [d.line_manager for d in details] == [f"{manager.name} <{manager.email}>"] * 2
+    assert [(d.stage, d.stage_guessed) for d in details] == [
+        ("Postdoctoral researcher", True),
+        ("Assistant professor", True),
+    ]
+
+
+def test_an_import_with_nothing_to_say_about_people_hides_the_line(
+    qtbot: QtBot, demo_window: MainWindow, applications_xlsx: Path
+) -> None:
+    dialog = _open_dialog(qtbot, demo_window, applications_xlsx)
+    _preview(qtbot, dialog)
+    assert dialog.ui.preview_people.isHidden()
+    assert dialog.ui.preview_people.text() == ""

@@ -211,6 +211,14 @@ class Ui_ImportForm(object):
 
         self.preview_layout.addLayout(self.preview_tools_layout)
 
+        self.preview_people = QLabel(self.preview_page)
+        self.preview_people.setObjectName(u"preview_people")
+        self.preview_people.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_people.setWordWrap(True)
+        self.preview_people.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.preview_layout.addWidget(self.preview_people)
+
         self.date_order_box = QWidget(self.preview_page)
         self.date_order_box.setObjectName(u"date_order_box")
         self.date_order_layout = QVBoxLayout(self.date_order_box)
@@ -344,6 +352,7 @@ class Ui_ImportForm(object):
         self.read_notices.setText("")
         self.preview_counts.setText("")
         self.save_rejected_button.setText(QCoreApplication.translate("ImportForm", u"Save &rejected rows\u2026", None))
+        self.preview_people.setText("")
         self.date_order_help.setText("")
         self.date_order_label.setText(QCoreApplication.translate("ImportForm", u"&Dates like 3/5/2026 are:", None))
         self.preview_help.setText(QCoreApplication.translate("ImportForm", u"Nothing is written until you choose Import. Select a row to see what it becomes. Rows shown in red are rejected and left out; save them, correct them in the spreadsheet and import them again.", None))
