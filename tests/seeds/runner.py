@@ -177,16 +177,25 @@ def pairings_in(s: Session, programme: Programme) -> int:
     return s.scalar(query) or 0
 
 
-def alumni_emails(ran: Ran) -> set[str]:
-    """The emails ``programme alumni --json`` lists."""
-    listed = ran.json()
-    rows = listed["alumni"] if isinstance(listed, dict) else listed
-    return {row["email"].lower() for row in rows}
+def alumni(ran: Ran) -> set[tuple[str, str, str, str]]:
+    """What ``programme alumni --json`` lists: (email, role, strand, programme) of each row."""
+    return {
+        (row["email"].lower(), row["role"], row["strand"], row["programme"]) for row in ran.json()
+    }
 
 
-def accepted(seed: Seed) -> set[str]:
-    """The emails of the seed's accepted applicants."""
-    return {a.email.lower() for a in seed.applicants if a.accepted}
+def participants(seed: Seed, strand: str = "") -> set[tuple[str, str, str, str]]:
+    """The seed's accepted applicants as its alumni should be listed.
+
+    Args:
+        seed: the seed programme, the programme they took part in.
+        strand: the strand of applicants who named none (the programme's only one).
+    """
+    return {
+        (a.email.lower(), a.role.value, a.strand or strand, seed.programme)
+        for a in seed.applicants
+        if a.accepted
+    }
 
 
 def check_seniority(pairs: list[Pair], gap: int) -> None:

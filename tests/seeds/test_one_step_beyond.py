@@ -18,12 +18,12 @@ from tests.helpers.seed_applicants import ONE_STEP_BEYOND
 from tests.seeds.runner import (
     Pair,
     SeedRun,
-    accepted,
-    alumni_emails,
+    alumni,
     applications_in,
     check_seniority,
     counted,
     pairings_in,
+    participants,
     stages_of,
     started,
     strands_of,
@@ -184,4 +184,4 @@ def test_one_step_beyond_edited_then_copied_to_next_year(one_step_beyond: SeedRu
         assert strands_of(new) == strands_of(old)
         assert (applications_in(s, new), pairings_in(s, new)) == (0, 0)
         assert applications_in(s, old) == len(ONE_STEP_BEYOND.applicants)
-    assert alumni_emails(run.ran["alumni"]) == accepted(ONE_STEP_BEYOND)
+    assert alumni(run.ran["alumni"]) == participants(ONE_STEP_BEYOND, "Staff")

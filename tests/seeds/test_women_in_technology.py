@@ -14,12 +14,12 @@ from mentordesk.domain.enums import FieldPreference
 from tests.helpers.seed_applicants import WOMEN_IN_TECHNOLOGY
 from tests.seeds.runner import (
     SeedRun,
-    accepted,
-    alumni_emails,
+    alumni,
     applications_in,
     check_seniority,
     counted,
     pairings_in,
+    participants,
     stages_of,
     started,
     strands_of,
@@ -106,4 +106,4 @@ def test_women_in_technology_edited_then_copied_to_next_year(women_in_technology
         assert stages_of(s, new) == stages_of(s, old)
         assert strands_of(new) == strands_of(old)
         assert (applications_in(s, new), pairings_in(s, new)) == (0, 0)
-    assert alumni_emails(run.ran["alumni"]) == accepted(WOMEN_IN_TECHNOLOGY)
+    assert alumni(run.ran["alumni"]) == participants(WOMEN_IN_TECHNOLOGY, "Mentoring")
