@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
+from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
 from mentordesk.gui.errors import show_error
@@ -151,7 +152,9 @@ class Op(QObject):
             if self._on_failure is not None:
                 self._on_failure(error)
             else:
-                show_error(self._parent, error)
+                # Over the window rather than a dialog closed meanwhile.
+                parent = self._parent if self._parent is None or isValid(self._parent) else None
+                show_error(parent, error)
         finally:
             self._finish()
 
@@ -165,6 +168,20 @@ class Op(QObject):
     def _finish(self) -> None:
         _running.discard(self)
         self.finished.emit()
+
+
+def unless_deleted(widget: QObject, callback: Callable[[T], None]) -> Callable[[T], None]:
+    """``callback``, left out once ``widget`` has been deleted.
+
+    For the answer of a load that only fills ``widget``: a dialog closed (and
+    deleted) before its answer came back has nothing left to fill.
+    """
+
+    def called(result: T) -> None:
+        if isValid(widget):
+            callback(result)
+
+    return called
 
 
 def worker_pool() -> QThreadPool:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from mentordesk.formats.text import plural
 from mentordesk.gui.context import WindowContext
-from mentordesk.gui.ops import run_op
+from mentordesk.gui.ops import run_op, unless_deleted
 from mentordesk.gui.programme_settings import hint_label
 from mentordesk.services.organisations import (
     OrganisationGroup,
@@ -219,7 +219,7 @@ class OrganisationsDialog(QDialog):
             self.programme_file,
             lambda s: organisation_variants(s, programme_id),
             parent=self,
-            on_success=lambda groups: self._show(request, groups),
+            on_success=unless_deleted(self, lambda groups: self._show(request, groups)),
         )
 
     def _show(self, request: int, groups: list[OrganisationGroup]) -> None:

@@ -37,7 +37,7 @@ from mentordesk.formats.text import plural
 from mentordesk.gui.context import WindowContext
 from mentordesk.gui.dialogs import confirm
 from mentordesk.gui.errors import show_error
-from mentordesk.gui.ops import run_op
+from mentordesk.gui.ops import run_op, unless_deleted
 from mentordesk.gui.programme_settings import hint_label
 from mentordesk.services.career_stages import (
     StageReport,
@@ -225,7 +225,7 @@ class StagesDialog(QDialog):
             self.programme_file,
             lambda session: load_stages(session, programme_id),
             parent=self,
-            on_success=self.show_data,
+            on_success=unless_deleted(self, self.show_data),
         )
 
     def show_data(self, data: StagesData) -> None:

@@ -7,10 +7,11 @@ import threading
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import event
 
 from mentordesk.domain.errors import NotFound
-from mentordesk.gui.ops import Progress, run_long_op, run_op, worker_pool
+from mentordesk.gui.ops import Progress, run_long_op, run_op, unless_deleted, worker_pool
 from mentordesk.services.programmes import find_programme, list_programmes
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -111,3 +112,31 @@ def test_the_worker_keeps_one_connection_across_ops(
         qtbot.waitSignal(op.finished, timeout=5000).wait()
     # A new connection per op would pay SQLCipher's key derivation every time.
     assert len(connections) <= 1
+
+
+def test_an_answer_for_a_widget_deleted_meanwhile_is_left_out_and_its_error_shown_over_none(
+    qtbot: QtBot, programme_file: ProgrammeFile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, gone = QWidget(), QWidget()
+    qtbot.addWidget(kept)
+    answers: list[tuple[str, object]] = []
+    shown_over: list[object] = []
+    monkeypatch.setattr(
+        "mentordesk.gui.ops.show_error", lambda parent, _e: shown_over.append(parent)
+    )
+    gate = threading.Event()
+    run_op(programme_file, lambda _session: gate.wait(10), parent=None)
+    for name, widget in (("kept", kept), ("gone", gone)):
+        run_op(
+            programme_file,
+            lambda _session: "the answer",
+            parent=widget,
+            on_success=unless_deleted(widget, lambda n, name=name: answers.append((name, n))),
+        )
+    failing = run_op(programme_file, lambda session: find_programme(session, 999), parent=gone)
+    gone.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(gone), timeout=5000)
+    gate.set()
+    qtbot.waitSignal(failing.finished, timeout=5000).wait()
+    assert [name for name, _n in answers] == ["kept"]
+    assert shown_over == [None]

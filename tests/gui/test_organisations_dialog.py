@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.gui.main_window import MainWindow
+from mentordesk.gui.ops import run_op
 from mentordesk.gui.organisations_dialog import ALIKE, MERGED, MergeDialog, OrganisationsDialog
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant, add_person
 from mentordesk.services.programmes import strand_choices
 from mentordesk.store.models import OrganisationName
 from mentordesk.store.programme_file import ProgrammeFile
+
+from .worker_helpers import wait_for_queued_work
 
 LIST_FULL = "Luxembourg Institute of Science and Technology"
 
@@ -171,3 +176,22 @@ def test_the_whole_file_and_a_search_narrow_or_widen_the_list(
     assert [name for name, _people, _spellings in _shown(dialog)] == [LIST_FULL]
     dialog.search.clear()
     assert len(_shown(dialog)) == 4
+
+
+def test_closing_the_list_before_it_has_loaded_leaves_its_answer_unshown(
+    qtbot: QtBot, pilot_window: MainWindow, organisations: None
+) -> None:
+    # Hold the worker so that the list is surely closed, and deleted, before its answer comes.
+    gate = threading.Event()
+    run_op(pilot_window.programme_file, lambda _session: gate.wait(10), parent=None)
+    pilot_window.open_organisations()
+    opened = pilot_window.findChild(OrganisationsDialog)
+    assert opened is not None
+    loads: list[object] = []
+    opened.loaded.connect(lambda: loads.append(True))
+    opened.close()
+    qtbot.waitUntil(lambda: not isValid(opened), timeout=5000)
+    gate.set()
+    wait_for_queued_work(qtbot)
+    assert loads == []
+    assert pilot_window.findChild(OrganisationsDialog) is None

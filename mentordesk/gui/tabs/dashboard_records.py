@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentordesk.formats.tables import CellValue
-from mentordesk.gui.ops import run_op
+from mentordesk.gui.ops import run_op, unless_deleted
 from mentordesk.gui.table_models import RowTableModel, SortKey, date_key
 from mentordesk.gui.tabs.base import RecordTab
 from mentordesk.services.dashboard import RecordKey
@@ -158,7 +158,9 @@ class RecordsDialog(QDialog):
             self._programme_file,
             lambda session: figure_records(session, key),
             parent=self,
-            on_success=lambda table: self._show(table, programme, len(key.ids)),
+            on_success=unless_deleted(
+                self, lambda table: self._show(table, programme, len(key.ids))
+            ),
         )
 
     def _show(self, table: RecordTable, programme: ProgrammeSummary, counted: int) -> None:
