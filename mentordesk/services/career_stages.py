@@ -15,13 +15,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus
-from mentordesk.domain.errors import InvalidInput
+from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.domain.stages import Ladder, Stage, stage_key
 from mentordesk.formats.text import clean_text, plural
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key
-from mentordesk.services.programmes import get_programme
-from mentordesk.store.models import Application, CareerStage, Person, Strand
+from mentordesk.store.models import Application, CareerStage, Person, Programme, Strand
 
 #: Lengths the file keeps.
 MAX_NAME = 120
@@ -71,7 +70,7 @@ def ladder_of(session: Session, programme_id: int) -> Ladder:
     Raises:
         NotFound: the programme is not in the file.
     """
-    programme = get_programme(session, programme_id)
+    programme = _programme(session, programme_id)
     rows = session.scalars(
         select(CareerStage)
         .where(CareerStage.programme_id == programme_id)
@@ -83,23 +82,34 @@ def ladder_of(session: Session, programme_id: int) -> Ladder:
     )
 
 
-def set_stages(session: Session, programme_id: int, stages: Sequence[Stage | StageInput]) -> None:
+def set_stages(
+    session: Session,
+    programme_id: int,
+    stages: Sequence[Stage | StageInput],
+    *,
+    audited: bool = True,
+) -> tuple[Stage, ...]:
     """Replace the programme's career stages, all checked before any is saved.
 
     People keep the stage names they hold: a name no longer in the list is
-    read as unknown (or guessed from it and the position) until someone sets it.
+    unknown in this programme until someone sets it.
 
     Args:
         session: the open transaction.
         programme_id: the programme.
         stages: the new list, in order.
+        audited: False when the caller audits the change in its own words
+            (a programme created or its settings edited).
+
+    Returns:
+        The stages as saved (cleaned, levels filled in).
 
     Raises:
         NotFound: the programme is not in the file.
         InvalidInput: a stage has no name, a name is too long or given twice, or a
             level is not between 1 and ``MAX_LEVEL``.
     """
-    get_programme(session, programme_id)
+    _programme(session, programme_id)
     checked = checked_stages(stages)
     session.execute(delete(CareerStage).where(CareerStage.programme_id == programme_id))
     session.flush()
@@ -115,14 +125,16 @@ def set_stages(session: Session, programme_id: int, stages: Sequence[Stage | Sta
         for number, stage in enumerate(checked, start=1)
     )
     session.flush()
-    tracks = len({stage.track for stage in checked})
-    record_change(
-        session,
-        "stages changed",
-        "programme",
-        programme_id,
-        plural(len(checked), "career stage") + (f" on {tracks} tracks" if tracks > 1 else ""),
-    )
+    if audited:
+        tracks = len({stage.track for stage in checked})
+        record_change(
+            session,
+            "stages changed",
+            "programme",
+            programme_id,
+            plural(len(checked), "career stage") + (f" on {tracks} tracks" if tracks > 1 else ""),
+        )
+    return checked
 
 
 def checked_stages(stages: Sequence[Stage | StageInput]) -> tuple[Stage, ...]:
@@ -167,8 +179,10 @@ def checked_stages(stages: Sequence[Stage | StageInput]) -> tuple[Stage, ...]:
 def stage_problems(session: Session, programme_id: int) -> StageReport:
     """The programme's applicants whose stage was guessed (to confirm) or is unknown.
 
-    Applicants who withdrew or were declined are left out; each person is listed
-    once, by last name.
+    A stage name that is not in the programme's list (one from another list, or
+    a stage since removed) is unknown, even when the position suggests a stage:
+    the entry says the suggestion, for someone to set. Applicants who withdrew
+    or were declined are left out; each person is listed once, by last name.
 
     Raises:
         NotFound: the programme is not in the file.
@@ -176,13 +190,28 @@ def stage_problems(session: Session, programme_id: int) -> StageReport:
     ladder = ladder_of(session, programme_id)
     report = StageReport()
     for person in _applicants(session, programme_id):
-        stage, guessed = ladder.resolve(person.stage, person.position)
         row = (person.id, person.full_name, person.position)
+        typed = person.stage.strip()
+        if typed and ladder.find(typed) is None:
+            report.unknown.append((*row, _not_in_list(ladder, typed, person.position)))
+            continue
+        stage, guessed = ladder.resolve(person.stage, person.position)
         if stage is None:
             report.unknown.append((*row, person.stage))
         elif guessed or person.stage_guessed:
             report.guessed.append((*row, stage.name))
     return report
+
+
+def _not_in_list(ladder: Ladder, typed: str, position: str) -> str:
+    """The unknown entry of a stage name the list lacks: "Grade 4 (not in this list; …)"."""
+    from_position = ladder.guess(position)
+    if from_position is not None:
+        return f"{typed} (not in this list; the position suggests {from_position.name})"
+    from_name = ladder.guess(typed)
+    if from_name is not None:
+        return f"{typed} (not in this list; perhaps {from_name.name})"
+    return f"{typed} (not in this list)"
 
 
 def guess_missing_stages(session: Session, programme_id: int) -> int:
@@ -251,6 +280,13 @@ def confirm_stages(
         confirmed += 1
     session.flush()
     return confirmed
+
+
+def _programme(session: Session, programme_id: int) -> Programme:
+    programme = session.get(Programme, programme_id)
+    if programme is None:
+        raise NotFound("This programme no longer exists.")
+    return programme
 
 
 def _applicants(session: Session, programme_id: int) -> list[Person]:

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import ApplicationStatus, FieldPreference, StrandFormat
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
-from mentordesk.domain.stages import Stage, stage_key
+from mentordesk.domain.stages import Stage
 from mentordesk.formats.pdf import check_logo
 from mentordesk.formats.text import plural
 from mentordesk.services.audit import record_change
+from mentordesk.services.career_stages import checked_stages, ladder_of, set_stages
 from mentordesk.services.collation import sort_key
 from mentordesk.services.programme_templates import ProgrammeInput as ProgrammeInput
 from mentordesk.services.programme_templates import StrandInput as StrandInput
@@ -32,7 +33,6 @@ from mentordesk.services.programme_templates import find_template
 from mentordesk.services.validation import optional_count, optional_text, required_text
 from mentordesk.store.models import (
     Application,
-    CareerStage,
     Event,
     Pairing,
     PairingMember,
@@ -119,10 +119,12 @@ def create_programme(session: Session, data: ProgrammeInput) -> int:
                 retired=checked.retired,
             )
         )
-    stages = data.stages if data.stages is not None else (template.stages if template else ())
+    stages = checked_stages(
+        data.stages if data.stages is not None else (template.stages if template else ())
+    )
     session.add(programme)
     session.flush()
-    _write_stages(session, programme.id, stages)
+    set_stages(session, programme.id, stages, audited=False)
     if template is not None:
         by_name = {s.name.casefold(): s.id for s in programme.strands}
         for rule in dict.fromkeys(template.training):
@@ -203,45 +205,9 @@ def _checked_strand(strand: StrandInput) -> StrandInput:
     )
 
 
-def _write_stages(session: Session, programme_id: int, stages: Sequence[Stage]) -> None:
-    """Replace the programme's career stages with ``stages``, in order."""
-    seen: dict[str, str] = {}
-    rows = []
-    for position, stage in enumerate(stages, start=1):
-        name = required_text(stage.name, "A career stage's name", max_length=120)
-        if stage_key(name) in seen:
-            raise InvalidInput(
-                f"The career stage “{name}” is listed twice (as “{seen[stage_key(name)]}” too)."
-            )
-        seen[stage_key(name)] = name
-        if stage.level < 1:
-            raise InvalidInput(f"The level of “{name}” must be 1 or more.")
-        rows.append(
-            CareerStage(
-                programme_id=programme_id,
-                position=position,
-                track=optional_text(stage.track, "A career track's name", max_length=80),
-                name=name,
-                level=stage.level,
-                wordings="\n".join(w.strip() for w in stage.wordings if w.strip()),
-            )
-        )
-    session.execute(delete(CareerStage).where(CareerStage.programme_id == programme_id))
-    session.add_all(rows)
-    session.flush()
-
-
 def programme_stages(session: Session, programme_id: int) -> tuple[Stage, ...]:
     """The programme's career stages, in their order."""
-    rows = session.scalars(
-        select(CareerStage)
-        .where(CareerStage.programme_id == programme_id)
-        .order_by(CareerStage.position, CareerStage.id)
-    )
-    return tuple(
-        Stage(r.name, r.track, r.level, tuple(w for w in r.wordings.splitlines() if w.strip()))
-        for r in rows
-    )
+    return ladder_of(session, programme_id).stages
 
 
 def programme_settings(session: Session, programme_id: int) -> ProgrammeInput:
@@ -335,6 +301,7 @@ def edit_programme(session: Session, programme_id: int, changes: ProgrammeInput)
     programme = get_programme(session, programme_id)
     before = {attr: getattr(programme, attr) for attr, _label in _SETTINGS}
     old_stages, old_logo = programme_stages(session, programme_id), programme.logo
+    new_stages = checked_stages(changes.stages) if changes.stages is not None else old_stages
     plans = _strand_plans(session, programme, changes.strands)
     name = _checked_name(session, changes.name, programme_id)
     _write_settings(programme, changes)
@@ -356,11 +323,9 @@ def edit_programme(session: Session, programme_id: int, changes: ProgrammeInput)
         changed = "removed" if not programme.logo else "changed" if old_logo else "added"
         lines.append(f"Logo {changed}")
     lines.extend(_apply_strand_plans(session, programme, plans))
-    if changes.stages is not None and tuple(changes.stages) != old_stages:
-        _write_stages(session, programme_id, changes.stages)
-        lines.append(
-            f"Career stages: {_stages_text(old_stages)} → {_stages_text(tuple(changes.stages))}"
-        )
+    if new_stages != old_stages:
+        set_stages(session, programme_id, new_stages, audited=False)
+        lines.append(f"Career stages: {_stages_text(old_stages)} → {_stages_text(new_stages)}")
     session.flush()
     for line in lines:
         record_change(session, "edited", "programme", programme_id, line)

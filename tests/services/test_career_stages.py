@@ -135,10 +135,17 @@ def test_stage_problems_list_the_guessed_and_the_unknown(
     unknown = {row[0]: row[3] for row in report.unknown}
     assert guessed == {
         applicants["guessable"]: "Doctoral candidate",
-        applicants["foreign"]: "Administrative or technical officer",
         applicants["stored_guess"]: "Research scientist",
     }
-    assert unknown == {applicants["nothing"]: "", applicants["other_list"]: "Grade 4"}
+    # A name from another list is unknown here, whatever the position suggests;
+    # the suggestion is said for someone to set.
+    assert unknown == {
+        applicants["nothing"]: "",
+        applicants["foreign"]: (
+            "Grade 4 (not in this list; the position suggests Administrative or technical officer)"
+        ),
+        applicants["other_list"]: "Grade 4 (not in this list)",
+    }
 
 
 def test_guessing_fills_empty_stages_only_and_confirming_clears_the_mark(
@@ -155,11 +162,15 @@ def test_guessing_fills_empty_stages_only_and_confirming_clears_the_mark(
         assert confirm_stages(s, everyone) == 2
     with programme_file.session() as s:
         report = stage_problems(s, programme_id)
-        assert [row[0] for row in report.guessed] == [applicants["foreign"]]
+        assert report.guessed == []
+        assert applicants["foreign"] in {row[0] for row in report.unknown}
         assert not s.get_one(Person, applicants["guessable"]).stage_guessed
+        # Confirming for the programme takes what the position suggests.
         assert confirm_stages(s, [applicants["foreign"]], programme_id=programme_id) == 1
     with programme_file.session() as s:
-        assert stage_problems(s, programme_id).guessed == []
+        assert applicants["foreign"] not in {
+            row[0] for row in stage_problems(s, programme_id).unknown
+        }
         foreign = s.get_one(Person, applicants["foreign"])
         assert (foreign.stage, foreign.stage_guessed) == (
             "Administrative or technical officer",
@@ -179,4 +190,30 @@ def test_names_no_longer_in_the_list_become_unknown_and_are_kept(
     with programme_file.session() as s:
         report = stage_problems(s, programme_id)
         assert s.get_one(Person, applicants["named"]).stage == "Full professor"
-    assert applicants["named"] in {row[0] for row in report.unknown}
+    unknown = {row[0]: row[3] for row in report.unknown}
+    assert unknown[applicants["named"]] == "Full professor (not in this list)"
+    # A name no longer listed is unknown even when the position suggests a stage.
+    assert unknown[applicants["stored_guess"]] == "Research scientist (not in this list)"
+    assert report.guessed == []
+
+
+def test_a_removed_stage_is_unknown_even_when_the_position_suggests_another(
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    add_someone: AddSomeone,
+    strands: dict[str, int],
+) -> None:
+    with programme_file.session() as s:
+        set_stages(s, programme_id, ACADEMIC_STAGES)
+        person = add_someone(s, stage="Research scientist", position="Postdoctoral fellow")
+        add_application(s, person, ApplicationInput(strands["Fellows"], Role.MENTEE))
+    with programme_file.session() as s:
+        assert stage_problems(s, programme_id).unknown == []
+        kept = [x for x in ACADEMIC_STAGES if x.name != "Research scientist"]
+        set_stages(s, programme_id, kept)
+    with programme_file.session() as s:
+        report = stage_problems(s, programme_id)
+    assert report.guessed == []
+    assert [row[3] for row in report.unknown] == [
+        "Research scientist (not in this list; the position suggests Postdoctoral researcher)"
+    ]
