@@ -1,8 +1,8 @@
 """Remembered folders: each kind of file is asked for in the folder last used for that kind.
 
 Only the folder a coordinator chose is kept in the settings, under one key per
-kind of file (exports, imports, attendance reports, reports; e-mail drafts per
-programme file, under a digest of its path), never a file's name or anything
+kind of file (exports, imports, attendance reports, reports, logos; e-mail drafts
+per programme file, under a digest of its path), never a file's name or anything
 from the programme.
 """
 
@@ -18,6 +18,7 @@ EXPORT_FOLDER = "export/folder"
 IMPORT_FOLDER = "import/folder"
 ATTENDANCE_FOLDER = "attendance/folder"
 REPORTS_FOLDER = "reports/folder"
+LOGO_FOLDER = "logo/folder"
 
 
 def remembered_folder(key: str, default: Path | None = None) -> Path:

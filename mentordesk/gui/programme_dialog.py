@@ -32,13 +32,17 @@ from mentordesk.gui.programme_settings import (
     ProgrammeFields,
     RulesFields,
     StrandsTable,
-    add_months,
     date_edit,
     hint_label,
 )
 from mentordesk.services.programme_copy import copy_programme
 from mentordesk.services.programme_templates import TEMPLATES
-from mentordesk.services.programmes import ProgrammeInput, create_programme, programme_settings
+from mentordesk.services.programmes import (
+    ProgrammeInput,
+    add_months,
+    create_programme,
+    programme_settings,
+)
 from mentordesk.store.programme_file import ProgrammeFile
 
 #: The template chosen first: a blank programme carries no one else's strands.

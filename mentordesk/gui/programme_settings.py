@@ -9,11 +9,9 @@ grade gap, same career track, answer days, field) and :class:`LetterheadFields`.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -45,7 +43,7 @@ from mentordesk.formats.pdf import check_logo
 from mentordesk.gui.context import WindowContext
 from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.errors import show_error
-from mentordesk.gui.folders import ask_open_path
+from mentordesk.gui.folders import LOGO_FOLDER, ask_open_path
 from mentordesk.gui.form_values import (
     combo_value,
     count_value,
@@ -66,19 +64,10 @@ from mentordesk.services.programmes import (
 )
 from mentordesk.store.programme_file import ProgrammeFile
 
-#: The remembered folder of logo images (see ``gui/folders.py``).
-LOGO_FOLDER = "logo/folder"
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 #: The largest logo accepted, in bytes: a letterhead needs no more.
 LOGO_MAX_BYTES = 2_000_000
 OPEN, RETIRED = "Open", "Retired"
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` later, kept within the month (31 Jan + 1 → 28 or 29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def date_edit(parent: QWidget, name: str) -> QDateEdit:
@@ -409,10 +398,6 @@ class RulesFields(QWidget):
         )
 
 
-def _has_logo_field() -> bool:
-    return any(f.name == "logo" for f in fields(ProgrammeInput))
-
-
 class LetterheadFields(QWidget):
     """What heads every PDF and email: the organisation's name, its logo, a signature line.
 
@@ -446,12 +431,8 @@ class LetterheadFields(QWidget):
         logo_row.addWidget(self.logo_preview, 1)
         logo_row.addWidget(self.choose_logo)
         logo_row.addWidget(self.remove_logo)
-        if _has_logo_field():
-            form.addRow("&Logo:", logo_row)
-            _set_buddy(form, logo_row, self.choose_logo)
-        else:
-            for widget in (self.logo_preview, self.choose_logo, self.remove_logo):
-                widget.hide()
+        form.addRow("&Logo:", logo_row)
+        _set_buddy(form, logo_row, self.choose_logo)
         self.signature_line = QLineEdit(self)
         self.signature_line.setObjectName("signature_line")
         self.signature_line.setPlaceholderText("The ADVANCE team, Office for Equal Opportunities")
@@ -498,16 +479,16 @@ class LetterheadFields(QWidget):
         """Show ``values`` in the fields."""
         self.letterhead_name.setText(values.letterhead_name)
         self.signature_line.setText(values.signature_line)
-        self.set_logo(getattr(values, "logo", None))
+        self.set_logo(values.logo)
 
     def read_into(self, values: ProgrammeInput) -> ProgrammeInput:
         """``values`` with what the fields hold."""
-        shown = replace(
+        return replace(
             values,
             letterhead_name=self.letterhead_name.text(),
             signature_line=self.signature_line.text(),
+            logo=self.logo,
         )
-        return replace(shown, logo=self.logo) if _has_logo_field() else shown  # type: ignore[call-arg]
 
 
 class SettingsDialog(RecordDialog):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mentordesk.gui.folders import LOGO_FOLDER, remembered_folder
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.programme_settings import SettingsDialog, open_settings
 from mentordesk.services.programmes import programme_settings
@@ -124,3 +129,65 @@ def test_settings_wait_for_a_programme(window: MainWindow) -> None:
     assert "programme file" in window.settings_action.toolTip()
     open_settings(window, lambda _programme_id: None)
     assert window.findChild(SettingsDialog) is None
+
+
+def _write_logo(path: Path) -> Path:
+    image = QImage(240, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1f5fa8"))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def test_the_letterhead_logo_is_chosen_shown_saved_and_removed(
+    qtbot: QtBot,
+    pilot_window: MainWindow,
+    programme_file: ProgrammeFile,
+    programme_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    logos = tmp_path / "logos"
+    logos.mkdir()
+    logo = _write_logo(logos / "logo.png")
+    dialog = _settings(qtbot, pilot_window)
+    letterhead = dialog.letterhead
+    assert letterhead.logo_preview.text() == "No logo"
+    assert not letterhead.remove_logo.isEnabled()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *args: (str(logo), "Images (*.png *.jpg *.jpeg)")
+    )
+    letterhead.choose_logo.click()
+    assert letterhead.logo == logo.read_bytes()
+    assert not letterhead.logo_preview.pixmap().isNull()
+    assert letterhead.remove_logo.isEnabled()
+    assert remembered_folder(LOGO_FOLDER) == logos  # the next logo is asked for there
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert "Logo added" in pilot_window.statusBar().currentMessage()
+    with programme_file.session() as session:
+        assert programme_settings(session, programme_id).logo == logo.read_bytes()
+
+    dialog = _settings(qtbot, pilot_window)
+    assert dialog.letterhead.logo == logo.read_bytes()
+    assert not dialog.letterhead.logo_preview.pixmap().isNull()
+    dialog.letterhead.remove_logo.click()
+    assert dialog.letterhead.logo_preview.text() == "No logo"
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert "Logo removed" in pilot_window.statusBar().currentMessage()
+    with programme_file.session() as session:
+        assert programme_settings(session, programme_id).logo is None
+
+
+def test_a_file_that_is_no_image_is_refused_as_the_logo(
+    qtbot: QtBot, pilot_window: MainWindow, tmp_path: Path
+) -> None:
+    fake = tmp_path / "logo.png"
+    fake.write_bytes(b"not a picture at all" * 10)
+    dialog = _settings(qtbot, pilot_window)
+    assert not dialog.letterhead.load_logo(fake)
+    box = dialog.findChild(QMessageBox, "error_message")
+    assert box is not None
+    assert "Traceback" not in box.text()
+    box.close()
+    assert dialog.letterhead.logo is None
