@@ -180,3 +180,30 @@ def test_locking_closes_the_editor_without_asking(
     demo_window.locker.lock()
     qtbot.waitUntil(lambda: demo_window.messages.template_editor is None, timeout=5000)
     assert not demo_window.messages.templates_action.isEnabled()
+
+
+def test_reset_of_a_standard_text_only_undoes_the_edits_to_it(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    editor: TemplateEditor,
+    demo_programme_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert demo_window.programme_file is not None
+    with demo_window.programme_file.session() as session:
+        stored = get_template(session, demo_programme_id, "accepted")
+    assert not stored.customised
+    assert stored.body.rstrip().endswith("{signature}")  # signed with the signature line
+    editor.subject.setText("Something else")
+    type_at_end(qtbot, editor, "\nP.S. Welcome!")
+    assert editor.is_modified()
+    asked: list[object] = []
+    monkeypatch.setattr(template_editor, "confirm", lambda *args: asked.append(args) or True)
+    saves: list[object] = []
+    editor.saved.connect(saves.append)
+    editor.reset_current()
+    assert (editor.subject.text(), editor.body.toPlainText()) == (stored.subject, stored.body)
+    assert not editor.is_modified()
+    assert editor.template_list.currentItem().text(1) == STANDARD_TEXT
+    assert asked == []  # nothing in the file to delete
+    assert saves == []

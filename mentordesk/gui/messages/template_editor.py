@@ -34,7 +34,6 @@ from mentordesk.gui.ops import run_op
 from mentordesk.services.messages import (
     TEMPLATE_KEYS,
     TemplateText,
-    default_template,
     example_values,
     get_template,
     placeholders,
@@ -395,9 +394,9 @@ class TemplateEditor(QDialog):
             return
         stored = self._stored[key]
         if not stored.customised:
-            default = default_template(key)
-            self.subject.setText(default.subject)
-            self.body.setPlainText(default.body)
+            # Only edits to undo: what the file gave is already the standard text.
+            self.subject.setText(stored.subject)
+            self.body.setPlainText(stored.body)
             return
         question = (
             f"Go back to MentorDesk's standard text of the “{stored.title}” message? "
