@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -132,6 +133,11 @@ def _person(programme_file: ProgrammeFile, email: str) -> PersonInput:
         return person_input(session, person.id)
 
 
+def _label(name: str) -> str:
+    """How lists show the staff scheme's stage of this name, with its track."""
+    return next(s.label for s in STAFF_SCHEME_STAGES if s.name == name)
+
+
 def _placeholder(dialog: ApplicantDialog) -> str:
     edit = dialog.ui.stage.lineEdit()
     assert edit is not None
@@ -145,13 +151,14 @@ def test_the_form_offers_the_stages_by_track_and_keeps_the_one_guessed_as_a_gues
     dialog = _add_dialog(qtbot, tab)
     ui = dialog.ui
     offered = [ui.stage.itemText(i) for i in range(ui.stage.count())]
-    assert offered == ["", *(f"{s.track} — {s.name}" for s in STAFF_SCHEME_STAGES)]
-    assert "Technical and professional services — Grade 4" in offered
+    assert offered == ["", *(s.label for s in STAFF_SCHEME_STAGES)]
+    assert _label("Grade 4") in offered
+    assert "Technical and professional services" in _label("Grade 4")
     assert _placeholder(dialog) == "Choose or type a career stage"
     ui.position.setText("Senior Lecturer in Physics")
     assert _placeholder(dialog) == "Guessed from the position: Senior lecturer (grade 8)"
     assert ui.stage.toolTip().startswith(
-        "Guessed from the position: Academic and research — Senior lecturer (grade 8). Left "
+        f"Guessed from the position: {_label('Senior lecturer (grade 8)')}. Left "
         "blank, this guess is saved"
     )
     ui.position.setText("Gardener")
@@ -196,14 +203,47 @@ def test_a_stage_picked_or_typed_is_no_guess_and_an_untouched_guess_stays_one(
 
     # Picked from the list; shown as picked when the form opens again.
     dialog = _edit_dialog(qtbot, tab, ALAN)
-    assert dialog.ui.stage.currentText() == "Academic and research — Senior lecturer (grade 8)"
-    dialog.ui.stage.setCurrentText("Academic and research — Professor")
+    assert dialog.ui.stage.currentText() == _label("Senior lecturer (grade 8)")
+    dialog.ui.stage.setCurrentText(_label("Professor"))
     _save(qtbot, tab, dialog)
     saved = _person(programme_file, ALAN)
     assert (saved.stage, saved.stage_guessed) == ("Professor", False)
     stage = tab.proxy.index(_row_of(tab, ALAN), ApplicantTableModel.STAGE)
     assert stage.data() == "Professor"
     assert stage.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_a_guess_the_list_no_longer_makes_is_kept_a_guess_until_the_position_changes(
+    qtbot: QtBot, staff_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    # Alan's stage was guessed from "Research Fellow"; the list has since lost the wording
+    # that guess came from, so his position alone suggests nothing now.
+    with programme_file.session() as session:
+        set_stages(
+            session,
+            programme_id,
+            [replace(s, wordings=()) if s.name == "Research fellow (grade 7)" else s
+             for s in STAFF_SCHEME_STAGES],
+        )  # fmt: skip
+    tab = _tab(staff_window)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.reload()
+    dialog = _edit_dialog(qtbot, tab, ALAN)
+    assert dialog.person_fields.guess() is None
+    assert dialog.ui.stage.currentText() == ""
+    assert _placeholder(dialog) == "Guessed from the position: Research fellow (grade 7)"
+    dialog.ui.department.setText("Mathematics")
+    _save(qtbot, tab, dialog)
+    saved = _person(programme_file, ALAN)
+    assert (saved.stage, saved.stage_guessed) == ("Research fellow (grade 7)", True)
+
+    # A new position is guessed afresh: here nothing fits, so the stage is unknown.
+    dialog = _edit_dialog(qtbot, tab, ALAN)
+    dialog.ui.position.setText("Gardener")
+    assert _placeholder(dialog) == "No stage guessed from the position: choose one"
+    _save(qtbot, tab, dialog)
+    saved = _person(programme_file, ALAN)
+    assert (saved.stage, saved.stage_guessed) == ("", False)
 
 
 def test_the_line_manager_is_found_by_name_or_typed_and_the_services_refusals_are_shown(

@@ -100,14 +100,8 @@ def load_form_data(
 
 
 def stage_choices(ladder: Ladder) -> list[tuple[str, str]]:
-    """``(text, name)`` for each stage offered: "Academic — Lecturer" when there are tracks."""
-    several = len(ladder.tracks) > 1
-    return [(stage_choice_text(s, several), s.name) for s in ladder.stages]
-
-
-def stage_choice_text(stage: Stage, several_tracks: bool) -> str:
-    """How the form offers a stage: with its track first when the list has several."""
-    return f"{stage.track} — {stage.name}" if several_tracks and stage.track else stage.name
+    """``(text, name)`` for each stage offered, the text as lists show it (``Stage.label``)."""
+    return [(s.label, s.name) for s in ladder.stages]
 
 
 def manager_choice_text(person: PersonChoice) -> str:
@@ -146,7 +140,8 @@ class PersonFields:
         self.stage, self.manager = stage, manager
         self._position_text = position_text
         self.ladder = data.ladder
-        self._several = len(data.ladder.tracks) > 1
+        #: The stage guessed before, kept while the position it was guessed from is.
+        self._guessed: tuple[str, str] | None = None
         self._stage_names = dict(stage_choices(data.ladder))
         stage.addItem("", "")
         for text, name in self._stage_names.items():
@@ -169,10 +164,15 @@ class PersonFields:
     def fill(self, person: PersonInput) -> None:
         """Show a person's stage and line manager; a guessed stage shows as a suggestion."""
         found = self.ladder.find(person.stage)
+        self._guessed = (
+            (person.stage, " ".join(person.position.split()))
+            if person.stage_guessed and person.stage
+            else None
+        )
         if person.stage_guessed or not person.stage:
             self.stage.setEditText("")
         elif found is not None:
-            self.stage.setEditText(stage_choice_text(found, self._several))
+            self.stage.setEditText(found.label)
         else:
             self.stage.setEditText(person.stage)
         email = person.line_manager_email
@@ -184,15 +184,29 @@ class PersonFields:
         """The stage the position typed suggests, or None."""
         return self.ladder.guess(self._position_text())
 
+    def guessed(self) -> str:
+        """The stage a blank field saves as a guess, or "" for none.
+
+        The stage guessed before while the position is unchanged (the list may
+        have changed since, or the guess come from another programme's list),
+        else the one the position typed suggests.
+        """
+        position = " ".join(self._position_text().split())
+        if self._guessed is not None and self._guessed[1] == position:
+            return self._guessed[0]
+        guess = self.guess()
+        return guess.name if guess is not None else ""
+
     def update_hint(self) -> None:
         """Show the stage guessed from the position in the blank Career stage field."""
         position = self._position_text().strip()
-        guess = self.guess()
+        guessed = self.guessed()
         tip = STAGE_TIP
-        if guess is not None:
-            hint = f"Guessed from the position: {guess.name}"
+        if guessed:
+            found = self.ladder.find(guessed)
+            hint = f"Guessed from the position: {guessed}"
             tip = (
-                f"Guessed from the position: {stage_choice_text(guess, self._several)}. Left "
+                f"Guessed from the position: {found.label if found else guessed}. Left "
                 "blank, this guess is saved, to confirm in Programme ▸ Career stages; or "
                 "choose the stage."
             )
@@ -212,8 +226,8 @@ class PersonFields:
         """
         text = " ".join(self.stage.currentText().split())
         if not text:
-            guess = self.guess()
-            return (guess.name, True) if guess is not None else ("", False)
+            guessed = self.guessed()
+            return guessed, bool(guessed)
         if text in self._stage_names:
             return self._stage_names[text], False
         found = self.ladder.find(text)
