@@ -52,6 +52,7 @@ from mentordesk.services.pairings import (
     check_in_states,
     person_pairings_under_way,
 )
+from mentordesk.services.programme_copy import alumni
 from mentordesk.services.programmes import get_programme
 from mentordesk.store.models import (
     Application,
@@ -157,6 +158,7 @@ def _compose(
     """The subject and body for one person, or why they cannot have this message.
 
     The reason reads after the person's name, and does not name them itself.
+    Blank lines left at the end (a programme without a signature line) are dropped.
     """
     filled = {k: v for k, v in values.items() if v is not None}
     for name, value in given.items():
@@ -168,7 +170,7 @@ def _compose(
         if name not in filled:
             reason = _NO_VALUE.get(name, "no value is known")
             return f"{reason} ({{{name}}})"
-    return render(template.subject, filled), render(template.body, filled)
+    return render(template.subject, filled), render(template.body, filled).rstrip()
 
 
 def _person_values(
@@ -193,6 +195,7 @@ def _person_values(
         "strand": application.strand.name if application else None,
         "role": application.role.value if application else None,
         "coordinator_name": sender[0] if sender and sender[0].strip() else "The programme team",
+        "signature": programme.signature_line.strip(),
         "programme_start": day_text(programme.starts_on) if programme.starts_on else None,
         "programme_end": day_text(programme.ends_on) if programme.ends_on else None,
         "waitlist_position": str(rank) if rank is not None else None,
@@ -418,6 +421,61 @@ def drafts_for_people(
             continue
         drafts.append(_Draft(person, *composed, pairing_id=pairing_id))
     return _write(session, programme_id, key, drafts, skipped, out_dir, today, sender)
+
+
+def drafts_to_invite_back(
+    session: Session,
+    programme_id: int,
+    person_ids: Sequence[int],
+    out_dir: Path,
+    *,
+    today: dt.date,
+    sender: tuple[str, str] | None = None,
+) -> DraftResult:
+    """One “Would you mentor again?” draft (message ``invite_back``) for each of the alumni.
+
+    Alumni are the people who took part in the programmes this one was copied
+    from. Someone who is not one of them, or who has applied to this programme
+    already, is left out with the reason.
+
+    Args:
+        session: the open transaction; each draft is logged in it.
+        programme_id: the programme they are invited back to.
+        person_ids: who receives it (as the Alumni list gives them).
+        out_dir: an existing folder; existing files in it are never replaced.
+        today: the date in file names.
+        sender: (name, email) the drafts come from, and {coordinator_name}.
+
+    Raises:
+        InvalidInput: the message cannot be used as written.
+        NotFound: the programme or some of the people are no longer in the file.
+        ExportFailed: a file could not be written (nothing is kept or logged).
+    """
+    programme = get_programme(session, programme_id)
+    earlier = {row.person_id for row in alumni(session, programme_id)}
+    applied = set(
+        session.scalars(
+            select(Application.person_id)
+            .join(Strand, Strand.id == Application.strand_id)
+            .where(Strand.programme_id == programme_id)
+        )
+    )
+    invited: list[int] = []
+    skipped: list[str] = []
+    for person in _people(session, person_ids):
+        if person.id not in earlier:
+            skipped.append(
+                f"{person.full_name}: took part in none of the programmes "
+                f"{programme.name} was copied from"
+            )
+        elif person.id in applied:
+            skipped.append(f"{person.full_name}: has applied to {programme.name} already")
+        else:
+            invited.append(person.id)
+    result = drafts_for_people(
+        session, programme_id, "invite_back", invited, out_dir, today=today, sender=sender
+    )
+    return DraftResult(result.written, skipped + result.skipped)
 
 
 def drafts_for_pairings(

@@ -24,7 +24,7 @@ from mentordesk.formats.pdf import format_date
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
 from mentordesk.services.programmes import applicants_in
-from mentordesk.store.models import MessageLog, MessageTemplate, Person, Programme
+from mentordesk.store.models import MessageLog, MessageTemplate, Person
 
 TEMPLATE_KEYS: tuple[str, ...] = (
     "received",
@@ -37,6 +37,8 @@ TEMPLATE_KEYS: tuple[str, ...] = (
     "event-invitation",
     "check-in",
     "survey",
+    # To the alumni of the rounds before: would they mentor again?
+    "invite_back",
     "closing",
 )
 
@@ -104,6 +106,11 @@ _ALL_PLACEHOLDERS = {
             "who the message comes from (the programme team unless you give your name)",
             "Programme office",
         ),
+        Placeholder(
+            "signature",
+            "the programme's signature line, set in its settings (empty when it has none)",
+            "The ADVANCE team, Office for Equal Opportunities",
+        ),
         Placeholder("programme_start", "the day the programme starts", "15 January 2026"),
         Placeholder("programme_end", "the day the programme ends", "15 December 2026"),
         Placeholder("waitlist_position", "the person's place on the waiting list", "3"),
@@ -161,6 +168,7 @@ _COMMON = (
     "strand",
     "role",
     "coordinator_name",
+    "signature",
 )
 _EVENT = (
     "event_title",
@@ -200,9 +208,15 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
     "check-in": (*_COMMON, *_OTHER, "due_date"),
     "survey": (*_COMMON, "survey_link"),
     "closing": (*_COMMON, "programme_end"),
+    # Sent to people of earlier rounds, who hold no application (strand, role) in this one.
+    "invite_back": (
+        *(name for name in _COMMON if name not in ("strand", "role")),
+        "programme_start",
+        "programme_end",
+    ),
 }
 
-_SIGNATURE = "With best wishes,\n{coordinator_name}"
+_SIGNATURE = "With best wishes,\n{coordinator_name}\n{signature}"
 
 #: key: (title, subject, body) — the texts MentorDesk ships.
 _DEFAULTS: dict[str, tuple[str, str, str]] = {
@@ -316,6 +330,17 @@ _DEFAULTS: dict[str, tuple[str, str, str]] = {
         "reply to this message. We hope the connections you made will last well beyond "
         "the programme.\n\n" + _SIGNATURE,
     ),
+    "invite_back": (
+        "Invitation back",
+        "Would you mentor again in {programme}?",
+        "Dear {first_name},\n\n"
+        "Thank you again for the time and care you gave to an earlier round of our "
+        "mentoring programme. {programme} runs from {programme_start} to {programme_end}, "
+        "and we would be delighted to have you with us again as a mentor.\n\n"
+        "Would you mentor again? Simply reply to this message with yes or no. If yes, tell "
+        "us anything that has changed in your role or in the time you can give, and we will "
+        "send you the application form.\n\n" + _SIGNATURE,
+    ),
 }
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -347,37 +372,23 @@ def placeholders(key: str) -> list[Placeholder]:
     return [_ALL_PLACEHOLDERS[name] for name in _ALLOWED[key]]
 
 
-def default_template(key: str, signature_line: str = "") -> TemplateText:
-    """The text MentorDesk ships for a message.
-
-    Args:
-        key: the message.
-        signature_line: the programme's signature line, printed under the sender's
-            name at the foot of the message ("" for none).
+def default_template(key: str) -> TemplateText:
+    """The text MentorDesk ships for a message; it is signed with ``{signature}``.
 
     Raises:
         NotFound: there is no message of that key.
     """
     _check_key(key)
     title, subject, body = _DEFAULTS[key]
-    line = signature_line.strip().replace("{", "{{").replace("}", "}}")
-    if line and body.endswith(_SIGNATURE):
-        body += "\n" + line
     return TemplateText(key, title, subject, body, customised=False)
-
-
-def _programme_default(session: Session, programme_id: int, key: str) -> TemplateText:
-    """The shipped text signed with the programme's signature line."""
-    programme = session.get(Programme, programme_id)
-    return default_template(key, programme.signature_line if programme else "")
 
 
 def get_template(session: Session, programme_id: int, key: str) -> TemplateText:
     """The programme's own wording of a message, or the shipped default if it has none.
 
-    The shipped default ends with the programme's signature line, if it has one.
+    The shipped default ends with ``{signature}``, the programme's signature line.
     """
-    default = _programme_default(session, programme_id, key)
+    default = default_template(key)
     own = _stored(session, programme_id, key)
     if own is None:
         return default
@@ -514,7 +525,7 @@ def save_template(session: Session, programme_id: int, key: str, subject: str, b
     if problems := template_problems(key, subject, body):
         raise InvalidInput(" ".join(problems))
     own = _stored(session, programme_id, key)
-    default = _programme_default(session, programme_id, key)
+    default = default_template(key)
     if subject == default.subject and body == default.body:
         if own is not None:
             session.delete(own)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from mentordesk.services.documents.certificates import certificates
 from mentordesk.services.documents.letters import introduction_letter
 from mentordesk.services.documents.programme_report import programme_report
 from mentordesk.services.documents.sign_in import sign_in_sheet
+from mentordesk.services.drafts import mailto_url
 from mentordesk.services.events import EventInput, add_event
 from mentordesk.services.messages import get_template, save_template
 from mentordesk.services.pairings import PairingInput, add_pairing
@@ -92,20 +94,41 @@ def test_without_a_letterhead_the_programme_name_heads_documents(
     assert "With best wishes, The Pilot 2026 programme team" in text
 
 
-def test_the_shipped_messages_end_with_the_signature_line_the_programmes_own_do_not(
+def test_the_shipped_messages_are_signed_with_the_signature_placeholder(
     programme_file: ProgrammeFile, programme_id: int
 ) -> None:
     with programme_file.session() as s:
         before = get_template(s, programme_id, "accepted").body
-        save_template(s, programme_id, "declined", "Sorry", "Dear {first_name}, no.")
     _sign(programme_file, programme_id, "", "ADVANCE office {Belval}")
     with programme_file.session() as s:
         accepted = get_template(s, programme_id, "accepted")
-        own = get_template(s, programme_id, "declined")
         # Saving the shipped text as it is shown keeps no wording of the programme's own.
         save_template(s, programme_id, "accepted", accepted.subject, accepted.body)
         assert not get_template(s, programme_id, "accepted").customised
 
-    assert before.endswith("With best wishes,\n{coordinator_name}")
-    assert accepted.body == before + "\nADVANCE office {{Belval}}"
-    assert own.body == "Dear {first_name}, no."
+    # The line is filled in when a message is written, never baked into the text.
+    assert before.endswith("With best wishes,\n{coordinator_name}\n{signature}")
+    assert accepted.body == before
+
+
+@pytest.mark.parametrize(
+    ("line", "foot"),
+    [
+        ("ADVANCE office {Belval}", "Bureau ADVANCE\nADVANCE office {Belval}"),
+        ("", "Bureau ADVANCE"),
+    ],
+)
+def test_a_message_ends_with_the_programmes_signature_line_when_it_has_one(
+    programme_file: ProgrammeFile, programme_id: int, add_someone: AddSomeone, line: str, foot: str
+) -> None:
+    _sign(programme_file, programme_id, "", line)
+    office = ("Bureau ADVANCE", "advance@uni.example")
+    own_text = "Dear {first_name}, please wait.\n{coordinator_name}\n{signature}"
+    with programme_file.session() as s:
+        person = add_someone(s)
+        save_template(s, programme_id, "waitlisted", "Wait", own_text)
+        own = mailto_url(s, person, "waitlisted", programme_id, sender=office)
+        shipped = mailto_url(s, person, "declined", programme_id, sender=office)
+    for url in (own, shipped):
+        body = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)["body"][0]
+        assert body.replace("\r\n", "\n").endswith("\n" + foot), body[-80:]
