@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     privacy.add_retention(top)
     events.add_attendance(top.group("attendance", "Record who attended an event."))
     matching.add_match(top)
+    matching.add_selection(top)
     file.add_self_test(top)
     documents.add_report(top.group("report", "Write the programme's PDF documents."))
     messages.add_drafts(top)

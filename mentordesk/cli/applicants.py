@@ -1,4 +1,4 @@
-"""mentordesk-cli commands for applicants: importing applications from a form's spreadsheet.
+"""mentordesk-cli commands for applicants: importing applications, listing them, deciding on them.
 
 Columns are recognised by their headers and their answers together
 (:func:`~mentordesk.formats.column_guess.recognise_columns`); a saved mapping
@@ -11,13 +11,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from mentordesk.cli.common import Commands, open_file
-from mentordesk.domain.enums import ApplicantField, Role
+from mentordesk.cli.common import (
+    Commands,
+    add_json_option,
+    iso,
+    open_file,
+    open_session,
+    print_json,
+)
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus, Role
 from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.formats.column_guess import ColumnGuess, recognise_columns
 from mentordesk.formats.columns import normalise
@@ -25,6 +33,7 @@ from mentordesk.formats.dates import DayOrder
 from mentordesk.formats.reading import read_table
 from mentordesk.formats.tables import SheetTable, column_letters
 from mentordesk.formats.text import plural
+from mentordesk.services.applicants import ApplicantRow, applicant_rows, set_application_status
 from mentordesk.services.import_mappings import (
     column_named,
     columns_for,
@@ -411,3 +420,161 @@ def _print_people(
         print(line)
     for line in stage_lines(stages, done=done):
         print(line)
+
+
+# Deciding on applications ---------------------------------------------------------------------
+
+_STATUSES = [s.value for s in ApplicationStatus]
+
+
+def add_applicants(applicants: Commands) -> None:
+    """``applicants list`` and ``applicants status``: see the applications, decide on them."""
+    listing = applicants.command(
+        "list",
+        "List a programme's applications: each applicant's role, strand and status.",
+        _list,
+        programme=True,
+    )
+    listing.add_argument("--status", choices=_STATUSES, help="only the applications in this status")
+    add_json_option(listing)
+    status = applicants.command(
+        "status",
+        "Move applications to a status (accept, shortlist, waitlist, decline…), each named by "
+        "its applicant's email; every email is checked first, and nothing changes unless all "
+        "are found.",
+        _status,
+        programme=True,
+    )
+    status.add_argument(
+        "--status", required=True, choices=_STATUSES, help="the status the applications move to"
+    )
+    status.add_argument(
+        "--strand", metavar="NAME", help="the strand, for someone who applied to several"
+    )
+    status.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        help="the role, for someone who applied both as mentor and as mentee",
+    )
+    status.add_argument("emails", nargs="+", metavar="EMAIL", help="an applicant's email")
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        programme = find_programme(s, args.programme)
+        rows = applicant_rows(s, programme.id)
+    if args.status:
+        rows = [r for r in rows if r.status.value == args.status]
+    if args.json:
+        print_json([_row_json(r) for r in rows])
+        return 0
+    if not rows:
+        if args.status:
+            print(f"{programme.name} has no application that is {args.status}.")
+        else:
+            print(
+                f"{programme.name} has no application yet: import them with "
+                "“mentordesk-cli import applicants FILE”."
+            )
+        return 0
+    width = max(len(_who(r)) for r in rows)
+    for row in rows:
+        notes = [n for n in ("late" if row.late else "", _stage_note(row)) if n]
+        extra = f"  ({'; '.join(notes)})" if notes else ""
+        print(f"{_who(row):<{width}}  {row.role.value:<6}  {row.strand}: {row.status.value}{extra}")
+    tally = Counter(r.status for r in rows)
+    counts = ", ".join(f"{tally[s]:,} {s.value}" for s in ApplicationStatus if tally[s])
+    print(f"{programme.name}: {plural(len(rows), 'application')} ({counts}).")
+    return 0
+
+
+def _who(row: ApplicantRow) -> str:
+    return f"{row.name} <{row.email}>"
+
+
+def _stage_note(row: ApplicantRow) -> str:
+    if not row.stage:
+        return "career stage unknown"
+    return f"{row.stage}, guessed" if row.stage_guessed else row.stage
+
+
+def _row_json(row: ApplicantRow) -> dict[str, object]:
+    return {
+        "name": row.name,
+        "email": row.email,
+        "role": row.role.value,
+        "strand": row.strand,
+        "status": row.status.value,
+        "organisation": row.organisation,
+        "stage": row.stage,
+        "stage_guessed": row.stage_guessed,
+        "submitted": iso(row.submitted_on),
+        "late": row.late,
+    }
+
+
+def _status(args: argparse.Namespace) -> int:
+    status = ApplicationStatus(args.status)
+    with open_session(args) as s:
+        programme = find_programme(s, args.programme)
+        if args.strand and args.strand.strip().lower() not in {
+            c.name.lower() for c in strand_choices(s, programme.id, retired=True)
+        }:
+            raise NotFound(f"{programme.name} has no strand called “{args.strand}”.")
+        rows = applicant_rows(s, programme.id)
+        chosen: list[ApplicantRow] = []
+        problems: list[str] = []
+        for email in dict.fromkeys(e.strip().lower() for e in args.emails):
+            found, problem = _application_of(rows, email, args.strand, args.role, programme.name)
+            if found is None:
+                problems.append(problem)
+            else:
+                chosen.append(found)
+        if problems:
+            raise InvalidInput(" ".join(problems) + " Nothing was changed.")
+        set_application_status(
+            s, [r.application_id for r in chosen if r.status is not status], status
+        )
+    for row in chosen:
+        where = f"{row.name} ({row.role.value}, {row.strand})"
+        if row.status is status:
+            print(f"{where} is already {status.value}.")
+        else:
+            print(f"{where}: {row.status.value} → {status.value}.")
+    moved = sum(r.status is not status for r in chosen)
+    print(f"{plural(moved, 'application')} of {programme.name} now {status.value}.")
+    return 0
+
+
+def _application_of(
+    rows: list[ApplicantRow], email: str, strand: str | None, role: str | None, programme: str
+) -> tuple[ApplicantRow | None, str]:
+    """The one application ``email`` made that fits ``strand`` and ``role``, or why there is none.
+
+    Returns:
+        The application and "", or None and what is wrong, in plain words, with what to add.
+    """
+    theirs = [r for r in rows if r.email.lower() == email]
+    if not theirs:
+        return None, (
+            f"{email} has no application to {programme}: check the email, or add the "
+            "application first (import applicants, or the Applicants tab)."
+        )
+    fitting = [
+        r
+        for r in theirs
+        if (not strand or r.strand.lower() == strand.strip().lower())
+        and (not role or r.role.value == role)
+    ]
+    made = ", ".join(f"{r.role.value} in {r.strand}" for r in theirs)
+    if not fitting:
+        return None, f"{email} applied to {programme} only as {made}."
+    if len(fitting) > 1:
+        options = []
+        if len({r.strand for r in fitting}) > 1:
+            options.append("--strand")
+        if len({r.role for r in fitting}) > 1:
+            options.append("--role")
+        which = " or ".join(options) or "--strand and --role"
+        return None, f"{email} applied to {programme} {len(fitting)} times ({made}): add {which}."
+    return fitting[0], ""

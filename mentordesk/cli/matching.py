@@ -1,19 +1,25 @@
 """mentordesk-cli commands for matching: proposals, shortlists and circles, shown or saved.
 
 The matching engine (and SciPy under it) is loaded only when ``match`` runs.
+Around it, :func:`add_selection` adds the commands that come before and after:
+``applicants`` (accept the applications) and ``pairings`` (publish the
+proposals, record the mentors' answers).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from mentordesk.cli import applicants, pairings
 from mentordesk.cli.common import (
     Commands,
     add_json_option,
+    iso,
     open_session,
     print_json,
     whole_number,
@@ -67,6 +73,12 @@ def add_match(commands: Commands) -> None:
         "--apply", action="store_true", help="save the proposals as drafts, to publish later"
     )
     match.add_argument(
+        "--publish",
+        action="store_true",
+        help="save the proposals (or circles) and publish them at once: --apply, then "
+        "“pairings publish” for these only",
+    )
+    match.add_argument(
         "--shortlist-size",
         type=whole_number(1, 50),
         default=3,
@@ -77,11 +89,29 @@ def add_match(commands: Commands) -> None:
     add_json_option(match, "print the proposals (or circles) as JSON for scripts")
 
 
-def _match(args: argparse.Namespace) -> int:
-    if args.mode == "shortlist" and args.apply:
-        raise InvalidInput(
-            "A shortlist is sent out, not saved: --apply needs --mode optimal or stable."
+def add_selection(commands: Commands) -> None:
+    """The ``applicants`` and ``pairings`` groups: decide on applications, follow the proposals."""
+    applicants.add_applicants(
+        commands.group(
+            "applicants", "A programme's applications: list them, accept or decline them."
         )
+    )
+    pairings.add_pairings(
+        commands.group(
+            "pairings",
+            "A programme's pairings: list them, publish the drafts, record the mentors' "
+            "answers and each pairing's status.",
+        )
+    )
+
+
+def _match(args: argparse.Namespace) -> int:
+    if args.mode == "shortlist" and (args.apply or args.publish):
+        raise InvalidInput(
+            "A shortlist is sent out, not saved: --apply and --publish need --mode optimal, "
+            "stable or circles."
+        )
+    args.apply = args.apply or args.publish
     if args.mode == "circles":
         return _match_circles(args)
     if args.mode == "shortlist":
@@ -99,19 +129,39 @@ def _match(args: argparse.Namespace) -> int:
         result = (match_optimal if args.mode == "optimal" else match_stable)(pool)
         if not args.json:
             _print_proposals(programme, result)
+        published: dt.date | None = None
         if args.apply:
-            save_proposals(s, programme.id, result.proposals, unmatched=result.unmatched)
+            ids = save_proposals(s, programme.id, result.proposals, unmatched=result.unmatched)
+            published = _publish(s, programme, ids) if args.publish else None
         if args.json:
-            print_json(_proposals_json(programme, result, saved=bool(args.apply)))
+            saved = _proposals_json(programme, result, saved=bool(args.apply))
+            print_json({**saved, "published": bool(args.publish), "answer_due": iso(published)})
             return 0
-    if args.apply:
+    if published:
+        print(
+            f"Published {len(result.proposals)} proposals in place of earlier drafts: the "
+            f"mentors' answers are due on {published.isoformat()}."
+        )
+    elif args.apply:
         print(
             f"Saved {len(result.proposals)} draft proposals in place of earlier drafts; "
             "nobody sees them until you publish them."
         )
-        if result.unmatched:
-            print(f"The {len(result.unmatched)} unmatched are on the waitlist, offered first.")
+    if args.apply and result.unmatched:
+        print(f"The {len(result.unmatched)} unmatched are on the waitlist, offered first.")
     return 0
+
+
+def _publish(s: Session, programme: ProgrammeSummary, ids: list[int]) -> dt.date | None:
+    """Publish the drafts just saved; the date their answers are due (None: nothing saved)."""
+    from mentordesk.services.matching import publish_pairings
+    from mentordesk.services.matching.waitlist import answer_due
+
+    if not ids:
+        return None
+    today = dt.date.today()
+    publish_pairings(s, ids, today=today)
+    return answer_due(s, programme.id, today)
 
 
 def _shortlist(args: argparse.Namespace) -> int:
@@ -179,6 +229,7 @@ def _match_circles(args: argparse.Namespace) -> int:
     from mentordesk.services.matching import circle_pool, form_circles, save_circles
 
     saved = 0
+    published: dt.date | None = None
     listing: list[dict[str, object]] = []
     with open_session(args) as s:
         programme = find_programme(s, args.programme)
@@ -190,7 +241,10 @@ def _match_circles(args: argparse.Namespace) -> int:
             else:
                 _print_circles(programme, strand, result, args.circle_size)
             if args.apply:
-                saved += len(save_circles(s, programme.id, strand.id, result))
+                ids = save_circles(s, programme.id, strand.id, result)
+                saved += len(ids)
+                if args.publish:
+                    published = _publish(s, programme, ids)
     if args.json:
         print_json(
             {
@@ -199,10 +253,17 @@ def _match_circles(args: argparse.Namespace) -> int:
                 "circle_size": args.circle_size,
                 "strands": listing,
                 "saved": saved if args.apply else None,
+                "published": bool(args.publish),
+                "answer_due": iso(published),
             }
         )
         return 0
-    if args.apply:
+    if published:
+        print(
+            f"Published {saved} circles in place of earlier circle drafts: the facilitators' "
+            f"answers are due on {published.isoformat()}."
+        )
+    elif args.apply:
         print(
             f"Saved {saved} draft circles in place of earlier circle drafts; "
             "nobody sees them until you publish them."
