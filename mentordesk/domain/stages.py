@@ -51,8 +51,11 @@ class Stage:
 
     @property
     def label(self) -> str:
-        """The name with its track, as lists show it: "Grade 5 (Technical services)"."""
-        return f"{self.name} ({self.track})" if self.track else self.name
+        """The stage as forms and lists show it: "Technical services — Grade 5", or its name alone.
+
+        The one way a stage is shown with its track; a stage without a track is its name.
+        """
+        return f"{self.track} — {self.name}" if self.track else self.name
 
 
 @dataclass(frozen=True)
@@ -264,12 +267,13 @@ def _known_wordings(key: str) -> tuple[str, ...]:
     return ()
 
 
+_ACADEMIC_TRACK = "Academic and research"
 _PROFESSIONAL = "Professional and technical staff"
 
 ACADEMIC_STAGES: tuple[Stage, ...] = (
     Stage(
         "Doctoral candidate",
-        "",
+        _ACADEMIC_TRACK,
         1,
         (
             "phd",
@@ -289,7 +293,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Research assistant",
-        "",
+        _ACADEMIC_TRACK,
         2,
         (
             "research assistant",
@@ -303,7 +307,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Postdoctoral researcher",
-        "",
+        _ACADEMIC_TRACK,
         3,
         (
             "postdoc",
@@ -323,7 +327,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Research scientist",
-        "",
+        _ACADEMIC_TRACK,
         4,
         (
             "research scientist",
@@ -342,7 +346,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Assistant professor",
-        "",
+        _ACADEMIC_TRACK,
         5,
         (
             "assistant professor",
@@ -357,7 +361,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Associate professor",
-        "",
+        _ACADEMIC_TRACK,
         6,
         (
             "associate professor",
@@ -375,7 +379,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
     Stage(
         "Full professor",
-        "",
+        _ACADEMIC_TRACK,
         7,
         (
             "professor",
@@ -458,7 +462,6 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
     ),
 )
 
-_ACADEMIC_TRACK = "Academic and research"
 _SERVICES_TRACK = "Technical and professional services"
 
 STAFF_SCHEME_STAGES: tuple[Stage, ...] = (

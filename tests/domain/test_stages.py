@@ -131,11 +131,24 @@ def test_resolve_takes_a_listed_name_and_else_guesses() -> None:
 
 
 def test_tracks_and_level_span() -> None:
-    assert ACADEMIC.tracks == ("", "Professional and technical staff")
+    assert ACADEMIC.tracks == ("Academic and research", "Professional and technical staff")
     assert STAFF.tracks == ("Academic and research", "Technical and professional services")
     assert STAFF.level_span == 7
     assert Ladder().tracks == ()
     assert Ladder().level_span == 0
+
+
+def test_a_list_on_several_tracks_names_each_and_a_single_track_stays_unnamed() -> None:
+    for stages in (ACADEMIC_STAGES, STAFF_SCHEME_STAGES):
+        assert len(Ladder(stages).tracks) == 2
+        assert all(stage.track for stage in stages)
+    assert COMMITTEE.tracks == ("",)
+
+
+def test_a_stage_is_shown_with_its_track_first() -> None:
+    assert Stage("Grade 5", "Technical services", 5).label == "Technical services — Grade 5"
+    assert Stage("Staff", "", 3).label == "Staff"
+    assert ACADEMIC_STAGES[0].label == "Academic and research — Doctoral candidate"
 
 
 def test_template_lists_have_unique_names_and_levels_of_at_least_one() -> None:
