@@ -17,7 +17,7 @@ The file has Microsoft Forms' own columns first (ID, Start time, Completion
 time, Email, Name, Last modified time): a form inside an organisation records
 who signed in, a form anyone can answer says "anonymous" and asks for the name
 and email. The coordinator's "Decision" column comes last, typed into the
-export after selection.
+export after selection (or is left out, to decide with ``applicants status``).
 """
 
 from __future__ import annotations
@@ -137,12 +137,18 @@ def _ticked(values: Sequence[str]) -> str | None:
     return "".join(f"{value};" for value in values) or None
 
 
-def write_applicants(path: Path, seed: Seed) -> Path:
+def write_applicants(path: Path, seed: Seed, *, decisions: bool = True) -> Path:
     """Write ``seed``'s applications as a Microsoft Forms export (.xlsx) at ``path``.
 
     Only the questions some applicant answers are asked, as each programme's
     form asks its own: a strand question when applicants name strands, a
     "Line manager (email)" question for the staff scheme, and so on.
+
+    Args:
+        path: where to write it.
+        seed: the programme and its applicants.
+        decisions: the coordinator typed a "Decision" column into the export; without
+            it, the applications are decided on afterwards (``applicants status``).
 
     Returns:
         ``path``.
@@ -184,7 +190,8 @@ def write_applicants(path: Path, seed: Seed) -> Path:
             lambda a: "I agree",
         )
     )
-    columns.append(_column("Decision", lambda a: a.decision))
+    if decisions:
+        columns.append(_column("Decision", lambda a: a.decision))
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active

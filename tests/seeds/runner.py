@@ -208,8 +208,27 @@ def check_seniority(pairs: list[Pair], gap: int) -> None:
         )
 
 
-def started(folder: Path, seed: Seed) -> tuple[SeedRun, Path]:
-    """A new file made by ``init`` in ``folder``, and the seed's form export beside it."""
+def started(folder: Path, seed: Seed, *, decisions: bool = True) -> tuple[SeedRun, Path]:
+    """A new file made by ``init`` in ``folder``, and the seed's form export beside it.
+
+    ``decisions``: the export carries the coordinator's "Decision" column.
+    """
     run = SeedRun(folder, seed)
     run("init", "init").ok()
-    return run, write_applicants(folder / "Mentoring application form(1-20).xlsx", seed)
+    form = folder / "Mentoring application form(1-20).xlsx"
+    return run, write_applicants(form, seed, decisions=decisions)
+
+
+def outcomes(ran: Ran) -> dict[tuple[str, str], str]:
+    """What ``programme alumni --json`` says of each person: (email, role) → outcome."""
+    return {(row["email"].lower(), row["role"]): row["outcome"] for row in ran.json()}
+
+
+def published_pairs(ran: Ran) -> set[tuple[str, str]]:
+    """(mentor, mentee) emails of the published pairings a ``pairings list --json`` step gave."""
+    return {
+        (row["mentor"]["email"].lower(), mentee["email"].lower())
+        for row in ran.json()
+        if not row["draft"]
+        for mentee in row["mentees"]
+    }

@@ -1,6 +1,8 @@
 """CERN Women in Technology from an empty file by mentordesk-cli alone: a committee scheme.
 
 Six months, 11 pairs formed one to one from 15 mentees, of the same department or field.
+The committee decides after the form closed (``applicants status``), publishes the
+proposals, records the mentors' answers, and next year the same people apply again.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ from tests.helpers.seed_applicants import WOMEN_IN_TECHNOLOGY
 from tests.seeds.runner import (
     SeedRun,
     alumni,
-    applications_in,
     check_seniority,
     counted,
-    pairings_in,
+    outcomes,
     participants,
+    published_pairs,
     stages_of,
     started,
     strands_of,
@@ -32,7 +34,8 @@ WIT = WOMEN_IN_TECHNOLOGY.programme
 @pytest.fixture(scope="module")
 def women_in_technology(tmp_path_factory: pytest.TempPathFactory, passphrase_set: None) -> SeedRun:
     """Women in Technology from an empty file: 11 mentors, 15 mentees, pairs one to one."""
-    run, form = started(tmp_path_factory.mktemp("wit"), WOMEN_IN_TECHNOLOGY)
+    run, form = started(tmp_path_factory.mktemp("wit"), WOMEN_IN_TECHNOLOGY, decisions=False)
+    everyone = [a.email for a in WOMEN_IN_TECHNOLOGY.applicants]
     run(
         "create", "programme", "create", WIT, "--template", "committee",
         "--timezone", "Europe/Zurich", "--starts", "2027-05-03", "--mentees-per-mentor", "1",
@@ -40,12 +43,32 @@ def women_in_technology(tmp_path_factory: pytest.TempPathFactory, passphrase_set
     )  # fmt: skip
     run("created", "programme", "list", "--json")
     run("import", "import", "applicants", str(form))
+    run("received", "applicants", "list", "--status", "received", "--json")
+    run("accept", "applicants", "status", *everyone, "--status", "accepted")
     run("match", "match", "--apply", "--json")
+    run("publish", "pairings", "publish")
+    # The first mentor declines; the next two accept, and the second pair starts.
+    declined, accepted, started_pair = run.pairs("match")[:3]
+    run("decline", "pairings", "answer", declined.mentor.email, declined.mentee.email, "declined")
+    for step, pair in (("accept 1", accepted), ("accept 2", started_pair)):
+        run(step, "pairings", "answer", pair.mentor.email, pair.mentee.email, "accepted")
+    run("active", "pairings", "status", started_pair.mentor.email, started_pair.mentee.email,
+        "--status", "active", "--on", "2027-05-03")  # fmt: skip
+    run("rematch", "match", "--publish", "--json")
+    run("pairings", "pairings", "list", "--json")
     run("edit", "programme", "edit", WIT, "--letterhead", "CERN Women in Technology",
         "--ends", "2027-11-30")  # fmt: skip
     run("edited", "programme", "list", "--json")
     run("copy", "programme", "copy", WIT, "WIT Mentoring 2028")
     run("alumni", "programme", "alumni", "WIT Mentoring 2028", "--json")
+    run("copied applications", "applicants", "list", "--programme", "WIT Mentoring 2028",
+        "--json")  # fmt: skip
+    run("copied pairings", "pairings", "list", "--programme", "WIT Mentoring 2028", "--json")
+    # Next year the same people apply again: no pair of this year is proposed again.
+    run("next import", "import", "applicants", str(form), "--programme", "WIT Mentoring 2028")
+    run("next accept", "applicants", "status", *everyone, "--status", "accepted",
+        "--programme", "WIT Mentoring 2028")  # fmt: skip
+    run("next match", "match", "--programme", "WIT Mentoring 2028", "--json")
     return run
 
 
@@ -105,5 +128,82 @@ def test_women_in_technology_edited_then_copied_to_next_year(women_in_technology
         )
         assert stages_of(s, new) == stages_of(s, old)
         assert strands_of(new) == strands_of(old)
-        assert (applications_in(s, new), pairings_in(s, new)) == (0, 0)
+    # Copied without applications or pairings (the same people apply again below).
+    assert run.ran["copied applications"].json() == run.ran["copied pairings"].json() == []
     assert alumni(run.ran["alumni"]) == participants(WOMEN_IN_TECHNOLOGY, "Mentoring")
+
+
+def test_women_in_technology_committee_accepts_the_applications_after_the_form_closed(
+    women_in_technology: SeedRun,
+) -> None:
+    run = women_in_technology
+    received = run.ran["received"].json()
+    assert len(received) == len(WOMEN_IN_TECHNOLOGY.applicants)
+    out = run.ran["accept"].ok().out
+    assert out.splitlines()[-1] == (
+        f"{len(WOMEN_IN_TECHNOLOGY.applicants)} applications of {WIT} now accepted."
+    )
+    assert out.count("received → accepted") == len(WOMEN_IN_TECHNOLOGY.applicants)
+
+
+def test_women_in_technology_mentors_answer_the_published_proposals(
+    women_in_technology: SeedRun,
+) -> None:
+    run = women_in_technology
+    assert "Published 11 proposals" in run.ran["publish"].ok().out
+    declined, accepted, started_pair = run.pairs("match")[:3]
+    assert "first on the Mentoring waitlist" in run.ran["decline"].ok().out
+    run.ran["active"].ok()
+    # The mentor who declined is free again, never for the mentee who was declined.
+    assert (declined.mentor, declined.mentee) not in {
+        (p.mentor, p.mentee) for p in run.pairs("rematch")
+    }
+    assert run.ran["rematch"].json()["published"] is True
+    listed = {
+        (row["mentor"]["email"], row["mentees"][0]["email"]): row
+        for row in run.ran["pairings"].json()
+    }
+    assert not any(row["draft"] for row in listed.values())
+    said = {
+        pair: (listed[(pair.mentor.email, pair.mentee.email)]["status"],
+               listed[(pair.mentor.email, pair.mentee.email)]["mentor_response"])
+        for pair in (declined, accepted, started_pair)
+    }  # fmt: skip
+    assert said == {
+        declined: ("ended_early", "declined"),
+        accepted: ("proposed", "accepted"),
+        started_pair: ("active", "accepted"),
+    }
+
+
+def test_women_in_technology_alumni_show_how_each_pairing_went(
+    women_in_technology: SeedRun,
+) -> None:
+    run = women_in_technology
+    outcome = outcomes(run.ran["alumni"])
+    declined, accepted, started_pair = run.pairs("match")[:3]
+    assert outcome[(started_pair.mentor.email, "mentor")] == "Active"
+    assert outcome[(started_pair.mentee.email, "mentee")] == "Active"
+    assert outcome[(accepted.mentee.email, "mentee")] == "Proposed"
+    rematched = {p.mentee.email for p in run.pairs("rematch")}
+    assert outcome[(declined.mentee.email, "mentee")] == (
+        "Proposed" if declined.mentee.email in rematched else "Ended early (no fault)"
+    )
+    paired = {p.mentee.email for p in run.pairs("match")} | rematched
+    for applicant in WOMEN_IN_TECHNOLOGY.applicants:
+        if applicant.role.value == "mentee" and applicant.email not in paired:
+            assert outcome[(applicant.email, "mentee")] == "Accepted, not paired"
+
+
+def test_women_in_technology_next_year_never_proposes_a_pair_of_this_year(
+    women_in_technology: SeedRun,
+) -> None:
+    run = women_in_technology
+    run.ran["next import"].ok()
+    assert len(run.emails()) == len(WOMEN_IN_TECHNOLOGY.applicants)  # the same people
+    run.ran["next accept"].ok()
+    last_year = published_pairs(run.ran["pairings"])
+    assert len(last_year) >= 11
+    proposed = {(p.mentor.email, p.mentee.email) for p in run.pairs("next match")}
+    assert proposed
+    assert not proposed & last_year
