@@ -30,6 +30,7 @@ from mentordesk.services.line_managers import (
 )
 from mentordesk.services.other_answers import answers_text, other_answers_in_programme
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
+from mentordesk.services.programmes import retired_strand
 from mentordesk.services.validation import (
     email_key,
     normalise_email,
@@ -413,8 +414,15 @@ def add_application(session: Session, person_id: int, data: ApplicationInput) ->
     """Add an application for an existing person and return its id."""
     get_person(session, person_id)
     values = _clean_application(session, data)
+    _check_strand_open(session, data.strand_id)
     _check_application_free(session, person_id, values)
     return record_added(session, Application(person_id=person_id, **values), "application")
+
+
+def _check_strand_open(session: Session, strand_id: int) -> None:
+    strand = session.get(Strand, strand_id)
+    if strand is not None and strand.retired:
+        raise InvalidInput(retired_strand(strand.name))
 
 
 def add_applicant(session: Session, person: PersonInput, application: ApplicationInput) -> int:
@@ -427,6 +435,8 @@ def update_application(session: Session, application_id: int, data: ApplicationI
     """Save changes to an application."""
     application = get_application(session, application_id)
     values = _clean_application(session, data)
+    if data.strand_id != application.strand_id:
+        _check_strand_open(session, data.strand_id)
     _check_application_free(session, application.person_id, values, application_id)
     record_edited(session, application, values, "application")
 

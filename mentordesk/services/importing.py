@@ -48,6 +48,7 @@ from mentordesk.services.import_reading import (
     ReadingContext,
     RowReadings,
     read_rows,
+    strand_named,
 )
 from mentordesk.services.import_writing import APPLICATION_COLUMNS, PERSON_COLUMNS, NewRows
 from mentordesk.services.other_answers import (
@@ -57,7 +58,7 @@ from mentordesk.services.other_answers import (
     other_answers_of,
     set_other_answers,
 )
-from mentordesk.services.programmes import get_programme
+from mentordesk.services.programmes import get_programme, retired_strand
 from mentordesk.store.models import Application, Person
 
 #: The column :func:`write_rejected_rows` adds; a mapping never reads it back.
@@ -179,13 +180,9 @@ class ImportPreview:
     @property
     def late(self) -> int:
         """Rows to write whose application came in after applications closed (marked late)."""
-        return sum(
-            1
-            for row in self.rows
-            if row.action in (RowAction.ADD, RowAction.UPDATE)
-            and row.application is not None
-            and is_late(row.application.submitted_on, self.closes_on)
-        )
+        writes = (RowAction.ADD, RowAction.UPDATE)
+        written = (r.application for r in self.rows if r.action in writes)
+        return sum(1 for a in written if a is not None and is_late(a.submitted_on, self.closes_on))
 
     def count(self, action: RowAction) -> int:
         """How many rows get this action."""
@@ -290,10 +287,12 @@ def _context(session: Session, programme_id: int, plan: ImportPlan) -> ReadingCo
             "Choose the column that holds the email address: MentorDesk needs it to tell "
             "people apart."
         )
-    strands = {s.name.lower(): (s.id, s.name) for s in programme.strands}
+    strands = {s.name.lower(): (s.id, s.name) for s in programme.strands if not s.retired}
     default = plan.default_strand_id
     if default is not None and default not in {i for i, _ in strands.values()}:
-        raise InvalidInput(f"The default strand is not a strand of {programme.name}.")
+        gone = f"The default strand is not a strand of {programme.name}."
+        retired = next((s.name for s in programme.strands if s.id == default), None)
+        raise InvalidInput(retired_strand(retired) if retired else gone)
     if default is None and len(strands) == 1:
         default = next(iter(strands.values()))[0]
     value_map = {
@@ -330,6 +329,8 @@ def preview_import(session: Session, programme_id: int, plan: ImportPlan) -> Imp
 def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPreview:
     ctx = _context(session, programme_id, plan)
     readings = read_rows(ctx)
+    retired = [s.name for s in get_programme(session, programme_id).strands if s.retired]
+    _say_retired(ctx, readings, retired)
     people = people_by_email(session, {e for e in readings.emails if e})
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
     rows = _rows_as_read(plan, readings)
@@ -393,6 +394,18 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
         stage_tally(rows, writes_person, listed=bool(ladder.stages)),
         get_programme(session, programme_id).applications_close_on,
     )
+
+
+def _say_retired(ctx: ReadingContext, readings: RowReadings, retired: list[str]) -> None:
+    """A row naming a retired strand is refused as such, not as naming an unknown strand."""
+    mapped = ctx.value_map.get(ApplicantField.STRAND, {})
+    for column in ctx.columns.get(ApplicantField.STRAND, []) if retired else []:
+        header = ctx.table.headers[column]
+        for text, problems in zip(ctx.texts(column), readings.problems, strict=True):
+            unknown = f"{header}: “{text}” is not a strand of this programme"
+            at = next((i for i, p in enumerate(problems) if p.startswith(unknown)), -1)
+            if at >= 0 and (named := strand_named(text, retired, mapped)):
+                problems[at] = f"{header}: {retired_strand(named)}"
 
 
 def _refuse_nameless(row: PreviewRow, *, named: bool) -> None:

@@ -520,6 +520,14 @@ def find_programme(session: Session, name: str | None) -> ProgrammeSummary:
     raise NotFound(f"There is no programme called “{name}” in this file.")
 
 
+def retired_strand(name: str) -> str:
+    """Why a retired strand takes no application, in plain words."""
+    return (
+        f"“{name}” is retired: it takes no new applications; "
+        "restore it in Programme ▸ Settings first."
+    )
+
+
 def strand_choices(
     session: Session, programme_id: int, *, retired: bool = False
 ) -> list[StrandChoice]:
