@@ -36,6 +36,12 @@ HEADERS = ("ID", "Email", "Name", "Email (2)", "Which areas would you like suppo
         ("consent_on", F.CONSENT_ON),
         ("Consent date", F.CONSENT_ON),
         ("availability", F.AVAILABILITY),
+        ("Grade", F.STAGE),
+        ("career level", F.STAGE),
+        ("Career stage", F.STAGE),
+        ("Manager", F.LINE_MANAGER),
+        ("supervisor", F.LINE_MANAGER),
+        ("line manager", F.LINE_MANAGER),
     ],
 )
 def test_a_field_is_named_by_its_value_or_its_label(text, wanted):
@@ -67,7 +73,7 @@ def test_a_value_is_a_strand_of_the_programme_or_a_role():
         "not a strand of this programme (its strands are Circles, Fellows)",
     )
     assert value_for(F.ROLE, "sponsor", strands) == (None, "not a role (mentor or mentee)")
-    assert value_for(F.GRADE, "x", strands)[0] is None
+    assert value_for(F.STAGE, "x", strands)[0] is None
 
 
 def test_a_mapping_saved_with_its_value_map_reads_the_next_export(programme_file):
@@ -78,7 +84,7 @@ def test_a_mapping_saved_with_its_value_map_reads_the_next_export(programme_file
             "Spring form",
             HEADERS,
             mapping,
-            {F.STRAND: {"Early-career researchers (postdocs)": "Fellows"}, F.GRADE: {"x": "y"}},
+            {F.STRAND: {"Early-career researchers (postdocs)": "Fellows"}, F.STAGE: {"x": "y"}},
         )
     with programme_file.session() as session:
         saved = find_mapping(session, " spring FORM ")
