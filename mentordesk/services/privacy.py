@@ -21,6 +21,7 @@ from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import sort_key
+from mentordesk.services.documents.common import letterhead
 from mentordesk.services.line_managers import manager_text
 from mentordesk.services.other_answers import other_answers_by_application
 from mentordesk.services.text_erasure import (
@@ -336,14 +337,11 @@ def subject_access_pdf(
         .where(Application.person_id == person.id)
         .order_by(Programme.ends_on.desc(), Programme.name)
     ).first()
+    kind, marking = "Subject access request", "Confidential: personal data"
     document = Document(
-        Letterhead(
-            programme.name if programme else "MentorDesk",
-            issued_on=today,
-            logo=programme.logo if programme else None,
-            document="Subject access request",
-            marking="Confidential: personal data",
-        ),
+        letterhead(programme, today, kind, marking)
+        if programme
+        else Letterhead("MentorDesk", issued_on=today, document=kind, marking=marking),
         # The PDF's properties name no one: they show in file browsers and indexes.
         title="Subject access request",
     )

@@ -13,9 +13,11 @@ from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.notes import NoteInput, add_note
 from mentordesk.services.other_answers import OtherAnswer, set_other_answers
-from mentordesk.services.privacy import erase_person, export_person, find_person
+from mentordesk.services.privacy import erase_person, export_person, find_person, pdf_path
+from mentordesk.services.programmes import edit_programme, find_programme, programme_settings
 from mentordesk.store.models import ApplicationAnswer, Erasure, Pairing, Strand
 from mentordesk.store.programme_file import ProgrammeFile
+from tests.helpers.pdf import page_texts
 
 HEARD = OtherAnswer("How did you hear about the programme?", "From my head of unit")
 ANYTHING = OtherAnswer("Anything else?", "I travel in May.\nBack in June.")
@@ -147,3 +149,16 @@ def test_the_cli_exports_and_erases(monkeypatch, demo_template, tmp_path, passph
         assert re.search(rf"\b\d[\d,]* {noun}s?\b", said), (noun, said)
     assert main(["person", "export", email, str(tmp_path / "again.xlsx"), "--db", str(path)]) == 1
     assert "Nobody in this file" in capsys.readouterr().err
+
+
+def test_the_access_request_pdf_is_headed_with_the_programmes_letterhead(demo_file, tmp_path):
+    out = tmp_path / "subject-access.xlsx"
+    with demo_file.session() as s:
+        programme_id = find_programme(s, DEMO_PROGRAMME).id
+        settings = programme_settings(s, programme_id)
+        settings.letterhead_name = "Université du Luxembourg"
+        edit_programme(s, programme_id, settings)
+        email = someone_paired(s).email
+    with demo_file.session() as s:
+        export_person(s, email, out)
+    assert page_texts(pdf_path(out))[0].startswith("Université du Luxembourg")
