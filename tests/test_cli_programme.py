@@ -357,3 +357,18 @@ def test_copy_carries_the_set_up_over_and_alumni_lists_who_took_part(
         "three-strands",
     )
     assert len(copied["stages"]) == len(ACADEMIC_STAGES)
+
+
+def test_the_help_says_what_the_programme_group_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "programme The file's programmes: list, create, edit and copy them; their alumni and "
+        "career stages." in text
+    )
+    with pytest.raises(SystemExit):
+        main(["programme", "--help"])
+    listed = capsys.readouterr().out
+    for command in ("list", "create", "edit", "copy", "alumni", "stages"):
+        assert f"    {command} " in listed, command

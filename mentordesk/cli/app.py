@@ -75,7 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     file.add_demo(top)
     file.add_info(top)
     programmes.add_programme(
-        top.group("programme", "The file's programmes: list them, create one.")
+        top.group(
+            "programme",
+            "The file's programmes: list, create, edit and copy them; their alumni and career "
+            "stages.",
+        )
     )
     events.add_events(top)
     export = top.group("export", "Write a programme to a file others can open.")

@@ -568,6 +568,30 @@ def test_one_small_group_beside_a_total_takes_another_with_it(
     assert "Man 6" not in gender
 
 
+def test_participants_are_counted_by_organisation_small_groups_withheld(
+    programme_file, programme_id, strands, tmp_path
+):
+    places = ["University of Luxembourg"] * 7 + ["university of luxembourg"] + ["LIH"] * 6
+    places += ["LIST"] * 2
+    with programme_file.session() as s:
+        for n, organisation in enumerate(places):
+            add_applicant(
+                s,
+                PersonInput(f"P{n}", "Test", f"p{n}@pilot.example", organisation=organisation),
+                ApplicationInput(strands["Fellows"], Role.MENTEE, ApplicationStatus.ACCEPTED),
+            )
+    out, figures, _feedback, _changes = _report(programme_file, programme_id, tmp_path)
+    labels = [g.label for g in figures.participation.by_organisation.shown]
+    assert labels == ["University of Luxembourg", "LIH", "LIST"]
+    section = pdf_text(out).split("By organisation", 1)[1]
+    # Spellings alike count as one name; LIST's two people are withheld, and LIH's six
+    # with them, or 16 - 8 - 6 would give LIST's away.
+    assert "University of Luxembourg 8 0 8" in section
+    assert "LIST fewer than 5 0 fewer than 5" in section
+    assert "LIH withheld 0 withheld" in section
+    assert "LIST 2" not in section
+
+
 def test_the_report_of_an_empty_programme_says_there_is_nothing_yet(
     programme_file, programme_id, tmp_path
 ):

@@ -524,6 +524,7 @@ def _participation_section(
     for title, breakdown in (
         ("By gender (as each person describes it)", participation.by_gender),
         ("By career stage", participation.by_career_stage),
+        ("By organisation", participation.by_organisation),
     ):
         groups = breakdown.shown
         if not groups:
