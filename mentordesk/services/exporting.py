@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from mentordesk.formats.tables import CellValue
 from mentordesk.formats.xlsx_export import SheetData, write_table
 from mentordesk.services.audit import record_change
+from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.collation import person_key
 from mentordesk.services.other_answers import other_answers_by_application
 from mentordesk.services.programmes import get_programme
@@ -48,9 +49,13 @@ ATTENDANCE_SHEET = "Attendance"
 PROGRAMME_HEADERS = (
     "Name", "Description", "Starts on", "Ends on", "Applications open on",
     "Applications close on", "Time zone", "Mentees per mentor", "Grade gap",
-    "Duration (months)",
+    "Duration (months)", "Letterhead name", "Signature line", "Same career track only",
+    "Template",
 )  # fmt: skip
-STRAND_HEADERS = ("Name", "Format", "Places", "Description")
+STRAND_HEADERS = ("Name", "Format", "Places", "Description", "Retired")
+CAREER_STAGES_SHEET = "Career stages"
+#: One row per stage, in the programme's order; wordings one per line in their cell.
+CAREER_STAGE_HEADERS = ("Position", "Track", "Name", "Level", "Wordings")
 PEOPLE_HEADERS = (
     "First name", "Last name", "Email", "Organisation", "Department", "Position",
     "Career stage", "Contract type", "Field", "Expertise", "Languages", "Gender", "Consent on",
@@ -134,7 +139,15 @@ def export_programme(session: Session, programme_id: int, path: Path) -> None:
         SheetData(
             STRANDS_SHEET,
             STRAND_HEADERS,
-            [[s.name, _label(s.format), s.places, s.description] for s in strands],
+            [[s.name, _label(s.format), s.places, s.description, s.retired] for s in strands],
+        ),
+        SheetData(
+            CAREER_STAGES_SHEET,
+            CAREER_STAGE_HEADERS,
+            [
+                [number, st.track, st.name, st.level, "\n".join(st.wordings)]
+                for number, st in enumerate(ladder_of(session, programme_id).stages, start=1)
+            ],
         ),
         SheetData(PEOPLE_SHEET, PEOPLE_HEADERS, [_person_row(p, emails) for p in people]),
         SheetData(APPLICATIONS_SHEET, APPLICATION_HEADERS, application_rows),
@@ -172,7 +185,7 @@ def _programme_row(p: Programme) -> list[CellValue]:
     return [
         p.name, p.description, p.starts_on, p.ends_on, p.applications_open_on,
         p.applications_close_on, p.timezone, p.max_mentees_per_mentor, p.max_grade_gap,
-        p.duration_months,
+        p.duration_months, p.letterhead_name, p.signature_line, p.within_track, p.template,
     ]  # fmt: skip
 
 

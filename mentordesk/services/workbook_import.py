@@ -41,6 +41,7 @@ from mentordesk.domain.enums import (
     StrandFormat,
 )
 from mentordesk.domain.errors import InvalidInput, MentorDeskError
+from mentordesk.domain.stages import Stage
 from mentordesk.formats.reading import list_sheets, read_table
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text
 from mentordesk.services.applicants import (
@@ -57,6 +58,8 @@ from mentordesk.services.exporting import (
     APPLICATIONS_SHEET,
     ATTENDANCE_HEADERS,
     ATTENDANCE_SHEET,
+    CAREER_STAGE_HEADERS,
+    CAREER_STAGES_SHEET,
     CHECK_IN_HEADERS,
     CHECK_INS_SHEET,
     EVENT_HEADERS,
@@ -78,6 +81,7 @@ from mentordesk.services.importing import people_by_email
 from mentordesk.services.other_answers import OtherAnswer, checked_answers, set_other_answers
 from mentordesk.services.pairings import CheckInInput, PairingInput, add_pairing, get_pairing
 from mentordesk.services.privacy import withdraw_consent
+from mentordesk.services.programme_templates import TEMPLATES
 from mentordesk.services.programmes import (
     ProgrammeInput,
     StrandInput,
@@ -91,6 +95,8 @@ from mentordesk.store.models import Event, MentorChoice, Person
 
 #: The columns of each sheet a workbook written by an earlier MentorDesk lacks.
 COLUMNS_ADDED = {
+    PROGRAMME_SHEET: ("Letterhead name", "Signature line", "Same career track only", "Template"),
+    STRANDS_SHEET: ("Retired",),
     PEOPLE_SHEET: ("Consent withdrawn on", "Career stage", "Line manager", "Stage guessed"),
     APPLICATIONS_SHEET: ("Availability", "Waitlist place"),
     PAIRINGS_SHEET: (
@@ -103,7 +109,7 @@ COLUMNS_RENAMED = {
     PEOPLE_SHEET: {"Career stage": "Grade", "Line manager": "Line manager email"},
 }
 #: The sheets a workbook written by an earlier MentorDesk lacks (read as empty).
-SHEETS_ADDED = (OTHER_ANSWERS_SHEET,)
+SHEETS_ADDED = (OTHER_ANSWERS_SHEET, CAREER_STAGES_SHEET)
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 _T = TypeVar("_T")
@@ -326,6 +332,10 @@ def read_programme_workbook(
     programme = _read_programme(
         sheet(PROGRAMME_SHEET, PROGRAMME_HEADERS), sheet(STRANDS_SHEET, STRAND_HEADERS)
     )
+    if CAREER_STAGES_SHEET in sheets:
+        stages = sheet(CAREER_STAGES_SHEET, CAREER_STAGE_HEADERS).read(_stage)
+        ordered = sorted(stages, key=lambda read: (read[1][0], read[0]))
+        programme = replace(programme, stages=tuple(stage for _, (_, stage) in ordered))
     if name is not None:
         programme = replace(programme, name=name.strip())
     zone = ZoneInfo(programme.timezone)
@@ -398,6 +408,11 @@ def _programme_input(p: _Cells, strands: list[StrandInput]) -> ProgrammeInput:
         max_grade_gap=_int(p("Grade gap")),
         duration_months=_int(p("Duration (months)")),
         strands=strands,
+        letterhead_name=cell_text(p("Letterhead name")),
+        signature_line=cell_text(p("Signature line")),
+        within_track=_bool(p("Same career track only")),
+        # Kept as the programme's origin only: its rules and stages are the workbook's.
+        template=cell_text(p("Template")) if cell_text(p("Template")) in TEMPLATES else "",
     )
     try:
         ZoneInfo(programme.timezone)
@@ -412,7 +427,18 @@ def _strand_input(s: _Cells) -> StrandInput:
         _choice(s("Format"), StrandFormat),
         _int(s("Places")),
         cell_text(s("Description")),
+        retired=_bool(s("Retired")),
     )
+
+
+def _stage(c: _Cells) -> tuple[int, Stage]:
+    """A career stage, with its place in the programme's list."""
+    wordings = tuple(line.strip() for line in cell_text(c("Wordings")).splitlines())
+    level = _int(c("Level"))
+    if level is None:
+        raise InvalidInput("Level is required.")
+    stage = Stage(cell_text(c("Name")), cell_text(c("Track")), level, wordings)
+    return _int(c("Position")) or 0, stage
 
 
 def _emails_of(people: _Sheet) -> dict[str, int]:
@@ -684,10 +710,18 @@ def import_programme(session: Session, workbook: ProgrammeWorkbook) -> WorkbookI
         Conflict: the file already holds a programme of that name.
         InvalidInput: a row is refused; the message names its sheet and row.
     """
-    programme_id = create_programme(session, workbook.programme)
+    # Strands are retired once their applications and pairings are in: a retired strand
+    # takes no new application.
+    given = workbook.programme
+    unretired = [replace(strand, retired=False) for strand in given.strands]
+    programme_id = create_programme(
+        session, replace(given, template="", strands=unretired, stages=given.stages or ())
+    )
+    programme = get_programme(session, programme_id)
+    programme.template = given.template
     ids = _Ids(
         programme_id=programme_id,
-        strands={s.name: s.id for s in get_programme(session, programme_id).strands},
+        strands={s.name: s.id for s in programme.strands},
         people={e: p.id for e, p in people_by_email(session, workbook.emails).items()},
     )
     known = len(ids.people)
@@ -695,6 +729,9 @@ def import_programme(session: Session, workbook: ProgrammeWorkbook) -> WorkbookI
         _at(step.sheet, step.row, partial(step.write, session, ids))
     if ids.rules:
         set_requirements(session, programme_id, ids.rules)
+    retired = {strand.name for strand in given.strands if strand.retired}
+    for strand in programme.strands:
+        strand.retired = strand.name in retired
     session.flush()
     record_change(
         session,

@@ -7,12 +7,21 @@ import pytest
 from sqlalchemy import func, select
 
 from mentordesk.cli.app import main
-from mentordesk.domain.enums import EndReason, MentorResponse, PairingStatus
+from mentordesk.domain.enums import EndReason, MentorResponse, PairingStatus, Role
 from mentordesk.domain.errors import InvalidInput
+from mentordesk.domain.stages import Stage
+from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
 from mentordesk.services.demo import DEMO_PROGRAMME
 from mentordesk.services.exporting import export_programme
 from mentordesk.services.privacy import withdraw_consent
-from mentordesk.services.programmes import find_programme, list_programmes
+from mentordesk.services.programme_templates import TEMPLATES
+from mentordesk.services.programmes import (
+    create_programme,
+    edit_programme,
+    find_programme,
+    list_programmes,
+    programme_settings,
+)
 from mentordesk.services.workbook_import import (
     COLUMNS_ADDED,
     SHEETS_ADDED,
@@ -38,10 +47,12 @@ CARRIED = [
     "event",
     "attendance",
     "training_requirement",
+    "career_stage",
 ]
 SHEETS = [
     "Programme",
     "Strands",
+    "Career stages",
     "People",
     "Applications",
     "Other answers",
@@ -329,6 +340,11 @@ def test_a_workbook_written_before_the_last_columns_were_added_still_imports(
     assert not any(p.draft or p.confidentiality_agreed or p.goals for p in pairings)
     assert {p.mentor_response for p in pairings} == {MentorResponse.NONE}
     assert not any(p.consent_withdrawn_on for p in people)
+    with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as session:
+        settings = programme_settings(session, find_programme(session, None).id)
+    # Set-up an earlier workbook did not carry: none, rather than a guess.
+    assert (settings.stages, settings.letterhead_name, settings.template) == ((), "", "")
+    assert not any(strand.retired for strand in settings.strands)
 
 
 def _people_sheet(path):
@@ -397,3 +413,50 @@ def test_a_workbook_with_the_old_grade_and_line_manager_email_columns_reads_them
     assert {e: m for e, (_, _, m) in copied.items() if m} == managed
     assert {s for s, _, _ in copied.values()} >= {"Full professor", "Doctoral candidate"}
     assert not any(guessed for _, guessed, _ in copied.values())
+
+
+def test_a_programmes_set_up_travels_stages_letterhead_and_retired_strands_included(
+    tmp_path, programme_file, new_file
+):
+    stages = (
+        Stage("Lecturer", "Academic", 5, ("lecturer", "maître de conférences")),
+        Stage("Professor", "Academic", 7),
+        Stage("Grade 5", "Professional services", 5, ("senior technician",)),
+    )
+    data = TEMPLATES["staff-scheme"].input("One Step Beyond 2027")
+    data.letterhead_name, data.signature_line = "University of Exeter", "Staff development"
+    data.within_track, data.stages = True, stages
+    with programme_file.session() as s:
+        programme_id = create_programme(s, data)
+        settings = programme_settings(s, programme_id)
+        first = settings.strands[0]
+        add_applicant(
+            s,
+            PersonInput("Ada", "King", "ada@example.org", stage="Lecturer"),
+            ApplicationInput(first.id or 0, Role.MENTEE),
+        )
+        first.retired = True
+        edit_programme(s, programme_id, settings)
+        expected = programme_settings(s, programme_id)
+    exported = tmp_path / "programme.xlsx"
+    with programme_file.session() as s:
+        export_programme(s, programme_id, exported)
+
+    with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as s:
+        summary = import_programme(s, read_programme_workbook(s, exported))
+        imported = programme_settings(s, summary.programme_id)
+        retired = [a for a in s.scalars(select(Application)) if a.strand.retired]
+    assert (imported.letterhead_name, imported.signature_line) == (
+        "University of Exeter",
+        "Staff development",
+    )
+    assert (imported.within_track, imported.template) == (True, "staff-scheme")
+    assert imported.stages == stages
+    assert [(s.name, s.retired) for s in imported.strands] == [
+        (s.name, s.retired) for s in expected.strands
+    ]
+    assert [a.strand.name for a in retired] == [first.name]
+    again = tmp_path / "again.xlsx"
+    with ProgrammeFile.open(new_file, PASSPHRASE) as copy, copy.session() as s:
+        export_programme(s, summary.programme_id, again)
+    assert cells(again) == cells(exported)
