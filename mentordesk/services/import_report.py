@@ -526,28 +526,41 @@ def late_line(late: int, closes_on: dt.date | None, *, done: bool = True) -> str
     )
 
 
-def stage_lines(tally: StageTally, *, done: bool = True) -> list[str]:
+def stage_lines(tally: StageTally, *, done: bool = True, for_window: bool = False) -> list[str]:
     """What the coordinator should check about the career stages of the people imported.
 
     Lines such as "12 career stages were guessed from positions; confirm them
     in Programme ▸ Career stages or with ``mentordesk-cli programme stages``",
     the positions no stage fits, and the stages typed that the programme's
     list does not name (kept as typed).
+
+    Args:
+        tally: the career stages the import guessed, did not find or could not place.
+        done: the import is written (False: a dry run or a preview says what it would do).
+        for_window: the lines are shown in the window: they name only the window's
+            places (Programme ▸ Career stages, the applicant form), no command.
     """
     lines: list[str] = []
     were = "were" if done else "would be"
     if tally.guessed:
+        where = "Programme ▸ Career stages"
+        if not for_window:
+            where += " or with `mentordesk-cli programme stages`"
         lines.append(
             f"{plural(tally.guessed, 'career stage')} {were} guessed from positions; confirm "
-            "them in Programme ▸ Career stages or with `mentordesk-cli programme stages`."
+            f"them in {where}."
         )
+    set_each = (
+        "in their applicant form (Applicants tab)"
+        if for_window
+        else "with `mentordesk-cli person set EMAIL --stage NAME`"
+    )
     if tally.unplaced:
         people = sum(tally.unplaced.values())
         lines.append(
             "No career stage of the programme's list fits the position of "
             f"{plural(people, 'person', 'people')}, so their stage is unknown: "
-            f"{_quoted(tally.unplaced)}. Set each "
-            "with `mentordesk-cli person set EMAIL --stage NAME`, or add the wording to a "
+            f"{_quoted(tally.unplaced)}. Set each {set_each}, or add the wording to a "
             "stage in Programme ▸ Career stages."
         )
     if tally.unknown:
@@ -556,8 +569,7 @@ def stage_lines(tally: StageTally, *, done: bool = True) -> list[str]:
             f"{'is' if len(tally.unknown) == 1 else 'are'} not in the programme's list: "
             f"{_quoted(tally.unknown)}; kept as typed. Add "
             f"{'it' if len(tally.unknown) == 1 else 'them'} to the list in Programme ▸ Career "
-            "stages, or set each person's stage with `mentordesk-cli person set EMAIL --stage "
-            "NAME`."
+            f"stages, or set each person's stage {set_each}."
         )
     return lines
 

@@ -118,6 +118,16 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
         "to the list in Programme ▸ Career stages, or set each person's stage with "
         "`mentordesk-cli person set EMAIL --stage NAME`.",
     ]
+    # The window says the same, pointing at its own places rather than at a command.
+    assert stage_lines(summary.stages, for_window=True) == [
+        "2 career stages were guessed from positions; confirm them in Programme ▸ Career stages.",
+        "No career stage of the programme's list fits the position of 1 person, so their stage "
+        "is unknown: “Gardener” (1 person). Set each in their applicant form (Applicants tab), "
+        "or add the wording to a stage in Programme ▸ Career stages.",
+        "1 stage is not in the programme's list: “Lecturer B” (1 person); kept as typed. Add it "
+        "to the list in Programme ▸ Career stages, or set each person's stage in their "
+        "applicant form (Applicants tab).",
+    ]
 
 
 def test_without_a_stage_column_every_stage_is_guessed_and_a_confirmed_one_is_kept(
