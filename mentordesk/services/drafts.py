@@ -432,7 +432,7 @@ def drafts_to_invite_back(
     today: dt.date,
     sender: tuple[str, str] | None = None,
 ) -> DraftResult:
-    """One “Would you mentor again?” draft (message ``invite_back``) for each of the alumni.
+    """One “Would you mentor again?” draft (message ``invite-back``) for each of the alumni.
 
     Alumni are the people who took part in the programmes this one was copied
     from. Someone who is not one of them, or who has applied to this programme
@@ -473,7 +473,7 @@ def drafts_to_invite_back(
         else:
             invited.append(person.id)
     result = drafts_for_people(
-        session, programme_id, "invite_back", invited, out_dir, today=today, sender=sender
+        session, programme_id, "invite-back", invited, out_dir, today=today, sender=sender
     )
     return DraftResult(result.written, skipped + result.skipped)
 

@@ -38,7 +38,7 @@ TEMPLATE_KEYS: tuple[str, ...] = (
     "check-in",
     "survey",
     # To the alumni of the rounds before: would they mentor again?
-    "invite_back",
+    "invite-back",
     "closing",
 )
 
@@ -209,7 +209,7 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
     "survey": (*_COMMON, "survey_link"),
     "closing": (*_COMMON, "programme_end"),
     # Sent to people of earlier rounds, who hold no application (strand, role) in this one.
-    "invite_back": (
+    "invite-back": (
         *(name for name in _COMMON if name not in ("strand", "role")),
         "programme_start",
         "programme_end",
@@ -330,7 +330,7 @@ _DEFAULTS: dict[str, tuple[str, str, str]] = {
         "reply to this message. We hope the connections you made will last well beyond "
         "the programme.\n\n" + _SIGNATURE,
     ),
-    "invite_back": (
+    "invite-back": (
         "Invitation back",
         "Would you mentor again in {programme}?",
         "Dear {first_name},\n\n"

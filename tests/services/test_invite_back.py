@@ -100,7 +100,7 @@ def test_each_alumnus_gets_a_warm_draft_with_the_dates_and_how_to_answer(
     assert body.rstrip().endswith("Bureau ADVANCE\nOffice for Equal Opportunities")
     with programme_file.session() as s:
         logged = s.scalars(select(MessageLog.template_key)).all()
-    assert logged == ["invite_back", "invite_back"]
+    assert logged == ["invite-back", "invite-back"]
 
 
 def test_people_who_are_no_alumni_or_applied_already_are_left_out_with_the_reason(

@@ -54,7 +54,7 @@ def test_the_template_names_are_the_documented_ones():
         "event-invitation",
         "check-in",
         "survey",
-        "invite_back",
+        "invite-back",
         "closing",
     )
 
