@@ -78,8 +78,11 @@ def test_the_list_then_the_stages_to_confirm_and_the_unknown(
     # "Full professor" is another list's name: unknown here, with what the position suggests.
     assert "2 applicants with no known career stage: seniority and the grade gap are not " in out
     assert "  Gus Example: no stage (position: Gardener)\n" in out
-    ola = next(line for line in out.splitlines() if line.startswith("  Ola Example: "))
-    assert "Full professor (not in this list; the position suggests Professor)" in ola
+    # The stage's own explanation is printed as it is, not wrapped in another sentence.
+    assert (
+        "  Ola Example: Full professor (not in this list; the position suggests Professor) "
+        "(position: Professor of Biology)\n"
+    ) in out
     assert "Sam Example" not in out
 
 
@@ -89,9 +92,10 @@ def test_confirm_all_guesses_empty_stages_and_confirms_them(
     assert stages(staff_db, "--confirm-all", "--json") == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed["guessed"] == []
-    assert [(row["name"], row["stage"]) for row in listed["unknown"]] == [
-        ("Gus Example", ""),
-        ("Ola Example", "Full professor (not in this list; the position suggests Professor)"),
+    # "stage" is the stage as given, alone; "note" says why it is unknown.
+    assert [(row["name"], row["stage"], row["note"]) for row in listed["unknown"]] == [
+        ("Gus Example", "", ""),
+        ("Ola Example", "Full professor", "not in this list; the position suggests Professor"),
     ]
     assert listed["within_track"] is True
     assert [s["name"] for s in listed["stages"]] == [s.name for s in STAFF_SCHEME_STAGES]

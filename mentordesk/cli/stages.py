@@ -61,7 +61,13 @@ def _stages(args: argparse.Namespace) -> int:
                     for pid, name, position, stage in report.guessed
                 ],
                 "unknown": [
-                    {"id": pid, "name": name, "position": position, "stage": stage}
+                    {
+                        "id": pid,
+                        "name": name,
+                        "position": position,
+                        "stage": report.notes.get(pid, (stage, ""))[0],
+                        "note": report.notes.get(pid, ("", ""))[1],
+                    }
                     for pid, name, position, stage in report.unknown
                 ],
             }
@@ -98,7 +104,8 @@ def _stages(args: argparse.Namespace) -> int:
             "mentordesk-cli person set EMAIL --stage NAME:"
         )
         for _, name, position, typed in report.unknown:
-            given = f"stage “{typed}” is not in the list" if typed.strip() else "no stage"
+            # A stage the list lacks carries its own explanation: "Grade 4 (not in this list; …)".
+            given = typed if typed.strip() else "no stage"
             print(f"  {name}: {given} (position: {position or 'not given'})")
     if ladder.stages and not report.guessed and not report.unknown:
         print("Every applicant's career stage is known and confirmed.")

@@ -57,11 +57,17 @@ class StageReport:
         guessed: ``(person_id, name, position, stage)`` of those whose stage was
             guessed from their position and not yet confirmed.
         unknown: ``(person_id, name, position, stage_text)`` of those whose stage
-            is unknown: none given and none to guess, or a name not in the list.
+            is unknown: none given and none to guess, or a name not in the list
+            (then the text says so: "Grade 4 (not in this list; the position
+            suggests Grade 5)").
+        notes: for each unknown stage whose text carries an explanation, by
+            person_id, the stage as given and the explanation alone
+            (``("Grade 4", "not in this list; the position suggests Grade 5")``).
     """
 
     guessed: list[tuple[int, str, str, str]] = field(default_factory=list)
     unknown: list[tuple[int, str, str, str]] = field(default_factory=list)
+    notes: dict[int, tuple[str, str]] = field(default_factory=dict)
 
 
 def ladder_of(session: Session, programme_id: int) -> Ladder:
@@ -193,7 +199,9 @@ def stage_problems(session: Session, programme_id: int) -> StageReport:
         row = (person.id, person.full_name, person.position)
         typed = person.stage.strip()
         if typed and ladder.find(typed) is None:
-            report.unknown.append((*row, _not_in_list(ladder, typed, person.position)))
+            note = _not_in_list(ladder, typed, person.position)
+            report.unknown.append((*row, f"{typed} ({note})"))
+            report.notes[person.id] = (typed, note)
             continue
         stage, guessed = ladder.resolve(person.stage, person.position)
         if stage is None:
@@ -204,14 +212,14 @@ def stage_problems(session: Session, programme_id: int) -> StageReport:
 
 
 def _not_in_list(ladder: Ladder, typed: str, position: str) -> str:
-    """The unknown entry of a stage name the list lacks: "Grade 4 (not in this list; …)"."""
+    """Why a stage name the list lacks is unknown: "not in this list; the position suggests …"."""
     from_position = ladder.guess(position)
     if from_position is not None:
-        return f"{typed} (not in this list; the position suggests {from_position.name})"
+        return f"not in this list; the position suggests {from_position.name}"
     from_name = ladder.guess(typed)
     if from_name is not None:
-        return f"{typed} (not in this list; perhaps {from_name.name})"
-    return f"{typed} (not in this list)"
+        return f"not in this list; perhaps {from_name.name}"
+    return "not in this list"
 
 
 def guess_missing_stages(session: Session, programme_id: int) -> int:

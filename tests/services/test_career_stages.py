@@ -146,6 +146,14 @@ def test_stage_problems_list_the_guessed_and_the_unknown(
         ),
         applicants["other_list"]: "Grade 4 (not in this list)",
     }
+    # The stage as given and its explanation, apart, for whoever shows them apart.
+    assert report.notes == {
+        applicants["foreign"]: (
+            "Grade 4",
+            "not in this list; the position suggests Administrative or technical officer",
+        ),
+        applicants["other_list"]: ("Grade 4", "not in this list"),
+    }
 
 
 def test_guessing_fills_empty_stages_only_and_confirming_clears_the_mark(
