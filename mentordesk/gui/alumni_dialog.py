@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,9 +25,12 @@ from mentordesk.domain.enums import Role
 from mentordesk.formats.text import plural
 from mentordesk.gui.clipboard import CLEAR_AFTER_SECONDS, copy_sensitive
 from mentordesk.gui.context import WindowContext
+from mentordesk.gui.messages.drafts_dialog import DraftsDialog
+from mentordesk.gui.messages.targets import MessageTarget, TargetKind, count_text
+from mentordesk.gui.messages.template_editor import open_template_editor
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.programme_settings import buddy_label, hint_label
-from mentordesk.services.drafts import outlook_addresses
+from mentordesk.services.drafts import DraftResult, outlook_addresses
 from mentordesk.services.programme_copy import AlumnusRow, alumni
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -40,22 +43,47 @@ def _label(value: object) -> str:
 
 
 class AlumniDialog(QDialog):
-    """Past participants, by programme, with their outcome; their addresses copied to invite back.
+    """Past participants, by programme, with their outcome; to invite back.
+
+    The people selected get an invitation back as email drafts (Prepare
+    invitations to come back…), or their addresses are copied for one message.
 
     Attributes:
         rows: the alumni, as the service gave them.
         table: one line per participation (a person in two past years has two lines).
+        drafts_dialog: the Prepare drafts dialog of the invitations, while open.
     """
 
     NAME, EMAIL, PROGRAMME, ROLE, STRAND, OUTCOME = range(6)
     HEADERS = ("Name", "Email", "Programme", "Role", "Strand", "Outcome")
 
-    def __init__(self, parent: QWidget | None, programme_file: ProgrammeFile, name: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        programme_file: ProgrammeFile,
+        programme_id: int,
+        name: str,
+        *,
+        on_log: Callable[[], object] | None = None,
+    ) -> None:
+        """Make the list, empty until :meth:`show_rows`.
+
+        Args:
+            parent: the window.
+            programme_file: the open file.
+            programme_id: the programme whose alumni these are, and that they are invited to.
+            name: the programme's name, for the title.
+            on_log: opens the communication log (the drafts dialog offers it once written).
+        """
         super().__init__(parent)
         self.setObjectName("alumni")
         self.setWindowTitle(f"Alumni of {name}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.programme_file = programme_file
+        self.programme_id = programme_id
+        self.programme_name = name
+        self.on_log = on_log
+        self.drafts_dialog: DraftsDialog | None = None
         self.rows: list[AlumnusRow] = []
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -84,6 +112,9 @@ class AlumniDialog(QDialog):
         self.select_mentors_button = QPushButton("Select &mentors", self)
         self.select_mentors_button.setObjectName("select_mentors")
         self.select_mentors_button.clicked.connect(self.select_mentors)
+        self.invite_button = QPushButton("Prepare &invitations to come back…", self)
+        self.invite_button.setObjectName("invite_back")
+        self.invite_button.clicked.connect(self.prepare_invitations)
         self.copy_button = QPushButton("&Copy their emails", self)
         self.copy_button.setObjectName("copy_emails")
         self.copy_button.clicked.connect(self.copy_emails)
@@ -96,6 +127,7 @@ class AlumniDialog(QDialog):
         filters.addWidget(self.programme_filter)
         actions = QHBoxLayout()
         actions.addWidget(self.select_mentors_button)
+        actions.addWidget(self.invite_button)
         actions.addWidget(self.copy_button)
         actions.addWidget(self.status, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -107,8 +139,9 @@ class AlumniDialog(QDialog):
         layout.addWidget(
             hint_label(
                 self,
-                "To invite mentors back: select them, copy their emails, and paste them into "
-                "the Bcc field of one message (Outlook takes them as they are). Copied "
+                "To invite mentors back: select them, then prepare one email draft each "
+                "(“Would you mentor again?”, from the Invitation back template), or copy "
+                "their emails and paste them into the Bcc field of one message. Copied "
                 f"addresses are cleared from the clipboard after {CLEAR_AFTER_SECONDS} seconds.",
             )
         )
@@ -154,11 +187,16 @@ class AlumniDialog(QDialog):
             self.status.setText(plural(len(self.rows), "past participation"))
         self._filter()
 
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None  # show_rows fills every cell
+        return item
+
     def _filter(self) -> None:
         words = self.search.text().casefold().split()
         programme = self.programme_filter.currentText()
         for row in range(self.table.rowCount()):
-            cells = [self.table.item(row, c).text() for c in range(self.table.columnCount())]
+            cells = [self._cell(row, c).text() for c in range(self.table.columnCount())]
             text = " ".join(cells).casefold()
             shown = all(w in text for w in words) and (
                 programme in ("", EVERYONE) or cells[self.PROGRAMME] == programme
@@ -172,7 +210,7 @@ class AlumniDialog(QDialog):
         mode = self.table.selectionMode()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for row in range(self.table.rowCount()):
-            role = self.table.item(row, self.ROLE).data(Qt.ItemDataRole.UserRole)
+            role = self._cell(row, self.ROLE).data(Qt.ItemDataRole.UserRole)
             if not self.table.isRowHidden(row) and role == str(Role.MENTOR):
                 self.table.selectRow(row)
         self.table.setSelectionMode(mode)
@@ -180,7 +218,7 @@ class AlumniDialog(QDialog):
     def selected_people(self) -> list[int]:
         """The people on the selected lines, each once, in the order shown."""
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        ids = [int(self.table.item(r, self.NAME).data(Qt.ItemDataRole.UserRole)) for r in rows]
+        ids = [int(self._cell(r, self.NAME).data(Qt.ItemDataRole.UserRole)) for r in rows]
         return list(dict.fromkeys(ids))
 
     def copy_emails(self) -> None:
@@ -200,20 +238,84 @@ class AlumniDialog(QDialog):
             on_success=copied,
         )
 
+    def prepare_invitations(self) -> DraftsDialog | None:
+        """Ask for the folder and sender, then write an invitation back draft per person selected.
+
+        Anyone selected who has applied to this programme already is left out, and
+        the drafts dialog says so.
+        """
+        person_ids = self.selected_people()
+        if not person_ids:
+            return None
+        if self.drafts_dialog is not None:
+            self.drafts_dialog.reject()
+        target = MessageTarget(
+            TargetKind.ALUMNI,
+            tuple(person_ids),
+            f"{count_text(len(person_ids), 'person', 'people')} selected among the alumni",
+        )
+        dialog = DraftsDialog(self, self.programme_file, self.programme_id, target)
+        dialog.setWindowTitle("Prepare invitations to come back")
+        dialog.edit_requested.connect(self._edit_template)
+        dialog.log_requested.connect(self._show_log)
+        dialog.prepared.connect(self._prepared)
+        dialog.destroyed.connect(lambda _obj=None: self._forget_drafts(dialog))
+        self.drafts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_drafts(self, dialog: DraftsDialog) -> None:
+        if self.drafts_dialog is dialog:
+            self.drafts_dialog = None
+
+    def _edit_template(self, key: str) -> None:
+        # Over the drafts dialog: the window behind this list takes no input while it is open.
+        open_template_editor(
+            self.drafts_dialog or self,
+            self.programme_file,
+            self.programme_id,
+            programme_name=self.programme_name,
+            key=key,
+        )
+
+    def _show_log(self) -> None:
+        if self.on_log is not None:
+            self.accept()
+            self.on_log()
+
+    def _prepared(self, result: DraftResult | None) -> None:
+        if result is None:
+            return
+        text = f"{count_text(len(result.written), 'invitation')} prepared"
+        if result.skipped:
+            text += f"; {len(result.skipped)} left out (the drafts dialog says why)"
+        self.status.setText(text + ".")
+
     def _update_buttons(self) -> None:
         chosen = bool(self.table.selectedIndexes())
-        self.copy_button.setEnabled(chosen)
-        self.copy_button.setToolTip("" if chosen else "Select people in the list first.")
+        why = "" if chosen else "Select people in the list first (Select mentors chooses them)."
+        for button in (self.copy_button, self.invite_button):
+            button.setEnabled(chosen)
+            button.setToolTip(why)
         self.select_mentors_button.setEnabled(self.table.rowCount() > 0)
 
 
-def open_alumni(context: WindowContext) -> AlumniDialog | None:
-    """Open the Alumni list of the programme shown; it fills once the alumni are loaded."""
+def open_alumni(
+    context: WindowContext, *, on_log: Callable[[], object] | None = None
+) -> AlumniDialog | None:
+    """Open the Alumni list of the programme shown; it fills once the alumni are loaded.
+
+    Args:
+        context: the window.
+        on_log: opens the communication log, when the drafts dialog is asked for it.
+    """
     programme, programme_file = context.programme(), context.programme_file
     if programme is None or programme_file is None:
         return None
     programme_id = programme.id
-    dialog = AlumniDialog(context.widget(), programme_file, programme.name)
+    dialog = AlumniDialog(
+        context.widget(), programme_file, programme_id, programme.name, on_log=on_log
+    )
     dialog.open()
     run_op(
         programme_file,

@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self.copy_programme_action = self._action(
             "&Copy to next year…", lambda: open_copy(self, self.load_programmes)
         )
-        self.alumni_action = self._action("&Alumni…", lambda: open_alumni(self))
+        self.alumni_action = self._action("&Alumni…", self.open_alumni)
         #: The Programme menu's actions on the programme shown.
         self.programme_actions = [
             self.settings_action,
@@ -456,6 +456,10 @@ class MainWindow(QMainWindow):
 
         if self.programme_file is not None:
             OrganisationsDialog(self, self).open()
+
+    def open_alumni(self) -> None:
+        """Open the Alumni list of the programme shown, to invite them back."""
+        open_alumni(self, on_log=self.messages.open_log)
 
     def open_demo(self) -> None:
         """Build the demo programme in a temporary folder (off the GUI thread) and show it.

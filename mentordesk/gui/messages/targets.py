@@ -16,15 +16,20 @@ from mentordesk.services.drafts import (
     drafts_for_event,
     drafts_for_pairings,
     drafts_for_people,
+    drafts_to_invite_back,
 )
 from mentordesk.services.events import event_register
 from mentordesk.services.messages import EVENT_KEYS, TEMPLATE_KEYS, placeholders
 from mentordesk.services.pairings import pairing_input
 
+#: The message inviting the alumni of earlier rounds back (prepared from Programme ▸ Alumni).
+INVITE_BACK_KEY = "invite-back"
 #: The messages prepared for people chosen one by one.
 PEOPLE_KEYS: tuple[str, ...] = tuple(
-    k for k in TEMPLATE_KEYS if k != "introduction" and k not in EVENT_KEYS
+    k for k in TEMPLATE_KEYS if k not in ("introduction", INVITE_BACK_KEY) and k not in EVENT_KEYS
 )
+#: The messages prepared for the alumni chosen in Programme ▸ Alumni.
+ALUMNI_KEYS: tuple[str, ...] = (INVITE_BACK_KEY,)
 #: The messages prepared for pairings: the introduction, then those to their people.
 PAIRING_KEYS: tuple[str, ...] = ("introduction", "check-in", "survey", "closing")
 #: The messages about a training session, and about any other event.
@@ -43,6 +48,7 @@ class TargetKind(enum.Enum):
     PEOPLE = "people"
     PAIRINGS = "pairings"
     EVENT = "event"
+    ALUMNI = "alumni"
 
 
 @dataclass(frozen=True)
@@ -50,9 +56,9 @@ class MessageTarget:
     """Whom a message goes to, as chosen in a tab.
 
     Attributes:
-        kind: people, pairings, or an event.
-        ids: the people or pairings chosen; for an event, the people chosen on its
-            register (empty: its whole register).
+        kind: people, pairings, an event, or alumni of earlier rounds.
+        ids: the people (or alumni) or pairings chosen; for an event, the people
+            chosen on its register (empty: its whole register).
         description: what was chosen, in words (``5 people``), never naming anyone.
         event_id: the event, for an event.
         training: whether the event is a training session.
@@ -72,6 +78,8 @@ class MessageTarget:
             return PAIRING_KEYS
         if self.kind is TargetKind.EVENT:
             return TRAINING_KEYS if self.training else OTHER_EVENT_KEYS
+        if self.kind is TargetKind.ALUMNI:
+            return ALUMNI_KEYS
         return PEOPLE_KEYS
 
     def default_key(self) -> str:
@@ -91,7 +99,7 @@ def people_of(session: Session, target: MessageTarget) -> list[int]:
     For pairings, each mentor then their mentees; for an event with nobody chosen,
     everyone on its register.
     """
-    if target.kind is TargetKind.PEOPLE:
+    if target.kind in (TargetKind.PEOPLE, TargetKind.ALUMNI):
         ids = list(target.ids)
     elif target.kind is TargetKind.PAIRINGS:
         ids = []
@@ -120,8 +128,14 @@ def prepare_drafts(
     """Write one draft of message ``key`` per recipient of ``target`` into ``folder``.
 
     Introductions go through the pairings, event messages through the event (with
-    its calendar file), anything else to the people the target reaches.
+    its calendar file), the invitation back through the alumni (leaving out, with
+    the reason, anyone who is not one or has applied already), anything else to
+    the people the target reaches.
     """
+    if target.kind is TargetKind.ALUMNI:
+        return drafts_to_invite_back(
+            session, programme_id, list(target.ids), folder, today=today, sender=sender
+        )
     if target.kind is TargetKind.EVENT:
         assert target.event_id is not None
         return drafts_for_event(
