@@ -126,7 +126,7 @@ def managers_to_link(preview: ImportPreview) -> int:
 
 
 def people_lines(preview_or_summary: ImportPreview | ImportSummary) -> list[str]:
-    """What the coordinator should know about the people of an import, as the CLI says it.
+    """What the coordinator should know about the people of an import, in the window's words.
 
     The applications that came in late, the career stages to check, and the people
     linked to their line manager; a preview says what the import would do.
@@ -146,7 +146,7 @@ def _people_lines(
     late: int, closes_on: dt.date | None, stages: StageTally, managers: int, *, done: bool
 ) -> list[str]:
     lines = [line for line in [late_line(late, closes_on, done=done)] if line]
-    lines += stage_lines(stages, done=done)
+    lines += stage_lines(stages, done=done, for_window=True)
     if managers:
         people = plural(managers, "person", "people")
         lines.append(

@@ -266,8 +266,13 @@ def test_the_preview_and_the_import_say_the_late_applications_stages_and_line_ma
         "1 application arrived after applications closed on 30 November 2025: "
         "it would be imported and marked late, not refused."
     )
-    assert lines[1].startswith("2 career stages would be guessed from positions; confirm them")
+    assert lines[1] == (
+        "2 career stages would be guessed from positions; confirm them in "
+        "Programme ▸ Career stages."
+    )
     assert "“Beekeeper” (1 person)" in lines[2]
+    assert "in their applicant form (Applicants tab)" in lines[2]
+    assert "mentordesk-cli" not in said.text()  # the window names its own places
     assert lines[-1] == "2 people would be linked to their line manager."
     assert _counts(demo_file) == before  # a preview writes nothing
 
@@ -276,6 +281,7 @@ def test_the_preview_and_the_import_say_the_late_applications_stages_and_line_ma
     lines = said.text().splitlines()
     assert "it was imported and marked late" in lines[0]
     assert lines[1].startswith("2 career stages were guessed from positions")
+    assert "mentordesk-cli" not in said.text()
     assert lines[-1] == "Linked 2 people to their line manager."
     box = dialog.findChild(QMessageBox, "import_summary")
     assert "Linked 2 people to their line manager." in box.text()
