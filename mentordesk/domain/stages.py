@@ -270,6 +270,43 @@ def _known_wordings(key: str) -> tuple[str, ...]:
 _ACADEMIC_TRACK = "Academic and research"
 _PROFESSIONAL = "Professional and technical staff"
 
+#: Academic leadership: on the academic track's top stage, never on a services track
+#: ("Head of School of Biosciences", "Director of Research", "Doyenne", "Dekanin").
+_ACADEMIC_LEADERS: tuple[str, ...] = (
+    "head of school", "head of discipline", "head of department", "head of faculty",
+    "head of college", "director of research", "research director", "dean", "associate dean",
+    "deputy dean", "vice dean", "provost", "vice provost", "vice chancellor",
+    "pro vice chancellor", "deputy vice chancellor",
+    "doyen", "doyenne", "vice doyen", "vice doyenne", "directeur de departement",
+    "directrice de departement", "directeur d ufr", "directrice d ufr",
+    "directeur de la recherche", "directrice de la recherche", "recteur", "rectrice",
+    "vice recteur", "vice rectrice",
+    "dekan", "dekanin", "prodekan", "prodekanin", "studiendekan", "studiendekanin",
+    "institutsleiter", "institutsleiterin", "institutsdirektor", "institutsdirektorin",
+    "lehrstuhlinhaber", "lehrstuhlinhaberin", "rektor", "rektorin", "prorektor", "prorektorin",
+)  # fmt: skip
+
+#: Heads of a service, named by the service: a bare "head of" or "director" may be academic.
+_SERVICE_HEADS: tuple[str, ...] = (
+    "head of service", "head of services", "head of finance", "head of hr",
+    "head of human resources", "head of estates", "head of it", "head of facilities",
+    "head of operations", "head of administration", "head of technical services",
+    "head of professional services", "head of research services", "head of student services",
+    "head of procurement", "head of communications", "head of marketing", "head of planning",
+    "director of finance", "director of operations", "director of estates", "director of hr",
+    "director of human resources", "director of it", "director of administration",
+    "director of professional services", "finance director", "operations director",
+    "chief operating officer",
+    "chef de service", "cheffe de service", "directeur administratif",
+    "directrice administrative", "directeur financier", "directrice financiere",
+    "directeur des ressources humaines", "directrice des ressources humaines",
+    "responsable des ressources humaines", "directeur des services", "directrice des services",
+    "secretaire general", "secretaire generale",
+    "abteilungsleiter", "abteilungsleiterin", "verwaltungsleiter", "verwaltungsleiterin",
+    "leiter der verwaltung", "leiterin der verwaltung", "personalleiter", "personalleiterin",
+    "dezernent", "dezernentin", "kanzler", "kanzlerin",
+)  # fmt: skip
+
 ACADEMIC_STAGES: tuple[Stage, ...] = (
     Stage(
         "Doctoral candidate",
@@ -394,6 +431,7 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
             "w3 professor",
             "w3 professorin",
             "ordentlicher professor",
+            *_ACADEMIC_LEADERS,
         ),
     ),
     Stage(
@@ -464,153 +502,83 @@ ACADEMIC_STAGES: tuple[Stage, ...] = (
 
 _SERVICES_TRACK = "Technical and professional services"
 
+# Wordings in English, then French, then German; several to a line, as a table reads.
 STAFF_SCHEME_STAGES: tuple[Stage, ...] = (
-    Stage(
-        "Research assistant (grade 6)",
-        _ACADEMIC_TRACK,
-        6,
-        (
-            "research assistant",
-            "assistant de recherche",
-            "wissenschaftlicher mitarbeiter",
-            "wissenschaftliche mitarbeiterin",
-        ),
-    ),
-    Stage(
-        "Research fellow (grade 7)",
-        _ACADEMIC_TRACK,
-        7,
-        (
-            "research fellow",
-            "research associate",
-            "postdoc",
-            "post doc",
-            "postdoctoral",
-            "research scientist",
-            "chercheur postdoctoral",
-            "postdoktorand",
-            "postdoktorandin",
-        ),
-    ),
-    Stage(
-        "Lecturer (grade 7)",
-        _ACADEMIC_TRACK,
-        7,
-        (
-            "lecturer",
-            "assistant professor",
-            "teaching fellow",
-            "maitre de conferences",
-            "juniorprofessor",
-            "juniorprofessorin",
-        ),
-    ),
-    Stage(
-        "Senior lecturer (grade 8)",
-        _ACADEMIC_TRACK,
-        8,
-        ("senior lecturer", "senior research fellow", "principal lecturer"),
-    ),
-    Stage(
-        "Associate professor (grade 9)",
-        _ACADEMIC_TRACK,
-        9,
-        ("associate professor", "reader", "professeur associe", "professeure associee"),
-    ),
-    Stage(
-        "Professor",
-        _ACADEMIC_TRACK,
-        10,
-        (
-            "professor",
-            "full professor",
-            "chair",
-            "professeur",
-            "professeure",
-            "professorin",
-            "w3 professor",
-            "w3 professorin",
-        ),
-    ),
-    Stage(
-        "Grade 3",
-        _SERVICES_TRACK,
-        3,
-        (
-            "grade 3",
-            "clerical assistant",
-            "administrative assistant",
-            "lab assistant",
-            "laboratory assistant",
-            "receptionist",
-        ),
-    ),
-    Stage(
-        "Grade 4",
-        _SERVICES_TRACK,
-        4,
-        (
-            "grade 4",
-            "technician",
-            "lab technician",
-            "laboratory technician",
-            "administrative officer",
-            "secretary",
-        ),
-    ),
-    Stage(
-        "Grade 5",
-        _SERVICES_TRACK,
-        5,
-        (
-            "grade 5",
-            "senior technician",
-            "administrator",
-            "research administrator",
-            "coordinator",
-            "officer",
-        ),
-    ),
-    Stage(
-        "Grade 6",
-        _SERVICES_TRACK,
-        6,
-        (
-            "grade 6",
-            "senior administrator",
-            "senior officer",
-            "technical specialist",
-            "team leader",
-            "supervisor",
-            "engineer",
-        ),
-    ),
-    Stage(
-        "Grade 7",
-        _SERVICES_TRACK,
-        7,
-        (
-            "grade 7",
-            "manager",
-            "chief technician",
-            "research manager",
-            "project manager",
-            "senior engineer",
-        ),
-    ),
-    Stage(
-        "Grade 8",
-        _SERVICES_TRACK,
-        8,
-        ("grade 8", "senior manager", "deputy head", "deputy director", "assistant director"),
-    ),
-    Stage(
-        "Grade 9",
-        _SERVICES_TRACK,
-        9,
-        ("grade 9", "head of", "director of", "director"),
-    ),
-)
+    Stage("Research assistant (grade 6)", _ACADEMIC_TRACK, 6, (
+        "research assistant", "assistant de recherche", "assistante de recherche",
+        "wissenschaftlicher mitarbeiter", "wissenschaftliche mitarbeiterin",
+    )),
+    Stage("Research fellow (grade 7)", _ACADEMIC_TRACK, 7, (
+        "research fellow", "research associate", "postdoc", "post doc", "postdoctoral",
+        "research scientist", "chercheur postdoctoral", "chercheuse postdoctorale",
+        "postdoktorand", "postdoktorandin",
+    )),
+    Stage("Lecturer (grade 7)", _ACADEMIC_TRACK, 7, (
+        "lecturer", "assistant professor", "teaching fellow", "maitre de conferences",
+        "juniorprofessor", "juniorprofessorin",
+    )),
+    Stage("Senior lecturer (grade 8)", _ACADEMIC_TRACK, 8, (
+        "senior lecturer", "senior research fellow", "principal lecturer",
+    )),
+    Stage("Associate professor (grade 9)", _ACADEMIC_TRACK, 9, (
+        "associate professor", "reader", "professeur associe", "professeure associee",
+    )),
+    Stage("Professor", _ACADEMIC_TRACK, 10, (
+        "professor", "full professor", "chair", "professeur", "professeure", "professorin",
+        "w3 professor", "w3 professorin", *_ACADEMIC_LEADERS,
+    )),
+    Stage("Grade 3", _SERVICES_TRACK, 3, (
+        "grade 3", "clerical assistant", "administrative assistant", "lab assistant",
+        "laboratory assistant", "receptionist",
+        "assistant administratif", "assistante administrative", "adjoint administratif",
+        "adjointe administrative", "agent administratif", "agente administrative",
+        "aide de laboratoire", "agent d accueil", "agente d accueil", "receptionniste",
+        "verwaltungsassistent", "verwaltungsassistentin", "burokaufmann", "burokauffrau",
+        "laborhelfer", "laborhelferin",
+    )),
+    Stage("Grade 4", _SERVICES_TRACK, 4, (
+        "grade 4", "technician", "lab technician", "laboratory technician",
+        "administrative officer", "secretary",
+        "technicien", "technicienne", "technicien de laboratoire",
+        "technicienne de laboratoire", "secretaire", "gestionnaire",
+        "techniker", "technikerin", "laborant", "laborantin", "technischer assistent",
+        "technische assistentin", "sekretar", "sekretarin", "sachbearbeiter",
+        "sachbearbeiterin",
+    )),
+    Stage("Grade 5", _SERVICES_TRACK, 5, (
+        "grade 5", "senior technician", "administrator", "research administrator",
+        "coordinator", "officer",
+        "technicien superieur", "technicienne superieure", "assistant ingenieur",
+        "assistante ingenieure", "administrateur", "administratrice", "coordinateur",
+        "coordinatrice",
+        "koordinator", "koordinatorin", "meister", "meisterin",
+    )),
+    Stage("Grade 6", _SERVICES_TRACK, 6, (
+        "grade 6", "senior administrator", "senior officer", "technical specialist",
+        "team leader", "supervisor", "engineer",
+        "ingenieur", "ingenieure", "ingenieur d etudes", "ingenieure d etudes",
+        "charge de mission", "chargee de mission", "chef d equipe", "cheffe d equipe",
+        "responsable d equipe",
+        "ingenieurin", "referent", "referentin", "fachreferent", "fachreferentin",
+        "teamleiter", "teamleiterin",
+    )),
+    Stage("Grade 7", _SERVICES_TRACK, 7, (
+        "grade 7", "manager", "chief technician", "research manager", "project manager",
+        "senior engineer",
+        "responsable", "responsable administratif", "responsable administrative",
+        "chef de projet", "cheffe de projet",
+        "managerin", "projektleiter", "projektleiterin", "laborleiter", "laborleiterin",
+    )),
+    Stage("Grade 8", _SERVICES_TRACK, 8, (
+        "grade 8", "senior manager", "deputy head", "deputy director", "assistant director",
+        "directeur adjoint", "directrice adjointe", "chef de service adjoint",
+        "cheffe de service adjointe",
+        "stellvertretender leiter", "stellvertretende leiterin",
+        "stellvertretender abteilungsleiter", "stellvertretende abteilungsleiterin",
+        "referatsleiter", "referatsleiterin",
+    )),
+    Stage("Grade 9", _SERVICES_TRACK, 9, ("grade 9", *_SERVICE_HEADS)),
+)  # fmt: skip
 
 COMMITTEE_STAGES: tuple[Stage, ...] = (
     Stage(

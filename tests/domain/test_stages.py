@@ -76,6 +76,72 @@ def test_staff_scheme_positions_are_guessed_on_their_track(position: str, stage:
 @pytest.mark.parametrize(
     ("position", "stage"),
     [
+        # Academic leaders are on the academic track, at its top: never heads of a service.
+        ("Head of Discipline, Biosciences", "Professor"),
+        ("Head of School of Biosciences", "Professor"),
+        ("Head of Department of Chemistry", "Professor"),
+        ("Director of Research", "Professor"),
+        ("Dean of the Faculty of Science and Engineering", "Professor"),
+        ("Pro-Vice-Chancellor (Education)", "Professor"),
+        ("Doyenne de la Faculté des Sciences", "Professor"),
+        ("Directrice de département, Physique", "Professor"),
+        ("Dekanin der Fakultät für Biologie", "Professor"),
+        ("Institutsleiter, Institut für Geographie", "Professor"),
+        # Heads of a service stay on the technical and professional services track.
+        ("Head of Finance", "Grade 9"),
+        ("Head of IT Services", "Grade 9"),
+        ("Director of Operations", "Grade 9"),
+        ("Head of Technical Services", "Grade 9"),
+        ("Head of Estates and Facilities", "Grade 9"),
+        ("Cheffe de service, Ressources humaines", "Grade 9"),
+        ("Directeur administratif et financier", "Grade 9"),
+        ("Abteilungsleiterin Finanzen", "Grade 9"),
+        ("Leiter der Verwaltung", "Grade 9"),
+        # Technical and professional grades 3 to 8 in French and German.
+        ("Assistante administrative, Département de chimie", "Grade 3"),
+        ("Bürokauffrau im Sekretariat", "Grade 3"),
+        ("Technicienne de laboratoire en biologie moléculaire", "Grade 4"),
+        ("Gestionnaire administrative des contrats", "Grade 4"),
+        ("Technikerin, Werkstatt Physik", "Grade 4"),
+        ("Biologielaborantin / Laborantin", "Grade 4"),
+        ("Sachbearbeiterin Drittmittel", "Grade 4"),
+        ("Technicien supérieur en électronique", "Grade 5"),
+        ("Koordinatorin Graduiertenschule", "Grade 5"),
+        ("Ingénieure d'études en calcul scientifique", "Grade 6"),
+        ("Chargée de mission relations internationales", "Grade 6"),
+        ("Referentin für Forschungsförderung", "Grade 6"),
+        ("Responsable administratif de l'unité", "Grade 7"),
+        ("Projektleiterin IT", "Grade 7"),
+        ("Chef de service adjoint, Bibliothèque", "Grade 8"),
+        ("Stellvertretende Abteilungsleiterin Personal", "Grade 8"),
+    ],
+)
+def test_staff_scheme_leaders_and_services_staff_in_three_languages(
+    position: str, stage: str
+) -> None:
+    guessed = STAFF.guess(position)
+    assert guessed is not None
+    assert guessed.name == stage
+
+
+@pytest.mark.parametrize(
+    "position",
+    ["Head of Discipline, Biosciences", "Head of School of Biosciences", "Director of Research"],
+)
+def test_academic_leaders_are_professors_on_the_academic_template_too(position: str) -> None:
+    guessed = ACADEMIC.guess(position)
+    assert guessed is not None
+    assert guessed.name == "Full professor"
+
+
+@pytest.mark.parametrize("position", ["Head of Widgets", "Director", "Directeur"])
+def test_a_bare_head_or_director_is_not_guessed_onto_the_services_track(position: str) -> None:
+    assert STAFF.guess(position) is None
+
+
+@pytest.mark.parametrize(
+    ("position", "stage"),
+    [
         ("Doktorandin", "Student or fellow"),
         ("Senior Technician", "Senior staff"),
         ("Lab technician", "Staff"),
