@@ -189,6 +189,7 @@ class Chart(Opener):
         self.empty_text = "Nothing to show yet."
         self.series: tuple[Series, ...] = ()
         self._marks: list[_Mark] = []
+        self._label_tips: list[tuple[QRectF, str]] = []
         self._hovered: int | None = None
         self._focused: int | None = None
 
@@ -234,6 +235,7 @@ class Chart(Opener):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         area = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        self._label_tips = []
         if not self.has_data():
             painter.setPen(muted_text(self))
             painter.drawText(
@@ -255,6 +257,17 @@ class Chart(Opener):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(mark.rect.adjusted(-3, -3, 3, 3), 3, 3)
+
+    def draw_label(self, painter: QPainter, box: QRectF, text: str, flags: Any) -> None:
+        """Draw a category's name in ``box``; a name cut short shows whole in its tooltip."""
+        shown = self.font_metrics().elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+        if shown != text:
+            self._label_tips.append((box, text))
+        painter.drawText(box, flags, shown)
+
+    def label_tips(self) -> list[tuple[QRectF, str]]:
+        """The names last drawn cut short: where each is, and the whole name (for tests)."""
+        return list(self._label_tips)
 
     def draw_legend(self, painter: QPainter, area: QRectF) -> float:
         """Draw the series' legend on the first line of ``area``; returns the height used."""
@@ -318,11 +331,14 @@ class Chart(Opener):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            index = self._mark_at(QPointF(event.pos()))  # type: ignore[attr-defined]
-            if index is None:
-                QToolTip.hideText()
+            point = QPointF(event.pos())  # type: ignore[attr-defined]
+            index = self._mark_at(point)
+            tip = self._marks[index].tooltip if index is not None else ""
+            tip = tip or next((t for box, t in self._label_tips if box.contains(point)), "")
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
             else:
-                QToolTip.showText(event.globalPos(), self._marks[index].tooltip, self)  # type: ignore[attr-defined]
+                QToolTip.hideText()
             return True
         return super().event(event)
 
@@ -451,15 +467,12 @@ class BarChart(Chart):
             text_colour = QPalette.ColorRole.WindowText
             painter.setPen(muted_text(self) if row.muted else self.palette().color(text_colour))
             if self.labels_above:
-                label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, area.width())
-                painter.drawText(QPointF(area.left(), top + metrics.ascent()), label)
+                box = QRectF(area.left(), top, area.width(), metrics.height())
+                self.draw_label(painter, box, row.label, Qt.AlignmentFlag.AlignLeft)
             else:
-                label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, label_width - 10)
-                painter.drawText(
-                    QRectF(area.left(), top, label_width - 10, bars_height),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                    label,
-                )
+                box = QRectF(area.left(), top, label_width - 10, bars_height)
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+                self.draw_label(painter, box, row.label, flags)
             if self.stacked:
                 x = left
                 y = bars_top + (bars_height - bar_height) / 2
@@ -526,11 +539,11 @@ class BarChart(Chart):
                 hit = QRectF(x, plot.bottom() - max(height, 6), bar_width, max(height, 6))
                 marks.append(_Mark(hit, bar.tooltip, bar.key))
             painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, slot - 6)
-            label_box = QRectF(area.left() + slot * index, plot.bottom() + 4, slot, label_height)
-            painter.drawText(
-                label_box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label
+            label_box = QRectF(
+                area.left() + slot * index + 3, plot.bottom() + 4, slot - 6, label_height
             )
+            flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            self.draw_label(painter, label_box, row.label, flags)
         return marks
 
 
@@ -594,11 +607,11 @@ class DumbbellChart(Chart):
         for item in self.items:
             middle = top + self._row_height() / 2
             painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-            label = metrics.elidedText(item.label, Qt.TextElideMode.ElideRight, label_width - 12)
-            painter.drawText(
+            self.draw_label(
+                painter,
                 QRectF(area.left(), top, label_width - 12, self._row_height()),
+                item.label,
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                label,
             )
             start, end = QPointF(x_of(item.before), middle), QPointF(x_of(item.after), middle)
             trend = (

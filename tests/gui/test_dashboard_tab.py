@@ -7,11 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import ApplicationStatus, StrandFormat
-from mentordesk.gui.charts import BarChart, DumbbellChart
+from mentordesk.gui.charts import Bar, BarChart, BarRow, DumbbellChart
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.tabs.dashboard import DashboardTab
 from mentordesk.gui.tabs.dashboard_records import RecordsDialog
@@ -291,3 +293,28 @@ def test_participants_by_organisation_follow_the_merges_of_the_organisations_lis
     merged = {row.label: row.bars[0].value for row in chart.rows}
     assert merged["Luxembourg research institutes"] == sum(counts[name] for name in institutes)
     assert not set(institutes) & set(merged)
+
+
+# Showing a tooltip raises it, which the offscreen platform cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_organisations_names_are_shown_whole_or_cut_with_the_whole_name_in_a_tooltip(
+    qtbot: QtBot, demo_window: MainWindow, dashboard: DashboardTab
+) -> None:
+    demo_window.resize(1366, 768)
+    chart = dashboard.charts["organisation"]
+    assert isinstance(chart, BarChart)
+    assert any(len(row.label) > 40 for row in chart.rows)
+    chart.grab()  # paints it
+    assert chart.label_tips() == []  # each name on a line of its own, none cut
+
+    name = "Luxembourg Institute of Socio-Economic Research, Department of Urban Development"
+    chart.set_data(chart.series, [BarRow(name, (Bar(3, "3 participants"),))])
+    chart.resize(300, chart.height())
+    chart.grab()
+    ((box, whole),) = chart.label_tips()
+    assert whole == name
+    assert box.width() <= chart.width()
+    at = box.center().toPoint()
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, at, chart.mapToGlobal(at)))
+    assert QToolTip.text() == name
+    QToolTip.hideText()

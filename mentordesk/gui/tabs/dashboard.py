@@ -235,7 +235,8 @@ class DashboardTab(QWidget):
             "items": DumbbellChart("Before and after, per survey item"),
             "gender": BarChart("Participants by gender"),
             "career": BarChart("Participants by career stage"),
-            "organisation": BarChart("Participants by organisation"),
+            # Organisations' names are long: each on a line of its own, above its bar.
+            "organisation": BarChart("Participants by organisation", labels_above=True),
         }
         self.panels: dict[str, ChartPanel] = {}
         chart_grid = FlowGrid(440, 2)
