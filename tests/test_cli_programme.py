@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from mentordesk.cli.app import main
-from mentordesk.domain.enums import ApplicationStatus, PairingStatus, Role, StrandFormat
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    EventKind,
+    PairingStatus,
+    Role,
+    StrandFormat,
+)
 from mentordesk.domain.stages import ACADEMIC_STAGES, COMMITTEE_STAGES, STAFF_SCHEME_STAGES
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -210,6 +216,50 @@ def test_create_with_stages_and_a_strand_of_the_template_changed(
         ("Professor", "Academic", 10),
     ]
     assert [(s.name, s.places) for s in settings.strands] == [("Staff", 12)]
+
+
+def test_strands_named_on_create_replace_the_templates(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(
+        empty_db, "One Step Beyond 2027", "--template", "staff-scheme",
+        "--strand", "Phase 1", "--strand", "Phase 2:one-to-one:15",
+    ) == 0  # fmt: skip
+    assert "(Phase 1, Phase 2; 13 career stages)" in capsys.readouterr().out
+    assert create(
+        empty_db, "ADVANCE 2027", "--template", "three-strands",
+        "--strand", "Newcomers", "--strand", "circles:group:8",
+    ) == 0  # fmt: skip
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as session:
+        made = {p.name: p.id for p in list_programmes(session)}
+        staff = programme_settings(session, made["One Step Beyond 2027"])
+        advance = programme_settings(session, made["ADVANCE 2027"])
+        rules = {name: requirements(session, made[name]) for name in made}
+    # The template's "Staff" is gone: only the strands named.
+    assert {(s.name, s.format, s.places) for s in staff.strands} == {
+        ("Phase 1", StrandFormat.ONE_TO_ONE, None),
+        ("Phase 2", StrandFormat.ONE_TO_ONE, 15),
+    }
+    # A template strand named again is that strand (its description kept), changed as told.
+    assert {(s.name, s.format, s.places, s.description) for s in advance.strands} == {
+        ("Newcomers", StrandFormat.ONE_TO_ONE, None, ""),
+        ("Circles", StrandFormat.GROUP, 8, "Small groups meeting with a facilitator."),
+    }
+    # The templates' training rules are for all strands: they stay.
+    assert [(r.kind, r.role, r.strand_id) for r in rules["One Step Beyond 2027"]] == [
+        (EventKind.MENTOR_TRAINING, Role.MENTOR, None)
+    ]
+    assert len(rules["ADVANCE 2027"]) == 2
+    assert all(r.strand_id is None for r in rules["ADVANCE 2027"])
+
+
+def test_create_help_says_strands_named_replace_the_templates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["programme", "create", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "the strands named replace the template's" in text
 
 
 def test_edit_changes_each_option_and_prints_each_change(

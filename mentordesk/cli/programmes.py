@@ -116,7 +116,8 @@ def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
         + (
             "; a strand of that name already there is changed"
             if editing
-            else "; one of the template's names changes that strand"
+            else "; the strands named replace the template's (one of its names keeps that "
+            "strand's description; its training rules for all strands stay)"
         ),
     )
     command.add_argument(
@@ -284,6 +285,24 @@ def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
             found.retired = retired
 
 
+def _named_strands_only(texts: list[str], data: ProgrammeInput) -> None:
+    """The strands of a new programme are those ``--strand`` names, in that order.
+
+    They replace the template's: a template strand named again keeps its
+    description, the others are left out (and the template's training rules
+    for one of them with it; rules for all strands stay).
+    """
+    template = {strand.name.casefold(): strand for strand in data.strands}
+    data.strands = []
+    for text in texts:
+        name, wanted, places = _strand_parts(text)
+        if _strand_named(data, name, must=False) is None:
+            kept = template.get(name.casefold())
+            data.strands.append(
+                kept or StrandInput(name, wanted or StrandFormat.ONE_TO_ONE, places)
+            )
+
+
 def _strand_named(data: ProgrammeInput, name: str, *, must: bool) -> StrandInput | None:
     wanted = name.strip().casefold()
     for strand in data.strands:
@@ -299,6 +318,8 @@ def _strand_named(data: ProgrammeInput, name: str, *, must: bool) -> StrandInput
 
 def _create(args: argparse.Namespace) -> int:
     data = TEMPLATES[args.template].input(args.name)
+    if args.strand:
+        _named_strands_only(args.strand, data)
     _apply_options(args, data)
     with open_session(args) as s:
         create_programme(s, data)
