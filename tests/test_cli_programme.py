@@ -114,7 +114,9 @@ def test_list_gives_what_create_wrote_as_text_and_as_json(
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["name"] == "Pilot"
     assert listed["starts"] == "2027-02-01"
-    assert listed["strands"] == [{"name": "Circles", "format": "group", "places": 9}]
+    assert listed["strands"] == [
+        {"name": "Circles", "format": "group", "places": 9, "retired": False}
+    ]
 
 
 def test_applications_import_into_a_programme_created_by_the_command_line(
@@ -322,6 +324,14 @@ def test_edit_changes_each_option_and_prints_each_change(
             10,
         )
         assert [c.name for c in strand_choices(session, summary.id)] == ["Faculty", "Fellows"]
+    # list --json writes each strand's format as --strand takes it, and always whether retired.
+    assert main(["programme", "list", "--db", str(empty_db), "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert {s["name"]: (s["format"], s["retired"]) for s in listed["strands"]} == {
+        "Faculty": ("one-to-one", False),
+        "Fellows": ("group", False),
+        "Circles": ("group", True),
+    }
 
     assert edit(empty_db, "Pilot 2027", "--restore-strand", "circles", "--within-track", "no") == 0
     assert capsys.readouterr().out.splitlines() == [

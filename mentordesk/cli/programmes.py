@@ -29,6 +29,8 @@ from mentordesk.services.programmes import (
 )
 
 _FORMATS = {"one-to-one": StrandFormat.ONE_TO_ONE, "group": StrandFormat.GROUP}
+#: A strand's format as ``--strand`` spells it, so ``list --json`` reads back as it is typed.
+_FORMAT_OPTION = {value: text for text, value in _FORMATS.items()}
 _YES_NO = {"yes": True, "no": False}
 
 
@@ -212,8 +214,12 @@ def _list(args: argparse.Namespace) -> int:
                 "template": p.template,
                 "copied_from": p.copied_from_id,
                 "strands": [
-                    {"name": s.name, "format": s.format.value, "places": s.places}
-                    | ({"retired": True} if s.retired else {})
+                    {
+                        "name": s.name,
+                        "format": _FORMAT_OPTION[s.format],
+                        "places": s.places,
+                        "retired": s.retired,
+                    }
                     for s in p.strands
                 ],
                 "stages": [st.name for st in p.stages],
