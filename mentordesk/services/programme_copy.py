@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import ApplicationStatus, PairingStatus, PairRuleKind, Role
+from mentordesk.domain.enums import (
+    ApplicationStatus,
+    MentorResponse,
+    PairingStatus,
+    PairRuleKind,
+    Role,
+)
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key
 from mentordesk.services.programmes import (
@@ -40,6 +46,14 @@ from mentordesk.store.models import (
     TrainingRequirement,
 )
 
+#: A published proposal's outcome says the mentor's answer: "Proposed, mentor accepted".
+_PROPOSAL_ANSWERS = {
+    MentorResponse.NONE: "no answer yet",
+    MentorResponse.ACCEPTED: "mentor accepted",
+    MentorResponse.DECLINED: "mentor declined",
+    MentorResponse.NO_ANSWER: "mentor did not answer",
+}
+
 
 @dataclass(frozen=True)
 class AlumnusRow:
@@ -49,7 +63,8 @@ class AlumnusRow:
         programme: the earlier programme's name.
         role: mentor or mentee.
         strand: the strand they took part in.
-        outcome: their pairing's status ("Completed", "Ended early (conflict)"), or
+        outcome: their pairing's status ("Completed", "Ended early (conflict)";
+            a proposal with the mentor's answer: "Proposed, mentor accepted"), or
             "Accepted, not paired" for an accepted applicant with no pairing.
     """
 
@@ -229,6 +244,8 @@ def alumni(session: Session, programme_id: int) -> list[AlumnusRow]:
         outcome = pairing.status.label
         if pairing.status is PairingStatus.ENDED_EARLY and pairing.end_reason is not None:
             outcome += f" ({pairing.end_reason.label.lower()})"
+        elif pairing.status is PairingStatus.PROPOSED:
+            outcome += f", {_PROPOSAL_ANSWERS[pairing.mentor_response]}"
         where = (pairing.strand.programme_id, pairing.strand.name)
         found[(where[0], pairing.mentor_id, Role.MENTOR, where[1])] = outcome
         for member in pairing.members:

@@ -184,10 +184,13 @@ def test_women_in_technology_alumni_show_how_each_pairing_went(
     declined, accepted, started_pair = run.pairs("match")[:3]
     assert outcome[(started_pair.mentor.email, "mentor")] == "Active"
     assert outcome[(started_pair.mentee.email, "mentee")] == "Active"
-    assert outcome[(accepted.mentee.email, "mentee")] == "Proposed"
+    assert outcome[(accepted.mentee.email, "mentee")] == "Proposed, mentor accepted"
     rematched = {p.mentee.email for p in run.pairs("rematch")}
+    # Offered another mentor, who has not answered yet: the latest pairing says it.
     assert outcome[(declined.mentee.email, "mentee")] == (
-        "Proposed" if declined.mentee.email in rematched else "Ended early (no fault)"
+        "Proposed, no answer yet"
+        if declined.mentee.email in rematched
+        else "Ended early (no fault)"
     )
     paired = {p.mentee.email for p in run.pairs("match")} | rematched
     for applicant in WOMEN_IN_TECHNOLOGY.applicants:

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from mentordesk.domain.enums import (
     ApplicationStatus,
     EventKind,
+    MentorResponse,
     PairingStatus,
     PairRuleKind,
     Role,
@@ -22,6 +23,7 @@ from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.events import EventInput, add_event
 from mentordesk.services.matching.candidates import standing
+from mentordesk.services.matching.waitlist import record_mentor_response
 from mentordesk.services.messages import get_template, save_template
 from mentordesk.services.pairings import PairingInput, add_pairing
 from mentordesk.services.programme_copy import alumni, copy_programme
@@ -36,7 +38,7 @@ from mentordesk.services.programmes import (
 )
 from mentordesk.services.surveys import add_survey_from_template, record_response
 from mentordesk.services.training import Requirement, requirements, set_requirements
-from mentordesk.store.models import PairRule, Survey, SurveyResponse
+from mentordesk.store.models import Pairing, PairRule, Survey, SurveyResponse
 from mentordesk.store.programme_file import ProgrammeFile
 
 from .conftest import AddSomeone
@@ -214,6 +216,39 @@ def test_alumni_are_the_people_of_the_programmes_before_with_their_outcome(
         ("ADVANCE 2026", advance["mentee"], Role.MENTEE, "Fellows", "Completed"),
         ("ADVANCE 2026", advance["waiting"], Role.MENTEE, "Fellows", "Accepted, not paired"),
     ]
+
+
+def test_alumni_of_a_proposal_say_the_mentors_answer(
+    programme_file: ProgrammeFile, advance: dict[str, int], add_someone: AddSomeone
+) -> None:
+    fellows = advance["Fellows"]
+    with programme_file.session() as s:
+        proposals: dict[MentorResponse, tuple[int, int]] = {}
+        for response in MentorResponse:
+            mentor, mentee = add_someone(s), add_someone(s)
+            for person, role in ((mentor, Role.MENTOR), (mentee, Role.MENTEE)):
+                add_application(
+                    s, person, ApplicationInput(fellows, role, ApplicationStatus.ACCEPTED)
+                )
+            pairing = add_pairing(s, PairingInput(fellows, mentor, [mentee]))
+            if response is MentorResponse.ACCEPTED:
+                record_mentor_response(s, [pairing], response)
+            else:
+                # As a workbook written elsewhere may hold it: still a proposal, answered so.
+                s.get_one(Pairing, pairing).mentor_response = response
+            proposals[response] = (mentor, mentee)
+    with programme_file.session() as s:
+        rows = alumni(s, copy_programme(s, advance["programme"], "ADVANCE 2027"))
+    said = {(r.person_id, r.role): r.outcome for r in rows}
+    expected = {
+        MentorResponse.NONE: "Proposed, no answer yet",
+        MentorResponse.ACCEPTED: "Proposed, mentor accepted",
+        MentorResponse.DECLINED: "Proposed, mentor declined",
+        MentorResponse.NO_ANSWER: "Proposed, mentor did not answer",
+    }
+    for response, (mentor, mentee) in proposals.items():
+        assert said[(mentor, Role.MENTOR)] == expected[response]
+        assert said[(mentee, Role.MENTEE)] == expected[response]
 
 
 def test_a_pair_of_an_earlier_year_is_not_proposed_again_in_the_copy(
