@@ -57,7 +57,7 @@ from mentordesk.store.programme_file import ProgrammeFile
 
 #: Why an action is greyed out, said in its tooltip (never silently doing nothing).
 NO_FILE = "Open or create a programme file first (File ▸ New… or Open…)."
-NO_PROGRAMME = "Create a programme first: Programme ▸ New programme…."
+NO_PROGRAMME = "Create a programme first: Programme ▸ New programme…"
 NO_RECORD_TAB = "Choose a tab with records first (Applicants, Pairings, Training, …)."
 NOT_EXPORTABLE = "This tab's records are not exported (notes are confidential)."
 EVENTS_ONLY = "Choose events in the Events or Training tab first."

@@ -118,7 +118,7 @@ class ProgrammeDialog(RecordDialog):
             hint_label(
                 page,
                 "Everything the template fills in can be changed on the next page, "
-                "and later in Programme ▸ Settings….",
+                "and later in Programme ▸ Settings…",
             )
         )
         return page
@@ -249,11 +249,12 @@ class CopyDialog(RecordDialog):
                 "The copy keeps the settings, strands still open, career stages, matching and "
                 "training rules, message templates and survey designs; its dates move with the "
                 "start. It holds no applications, pairings, events or notes. Last year's "
-                "participants are listed in Programme ▸ Alumni….",
+                "participants are listed, to invite them back, in Programme ▸ Alumni…",
             )
         )
+        layout.addSpacing(8)
         layout.addWidget(save_buttons(self))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self.new_name.selectAll()
 
     def values(self) -> tuple[str, dt.date | None]:

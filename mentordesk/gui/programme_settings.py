@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import FieldPreference, StrandFormat
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.pdf import check_logo
+from mentordesk.gui.charts import muted_text
 from mentordesk.gui.context import WindowContext
 from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.errors import show_error
@@ -103,10 +104,15 @@ def _set_buddy(form: QFormLayout, row: QLayout, buddy: QWidget) -> None:
 
 
 def hint_label(parent: QWidget, text: str) -> QLabel:
-    """A greyed, wrapped explanation under a field."""
+    """A wrapped explanation under a field, in a softer colour than the values."""
     label = QLabel(text, parent)
+    label.setObjectName("hint")
     label.setWordWrap(True)
-    label.setEnabled(False)  # greyed: an explanation, not a value
+    # Softer than the values, yet readable: a disabled label's grey was too faint to read
+    # and is skipped by screen readers.
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, muted_text(label))
+    label.setPalette(palette)
     return label
 
 

@@ -168,8 +168,9 @@ class StagesDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addLayout(wordings_box, 2)
+        # The stages' names are long ("Administrative or technical officer"), wordings short.
+        row.addWidget(self.table, 2)
+        row.addLayout(wordings_box, 1)
         row.addLayout(buttons)
         layout = QVBoxLayout(box)
         layout.addLayout(row, 1)

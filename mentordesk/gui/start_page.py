@@ -17,7 +17,7 @@ FIRST_STEPS = (
     "choose its passphrase.</li>"
     "<li>Create the programme: pick a template (blank, three strands, staff scheme or "
     "committee-run), then adjust its dates, strands and places. Everything can be changed "
-    "later in Programme ▸ Settings….</li>"
+    "later in Programme ▸ Settings…</li>"
     "<li><b>Import applications</b> (File ▸ Import applications…) from your form's "
     "spreadsheet: Microsoft Forms, Google Forms, Excel or CSV.</li>"
     "</ol>Not sure yet? <b>Try the demo</b>: a made-up programme with applicants, pairings "

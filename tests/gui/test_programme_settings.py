@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mentordesk.gui.folders import LOGO_FOLDER, remembered_folder
@@ -191,3 +191,19 @@ def test_a_file_that_is_no_image_is_refused_as_the_logo(
     assert "Traceback" not in box.text()
     box.close()
     assert dialog.letterhead.logo is None
+
+
+def test_the_explanations_under_the_fields_are_readable_and_softer_than_the_values(
+    qtbot: QtBot, pilot_window: MainWindow
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    hints = [h for h in dialog.findChildren(QLabel, "hint") if h.text()]
+    assert any("marked late, not refused" in h.text() for h in hints)
+    for hint in hints:
+        assert hint.isEnabled()  # a disabled label is too faint, and screen readers skip it
+        soft = hint.palette().color(QPalette.ColorRole.WindowText)
+        value = dialog.palette().color(QPalette.ColorRole.WindowText)
+        background = dialog.palette().color(QPalette.ColorRole.Window)
+        assert soft != value
+        assert abs(soft.lightness() - background.lightness()) >= 80
+    dialog.reject()

@@ -153,3 +153,10 @@ def test_a_list_with_a_name_twice_is_refused_in_plain_words(
     assert stages_dialog.save_button.isEnabled()
     with programme_file.session() as session:
         assert ladder_of(session, academic_id).stages == ACADEMIC_STAGES
+
+
+def test_the_stages_names_are_shown_whole(stages_dialog: StagesDialog) -> None:
+    table = stages_dialog.table
+    metrics = table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(name) for name in _column(table, StagesDialog.NAME))
+    assert table.columnWidth(StagesDialog.NAME) > widest + 8  # "Research scientist" …
