@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QPushButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import Role
 from mentordesk.formats.ical import Person
 from mentordesk.gui.alumni_dialog import AlumniDialog
 from mentordesk.gui.calendar_export import remember_organiser
+from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.messages.targets import TargetKind
 from mentordesk.services.applicants import ApplicationInput, add_application
 from mentordesk.services.programme_copy import AlumnusRow, alumni, copy_programme
@@ -117,3 +118,27 @@ def test_invitations_back_are_drafted_for_the_mentors_and_a_mentee_chosen_by_han
     assert invited == {}  # each one invited once
     drafts.accept()
     dialog.close()
+
+
+def test_the_communication_log_opens_from_the_invitations_written(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile, tmp_path: Path
+) -> None:
+    shown = demo_window.programme()
+    assert shown is not None
+    with demo_file.session() as session:
+        copy_id = copy_programme(session, shown.id, NEXT_YEAR)
+    with qtbot.waitSignal(demo_window.programme_shown, timeout=10_000):
+        demo_window.load_programmes(copy_id)
+    demo_window.alumni_action.trigger()
+    dialog = demo_window.findChild(AlumniDialog)
+    assert isinstance(dialog, AlumniDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0, timeout=10_000)
+    dialog.select_mentors()
+    drafts = dialog.prepare_invitations()
+    assert drafts is not None
+    result = prepare(qtbot, drafts, tmp_path / "invitations")
+    assert result.written
+    qtbot.mouseClick(drafts.findChild(QPushButton, "show_log_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: demo_window.messages.log is not None, timeout=10_000)
+    assert not dialog.isVisible()  # the list gave way to the log
+    demo_window.messages.release()
