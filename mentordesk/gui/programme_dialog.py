@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import partial
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mentordesk.gui.context import WindowContext
 from mentordesk.gui.dialogs import RecordDialog, save_buttons
-from mentordesk.gui.form_values import date_value, set_date
+from mentordesk.gui.form_values import count_value, date_value, set_date
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.programme_settings import (
     ProgrammeFields,
@@ -41,6 +41,7 @@ from mentordesk.services.programmes import (
     ProgrammeInput,
     add_months,
     create_programme,
+    list_programmes,
     programme_settings,
 )
 from mentordesk.store.programme_file import ProgrammeFile
@@ -128,6 +129,11 @@ class ProgrammeDialog(RecordDialog):
         self.general = ProgrammeFields(page, description=False)
         self.strands = StrandsTable(page)
         self.rules = RulesFields(page, full=False)
+        self.end_by_hand = False
+        self._showing_end = False
+        self.general.starts_on.dateChanged.connect(self.show_end)
+        self.general.duration_months.valueChanged.connect(self.show_end)
+        self.general.ends_on.dateChanged.connect(self._end_changed)
         strands_box = QGroupBox("St&rands", page)
         QVBoxLayout(strands_box).addWidget(self.strands)
         layout = QVBoxLayout(page)
@@ -164,15 +170,38 @@ class ProgrammeDialog(RecordDialog):
         self.show_page(1)
 
     def fill(self, values: ProgrammeInput) -> None:
-        """Show a template's values in the form; dates it leaves open start today."""
+        """Show a template's values in the form; the start it leaves open is today.
+
+        An end the template leaves open follows the start and the duration (see
+        :meth:`show_end`) until one is chosen by hand.
+        """
         self.base = values
+        self.end_by_hand = values.ends_on is not None
         starts = values.starts_on or dt.date.today()
-        ends = values.ends_on
-        if ends is None and values.duration_months:
-            ends = add_months(starts, values.duration_months)
-        self.general.show_values(replace(values, starts_on=starts, ends_on=ends))
+        self._showing_end = True
+        self.general.show_values(replace(values, starts_on=starts))
+        self._showing_end = False
+        self.show_end()
         self.strands.set_strands(list(values.strands))
         self.rules.show_values(values)
+
+    def show_end(self) -> None:
+        """Show the end Save will give: the start plus the duration, unless chosen by hand.
+
+        Only shown: the programme is saved without an end, and the service sets it
+        from the start and the duration as it does for ``mentordesk-cli programme create``.
+        """
+        if self.end_by_hand:
+            return
+        starts = date_value(self.general.starts_on)
+        months = count_value(self.general.duration_months)
+        self._showing_end = True
+        set_date(self.general.ends_on, add_months(starts, months) if starts and months else None)
+        self._showing_end = False
+
+    def _end_changed(self) -> None:
+        if not self._showing_end:
+            self.end_by_hand = True
 
     def accept(self) -> None:
         if self.pages.currentIndex() == 0:
@@ -183,6 +212,8 @@ class ProgrammeDialog(RecordDialog):
     def values(self) -> ProgrammeInput:
         """The programme as the form shows it, on the chosen template."""
         shown = self.general.read_into(self.base)
+        if not self.end_by_hand:
+            shown = replace(shown, ends_on=None)  # the service sets it from the duration
         return self.rules.read_into(replace(shown, strands=self.strands.strands()))
 
 
@@ -202,6 +233,19 @@ def next_year_name(name: str) -> str:
     return result
 
 
+def free_name(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted`` if no programme has that name (in any case), else "wanted (2)", "(3)" and on.
+
+    Programme names are unique whatever their case, as Save checks.
+    """
+    names = {name.casefold() for name in taken}
+    name, number = wanted, 1
+    while name.casefold() in names:
+        number += 1
+        name = f"{wanted} ({number})"
+    return name
+
+
 def next_year_start(starts_on: dt.date | None, today: dt.date) -> dt.date:
     """When next year's copy starts: one year after this one (29 Feb → 28 Feb), else today."""
     if starts_on is None:
@@ -215,6 +259,9 @@ def next_year_start(starts_on: dt.date | None, today: dt.date) -> dt.date:
 class CopyDialog(RecordDialog):
     """Name next year's programme and its start; Save makes the copy.
 
+    The name suggested is next year's (:func:`next_year_name`), made free of the names
+    ``taken`` by the file's programmes (:func:`free_name`).
+
     Signals:
         saved: carries the new programme's id.
     """
@@ -225,6 +272,7 @@ class CopyDialog(RecordDialog):
         programme_file: ProgrammeFile,
         programme_id: int,
         values: ProgrammeInput,
+        taken: Iterable[str],
     ) -> None:
         super().__init__(
             parent,
@@ -233,13 +281,24 @@ class CopyDialog(RecordDialog):
         )
         self.setObjectName("copy_programme")
         self.setWindowTitle(f"Copy {values.name} to next year")
-        self.new_name = QLineEdit(next_year_name(values.name), self)
+        taken = list(taken)
+        wanted = next_year_name(values.name)
+        self.new_name = QLineEdit(free_name(wanted, taken), self)
         self.new_name.setObjectName("new_name")
+        #: Says why the name suggested is not simply next year's: that one is taken.
+        self.name_taken = hint_label(
+            self,
+            f"There is already a programme called “{wanted}”: to go on from that one, "
+            "show it and copy it instead.",
+        )
+        self.name_taken.setObjectName("name_taken")
         self.starts_on: QDateEdit = date_edit(self, "starts_on")
         set_date(self.starts_on, next_year_start(values.starts_on, dt.date.today()))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("New &name:", self.new_name)
+        form.addRow("", self.name_taken)
+        form.setRowVisible(self.name_taken, self.new_name.text() != wanted)
         form.addRow("&Starts on:", self.starts_on)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -269,8 +328,9 @@ def open_copy(context: WindowContext, on_copied: Callable[[int], None]) -> None:
         return
     programme_id = programme.id
 
-    def opened(values: ProgrammeInput) -> None:
-        dialog = CopyDialog(context.widget(), programme_file, programme_id, values)
+    def opened(found: tuple[ProgrammeInput, list[str]]) -> None:
+        values, taken = found
+        dialog = CopyDialog(context.widget(), programme_file, programme_id, values, taken)
 
         def copied(new_id: int) -> None:
             context.show_status(f"Copied to “{dialog.new_name.text().strip()}”, now shown.")
@@ -281,7 +341,10 @@ def open_copy(context: WindowContext, on_copied: Callable[[int], None]) -> None:
 
     run_op(
         programme_file,
-        lambda session: programme_settings(session, programme_id),
+        lambda session: (
+            programme_settings(session, programme_id),
+            [p.name for p in list_programmes(session)],
+        ),
         parent=context.widget(),
         on_success=opened,
     )

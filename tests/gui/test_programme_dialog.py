@@ -107,3 +107,22 @@ def test_a_strand_added_before_saving_can_be_removed_and_a_refusal_keeps_the_for
     assert "New strand" in box.text()
     assert new_dialog.isVisible()
     box.close()
+
+
+def test_the_end_shown_follows_the_start_and_duration_and_is_left_to_the_service(
+    new_dialog: ProgrammeDialog,
+) -> None:
+    new_dialog.templates["committee"].setChecked(True)
+    new_dialog.next_button.click()
+    general = new_dialog.general
+    general.starts_on.setDate(QDate(2027, 1, 31))
+    assert general.duration_months.value() == 6
+    assert general.ends_on.date() == QDate(2027, 7, 31)
+    general.duration_months.setValue(1)
+    assert general.ends_on.date() == QDate(2027, 2, 28)
+    # Shown only: Save leaves the end to the service, which sets it as the CLI's create does.
+    assert new_dialog.values().ends_on is None
+    general.ends_on.setDate(QDate(2027, 6, 30))
+    general.starts_on.setDate(QDate(2027, 2, 1))
+    assert general.ends_on.date() == QDate(2027, 6, 30)
+    assert new_dialog.values().ends_on == dt.date(2027, 6, 30)

@@ -14,12 +14,13 @@ from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.programme_dialog import (
     CopyDialog,
+    free_name,
     next_year_name,
     next_year_start,
     open_copy,
 )
-from mentordesk.services.programme_copy import alumni
-from mentordesk.services.programmes import list_programmes, programme_settings
+from mentordesk.services.programme_copy import alumni, copy_programme
+from mentordesk.services.programmes import find_programme, list_programmes, programme_settings
 from mentordesk.store.programme_file import ProgrammeFile
 
 
@@ -28,6 +29,12 @@ def test_next_years_name_moves_the_years_in_it_on_by_one() -> None:
     assert next_year_name("Mentoring 2025–2026 cohort") == "Mentoring 2026–2027 cohort"
     assert next_year_name("One Step Beyond") == "One Step Beyond (next year)"
     assert next_year_name("Room 12345") == "Room 12345 (next year)"
+
+
+def test_a_name_taken_whatever_its_case_gets_the_next_free_number() -> None:
+    assert free_name("ADVANCE 2027", ["ADVANCE 2026"]) == "ADVANCE 2027"
+    assert free_name("ADVANCE 2027", ["advance 2027"]) == "ADVANCE 2027 (2)"
+    assert free_name("ADVANCE 2027", ["ADVANCE 2027", "ADVANCE 2027 (2)"]) == "ADVANCE 2027 (3)"
 
 
 def test_next_years_start_is_a_year_later() -> None:
@@ -50,6 +57,7 @@ def test_copying_to_next_year_shows_the_copy_with_the_settings_and_no_people(
 ) -> None:
     dialog = _copy(qtbot, pilot_window)
     assert dialog.new_name.text() == "Pilot 2027"
+    assert dialog.name_taken.isHidden()
     dialog.starts_on.setDate(dt.date(2027, 9, 1))
     with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
@@ -64,6 +72,26 @@ def test_copying_to_next_year_shows_the_copy_with_the_settings_and_no_people(
     assert copy.starts_on == dt.date(2027, 9, 1)
     assert sorted((s.name, s.places) for s in copy.strands) == [("Circles", 12), ("Fellows", 10)]
     assert pilot_window.applicants_tab.model.rowCount() == 0
+
+
+def test_copying_again_suggests_a_free_name_and_says_why_and_save_makes_the_copy(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile
+) -> None:
+    with programme_file.session() as session:
+        pilot = find_programme(session, "Pilot 2026").id
+        copy_programme(session, pilot, "Pilot 2027")
+    dialog = _copy(qtbot, pilot_window)
+    assert dialog.new_name.text() == "Pilot 2027 (2)"
+    assert not dialog.name_taken.isHidden()
+    assert "“Pilot 2027”" in dialog.name_taken.text()
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    with programme_file.session() as session:
+        assert [p.name for p in list_programmes(session)] == [
+            "Pilot 2026",
+            "Pilot 2027",
+            "Pilot 2027 (2)",
+        ]
 
 
 def test_alumni_list_last_years_participants_and_copy_the_mentors_emails(
