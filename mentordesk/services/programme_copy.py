@@ -24,8 +24,9 @@ from mentordesk.domain.enums import (
     PairRuleKind,
     Role,
 )
+from mentordesk.formats.text import plural
 from mentordesk.services.audit import record_change
-from mentordesk.services.collation import person_key
+from mentordesk.services.collation import person_key, sort_key
 from mentordesk.services.programmes import (
     StrandInput,
     add_months,
@@ -64,8 +65,11 @@ class AlumnusRow:
         role: mentor or mentee.
         strand: the strand they took part in.
         outcome: their pairing's status ("Completed", "Ended early (conflict)";
-            a proposal with the mentor's answer: "Proposed, mentor accepted"), or
-            "Accepted, not paired" for an accepted applicant with no pairing.
+            a proposal with the mentor's answer: "Proposed, mentor accepted";
+            "Declined a proposal", "Proposal declined by the mentor"), several
+            pairings' joined, the most meaningful first ("Active with John Smith;
+            declined a proposal"), or "Accepted, not paired" for an accepted
+            applicant with no pairing.
     """
 
     person_id: int
@@ -220,11 +224,99 @@ def earlier_programmes(session: Session, programme_id: int) -> list[Programme]:
     return chain
 
 
+#: How much an outcome says about someone's year, the most first (a declined proposal least).
+_RANK = {
+    PairingStatus.COMPLETED: 0,
+    PairingStatus.ACTIVE: 1,
+    PairingStatus.EXTENDED: 1,
+    PairingStatus.PAUSED: 1,
+    PairingStatus.INTRODUCED: 2,
+    PairingStatus.PROPOSED: 3,
+    PairingStatus.ENDED_EARLY: 4,
+    PairingStatus.REMATCHED: 5,
+}
+_DECLINED_RANK = 6
+#: Partners named in a joined outcome before "and N others".
+_NAMED = 3
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One pairing as one person's outcome: how meaningful, its words, with whom."""
+
+    rank: int
+    status: str
+    detail: str
+    partner: str
+
+    def alone(self) -> str:
+        return self.status + self.detail
+
+    def joined(self) -> str:
+        return f"{self.status} with {self.partner}{self.detail}"
+
+
+def _declined(pairing: Pairing) -> bool:
+    """A proposal the mentor declined: stored as ended early with the mentor's answer declined."""
+    return (
+        pairing.status is PairingStatus.ENDED_EARLY
+        and pairing.mentor_response is MentorResponse.DECLINED
+    )
+
+
+def _part(pairing: Pairing, role: Role) -> _Part:
+    """What one pairing was for its mentor, or for one of its mentees."""
+    if role is Role.MENTOR:
+        names = sorted((m.person.full_name for m in pairing.members), key=sort_key)
+        if len(names) > _NAMED:
+            names = [*names[: _NAMED - 1], plural(len(names) - _NAMED + 1, "other")]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+        partner = pairing.name or listed
+    else:
+        partner = pairing.mentor.full_name
+    if _declined(pairing):
+        return _Part(_DECLINED_RANK, "", "", partner)
+    detail = ""
+    if pairing.status is PairingStatus.ENDED_EARLY and pairing.end_reason is not None:
+        detail = f" ({pairing.end_reason.label.lower()})"
+    elif pairing.status is PairingStatus.PROPOSED:
+        detail = f", {_PROPOSAL_ANSWERS[pairing.mentor_response]}"
+    return _Part(_RANK[pairing.status], pairing.status.label, detail, partner)
+
+
+def _outcome(parts: list[_Part], role: Role) -> str:
+    """Someone's outcome in one strand: the most meaningful first, each pairing said once.
+
+    A single pairing reads as its status ("Completed", "Proposed, mentor
+    accepted"); several name the partner of each ("Active with John Smith;
+    declined a proposal"), the proposals the mentor declined last.
+    """
+    ordered = sorted(parts, key=lambda part: part.rank)
+    kept = [part for part in ordered if part.rank != _DECLINED_RANK]
+    declines = len(ordered) - len(kept)
+    if role is Role.MENTOR:
+        declined = "declined " + ("a proposal" if declines == 1 else plural(declines, "proposal"))
+    elif declines == 1:
+        declined = (
+            "proposal declined by the mentor" if not kept else "a proposal declined by its mentor"
+        )
+    else:
+        declined = f"{plural(declines, 'proposal')} declined by their mentors"
+    if len(kept) == 1 and not declines:
+        return kept[0].alone()
+    said = [part.joined() for part in kept] + ([declined] if declines else [])
+    text = "; ".join(said[:1] + [s[:1].lower() + s[1:] for s in said[1:]])
+    return text[:1].upper() + text[1:]
+
+
 def alumni(session: Session, programme_id: int) -> list[AlumnusRow]:
     """Everyone who took part in the programmes this one was copied from, with the outcome.
 
     Taking part is an accepted application, or a place in a published pairing. The
     latest programme comes first; in each, people by last name, mentors first.
+    Someone with several pairings in a strand has them all in one outcome, the
+    most meaningful first (see ``_outcome``); a mentee whose proposed mentor
+    declined reads "Proposal declined by the mentor", not "Ended early".
 
     Raises:
         NotFound: the programme is no longer in the file.
@@ -232,8 +324,8 @@ def alumni(session: Session, programme_id: int) -> list[AlumnusRow]:
     chain = earlier_programmes(session, programme_id)
     order = {p.id: number for number, p in enumerate(chain)}
     names = {p.id: p.name for p in chain}
-    # (programme, person, role, strand) → outcome; the latest pairing of each says it.
-    found: dict[tuple[int, int, Role, str], str] = {}
+    # (programme, person, role, strand) → what each of their pairings was for them.
+    parts: dict[tuple[int, int, Role, str], list[_Part]] = {}
     pairings = session.scalars(
         select(Pairing)
         .join(Strand, Strand.id == Pairing.strand_id)
@@ -241,15 +333,13 @@ def alumni(session: Session, programme_id: int) -> list[AlumnusRow]:
         .order_by(Pairing.id)
     )
     for pairing in pairings:
-        outcome = pairing.status.label
-        if pairing.status is PairingStatus.ENDED_EARLY and pairing.end_reason is not None:
-            outcome += f" ({pairing.end_reason.label.lower()})"
-        elif pairing.status is PairingStatus.PROPOSED:
-            outcome += f", {_PROPOSAL_ANSWERS[pairing.mentor_response]}"
         where = (pairing.strand.programme_id, pairing.strand.name)
-        found[(where[0], pairing.mentor_id, Role.MENTOR, where[1])] = outcome
+        key = (where[0], pairing.mentor_id, Role.MENTOR, where[1])
+        parts.setdefault(key, []).append(_part(pairing, Role.MENTOR))
         for member in pairing.members:
-            found[(where[0], member.person_id, Role.MENTEE, where[1])] = outcome
+            key = (where[0], member.person_id, Role.MENTEE, where[1])
+            parts.setdefault(key, []).append(_part(pairing, Role.MENTEE))
+    found = {key: _outcome(said, key[2]) for key, said in parts.items()}
     accepted = session.execute(
         select(Strand.programme_id, Application.person_id, Application.role, Strand.name)
         .join(Strand, Strand.id == Application.strand_id)

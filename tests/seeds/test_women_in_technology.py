@@ -185,12 +185,21 @@ def test_women_in_technology_alumni_show_how_each_pairing_went(
     assert outcome[(started_pair.mentor.email, "mentor")] == "Active"
     assert outcome[(started_pair.mentee.email, "mentee")] == "Active"
     assert outcome[(accepted.mentee.email, "mentee")] == "Proposed, mentor accepted"
-    rematched = {p.mentee.email for p in run.pairs("rematch")}
-    # Offered another mentor, who has not answered yet: the latest pairing says it.
+    rematch = run.pairs("rematch")
+    rematched = {p.mentee.email for p in rematch}
+    # Offered another mentor, who has not answered yet: both proposals are said, the decline last.
+    offered = {p.mentee.email: p.mentor.name for p in rematch}
     assert outcome[(declined.mentee.email, "mentee")] == (
-        "Proposed, no answer yet"
-        if declined.mentee.email in rematched
-        else "Ended early (no fault)"
+        f"Proposed with {offered[declined.mentee.email]}, no answer yet; a proposal declined "
+        "by its mentor"
+        if declined.mentee.email in offered
+        else "Proposal declined by the mentor"
+    )
+    taken = {p.mentor.email: p.mentee.name for p in rematch}
+    assert outcome[(declined.mentor.email, "mentor")] == (
+        f"Proposed with {taken[declined.mentor.email]}, no answer yet; declined a proposal"
+        if declined.mentor.email in taken
+        else "Declined a proposal"
     )
     paired = {p.mentee.email for p in run.pairs("match")} | rematched
     for applicant in WOMEN_IN_TECHNOLOGY.applicants:

@@ -38,7 +38,7 @@ from mentordesk.services.programmes import (
 )
 from mentordesk.services.surveys import add_survey_from_template, record_response
 from mentordesk.services.training import Requirement, requirements, set_requirements
-from mentordesk.store.models import Pairing, PairRule, Survey, SurveyResponse
+from mentordesk.store.models import Pairing, PairRule, Person, Survey, SurveyResponse
 from mentordesk.store.programme_file import ProgrammeFile
 
 from .conftest import AddSomeone
@@ -249,6 +249,46 @@ def test_alumni_of_a_proposal_say_the_mentors_answer(
     for response, (mentor, mentee) in proposals.items():
         assert said[(mentor, Role.MENTOR)] == expected[response]
         assert said[(mentee, Role.MENTEE)] == expected[response]
+
+
+def test_alumni_with_several_pairings_in_a_strand_show_them_all_the_most_meaningful_first(
+    programme_file: ProgrammeFile, advance: dict[str, int], add_someone: AddSomeone
+) -> None:
+    fellows = advance["Fellows"]
+    with programme_file.session() as s:
+        mentor, other_mentor = add_someone(s, first_name="Mark", last_name="Owen"), add_someone(s)
+        john = add_someone(s, first_name="John", last_name="Smith")
+        li, kim = add_someone(s, first_name="Li", last_name="Ng"), add_someone(s)
+        for person, role in (
+            (mentor, Role.MENTOR),
+            (other_mentor, Role.MENTOR),
+            (john, Role.MENTEE),
+            (li, Role.MENTEE),
+            (kim, Role.MENTEE),
+        ):
+            add_application(s, person, ApplicationInput(fellows, role, ApplicationStatus.ACCEPTED))
+        # Mark Owen declines Li first, then works with John; Kim's mentor declines and she
+        # is offered another, who has not answered yet.
+        declined = add_pairing(s, PairingInput(fellows, mentor, [li]))
+        record_mentor_response(s, [declined], MentorResponse.DECLINED)
+        add_pairing(s, PairingInput(fellows, mentor, [john], status=PairingStatus.ACTIVE))
+        declined = add_pairing(s, PairingInput(fellows, other_mentor, [kim]))
+        record_mentor_response(s, [declined], MentorResponse.DECLINED)
+        add_pairing(s, PairingInput(fellows, other_mentor, [kim]))
+        other, kim_name = (s.get_one(Person, i).full_name for i in (other_mentor, kim))
+    with programme_file.session() as s:
+        rows = alumni(s, copy_programme(s, advance["programme"], "ADVANCE 2027"))
+    said = {(r.person_id, r.role): r.outcome for r in rows}
+    assert len(rows) == len(said)  # one line per person and role in the strand
+    assert said[(mentor, Role.MENTOR)] == "Active with John Smith; declined a proposal"
+    assert said[(john, Role.MENTEE)] == "Active"
+    assert said[(li, Role.MENTEE)] == "Proposal declined by the mentor"
+    assert said[(kim, Role.MENTEE)] == (
+        f"Proposed with {other}, no answer yet; a proposal declined by its mentor"
+    )
+    assert said[(other_mentor, Role.MENTOR)] == (
+        f"Proposed with {kim_name}, no answer yet; declined a proposal"
+    )
 
 
 def test_a_pair_of_an_earlier_year_is_not_proposed_again_in_the_copy(
