@@ -28,8 +28,8 @@ MAX_TRACK = 80
 #: The highest level a stage may have (UK grades reach 10; room to spare).
 MAX_LEVEL = 99
 
-#: Applications whose applicants no longer need a stage in the programme.
-_GONE = (ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED)
+#: Applications whose applicants no longer need a stage in the programme: its lists leave them out.
+NOT_LISTED = (ApplicationStatus.WITHDRAWN, ApplicationStatus.DECLINED)
 
 
 @dataclass
@@ -302,7 +302,7 @@ def _applicants(session: Session, programme_id: int) -> list[Person]:
         select(Person)
         .join(Application, Application.person_id == Person.id)
         .join(Strand, Strand.id == Application.strand_id)
-        .where(Strand.programme_id == programme_id, Application.status.not_in(_GONE))
+        .where(Strand.programme_id == programme_id, Application.status.not_in(NOT_LISTED))
         .distinct()
     )
     return sorted(people, key=lambda p: (person_key(p), p.id))

@@ -14,25 +14,29 @@ answer "Line manager", never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.stages import Ladder
 from mentordesk.formats.columns import normalise
-from mentordesk.services.applicants import PersonInput
+from mentordesk.services.applicants import ApplicationInput, PersonInput
+from mentordesk.services.career_stages import NOT_LISTED
 from mentordesk.services.other_answers import OtherAnswer
 from mentordesk.services.validation import email_key
-from mentordesk.store.models import Person
+from mentordesk.store.models import Application, Person
 
 
 class PersonRow(Protocol):
     """What this module reads and sets on an import's row (``importing.PreviewRow``)."""
 
     person: PersonInput | None
+    person_id: int | None
+    application: ApplicationInput | None
     notices: list[str]
     other_answers: list[OtherAnswer]
     line_manager: str
@@ -67,17 +71,24 @@ class StageOutcome:
 class StageTally:
     """The career stages an import guessed, could not find or could not place, by person.
 
+    Only the people the programme's Career stages list shows afterwards are
+    counted, as ``programme stages`` lists them: applicants declined or
+    withdrawn are left out (those whose stage was guessed all the same are
+    counted in ``guessed_left_out``).
+
     Attributes:
         guessed: people whose stage was guessed from their position.
         unknown: stages as typed that the programme's list does not name → people.
         unplaced: positions no stage of the list fits → people.
         listed: whether the programme has a list of stages at all.
+        guessed_left_out: applicants declined or withdrawn whose stage was guessed.
     """
 
     guessed: int = 0
     unknown: dict[str, int] = field(default_factory=dict)
     unplaced: dict[str, int] = field(default_factory=dict)
     listed: bool = True
+    guessed_left_out: int = 0
 
 
 class StageSettler:
@@ -130,17 +141,27 @@ class StageSettler:
 
 
 def stage_tally(
-    rows: Sequence[_Row], writes_person: Callable[[_Row], bool], *, listed: bool
+    rows: Sequence[_Row],
+    writes_person: Callable[[_Row], bool],
+    *,
+    listed: bool,
+    stored: Iterable[Application] = (),
 ) -> StageTally:
     """Count the stages guessed, not found and not placed among the people an import writes.
 
+    A person counts once, and only if the programme lists them afterwards: one
+    of their applications to it (stored, or as the import writes it) is
+    neither declined nor withdrawn.
+
     Args:
         rows: the preview's rows.
-        writes_person: whether a row writes its person's details.
+        writes_person: whether a row writes its person (and its application).
         listed: whether the programme has a list of stages.
+        stored: the applications of the rows' people to the programme, as stored.
     """
+    listed_after = _listed_afterwards(rows, writes_person, stored)
     seen: set[str] = set()
-    guessed = 0
+    guessed = left_out = 0
     unknown: dict[str, int] = {}
     unplaced: dict[str, int] = {}
     for row in rows:
@@ -150,12 +171,33 @@ def stage_tally(
         if row.person.email in seen:
             continue
         seen.add(row.person.email)
-        if outcome.kind == "guessed":
+        if _who(row.person_id, row.person) not in listed_after:
+            left_out += 1 if outcome.kind == "guessed" else 0
+        elif outcome.kind == "guessed":
             guessed += 1
         else:
             counted = unknown if outcome.kind == "unknown" else unplaced
             counted[outcome.text] = counted.get(outcome.text, 0) + 1
-    return StageTally(guessed, _by_count(unknown), _by_count(unplaced), listed)
+    return StageTally(guessed, _by_count(unknown), _by_count(unplaced), listed, left_out)
+
+
+def _who(person_id: int | None, person: PersonInput) -> int | str:
+    """The person of a row: their id when the file holds them, else their email."""
+    return person_id if person_id is not None else email_key(person.email)
+
+
+def _listed_afterwards(
+    rows: Sequence[_Row], writes: Callable[[_Row], bool], stored: Iterable[Application]
+) -> set[int | str]:
+    """The people (see :func:`_who`) with an application neither declined nor withdrawn after."""
+    status: dict[tuple[int | str, int, Role], ApplicationStatus] = {
+        (a.person_id, a.strand_id, a.role): a.status for a in stored
+    }
+    for row in rows:
+        if row.person is not None and row.application is not None and writes(row):
+            who = _who(row.person_id, row.person)
+            status[(who, row.application.strand_id, row.application.role)] = row.application.status
+    return {who for (who, _, _), now in status.items() if now not in NOT_LISTED}
 
 
 def _by_count(counts: dict[str, int]) -> dict[str, int]:

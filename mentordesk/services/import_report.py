@@ -532,7 +532,9 @@ def stage_lines(tally: StageTally, *, done: bool = True, for_window: bool = Fals
     Lines such as "12 career stages were guessed from positions; confirm them
     in Programme ▸ Career stages or with ``mentordesk-cli programme stages``",
     the positions no stage fits, and the stages typed that the programme's
-    list does not name (kept as typed).
+    list does not name (kept as typed); each counts the people that list shows,
+    and the stages guessed for applicants it leaves out (declined, withdrawn)
+    are said apart.
 
     Args:
         tally: the career stages the import guessed, did not find or could not place.
@@ -549,6 +551,11 @@ def stage_lines(tally: StageTally, *, done: bool = True, for_window: bool = Fals
         lines.append(
             f"{plural(tally.guessed, 'career stage')} {were} guessed from positions; confirm "
             f"them in {where}."
+        )
+    if tally.guessed_left_out:
+        lines.append(
+            f"{plural(tally.guessed_left_out, 'career stage')} of applicants declined or "
+            f"withdrawn {were} guessed as well; they are not listed with the stages to confirm."
         )
     set_each = (
         "in their applicant form (Applicants tab)"

@@ -391,7 +391,7 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
     return ImportPreview(
         rows,
         frozenset(undecided),
-        stage_tally(rows, writes_person, listed=bool(ladder.stages)),
+        stage_tally(rows, writes_person, listed=bool(ladder.stages), stored=applications.values()),
         get_programme(session, programme_id).applications_close_on,
     )
 

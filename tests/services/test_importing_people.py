@@ -8,11 +8,17 @@ import pytest
 from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicantField as F
-from mentordesk.domain.enums import Role
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.stages import ACADEMIC_STAGES
 from mentordesk.formats.tables import SheetTable
-from mentordesk.services.applicants import PersonInput, add_person, applicant_rows
-from mentordesk.services.career_stages import set_stages
+from mentordesk.services.applicants import (
+    ApplicationInput,
+    PersonInput,
+    add_application,
+    add_person,
+    applicant_rows,
+)
+from mentordesk.services.career_stages import set_stages, stage_problems
 from mentordesk.services.import_report import late_line, stage_lines
 from mentordesk.services.importing import (
     ExistingPerson,
@@ -128,6 +134,48 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
         "to the list in Programme ▸ Career stages, or set each person's stage in their "
         "applicant form (Applicants tab).",
     ]
+
+
+def test_the_guessed_stages_counted_are_those_the_programme_lists_afterwards(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    with programme_file.session() as session:
+        # Accepted as a mentor before: declined as a mentee, they are still listed.
+        bo = add_person(session, PersonInput("Bo", "Chen", "bo@x.example"))
+        add_application(
+            session, bo, ApplicationInput(FELLOWS[-1], Role.MENTOR, ApplicationStatus.ACCEPTED)
+        )
+    rows = table(
+        ("Ada Lovelace", "ada@x.example", "Postdoc", "Accepted"),
+        ("Bo Chen", "bo@x.example", "PhD student", "Declined"),
+        ("Cy Diaz", "cy@x.example", "Doktorandin", "Declined"),
+        ("Di Egan", "di@x.example", "Lecturer", "Withdrawn"),
+        ("Ed Fox", "ed@x.example", "Gardener", "Declined"),
+        headers=("Name", "Email", "Position", "Status"),
+    )
+    mapping = {0: F.FULL_NAME, 1: F.EMAIL, 2: F.POSITION, 3: F.STATUS}
+
+    summary = run(
+        programme_file,
+        academic,
+        plan(rows, mapping, existing=ExistingPerson.UPDATE, value_map={F.STATUS: {}}),
+    )
+
+    with programme_file.session() as session:
+        listed = stage_problems(session, academic)
+    assert sorted(name for _, name, _, _ in listed.guessed) == ["Ada Lovelace", "Bo Chen"]
+    assert listed.unknown == []
+    # The import says the same: Ada and Bo; Cy and Di apart; Ed's position not at all.
+    assert (summary.stages.guessed, summary.stages.guessed_left_out) == (2, 2)
+    assert summary.stages.unplaced == {}
+    assert stage_lines(summary.stages) == [
+        "2 career stages were guessed from positions; confirm them in Programme ▸ Career "
+        "stages or with `mentordesk-cli programme stages`.",
+        "2 career stages of applicants declined or withdrawn were guessed as well; they are not "
+        "listed with the stages to confirm.",
+    ]
+    # Their guesses are kept all the same, for whoever takes them on later.
+    assert people(programme_file)["cy@x.example"] == ("Doctoral candidate", True, "")
 
 
 def test_without_a_stage_column_every_stage_is_guessed_and_a_confirmed_one_is_kept(
