@@ -381,6 +381,8 @@ class BarChart(Chart):
         stacked: one bar per row made of the series' bars end to end.
         labels_above: rows name their category on a line of its own above the bars
             (for long names, such as events), rather than beside them.
+        zero_rows: rows whose bars are all zero are still drawn (strands with no
+            applications yet), rather than the empty text; that shows only without rows.
     """
 
     def __init__(
@@ -391,11 +393,13 @@ class BarChart(Chart):
         columns: bool = False,
         stacked: bool = False,
         labels_above: bool = False,
+        zero_rows: bool = False,
     ) -> None:
         super().__init__(title, parent)
         self.columns = columns
         self.stacked = stacked
         self.labels_above = labels_above
+        self.zero_rows = zero_rows
         self.rows: tuple[BarRow, ...] = ()
 
     def set_data(self, series: Sequence[Series], rows: Sequence[BarRow]) -> None:
@@ -405,6 +409,8 @@ class BarChart(Chart):
         self.refresh()
 
     def has_data(self) -> bool:
+        if self.zero_rows:
+            return bool(self.rows)
         return any(bar.value > 0 for row in self.rows for bar in row.bars)
 
     def summary(self) -> str:

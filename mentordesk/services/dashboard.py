@@ -135,6 +135,8 @@ class ApplicationFigures:
         mentee_applications: applications to be mentored, in any status.
         mentor_applications: offers to mentor, in any status.
         accepted_mentees: mentee applications accepted.
+        places_taken: mentee applications accepted in the strands that set a number of
+            places: those that take up ``places`` (a strand with no limit takes none).
         accepted_mentors: mentor applications accepted.
         by_status: every application status in order, with its applications.
     """
@@ -144,6 +146,7 @@ class ApplicationFigures:
     mentee_applications: Count
     mentor_applications: Count
     accepted_mentees: Count
+    places_taken: Count
     accepted_mentors: Count
     by_status: tuple[StatusCount[ApplicationStatus], ...]
 
@@ -155,7 +158,7 @@ class ApplicationFigures:
     @property
     def over_places(self) -> bool:
         """Whether more mentees were accepted than there are places."""
-        return self.places is not None and self.accepted_mentees.value > self.places
+        return self.places is not None and self.places_taken.value > self.places
 
 
 @dataclass(frozen=True)
@@ -490,14 +493,27 @@ def _application_figures(
         )
         for strand_id, name, strand_format, places in strands
     )
+    limited = {s.id for s in strands if s.places is not None}
     known = [s.places for s in strands if s.places is not None]
-    totals = _application_counts(keys, applications, sum(known) if known else None, "")
+    totals = _application_counts(
+        keys, applications, sum(known) if known else None, "", limited=limited
+    )
     return per_strand, totals
 
 
 def _application_counts(
-    keys: _Keys, applications: list[_Application], places: int | None, strand: str
+    keys: _Keys,
+    applications: list[_Application],
+    places: int | None,
+    strand: str,
+    *,
+    limited: set[int] | None = None,
 ) -> ApplicationFigures:
+    """The figures of ``applications``: one strand's (named), or every strand's ("").
+
+    ``limited`` are the strands that set a number of places, when counting every
+    strand; one strand's accepted mentees take places when it sets a number.
+    """
     where = f" in {strand}" if strand else ""
 
     def count(title: str, wanted: Iterable[_Application]) -> Count:
@@ -509,12 +525,22 @@ def _application_counts(
     for application in applications:
         by_status[application.status].append(application)
     accepted = ApplicationStatus.ACCEPTED
+    accepted_mentees = [a for a in mentees if a.status is accepted]
+    if limited is None:
+        taking = accepted_mentees if places is not None else []
+    else:
+        taking = [a for a in accepted_mentees if a.strand_id in limited]
     return ApplicationFigures(
         places=places,
         applications=count("Applications", applications),
         mentee_applications=count("Mentee applications", mentees),
         mentor_applications=count("Mentor applications", mentors),
-        accepted_mentees=count("Accepted mentees", (a for a in mentees if a.status is accepted)),
+        accepted_mentees=count("Accepted mentees", accepted_mentees),
+        places_taken=keys.count(
+            RecordKind.APPLICATIONS,
+            (a.id for a in taking),
+            f"Accepted mentees taking places{where or ' (strands with a number of places)'}",
+        ),
         accepted_mentors=count("Accepted mentors", (a for a in mentors if a.status is accepted)),
         by_status=tuple(
             StatusCount(status, count(f"Applications {status.label.lower()}", by_status[status]))

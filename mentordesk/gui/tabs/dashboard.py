@@ -80,6 +80,36 @@ APPLICATION_COLOURS = {
 }
 
 
+#: What a strand that sets no number of places offers.
+NO_LIMIT = "no limit"
+
+
+def places_card(figures: ProgrammeFigures) -> tuple[str, str, str, Count]:
+    """The Places card: the places, who takes them, the tooltip, and the records it opens.
+
+    Only the strands that set a number of places count: the mentees accepted in a
+    strand with no limit take none of them, and such strands are named as having no limit.
+    """
+    a = figures.applications
+    limited = [s for s in figures.strands if s.places is not None]
+    unlimited = [s.name for s in figures.strands if s.places is None]
+    taken = a.places_taken
+    if not limited:
+        return "—", "No strand sets a number of places", "No strand limits its mentees.", taken
+    if unlimited:
+        where = limited[0].name if len(limited) == 1 else plural(len(limited), "strand")
+        detail = f"{taken.value} taken in {where} · {NO_LIMIT} in {', '.join(unlimited)}"
+        tip = (
+            f"{a.places} places for mentees in {', '.join(s.name for s in limited)}, "
+            f"{taken.value} taken by accepted mentees; "
+            f"{', '.join(unlimited)}: {NO_LIMIT}, their mentees take no place."
+        )
+    else:
+        detail = f"{taken.value} taken by accepted mentees"
+        tip = f"{a.places} places for mentees; {taken.value} taken by accepted mentees."
+    return str(a.places), detail, tip, taken
+
+
 def programme_today(programme: ProgrammeSummary) -> dt.date:
     """Today on the programme's own clock."""
     return dt.datetime.now(ZoneInfo(programme.timezone)).date()
@@ -227,10 +257,11 @@ class DashboardTab(QWidget):
             card_grid.add(card)
 
         self.charts: dict[str, Chart] = {
-            "strands": BarChart("Applications and places by strand", columns=True),
+            # A strand or a training rule with nothing counted yet is still shown, at zero.
+            "strands": BarChart("Applications and places by strand", columns=True, zero_rows=True),
             "applications": BarChart("Applications by status"),
             "pairings": BarChart("Pairings by status"),
-            "training": BarChart("Training completion by rule", stacked=True),
+            "training": BarChart("Training completion by rule", stacked=True, zero_rows=True),
             "events": BarChart("Attendance at past events", labels_above=True),
             "items": DumbbellChart("Before and after, per survey item"),
             "gender": BarChart("Participants by gender"),
@@ -344,7 +375,7 @@ class DashboardTab(QWidget):
 
     def _set_empty_texts(self) -> None:
         empty = {
-            "strands": "No strands or applications yet.",
+            "strands": "No strands yet: add them in Programme ▸ Settings…",
             "applications": "No applications yet.",
             "pairings": "No pairings published yet.",
             "training": "No training rules yet: set them on the Training tab.",
@@ -394,16 +425,7 @@ class DashboardTab(QWidget):
             f"{plural(len(figures.strands), 'strand')}, in every status.",
             a.applications,
         )
-        places = "—" if a.places is None else str(a.places)
-        taken = f"{a.accepted_mentees.value} taken by accepted mentees"
-        self._card(
-            "places",
-            places,
-            taken if a.places is not None else "No strand sets a number of places",
-            f"{places} places for mentees; {taken}.",
-            a.accepted_mentees,
-            "red" if a.over_places else "",
-        )
+        self._card("places", *places_card(figures), "red" if a.over_places else "")
         self._card(
             "acceptance",
             percent_text(a.acceptance.value),
@@ -433,12 +455,18 @@ class DashboardTab(QWidget):
         )
         t = figures.training
         missing = t.missing.value
+        if t.required.value:
+            required = plural(t.required.value, "participant")
+            trained = f"{t.complete.value} of {required} fully trained"
+        elif t.requirements:
+            # The rules are set; nobody they apply to has been accepted yet.
+            trained = f"{plural(len(t.requirements), 'rule')} · no participant accepted yet"
+        else:
+            trained = "No training rules set"
         self._card(
             "training",
             percent_text(t.completion.value),
-            f"{t.complete.value} of {plural(t.required.value, 'participant')} fully trained"
-            if t.required.value
-            else "No training rules set",
+            trained,
             "Participants who attended every training required of them."
             + (f"\n{plural(missing, 'participant')} still missing some." if missing else ""),
             t.missing if missing else t.complete,
@@ -470,7 +498,7 @@ class DashboardTab(QWidget):
     def _show_strands(self, figures: ProgrammeFigures) -> None:
         rows = []
         for s in figures.strands:
-            places = "no set number of places" if s.places is None else plural(s.places, "place")
+            places = f"{NO_LIMIT} on places" if s.places is None else plural(s.places, "place")
             rows.append(
                 BarRow(
                     s.name,
@@ -488,7 +516,11 @@ class DashboardTab(QWidget):
                             f"{percent_text(s.acceptance.value)} of mentee applications",
                             s.accepted_mentees.records,
                         ),
-                        Bar(float(s.places or 0), f"{s.name}: {places}", text=str(s.places or "")),
+                        Bar(
+                            float(s.places or 0),
+                            f"{s.name}: {places}",
+                            text=NO_LIMIT if s.places is None else str(s.places),
+                        ),
                     ),
                 )
             )
