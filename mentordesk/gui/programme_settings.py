@@ -441,8 +441,15 @@ class LetterheadFields(QWidget):
         _set_buddy(form, logo_row, self.choose_logo)
         self.signature_line = QLineEdit(self)
         self.signature_line.setObjectName("signature_line")
-        self.signature_line.setPlaceholderText("The ADVANCE team, Office for Equal Opportunities")
         form.addRow("&Signature line:", self.signature_line)
+        # An example in the field itself read as a value already set: it is said below instead.
+        self.signature_hint = hint_label(
+            self,
+            "Printed under the sign-off of letters and messages and under a certificate's "
+            "signature, for example “Office for Equal Opportunities”.",
+        )
+        self.signature_hint.setObjectName("signature_hint")
+        form.addRow("", self.signature_hint)
         self.set_logo(None)
 
     def set_logo(self, data: bytes | None) -> None:

@@ -179,6 +179,17 @@ def test_the_letterhead_logo_is_chosen_shown_saved_and_removed(
         assert programme_settings(session, programme_id).logo is None
 
 
+def test_the_signature_lines_example_is_said_below_it_never_as_if_filled_in(
+    qtbot: QtBot, pilot_window: MainWindow
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    letterhead = dialog.letterhead
+    assert letterhead.signature_line.text() == ""
+    assert letterhead.signature_line.placeholderText() == ""
+    assert "for example" in letterhead.signature_hint.text()
+    dialog.close()
+
+
 def test_a_file_that_is_no_image_is_refused_as_the_logo(
     qtbot: QtBot, pilot_window: MainWindow, tmp_path: Path
 ) -> None:
