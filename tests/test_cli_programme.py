@@ -369,6 +369,124 @@ def test_a_wrong_edit_is_refused_in_plain_words_and_nothing_is_written(
         assert get_programme(session, pilot.id).max_grade_gap == 1
 
 
+def _apply_to(db: Path, strand: str, email: str) -> None:
+    """An accepted mentee application to ``strand`` of the file's only programme."""
+    with ProgrammeFile.open(db, PASSPHRASE) as opened, opened.session() as session:
+        (summary,) = list_programmes(session)
+        strand_id = next(c.id for c in strand_choices(session, summary.id) if c.name == strand)
+        person = add_person(session, PersonInput("Ana", "Lima", email))
+        add_application(
+            session, person, ApplicationInput(strand_id, Role.MENTEE, ApplicationStatus.ACCEPTED)
+        )
+
+
+def _strands(db: Path) -> dict[str, tuple[bool, int]]:
+    """The programme's strands: name → (retired, applications held)."""
+    with ProgrammeFile.open(db, PASSPHRASE) as opened, opened.session() as session:
+        (summary,) = list_programmes(session)
+        return {
+            s.name: (s.retired, len(s.applications))
+            for s in get_programme(session, summary.id).strands
+        }
+
+
+def test_edit_renames_and_removes_strands_and_refuses_to_remove_one_with_history(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        create(empty_db, "Pilot", "--strand", "Faculty", "--strand", "Spare", "--strand", "X") == 0
+    )
+    _apply_to(empty_db, "Faculty", "ana@uni.example")
+    capsys.readouterr()
+
+    status = edit(
+        empty_db,
+        "Pilot",
+        "--rename-strand", "faculty = Faculty and partners",
+        "--rename-strand", "X=Fellows",
+        "--remove-strand", "spare",
+    )  # fmt: skip
+
+    assert status == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "Strand “Spare” removed",
+        "Strand “Faculty” renamed “Faculty and partners”",
+        "Strand “X” renamed “Fellows”",
+    ]
+    assert captured.err == ""
+    # The application followed its strand to the new name.
+    assert _strands(empty_db) == {"Faculty and partners": (False, 1), "Fellows": (False, 0)}
+
+    assert edit(empty_db, "Pilot", "--remove-strand", "Faculty and partners") == 1
+    assert capsys.readouterr().err == (
+        "mentordesk-cli: “Faculty and partners” holds 1 application, so it cannot be removed: "
+        "retire it instead, so that it takes no new applications and keeps its history.\n"
+    )
+    assert _strands(empty_db) == {"Faculty and partners": (False, 1), "Fellows": (False, 0)}
+
+    # A strand removed gives its name to another; a strand renamed gives its name to a new one.
+    assert (
+        edit(
+            empty_db, "Pilot", "--remove-strand", "Fellows", "--rename-strand", "Faculty and "
+            "partners=Fellows", "--strand", "Faculty and partners:group",
+        )
+        == 0
+    )  # fmt: skip
+    assert capsys.readouterr().out.splitlines() == [
+        "Strand “Fellows” removed",
+        "Strand “Faculty and partners” renamed “Fellows”",
+        "Strand “Faculty and partners” added (group)",
+    ]
+    assert _strands(empty_db) == {"Fellows": (False, 1), "Faculty and partners": (False, 0)}
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--rename-strand", "Faculty"], "write --rename-strand OLD=NEW"),
+        (["--rename-strand", "Faculty= "], "write --rename-strand OLD=NEW"),
+        (["--rename-strand", "Circles=Groups"], "“Circles” is not a strand of Pilot"),
+        (["--rename-strand", "Faculty=fellows"], "Two strands would be called"),
+        (["--remove-strand", "Circles"], "“Circles” is not a strand of Pilot"),
+    ],
+)
+def test_a_wrong_strand_renaming_or_removal_is_refused_and_nothing_is_written(
+    empty_db: Path, options: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(empty_db, "Pilot", "--strand", "Faculty", "--strand", "Fellows") == 0
+    capsys.readouterr()
+
+    assert edit(empty_db, "Pilot", "--grade-gap", "2", *options) == 1
+
+    assert message in capsys.readouterr().err
+    assert _strands(empty_db) == {"Faculty": (False, 0), "Fellows": (False, 0)}
+
+
+def test_retiring_the_last_strand_taking_applications_is_done_with_a_warning(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(empty_db, "Pilot", "--strand", "Faculty", "--strand", "Fellows") == 0
+    _apply_to(empty_db, "Faculty", "ana@uni.example")
+    capsys.readouterr()
+
+    assert edit(empty_db, "Pilot", "--retire-strand", "Fellows") == 0
+    assert capsys.readouterr().err == ""
+    assert edit(empty_db, "Pilot", "--retire-strand", "Faculty") == 0
+
+    captured = capsys.readouterr()
+    assert captured.out == "Strand “Faculty” retired: it takes no new applications\n"
+    assert captured.err == (
+        "mentordesk-cli: warning: Pilot has no strand taking applications now: none can be "
+        "added or imported until a strand is restored (--restore-strand Faculty) or added "
+        "(--strand NAME).\n"
+    )
+    assert _strands(empty_db) == {"Faculty": (True, 1), "Fellows": (True, 0)}
+    # Nothing was taking applications before this edit: nothing to warn about.
+    assert edit(empty_db, "Pilot", "--grade-gap", "2") == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_copy_carries_the_set_up_over_and_alumni_lists_who_took_part(
     empty_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import sys
 
 from mentordesk.cli.common import (
     Commands,
@@ -26,6 +28,7 @@ from mentordesk.services.programmes import (
     get_programme,
     list_programmes,
     programme_settings,
+    strand_choices,
 )
 
 _FORMATS = {"one-to-one": StrandFormat.ONE_TO_ONE, "group": StrandFormat.GROUP}
@@ -143,9 +146,20 @@ def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
     )
     if not editing:
         return
+    command.add_argument(
+        "--rename-strand",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="give a strand a new name (its applications and pairings follow); repeatable",
+    )
     for option, what in (
         ("--retire-strand", "stop a strand taking new applications (it keeps its history)"),
         ("--restore-strand", "let a retired strand take applications again"),
+        (
+            "--remove-strand",
+            "remove a strand that never held an application or a pairing (retire the others)",
+        ),
     ):
         command.add_argument(
             option, action="append", default=[], metavar="NAME", help=what + "; repeatable"
@@ -273,6 +287,17 @@ def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
         data.within_track = _YES_NO[args.within_track]
     if args.stages is not None:
         data.stages = parse_stages(args.stages)
+    # Strands to rename or remove are found by the names they have now, before any changes.
+    removed = [_strand_named(data, name, must=True) for name in getattr(args, "remove_strand", [])]
+    renamed = [
+        (_strand_named(data, old, must=True), new)
+        for old, new in map(_renaming, getattr(args, "rename_strand", []))
+    ]
+    for strand, new in renamed:
+        assert strand is not None  # must=True raises instead
+        strand.name = new
+    # Left out, a strand is removed by edit_programme, or refused if it holds any history.
+    data.strands = [s for s in data.strands if not any(s is gone for gone in removed)]
     for text in args.strand:
         name, wanted, places = _strand_parts(text)
         strand = _strand_named(data, name, must=False)
@@ -289,6 +314,17 @@ def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
             found = _strand_named(data, name, must=True)
             assert found is not None  # must=True raises instead
             found.retired = retired
+
+
+def _renaming(text: str) -> tuple[str, str]:
+    """A ``--rename-strand`` value: "Faculty=Faculty and partners"."""
+    old, equals, new = text.partition("=")
+    if not equals or not old.strip() or not new.strip():
+        raise InvalidInput(
+            f"“{text}” is not a strand's renaming: write --rename-strand OLD=NEW, the strand's "
+            "name, an equals sign and its new name."
+        )
+    return old.strip(), new.strip()
 
 
 def _named_strands_only(texts: list[str], data: ProgrammeInput) -> None:
@@ -340,12 +376,24 @@ def _edit(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         programme = find_programme(s, args.name)
         data = programme_settings(s, programme.id)
+        taking = [strand.name for strand in data.strands if not strand.retired]
         _apply_options(args, data)
         changes = edit_programme(s, programme.id, data)
+        name = get_programme(s, programme.id).name
+        taking_now = strand_choices(s, programme.id)
+        retired = [c.name for c in strand_choices(s, programme.id, retired=True) if c.retired]
     if not changes:
         print(f"Nothing changed in {programme.name}.")
     for line in changes:
         print(line)
+    if taking and not taking_now:
+        # Still done: a programme may close for good, but a slip here stops every application.
+        restore = f"restored (--restore-strand {shlex.quote(retired[0])}) or " if retired else ""
+        print(
+            f"mentordesk-cli: warning: {name} has no strand taking applications now: "
+            f"none can be added or imported until a strand is {restore}added (--strand NAME).",
+            file=sys.stderr,
+        )
     return 0
 
 

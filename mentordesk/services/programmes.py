@@ -354,7 +354,9 @@ def _strand_plans(
 ) -> list[_StrandPlan]:
     """Match the wanted strands to the programme's, checking all before anything is written."""
     by_id = {s.id: s for s in programme.strands}
-    by_name = {s.name.casefold(): s for s in programme.strands}
+    # A strand named without its id is found by name, unless it is listed by id (renamed).
+    claimed = {item.id for item in strands if item.id is not None}
+    by_name = {s.name.casefold(): s for s in programme.strands if s.id not in claimed}
     plans: list[_StrandPlan] = []
     names: set[str] = set()
     for item in strands:
@@ -366,7 +368,9 @@ def _strand_plans(
         else:
             found = by_name.get(wanted.name.casefold())
         if wanted.name.casefold() in names:
-            raise InvalidInput(f"The strand “{wanted.name}” is listed twice.")
+            raise InvalidInput(
+                f"Two strands would be called “{wanted.name}”: give each a name of its own."
+            )
         names.add(wanted.name.casefold())
         if found is not None and any(p.strand is found for p in plans):
             raise InvalidInput(f"The strand “{found.name}” is changed twice: change it once.")
@@ -426,6 +430,13 @@ def _apply_strand_plans(
     lines: list[str] = []
     old_names = {p.strand.id: p.strand.name for p in plans if p.strand is not None}
     renamed = [p.strand for p in plans if p.strand and p.wanted and p.wanted.name != p.strand.name]
+    for plan in plans:
+        if plan.wanted is None:
+            # Removed first, so that another strand may take its name.
+            assert plan.strand is not None  # a removal always names its strand
+            lines.append(f"Strand “{plan.strand.name}” removed")
+            programme.strands.remove(plan.strand)  # the cascade deletes it
+            session.flush()
     if renamed:
         # Out of the way first, so that two strands may swap names.
         for moved in renamed:
@@ -434,9 +445,6 @@ def _apply_strand_plans(
     for plan in plans:
         strand, wanted = plan.strand, plan.wanted
         if wanted is None:
-            assert strand is not None  # a removal always names its strand
-            lines.append(f"Strand “{old_names[strand.id]}” removed")
-            programme.strands.remove(strand)  # the cascade deletes it
             continue
         if strand is None:
             programme.strands.append(
