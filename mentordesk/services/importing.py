@@ -212,6 +212,18 @@ class ImportPreview:
         """How many answers the rows to write keep as other answers, by question, in order."""
         return kept_answers(self.rows)
 
+    @property
+    def line_managers(self) -> int:
+        """People the import would link to a line manager, each once (as the import counts them)."""
+        writes = (RowAction.ADD, RowAction.UPDATE)
+        return len(
+            {
+                row.person.email.lower()
+                for row in self.rows
+                if row.action in writes and row.person is not None and row.line_manager
+            }
+        )
+
 
 @dataclass(frozen=True)
 class ImportSummary:

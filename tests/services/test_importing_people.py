@@ -238,7 +238,7 @@ def test_line_managers_are_found_by_email_or_a_name_one_person_has(
     ]
     summary = run(programme_file, academic, plan(rows))
 
-    assert summary.line_managers == 2
+    assert checked.line_managers == summary.line_managers == 2
     managers = {email: manager for email, (_, _, manager) in people(programme_file).items()}
     assert managers["ada@x.example"] == "grace@x.example"
     assert managers["grace@x.example"] == "alan@x.example"
@@ -301,9 +301,12 @@ def test_a_new_line_manager_alone_updates_someone_already_imported(
         ("Grace Hopper", "grace@x.example", "Professor", "", "", None),
     )
 
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, plan(again, existing=ExistingPerson.UPDATE))
     summary = run(programme_file, academic, plan(again, existing=ExistingPerson.UPDATE))
 
     assert (summary.updated, summary.skipped, summary.line_managers) == (1, 1, 1)
+    assert checked.line_managers == 1
     assert people(programme_file)["ada@x.example"][2] == "grace@x.example"
 
 
@@ -334,3 +337,25 @@ def test_applications_after_the_deadline_are_imported_and_marked_late(
         "cy@x.example": True,
         "di@x.example": False,
     }
+
+
+def test_the_preview_counts_each_person_linked_to_a_manager_once(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    headers = (*HEADERS, "Role")
+    rows = table(
+        # Ada applies both as a mentor and as a mentee: she is linked once.
+        ("Ada Lovelace", "ada@x.example", "", "", "grace@x.example", None, "Mentor"),
+        ("Ada Lovelace", "ada@x.example", "", "", "grace@x.example", None, "Mentee"),
+        ("Grace Hopper", "grace@x.example", "", "", "", None, "Mentor"),
+        ("", "bo@x.example", "", "", "grace@x.example", None, "Mentee"),  # no name: rejected
+        headers=headers,
+    )
+    both = plan(rows, {**MAPPING, 6: F.ROLE})
+
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, both)
+    summary = run(programme_file, academic, both)
+
+    assert [r.action for r in checked.rows][-1] is RowAction.REJECT
+    assert checked.line_managers == summary.line_managers == 1
