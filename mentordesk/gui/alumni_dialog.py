@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from mentordesk.domain.enums import Role
 from mentordesk.formats.text import plural
@@ -30,8 +32,10 @@ from mentordesk.gui.messages.targets import MessageTarget, TargetKind, count_tex
 from mentordesk.gui.messages.template_editor import open_template_editor
 from mentordesk.gui.ops import run_op
 from mentordesk.gui.programme_settings import buddy_label, hint_label
+from mentordesk.services.applicants import person_choices
+from mentordesk.services.collation import sort_key
 from mentordesk.services.drafts import DraftResult, outlook_addresses
-from mentordesk.services.programme_copy import AlumnusRow, alumni
+from mentordesk.services.programme_copy import AlumnusRow, alumni, earlier_programmes
 from mentordesk.store.programme_file import ProgrammeFile
 
 EVERYONE = "Everyone"
@@ -40,6 +44,46 @@ EVERYONE = "Everyone"
 def _label(value: object) -> str:
     label = getattr(value, "label", None)
     return str(label if label is not None else value or "")
+
+
+#: The data role holding a cell's sort key (see :class:`_SortedItem`).
+SORT_KEY = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class AlumniListing:
+    """The alumni with the orders they are listed in.
+
+    Attributes:
+        rows: the alumni, as ``services.programme_copy.alumni`` gives them.
+        programme_order: each earlier programme's place, the latest first (0).
+        name_order: each person's place in the file's list of people by name (last
+            name, then first, accents and case as everywhere else).
+    """
+
+    rows: Sequence[AlumnusRow]
+    programme_order: Mapping[int, int] = field(default_factory=dict)
+    name_order: Mapping[int, int] = field(default_factory=dict)
+
+
+def alumni_listing(session: Session, programme_id: int) -> AlumniListing:
+    """The alumni of a programme with the orders the Alumni list sorts them in."""
+    return AlumniListing(
+        alumni(session, programme_id),
+        {p.id: rank for rank, p in enumerate(earlier_programmes(session, programme_id))},
+        {p.id: rank for rank, p in enumerate(person_choices(session))},
+    )
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell sorted by its key (``SORT_KEY``), not by its text compared code by code."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_KEY), other.data(SORT_KEY)
+        if mine is None or theirs is None:
+            # Not the base class's operator: being virtual, it would come back here.
+            return sort_key(self.text()) < sort_key(other.text())
+        return bool(mine < theirs)
 
 
 class AlumniDialog(QDialog):
@@ -149,31 +193,47 @@ class AlumniDialog(QDialog):
         self.resize(1000, 600)
         self._update_buttons()
 
-    def show_rows(self, rows: Sequence[AlumnusRow]) -> None:
-        """Show the alumni, and offer their programmes in the filter."""
-        self.rows = list(rows)
+    def show_rows(self, listing: AlumniListing) -> None:
+        """Show the alumni, latest programme first then by name, and offer their programmes.
+
+        A column's header sorts by it; names sort as everywhere else (last name, then
+        first), programmes from the latest, the other columns alphabetically.
+        """
+        self.rows = list(listing.rows)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(0)
-        for alumnus in self.rows:
+        for number, alumnus in enumerate(self.rows):
             row = self.table.rowCount()
             self.table.insertRow(row)
+            programme = listing.programme_order.get(alumnus.programme_id, len(self.rows))
+            name = listing.name_order.get(alumnus.person_id, len(listing.name_order))
             cells = (
-                alumnus.name,
-                alumnus.email,
-                alumnus.programme,
-                _label(alumnus.role),
-                alumnus.strand,
-                alumnus.outcome,
+                (alumnus.name, (name, programme, number)),
+                (alumnus.email, (sort_key(alumnus.email), number)),
+                (alumnus.programme, (programme, name, number)),
+                (_label(alumnus.role), (sort_key(_label(alumnus.role)), number)),
+                (alumnus.strand, (sort_key(alumnus.strand), number)),
+                (alumnus.outcome, (sort_key(alumnus.outcome), number)),
             )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(str(text))
+            for column, (text, key) in enumerate(cells):
+                item = _SortedItem(str(text))
+                item.setData(SORT_KEY, key)
                 if column == self.NAME:
                     item.setData(Qt.ItemDataRole.UserRole, alumnus.person_id)
                 if column == self.ROLE:
                     item.setData(Qt.ItemDataRole.UserRole, str(alumnus.role))
                 self.table.setItem(row, column, item)
+        # Opened by programme, the latest first, then by name A to Z.
+        self.table.horizontalHeader().setSortIndicator(self.PROGRAMME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        programmes = sorted({r.programme for r in self.rows})
+        order = listing.programme_order
+        programmes = [
+            r.programme
+            for r in sorted(
+                {r.programme_id: r for r in self.rows}.values(),
+                key=lambda r: (order.get(r.programme_id, len(order)), sort_key(r.programme)),
+            )
+        ]
         self.programme_filter.blockSignals(True)
         self.programme_filter.clear()
         self.programme_filter.addItems([EVERYONE, *programmes])
@@ -319,7 +379,7 @@ def open_alumni(
     dialog.open()
     run_op(
         programme_file,
-        lambda session: alumni(session, programme_id),
+        lambda session: alumni_listing(session, programme_id),
         parent=dialog,
         on_success=dialog.show_rows,
     )

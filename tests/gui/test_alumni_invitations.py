@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.domain.enums import Role
 from mentordesk.formats.ical import Person
-from mentordesk.gui.alumni_dialog import AlumniDialog
+from mentordesk.gui.alumni_dialog import AlumniDialog, alumni_listing
 from mentordesk.gui.calendar_export import remember_organiser
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.messages.targets import TargetKind
@@ -40,7 +40,7 @@ def _alumni_dialog(qtbot: QtBot, demo_file: ProgrammeFile, copy_id: int) -> Alum
     dialog = AlumniDialog(None, demo_file, copy_id, NEXT_YEAR)
     qtbot.addWidget(dialog)
     with demo_file.session() as session:
-        dialog.show_rows(alumni(session, copy_id))
+        dialog.show_rows(alumni_listing(session, copy_id))
     dialog.show()
     return dialog
 

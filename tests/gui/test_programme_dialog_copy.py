@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
-from mentordesk.domain.enums import Role
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.gui.alumni_dialog import AlumniDialog, open_alumni
 from mentordesk.gui.clipboard import clear_sensitive
 from mentordesk.gui.main_window import MainWindow
@@ -19,8 +20,11 @@ from mentordesk.gui.programme_dialog import (
     next_year_start,
     open_copy,
 )
+from mentordesk.services.applicants import ApplicationInput, add_application
+from mentordesk.services.collation import sort_key
 from mentordesk.services.programme_copy import alumni, copy_programme
 from mentordesk.services.programmes import find_programme, list_programmes, programme_settings
+from mentordesk.store.models import Person
 from mentordesk.store.programme_file import ProgrammeFile
 
 
@@ -92,6 +96,64 @@ def test_copying_again_suggests_a_free_name_and_says_why_and_save_makes_the_copy
             "Pilot 2027",
             "Pilot 2027 (2)",
         ]
+
+
+def test_the_alumni_open_by_programme_the_latest_first_then_by_last_name_a_to_z(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    with demo_file.session() as session:
+        first = find_programme(session, "ADVANCE 2026").id
+        second = copy_programme(session, first, "ADVANCE 2027")
+        # Three of the first year's mentors are accepted again the next year.
+        strand = programme_settings(session, second).strands[0].id
+        assert strand is not None
+        again = [r.person_id for r in alumni(session, second) if r.role is Role.MENTOR][:3]
+        for person_id in again:
+            accepted = ApplicationInput(strand, Role.MENTOR, ApplicationStatus.ACCEPTED)
+            add_application(session, person_id, accepted)
+        third = copy_programme(session, second, "ADVANCE 2028")
+        rows = alumni(session, third)
+        people = {r.person_id: session.get(Person, r.person_id) for r in rows}
+    demo_window.load_programmes(third)
+    qtbot.waitUntil(lambda: getattr(demo_window.programme(), "id", 0) == third, timeout=10_000)
+    dialog = open_alumni(demo_window)
+    assert isinstance(dialog, AlumniDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == len(rows), timeout=10_000)
+    table = dialog.table
+
+    def name_key(row: int) -> str:
+        person = people[_person(table, row)]
+        assert person is not None
+        return sort_key(person.last_name, person.first_name)
+
+    shown = [(_text(table, r, dialog.PROGRAMME), name_key(r)) for r in range(len(rows))]
+    latest = [key for programme, key in shown if programme == "ADVANCE 2027"]
+    assert len(latest) == 3
+    assert shown[:3] == [("ADVANCE 2027", key) for key in sorted(latest)]
+    earlier = [key for _programme, key in shown[3:]]
+    assert {programme for programme, _key in shown[3:]} == {"ADVANCE 2026"}
+    assert earlier == sorted(earlier)
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == dialog.PROGRAMME
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert dialog.programme_filter.itemText(1) == "ADVANCE 2027"
+    # The Name header sorts by last name too, accents and case as everywhere else.
+    table.sortItems(dialog.NAME, Qt.SortOrder.DescendingOrder)
+    names = [name_key(r) for r in range(len(rows))]
+    assert names == sorted(names, reverse=True)
+    dialog.close()
+
+
+def _text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
+def _person(table: QTableWidget, row: int) -> int:
+    item = table.item(row, AlumniDialog.NAME)
+    assert item is not None
+    return int(item.data(Qt.ItemDataRole.UserRole))
 
 
 def test_alumni_list_last_years_participants_and_copy_the_mentors_emails(
