@@ -24,6 +24,7 @@ from mentordesk.services.applicants import (
     add_person,
 )
 from mentordesk.services.pairings import PairingInput, add_pairing
+from mentordesk.services.programme_templates import TEMPLATES
 from mentordesk.services.programmes import (
     get_programme,
     list_programmes,
@@ -107,16 +108,86 @@ def test_list_gives_what_create_wrote_as_text_and_as_json(
     capsys.readouterr()
 
     assert main(["programme", "list", "--db", str(empty_db)]) == 0
-    text = capsys.readouterr().out
-    assert "Pilot (Europe/Luxembourg, 2027-02-01 to …)" in text
-    assert "  - Circles: group, 9 places" in text
+    assert capsys.readouterr().out.splitlines() == [
+        "Pilot (Europe/Luxembourg, 2027-02-01 to …)",
+        "  Applications open: not set; deadline: not set",
+        "  Duration: not set; mentors answer within 7 days",
+        "  Mentees per mentor: no limit; grade gap: no limit",
+        "  Same career track only: no; field or department: no preference",
+        "  Career stages: 0; template: blank",
+        "  Strands:",
+        "  - Circles: group, 9 places",
+    ]
     assert main(["programme", "list", "--db", str(empty_db), "--json"]) == 0
     (listed,) = json.loads(capsys.readouterr().out)
     assert listed["name"] == "Pilot"
     assert listed["starts"] == "2027-02-01"
+    assert (listed["grade_gap"], listed["field_preference"], listed["answer_days"]) == (
+        None,
+        "none",
+        7,
+    )
     assert listed["strands"] == [
         {"name": "Circles", "format": "group", "places": 9, "retired": False}
     ]
+
+
+def test_list_shows_each_programmes_dates_rules_stages_and_strands(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(
+        empty_db, "ADVANCE 2027", "--template", "three-strands", "--starts", "2027-01-15",
+        "--ends", "2027-12-15", "--applications-open", "2026-10-01", "--applications-close",
+        "2026-12-20", "--duration-months", "11", "--mentees-per-mentor", "2", "--grade-gap", "3",
+        "--field-preference", "same", "--strand", "Fellows:12",
+    ) == 0  # fmt: skip
+    assert main(["programme", "copy", "ADVANCE 2027", "ADVANCE 2028", "--db", str(empty_db)]) == 0
+    assert edit(empty_db, "ADVANCE 2028", "--field-preference", "different", "--answer-days",
+                "10", "--within-track", "yes", "--retire-strand", "Fellows",
+                "--strand", "Circles:group") == 0  # fmt: skip
+    assert "Field preference: same → different" in capsys.readouterr().out
+
+    assert main(["programme", "list", "--db", str(empty_db)]) == 0
+
+    tracks = len({stage.track for stage in ACADEMIC_STAGES})
+    assert capsys.readouterr().out.splitlines() == [
+        "ADVANCE 2027 (Europe/Luxembourg, 2027-01-15 to 2027-12-15)",
+        "  Applications open: 2026-10-01; deadline: 2026-12-20",
+        "  Duration: 11 months; mentors answer within 7 days",
+        "  Mentees per mentor: 2; grade gap: 3",
+        "  Same career track only: no; field or department: the same preferred",
+        f"  Career stages: {len(ACADEMIC_STAGES)} on {tracks} tracks; template: three-strands",
+        "  Strands:",
+        "  - Fellows: one-to-one, 12 places",
+        "ADVANCE 2028 (Europe/Luxembourg, 2028-01-15 to 2028-12-15)",
+        "  Applications open: 2027-10-01; deadline: 2027-12-20",
+        "  Duration: 11 months; mentors answer within 10 days",
+        "  Mentees per mentor: 2; grade gap: 3",
+        "  Same career track only: yes; field or department: a different one preferred",
+        f"  Career stages: {len(ACADEMIC_STAGES)} on {tracks} tracks; template: three-strands, "
+        "copied from ADVANCE 2027",
+        "  Strands:",
+        "  - Circles: group",
+        "  - Fellows: one-to-one, 12 places (retired)",
+    ]
+    assert main(["programme", "list", "--db", str(empty_db), "--json"]) == 0
+    listed = {p["name"]: p for p in json.loads(capsys.readouterr().out)}
+    assert [
+        (p["field_preference"], p["answer_days"], p["within_track"], p["grade_gap"])
+        for p in listed.values()
+    ] == [("same", 7, False, 3), ("different", 10, True, 3)]
+
+
+def test_create_takes_the_templates_field_preference_unless_told(
+    empty_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert create(empty_db, "Lab", "--template", "committee") == 0
+    assert create(empty_db, "Lab 2", "--template", "committee", "--field-preference", "none") == 0
+    capsys.readouterr()
+    assert main(["programme", "list", "--db", str(empty_db), "--json"]) == 0
+    listed = {p["name"]: p["field_preference"] for p in json.loads(capsys.readouterr().out)}
+    assert listed == {"Lab": TEMPLATES["committee"].field_preference.value, "Lab 2": "none"}
+    assert listed["Lab"] != "none"
 
 
 def test_applications_import_into_a_programme_created_by_the_command_line(

@@ -16,9 +16,10 @@ from mentordesk.cli.common import (
     whole_number,
 )
 from mentordesk.cli.stages import add_stages
-from mentordesk.domain.enums import StrandFormat
+from mentordesk.domain.enums import FieldPreference, StrandFormat
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.domain.stages import parse_stages
+from mentordesk.formats.text import plural
 from mentordesk.services.programme_copy import alumni, copy_programme
 from mentordesk.services.programme_templates import TEMPLATES, ProgrammeInput, StrandInput
 from mentordesk.services.programmes import (
@@ -30,6 +31,7 @@ from mentordesk.services.programmes import (
     programme_settings,
     strand_choices,
 )
+from mentordesk.store.models import Programme
 
 _FORMATS = {"one-to-one": StrandFormat.ONE_TO_ONE, "group": StrandFormat.GROUP}
 #: A strand's format as ``--strand`` spells it, so ``list --json`` reads back as it is typed.
@@ -138,6 +140,13 @@ def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
         help="the most career stage levels a mentor may be above their mentee",
     )
     command.add_argument(
+        "--field-preference",
+        choices=[f.value for f in FieldPreference],
+        help="whether matching favours a mentor of the mentee's own field or department "
+        "(same), another one (different) or neither (none)"
+        + ("" if editing else " (default: the template's)"),
+    )
+    command.add_argument(
         "--stages",
         metavar="STAGES",
         help="the career stages, most junior first: “Stage 1, Stage 2, …”, or tracks as "
@@ -212,47 +221,9 @@ def _strand_parts(text: str) -> tuple[str, StrandFormat | None, int | None]:
 def _list(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         programmes = [get_programme(s, summary.id) for summary in list_programmes(s)]
-        listed = [
-            {
-                "id": p.id,
-                "name": p.name,
-                "timezone": p.timezone,
-                "starts": iso(p.starts_on),
-                "ends": iso(p.ends_on),
-                "applications_open": iso(p.applications_open_on),
-                "applications_close": iso(p.applications_close_on),
-                "duration_months": p.duration_months,
-                "mentees_per_mentor": p.max_mentees_per_mentor,
-                "grade_gap": p.max_grade_gap,
-                "within_track": p.within_track,
-                "template": p.template,
-                "copied_from": p.copied_from_id,
-                "strands": [
-                    {
-                        "name": s.name,
-                        "format": _FORMAT_OPTION[s.format],
-                        "places": s.places,
-                        "retired": s.retired,
-                    }
-                    for s in p.strands
-                ],
-                "stages": [st.name for st in p.stages],
-            }
-            for p in programmes
-        ]
-        lines = [
-            line
-            for p in programmes
-            for line in (
-                f"{p.name} ({p.timezone}, {iso(p.starts_on) or '…'} to {iso(p.ends_on) or '…'})",
-                *(
-                    f"  - {s.name}: {s.format.label.lower()}"
-                    + (f", {s.places} places" if s.places is not None else "")
-                    + (" (retired)" if s.retired else "")
-                    for s in p.strands
-                ),
-            )
-        ]
+        names = {p.id: p.name for p in programmes}
+        listed = [_programme_json(p) for p in programmes]
+        lines = [line for p in programmes for line in _programme_lines(p, names)]
     if args.json:
         print_json(listed)
         return 0
@@ -261,6 +232,78 @@ def _list(args: argparse.Namespace) -> int:
     for line in lines:
         print(line)
     return 0
+
+
+def _programme_json(p: Programme) -> dict[str, object]:
+    """A programme as ``list --json`` writes it: each value as its option takes it."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "timezone": p.timezone,
+        "starts": iso(p.starts_on),
+        "ends": iso(p.ends_on),
+        "applications_open": iso(p.applications_open_on),
+        "applications_close": iso(p.applications_close_on),
+        "duration_months": p.duration_months,
+        "mentees_per_mentor": p.max_mentees_per_mentor,
+        "grade_gap": p.max_grade_gap,
+        "within_track": p.within_track,
+        "field_preference": p.field_preference.value,
+        "answer_days": p.response_days,
+        "template": p.template,
+        "copied_from": p.copied_from_id,
+        "strands": [
+            {
+                "name": s.name,
+                "format": _FORMAT_OPTION[s.format],
+                "places": s.places,
+                "retired": s.retired,
+            }
+            for s in p.strands
+        ],
+        "stages": [st.name for st in p.stages],
+    }
+
+
+#: How ``list`` says a field preference.
+_FIELD_WORDS = {
+    FieldPreference.NONE: "no preference",
+    FieldPreference.SAME: "the same preferred",
+    FieldPreference.DIFFERENT: "a different one preferred",
+}
+
+
+def _programme_lines(p: Programme, names: dict[int, str]) -> list[str]:
+    """A programme as ``list`` prints it: dates, rules, stages, then its strands."""
+    tracks = len({stage.track for stage in p.stages})
+    stages = f"{len(p.stages)}" + (f" on {tracks} tracks" if tracks > 1 else "")
+    made = [f"template: {p.template}"] if p.template else ["no template"]
+    if p.copied_from_id in names:
+        made.append(f"copied from {names[p.copied_from_id]}")
+    return [
+        f"{p.name} ({p.timezone}, {iso(p.starts_on) or '…'} to {iso(p.ends_on) or '…'})",
+        f"  Applications open: {iso(p.applications_open_on) or 'not set'}; deadline: "
+        f"{iso(p.applications_close_on) or 'not set'}",
+        "  Duration: "
+        + (plural(p.duration_months, "month") if p.duration_months else "not set")
+        + f"; mentors answer within {plural(p.response_days, 'day')}",
+        f"  Mentees per mentor: {_limit(p.max_mentees_per_mentor)}; "
+        f"grade gap: {_limit(p.max_grade_gap)}",
+        f"  Same career track only: {'yes' if p.within_track else 'no'}; "
+        f"field or department: {_FIELD_WORDS[p.field_preference]}",
+        f"  Career stages: {stages}; {', '.join(made)}",
+        "  Strands:" + ("" if p.strands else " none yet"),
+        *(
+            f"  - {s.name}: {s.format.label.lower()}"
+            + (f", {plural(s.places, 'place')}" if s.places is not None else "")
+            + (" (retired)" if s.retired else "")
+            for s in p.strands
+        ),
+    ]
+
+
+def _limit(value: int | None) -> str:
+    return "no limit" if value is None else str(value)
 
 
 def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
@@ -285,6 +328,8 @@ def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
             setattr(data, attr, value)
     if getattr(args, "within_track", None) is not None:
         data.within_track = _YES_NO[args.within_track]
+    if args.field_preference is not None:
+        data.field_preference = FieldPreference(args.field_preference)
     if args.stages is not None:
         data.stages = parse_stages(args.stages)
     # Strands to rename or remove are found by the names they have now, before any changes.
