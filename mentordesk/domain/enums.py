@@ -261,6 +261,11 @@ class FieldPreference(_Labelled):
     SAME = "same"
     DIFFERENT = "different"
 
+    @property
+    def label(self) -> str:
+        """The member in words; none is "No preference" (a bare "None" read as left unset)."""
+        return "No preference" if self is FieldPreference.NONE else super().label
+
 
 class MentorResponse(_Labelled):
     """A mentor's answer to a proposed pairing."""

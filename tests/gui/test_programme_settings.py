@@ -190,6 +190,20 @@ def test_the_signature_lines_example_is_said_below_it_never_as_if_filled_in(
     dialog.close()
 
 
+def test_no_field_preference_reads_no_preference_never_a_bare_none(
+    qtbot: QtBot, pilot_window: MainWindow
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    combo = dialog.rules.field_preference
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "No preference",
+        "Same",
+        "Different",
+    ]
+    assert combo.currentText() == "No preference"
+    dialog.close()
+
+
 def test_a_file_that_is_no_image_is_refused_as_the_logo(
     qtbot: QtBot, pilot_window: MainWindow, tmp_path: Path
 ) -> None:
