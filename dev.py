@@ -1,10 +1,16 @@
-"""Set up MentorDesk from a fresh clone and run it: ``python3 dev.py demo|test|bench|cli|bundle``.
+"""Set up MentorDesk from a fresh clone and run it: ``python3 dev.py demo|app|test|cli|…``.
+
+Commands: ``demo`` opens the window on a demo programme; ``app [FILE]`` opens it on
+one's own programme file, or on the start screen; ``cli …`` runs ``mentordesk-cli``;
+``test`` and ``bench`` run the checks and the benchmarks; ``bundle`` builds the
+installable folder.
 
 Needs only Python 3.11+. The first run makes a virtual environment in ``.venv``
-and installs MentorDesk with its test tools; on Linux it also checks that the
-system libraries Qt needs are there (and, for ``test`` and ``bench``, poppler's
-``pdftoppm``, which renders the PDFs the tests look at), installs them with
-apt-get when run as root, and otherwise prints the one command that installs them.
+and installs MentorDesk with its test tools. On Linux, every command but ``cli``
+checks that the system libraries Qt needs are there (and, for ``test`` and
+``bench``, poppler's ``pdftoppm``, which renders the PDFs the tests look at),
+installs them with apt-get when run as root, and otherwise prints the one command
+that installs them.
 """
 
 from __future__ import annotations
@@ -144,31 +150,52 @@ def install_debian_packages(packages: list[str], what: str) -> list[str]:
     return command
 
 
+def ensure_screen(action: str) -> str:
+    """The Qt platform the window opens on, once a screen is found and Qt's libraries are there.
+
+    Args:
+        action: the dev.py command (``demo`` or ``app``), for the message when no screen is found.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if (
+        sys.platform.startswith("linux")
+        and not platform
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        sys.exit(
+            "dev.py: no screen found. Run this on a desktop, or on a server under a "
+            f"virtual one: xvfb-run -a python3 dev.py {action}"
+        )
+    ensure_qt_libraries(platform or "xcb")
+    return platform or "xcb"
+
+
 def run(command: list[str], **env: str) -> int:
     """Run a command from .venv with extra environment variables; return its exit status."""
     return subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, check=False).returncode
 
 
+def _from_here(argument: str) -> str:
+    """A file named on the command line, made absolute (the window runs from the clone)."""
+    if argument.startswith("-"):
+        return argument
+    return str(Path(argument).expanduser().resolve())
+
+
 def main(argv: list[str]) -> int:
-    """Dispatch ``demo``, ``test``, ``bench``, ``cli`` or ``bundle``."""
+    """Dispatch ``demo``, ``app``, ``test``, ``bench``, ``cli`` or ``bundle``."""
     action, rest = (argv[0], argv[1:]) if argv else ("", [])
-    if action not in {"demo", "test", "bench", "cli", "bundle"}:
+    if action not in {"demo", "app", "test", "bench", "cli", "bundle"}:
         print(__doc__)
         return 2
     ensure_environment()
     if action == "demo":
-        platform = os.environ.get("QT_QPA_PLATFORM", "")
-        if (
-            sys.platform.startswith("linux")
-            and not platform
-            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-        ):
-            sys.exit(
-                "dev.py: no screen found. Run this on a desktop, or on a server under a "
-                "virtual one: xvfb-run -a python3 dev.py demo"
-            )
-        ensure_qt_libraries(platform or "xcb")
+        ensure_screen(action)
         return run([str(BIN / "mentordesk"), "--demo", *rest])
+    if action == "app":
+        # One's own file (relative to where dev.py was run from), or the start screen.
+        ensure_screen(action)
+        return run([str(BIN / "mentordesk"), *(_from_here(arg) for arg in rest)])
     if action == "cli":
         return run([str(BIN / "mentordesk-cli"), *rest])
     ensure_qt_libraries("offscreen")
