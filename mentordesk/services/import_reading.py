@@ -36,6 +36,7 @@ from mentordesk.formats.dates import DayOrder, day_order, parse_date
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text, column_letters
 from mentordesk.formats.text import clean_text
 from mentordesk.services.other_answers import MAX_ANSWER, MAX_QUESTION, OtherAnswer
+from mentordesk.services.programmes import retired_strand
 from mentordesk.services.validation import join_tags, normalise_email, optional_text
 
 F = ApplicantField
@@ -380,6 +381,18 @@ def strand_named(
         named = text if any(text.lower() == n.lower() for n in strand_names) else None
         named = named or strand_in_words(text, strand_names)
     return next((n for n in strand_names if named and n.lower() == named.lower()), None)
+
+
+def say_retired(ctx: ReadingContext, readings: RowReadings, retired: list[str]) -> None:
+    """A row naming a retired strand is refused as such, not as naming an unknown strand."""
+    mapped = ctx.value_map.get(F.STRAND, {})
+    for column in ctx.columns.get(F.STRAND, []) if retired else []:
+        header = ctx.table.headers[column]
+        for text, problems in zip(ctx.texts(column), readings.problems, strict=True):
+            unknown = f"{header}: “{text}” is not a strand of this programme"
+            at = next((i for i, p in enumerate(problems) if p.startswith(unknown)), -1)
+            if at >= 0 and (named := strand_named(text, retired, mapped)):
+                problems[at] = f"{header}: {retired_strand(named)}"
 
 
 def role_named(text: str, value_map: Mapping[str, str]) -> Role | None:

@@ -37,10 +37,7 @@ from mentordesk.services.import_people import (
     StageOutcome,
     StageSettler,
     StageTally,
-    manager_changes,
-    settle_line_managers,
     stage_tally,
-    write_line_managers,
 )
 from mentordesk.services.import_reading import (
     NAME_FIELDS,
@@ -48,9 +45,15 @@ from mentordesk.services.import_reading import (
     ReadingContext,
     RowReadings,
     read_rows,
-    strand_named,
+    say_retired,
 )
 from mentordesk.services.import_writing import APPLICATION_COLUMNS, PERSON_COLUMNS, NewRows
+from mentordesk.services.line_managers import (
+    manager_changes,
+    manager_links,
+    settle_line_managers,
+    write_line_managers,
+)
 from mentordesk.services.other_answers import (
     OtherAnswer,
     merged_answers,
@@ -216,13 +219,7 @@ class ImportPreview:
     def line_managers(self) -> int:
         """People the import would link to a line manager, each once (as the import counts them)."""
         writes = (RowAction.ADD, RowAction.UPDATE)
-        return len(
-            {
-                row.person.email.lower()
-                for row in self.rows
-                if row.action in writes and row.person is not None and row.line_manager
-            }
-        )
+        return len(manager_links([row for row in self.rows if row.action in writes]))
 
 
 @dataclass(frozen=True)
@@ -342,7 +339,7 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
     ctx = _context(session, programme_id, plan)
     readings = read_rows(ctx)
     retired = [s.name for s in get_programme(session, programme_id).strands if s.retired]
-    _say_retired(ctx, readings, retired)
+    say_retired(ctx, readings, retired)
     people = people_by_email(session, {e for e in readings.emails if e})
     applications = _applications_of(session, [p.id for p in people.values()], ctx)
     rows = _rows_as_read(plan, readings)
@@ -399,25 +396,14 @@ def _preview(session: Session, programme_id: int, plan: ImportPlan) -> ImportPre
     manager_columns = ctx.columns.get(ApplicantField.LINE_MANAGER)
     if manager_columns:
         header = plan.table.headers[manager_columns[0]]
-        settle_line_managers(session, rows, readings.line_managers, header, writes_person)
+        rejected = lambda row: row.action is RowAction.REJECT  # noqa: E731
+        settle_line_managers(session, rows, readings.line_managers, header, writes_person, rejected)
     return ImportPreview(
         rows,
         frozenset(undecided),
         stage_tally(rows, writes_person, listed=bool(ladder.stages), stored=applications.values()),
         get_programme(session, programme_id).applications_close_on,
     )
-
-
-def _say_retired(ctx: ReadingContext, readings: RowReadings, retired: list[str]) -> None:
-    """A row naming a retired strand is refused as such, not as naming an unknown strand."""
-    mapped = ctx.value_map.get(ApplicantField.STRAND, {})
-    for column in ctx.columns.get(ApplicantField.STRAND, []) if retired else []:
-        header = ctx.table.headers[column]
-        for text, problems in zip(ctx.texts(column), readings.problems, strict=True):
-            unknown = f"{header}: “{text}” is not a strand of this programme"
-            at = next((i for i, p in enumerate(problems) if p.startswith(unknown)), -1)
-            if at >= 0 and (named := strand_named(text, retired, mapped)):
-                problems[at] = f"{header}: {retired_strand(named)}"
 
 
 def _refuse_nameless(row: PreviewRow, *, named: bool) -> None:
@@ -615,7 +601,7 @@ def _decide_for_existing(
 
 
 def _person_input(person: Person) -> PersonInput:
-    # The line manager is settled apart (see import_people), so it is left blank here.
+    # The line manager is settled apart (see line_managers), so it is left blank here.
     return PersonInput(**{name: getattr(person, name) for name in PERSON_COLUMNS})
 
 

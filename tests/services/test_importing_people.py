@@ -359,3 +359,57 @@ def test_the_preview_counts_each_person_linked_to_a_manager_once(
 
     assert [r.action for r in checked.rows][-1] is RowAction.REJECT
     assert checked.line_managers == summary.line_managers == 1
+
+
+def test_a_line_manager_named_with_a_title_is_found_and_a_rejected_one_is_said(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    rows = table(
+        ("Li Ng", "li@x.example", "", "", "Prof. Mark Owen", None),
+        ("Mark Owen", "m.owen@x.example", "", "", "", None),
+        ("Dr. Anna Weber", "anna@x.example", "", "", "", None),
+        ("Marco Rossi", "marco@x.example", "", "", "ANNA WÉBER", None),
+        ("", "jan@x.example", "", "", "", None),  # no name: rejected
+        ("Julie Martin", "julie@x.example", "", "", "jan@x.example", None),
+        ("Kate Evans", "kate@x.example", "", "", "Herr Dr. Nobody Here", None),
+    )
+
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, plan(rows))
+    summary = run(programme_file, academic, plan(rows))
+
+    assert checked.rows[4].action is RowAction.REJECT
+    assert checked.rows[5].notices == [
+        "Line manager: “jan@x.example” is in this import but their own row was rejected (row 6: "
+        "Name: missing; a first or a last name is needed): fix that row and import again; the "
+        "answer is kept as the other answer “Line manager”"
+    ]
+    assert checked.rows[6].notices == [
+        "Line manager: nobody in this file or this import is called “Herr Dr. Nobody Here”: "
+        "give the line manager's email; the answer is kept as the other answer “Line manager”"
+    ]
+    assert summary.line_managers == 2
+    managers = {email: manager for email, (_, _, manager) in people(programme_file).items()}
+    assert managers["li@x.example"] == "m.owen@x.example"
+    assert managers["marco@x.example"] == "anna@x.example"
+    assert managers["julie@x.example"] == managers["kate@x.example"] == ""
+
+
+def test_a_manager_named_whose_own_row_is_rejected_is_said_by_name_too(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    headers = (*HEADERS, "Role")
+    rows = table(
+        ("Olav Berg", "olav@x.example", "", "", "", None, "Astronaut"),  # no role: rejected
+        ("Nadia Haddad", "nadia@x.example", "", "", "Dr Olav Berg", None, "Mentee"),
+        headers=headers,
+    )
+
+    with programme_file.session() as session:
+        checked = preview_import(session, academic, plan(rows, {**MAPPING, 6: F.ROLE}))
+
+    assert checked.rows[0].action is RowAction.REJECT
+    (notice,) = checked.rows[1].notices
+    assert notice.startswith(
+        "Line manager: “Dr Olav Berg” is in this import but their own row was rejected (row 2: "
+    )
