@@ -86,7 +86,9 @@ def create_programme(session: Session, data: ProgrammeInput) -> int:
     """Add a programme with its strands, career stages and training rules; return its id.
 
     A template named in ``data.template`` gives the stages, same-track rule and
-    field preference that ``data`` leaves as None, and its training rules.
+    field preference that ``data`` leaves as None, and its training rules. A
+    programme given a start and a duration but no end ends the duration after
+    its start.
 
     Raises:
         InvalidInput: a field is missing or wrong, or the template is unknown.
@@ -96,6 +98,8 @@ def create_programme(session: Session, data: ProgrammeInput) -> int:
     name = _checked_name(session, data.name, None)
     programme = Programme(name=name, template=template.key if template else "")
     _write_settings(programme, data)
+    if programme.ends_on is None and programme.starts_on and programme.duration_months:
+        programme.ends_on = add_months(programme.starts_on, programme.duration_months)
     if data.within_track is not None:
         programme.within_track = data.within_track
     elif template is not None:

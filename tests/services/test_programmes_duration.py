@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from mentordesk.domain.enums import PairingStatus
 from mentordesk.services.pairings import (
     PairingInput,
@@ -12,7 +14,14 @@ from mentordesk.services.pairings import (
     change_status,
     get_pairing,
 )
-from mentordesk.services.programmes import add_months, edit_programme, programme_settings
+from mentordesk.services.programme_templates import TEMPLATES
+from mentordesk.services.programmes import (
+    add_months,
+    create_programme,
+    edit_programme,
+    get_programme,
+    programme_settings,
+)
 from mentordesk.store.programme_file import ProgrammeFile
 
 from .conftest import AddSomeone
@@ -83,3 +92,26 @@ def test_months_are_added_within_the_month() -> None:
     assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
     assert add_months(dt.date(2026, 11, 15), 14) == dt.date(2028, 1, 15)
     assert add_months(dt.date(2028, 2, 29), 12) == dt.date(2029, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("ends", "months", "expected"),
+    [
+        (None, 11, dt.date(2027, 12, 31)),  # the start plus the duration, within the month
+        (dt.date(2027, 10, 15), 11, dt.date(2027, 10, 15)),  # an end given stays
+        (None, None, None),  # no duration: no end made up
+    ],
+)
+def test_a_new_programme_with_a_start_and_a_duration_ends_the_duration_later(
+    programme_file: ProgrammeFile,
+    ends: dt.date | None,
+    months: int | None,
+    expected: dt.date | None,
+) -> None:
+    data = TEMPLATES["blank"].input("Pilot")
+    data.starts_on, data.ends_on, data.duration_months = dt.date(2027, 1, 31), ends, months
+    with programme_file.session() as s:
+        assert get_programme(s, create_programme(s, data)).ends_on == expected
+    data.name, data.starts_on = "No start", None
+    with programme_file.session() as s:
+        assert get_programme(s, create_programme(s, data)).ends_on == ends

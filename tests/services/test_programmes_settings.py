@@ -116,7 +116,7 @@ def test_every_setting_changed_is_said_in_plain_words_and_audited(
         "Mentees per mentor: not set → 3",
         "Grade gap: not set → 2",
         "Mentor and mentee on the same career track: no → yes",
-        "Field preference: none → same",
+        "Field preference: no preference → same",
         "Days mentors have to answer: 7 → 14",
         "Letterhead: not set → “LIST”",
         "Signature line: not set → “The mentoring team”",
