@@ -112,19 +112,6 @@ def preview_counts(preview: ImportPreview) -> str:
     )
 
 
-def managers_to_link(preview: ImportPreview) -> int:
-    """How many people the import would link to a line manager (each person once)."""
-    return len(
-        {
-            row.person.email.lower()
-            for row in preview.rows
-            if row.action in (RowAction.ADD, RowAction.UPDATE)
-            and row.person is not None
-            and row.line_manager
-        }
-    )
-
-
 def people_lines(preview_or_summary: ImportPreview | ImportSummary) -> list[str]:
     """What the coordinator should know about the people of an import, in the window's words.
 
@@ -138,7 +125,7 @@ def people_lines(preview_or_summary: ImportPreview | ImportSummary) -> list[str]
         )
     preview = preview_or_summary
     return _people_lines(
-        preview.late, preview.closes_on, preview.stages, managers_to_link(preview), done=False
+        preview.late, preview.closes_on, preview.stages, preview.line_managers, done=False
     )
 
 
