@@ -126,3 +126,20 @@ def test_the_end_shown_follows_the_start_and_duration_and_is_left_to_the_service
     general.starts_on.setDate(QDate(2027, 2, 1))
     assert general.ends_on.date() == QDate(2027, 6, 30)
     assert new_dialog.values().ends_on == dt.date(2027, 6, 30)
+
+
+def test_saved_without_an_end_the_programme_ends_on_the_day_the_form_showed(
+    qtbot: QtBot, window: MainWindow, new_dialog: ProgrammeDialog, programme_file: ProgrammeFile
+) -> None:
+    new_dialog.templates["committee"].setChecked(True)
+    new_dialog.next_button.click()
+    general = new_dialog.general
+    general.name.setText("Women in Technology 2027")
+    general.starts_on.setDate(QDate(2027, 8, 31))
+    shown = general.ends_on.date()
+    assert shown == QDate(2028, 2, 29)
+    with qtbot.waitSignal(window.programme_shown, timeout=10_000):
+        new_dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    with programme_file.session() as session:
+        saved = programme_settings(session, find_programme(session, None).id)
+    assert saved.ends_on == dt.date(2028, 2, 29)
