@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from mentordesk.cli.app import main
-from mentordesk.domain.enums import Role
+from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.stages import STAFF_SCHEME_STAGES
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -20,7 +20,7 @@ from mentordesk.services.applicants import (
 )
 from mentordesk.services.career_stages import set_stages
 from mentordesk.services.programmes import find_programme, strand_choices
-from mentordesk.store.models import Person, Programme
+from mentordesk.store.models import Application, Person, Programme
 from mentordesk.store.programme_file import ProgrammeFile
 from tests.conftest import PASSPHRASE
 from tests.helpers.cli import run_in_child
@@ -31,6 +31,8 @@ APPLICANTS = (
     ("Sam", "Senior Technician", "Grade 5"),
     ("Gus", "Gardener", ""),
     ("Ola", "Professor of Biology", "Full professor"),
+    ("Lee", "Research Fellow", "7"),
+    ("Kim", "Beekeeper", "Band Z"),
 )
 
 
@@ -72,17 +74,22 @@ def test_the_list_then_the_stages_to_confirm_and_the_unknown(
     )
     assert "  Technical and professional services:\n    Grade 3 (level 3)\n" in out
     assert (
-        "Stages guessed from the position, to confirm (1 applicant; --confirm-all confirms "
-        "them as listed):\n  Tess Example: Grade 4 (position: Lab technician)\n"
+        "Stages guessed from the position or the stage given, to confirm (3 applicants; "
+        "--confirm-all confirms them as listed):\n"
     ) in out
-    # "Full professor" is another list's name: unknown here, with what the position suggests.
+    assert "  Tess Example: Grade 4 (position: Lab technician)\n" in out
+    # A stage text the list lacks is read as matching reads it, and says so.
+    assert (
+        "  Ola Example: Professor (position: Professor of Biology; “Full professor” is not in "
+        "this list; read as Professor)\n"
+    ) in out
+    assert (
+        "  Lee Example: Research fellow (grade 7) (position: Research Fellow; “7” is not in "
+        "this list; read as Research fellow (grade 7))\n"
+    ) in out
     assert "2 applicants with no known career stage: seniority and the grade gap are not " in out
     assert "  Gus Example: no stage (position: Gardener)\n" in out
-    # The stage's own explanation is printed as it is, not wrapped in another sentence.
-    assert (
-        "  Ola Example: Full professor (not in this list; the position suggests Professor) "
-        "(position: Professor of Biology)\n"
-    ) in out
+    assert "  Kim Example: Band Z (not in this list) (position: Beekeeper)\n" in out
     assert "Sam Example" not in out
 
 
@@ -95,15 +102,18 @@ def test_confirm_all_guesses_empty_stages_and_confirms_them(
     # "stage" is the stage as given, alone; "note" says why it is unknown.
     assert [(row["name"], row["stage"], row["note"]) for row in listed["unknown"]] == [
         ("Gus Example", "", ""),
-        ("Ola Example", "Full professor", "not in this list; the position suggests Professor"),
+        ("Kim Example", "Band Z", "not in this list"),
     ]
     assert listed["within_track"] is True
     assert [s["name"] for s in listed["stages"]] == [s.name for s in STAFF_SCHEME_STAGES]
     with ProgrammeFile.open(staff_db, PASSPHRASE) as opened, opened.session() as s:
         people = {p.first_name: (p.stage, p.stage_guessed) for p in s.scalars(select(Person))}
     assert people["Tess"] == ("Grade 4", False)
-    # An unknown stage is left for someone to set, never replaced by a guess.
-    assert people["Ola"] == ("Full professor", False)
+    # A stage the list reads as one of its own is confirmed under the list's name.
+    assert people["Ola"] == ("Professor", False)
+    assert people["Lee"] == ("Research fellow (grade 7)", False)
+    # An unknown stage is left for someone to set.
+    assert people["Kim"] == ("Band Z", False)
     assert people["Gus"] == ("", False)
 
 
@@ -111,7 +121,7 @@ def test_confirm_all_says_how_many(staff_db: Path, capsys: pytest.CaptureFixture
     assert stages(staff_db, "--confirm-all") == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "Confirmed the career stage of 1 person (1 newly guessed from their position).\n"
+        "Confirmed the career stage of 3 people (1 newly guessed from their position).\n"
     )
     assert "Stages guessed" not in out
 
@@ -132,8 +142,46 @@ def test_a_script_reads_the_stages_as_json_from_a_real_process(staff_db: Path) -
     done = run_in_child(["programme", "stages", "Pilot 2026", "--db", staff_db, "--json"], env)
     assert done.returncode == 0, done.stderr
     listed = json.loads(done.stdout)
-    assert {row["name"] for row in listed["guessed"]} == {"Tess Example"}
-    assert {row["name"] for row in listed["unknown"]} == {"Gus Example", "Ola Example"}
+    assert {row["name"] for row in listed["guessed"]} == {
+        "Tess Example",
+        "Ola Example",
+        "Lee Example",
+    }
+    assert {row["name"] for row in listed["unknown"]} == {"Gus Example", "Kim Example"}
     unknown = run_in_child(["programme", "stages", "Nope", "--db", staff_db], env)
     assert unknown.returncode == 1
     assert "Nope" in unknown.stderr
+
+
+def test_the_unknown_stages_listed_are_exactly_those_matching_cannot_check(
+    staff_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Everyone accepted as a mentee, with one mentor of each kind: matching reads them all.
+    with ProgrammeFile.open(staff_db, PASSPHRASE) as opened, opened.session() as s:
+        programme = find_programme(s, "Pilot 2026")
+        fellows = next(c.id for c in strand_choices(s, programme.id) if c.name == "Fellows")
+        for app in s.scalars(select(Application)):
+            app.status = ApplicationStatus.ACCEPTED
+        for first, position, stage in (("Ada", "Professor", "Professor"), ("Bo", "Hermit", "")):
+            mentor = add_person(
+                s,
+                PersonInput(
+                    first_name=first,
+                    last_name="Mentor",
+                    email=f"{first.lower()}@example.org",
+                    position=position,
+                    stage=stage,
+                ),
+            )
+            add_application(
+                s, mentor, ApplicationInput(fellows, Role.MENTOR, status=ApplicationStatus.ACCEPTED)
+            )
+    assert stages(staff_db, "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert main(["match", "--programme", "Pilot 2026", "--db", str(staff_db), "--json"]) == 0
+    matched = json.loads(capsys.readouterr().out)
+    unknown_in_run = {row["name"] for row in matched["stage_unknown"]}
+    assert {row["name"] for row in listed["unknown"]} | {"Bo Mentor"} == unknown_in_run
+    assert unknown_in_run == {"Gus Example", "Kim Example", "Bo Mentor"}
+    # Those listed as guessed are read, and checked, by matching.
+    assert not {row["name"] for row in listed["guessed"]} & unknown_in_run

@@ -57,7 +57,13 @@ def _stages(args: argparse.Namespace) -> int:
                     {"name": st.name, "track": st.track, "level": st.level} for st in ladder.stages
                 ],
                 "guessed": [
-                    {"id": pid, "name": name, "position": position, "stage": stage}
+                    {
+                        "id": pid,
+                        "name": name,
+                        "position": position,
+                        "stage": stage,
+                        "note": report.notes.get(pid, ("", ""))[1],
+                    }
                     for pid, name, position, stage in report.guessed
                 ],
                 "unknown": [
@@ -92,11 +98,14 @@ def _stages(args: argparse.Namespace) -> int:
     if report.guessed:
         count = plural(len(report.guessed), "applicant")
         print(
-            f"Stages guessed from the position, to confirm ({count}; "
+            f"Stages guessed from the position or the stage given, to confirm ({count}; "
             "--confirm-all confirms them as listed):"
         )
-        for _, name, position, guess in report.guessed:
-            print(f"  {name}: {guess} (position: {position or 'not given'})")
+        for pid, name, position, guess in report.guessed:
+            # A stage text the list lacks says how it was read: "“7” is not in this list; …".
+            note = report.notes.get(pid, ("", ""))[1]
+            said = f"position: {position or 'not given'}" + (f"; {note}" if note else "")
+            print(f"  {name}: {guess} ({said})")
     if report.unknown:
         print(
             f"{plural(len(report.unknown), 'applicant')} with no known career stage: seniority "

@@ -17,7 +17,7 @@ from functools import cached_property
 from mentordesk.domain.errors import InvalidInput
 
 
-def stage_key(text: str) -> str:
+def stage_words(text: str) -> str:
     """Reduce a stage name or a position to lower-case words without accents or punctuation.
 
     Args:
@@ -29,6 +29,21 @@ def stage_key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(re.sub(r"[^\w]+|_", " ", plain).split())
+
+
+def stage_key(text: str) -> str:
+    """The key two spellings of one stage share: hyphens, spaces and other joiners do not count.
+
+    "Post-doc", "post doc" and "Postdoc" share the key "postdoc"; so do
+    "Maître de conférences" and "maitre-de-conferences".
+
+    Args:
+        text: a stage name, a wording or a position.
+
+    Returns:
+        The words of :func:`stage_words` run together ("" for a text without letters or digits).
+    """
+    return stage_words(text).replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,28 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class StageReading:
+    """How a stage answer reads against a list, with the person's position.
+
+    Attributes:
+        stage: the stage the person holds, None when unknown.
+        guessed: the stage is a guess, to confirm (not a name of the list as given).
+        named: the stage the answer named when the position puts the person on
+            another track ("Grade 7" for a "Lecturer in Chemistry"); None otherwise.
+    """
+
+    stage: Stage | None
+    guessed: bool = False
+    named: Stage | None = None
+
+
+#: A grade given by its number alone: "7", "G7", "grade7", "Band 7".
+_GRADE_NUMBER = re.compile(r"^(?:g|gr|grade|band|level|niveau|stufe)?\s?(\d{1,2})$")
+#: A list whose stage names carry their grade ("Grade 7", "Lecturer (grade 7)").
+_GRADE_IN_NAME = re.compile(r"\b(?:grade|band) \d{1,2}\b")
+
+
+@dataclass(frozen=True)
 class Ladder:
     """One programme's career stages and whether its pairs stay on one track.
 
@@ -79,7 +116,10 @@ class Ladder:
 
     @cached_property
     def _phrases(self) -> tuple[tuple[str, int, Stage], ...]:
-        """Every wording and stage name as ``( " words ", order, stage)``, longest first."""
+        """Every wording and stage name as ``(key, order, stage)``, longest first.
+
+        The key has no spaces (:func:`stage_key`), so "post doc" and "postdoc" are one wording.
+        """
         phrases: dict[str, tuple[int, Stage]] = {}
         for order, stage in enumerate(self.stages):
             for text in (stage.name, *stage.wordings):
@@ -87,7 +127,11 @@ class Ladder:
                 if key and key not in phrases:
                     phrases[key] = (order, stage)
         ranked = sorted(phrases.items(), key=lambda item: (-len(item[0]), item[1][0]))
-        return tuple((f" {key} ", order, stage) for key, (order, stage) in ranked)
+        return tuple((key, order, stage) for key, (order, stage) in ranked)
+
+    @cached_property
+    def _counts_in_grades(self) -> bool:
+        return any(_GRADE_IN_NAME.search(stage_words(stage.name)) for stage in self.stages)
 
     @property
     def tracks(self) -> tuple[str, ...]:
@@ -101,7 +145,7 @@ class Ladder:
         return max(levels) - min(levels) if levels else 0
 
     def find(self, name: str) -> Stage | None:
-        """The stage of this name, ignoring case, accents, punctuation and spacing.
+        """The stage of this name, ignoring case, accents, punctuation, spacing and hyphens.
 
         Args:
             name: a stage name as stored on a person or typed in a command.
@@ -112,29 +156,39 @@ class Ladder:
         key = stage_key(name)
         return self._by_key.get(key) if key else None
 
-    def guess(self, position: str) -> Stage | None:
+    def guess(self, position: str, *, track: str | None = None) -> Stage | None:
         """Guess the stage a position text means.
 
         The longest wording or stage name found in the text as whole words
         wins, so "Assistant Professor" is an assistant professor, not a
-        professor; at equal length the one found earlier in the text, then the
-        one listed first.
+        professor; hyphens and spaces between words do not count ("Post-doc",
+        "post doc" and "postdoc" are one wording, and "Post-doctorant" is a
+        postdoc, not a "doctorant"). At equal length the one found earlier in
+        the text wins, then the one listed first.
 
         Args:
             position: the position as typed ("Postdoctoral Research Associate", "Doktorandin").
+            track: only stages of this track (None: any).
 
         Returns:
             The stage, or None when no wording fits (always None for an empty text).
         """
-        text = stage_key(position)
-        if not text:
+        words = stage_words(position).split()
+        if not words:
             return None
-        padded = f" {text} "
+        text = "".join(words)
+        bounds = {0}
+        for word in words:
+            bounds.add(max(bounds) + len(word))
         best: tuple[int, int, int, Stage] | None = None
         for phrase, order, stage in self._phrases:
             if best is not None and len(phrase) < best[0]:
                 break
-            at = padded.find(phrase)
+            if track is not None and stage.track != track:
+                continue
+            at = text.find(phrase)
+            while at >= 0 and not (at in bounds and at + len(phrase) in bounds):
+                at = text.find(phrase, at + 1)
             if at < 0:
                 continue
             ranking = (len(phrase), -at, -order)
@@ -145,9 +199,10 @@ class Ladder:
     def resolve(self, stage: str, position: str) -> tuple[Stage | None, bool]:
         """The stage a person holds in this programme, and whether it is only a guess.
 
-        A stage name from this list is taken as it is. Otherwise (empty, or
-        a name from another programme's list) the stage is guessed from that
-        name, then from the position.
+        A stage name from this list is taken as it is. A grade's number alone
+        ("7", "G7") in a list of grades is the stage of that level on the
+        position's track. Otherwise (empty, or a name from another programme's
+        list) the stage is guessed from that name, then from the position.
 
         Args:
             stage: the person's stored stage name ("" when none).
@@ -159,8 +214,58 @@ class Ladder:
         found = self.find(stage)
         if found is not None:
             return found, False
-        guessed = self.guess(stage) or self.guess(position)
+        guessed = self._by_number(stage, position) or self.guess(stage) or self.guess(position)
         return (guessed, True) if guessed is not None else (None, False)
+
+    def read(self, answer: str, position: str) -> StageReading:
+        """Read a stage answer (an import's, a form's) with the person's position.
+
+        As :meth:`resolve`, except that an answer naming a stage of one track
+        while the position clearly belongs to another ("Grade 7" for a
+        "Lecturer in Chemistry", where "Grade 7" is a services grade) is read
+        on the position's track at the same level ("Lecturer (grade 7)"), or as
+        the position's stage when that track has no such level; the stage is
+        then a guess, to confirm.
+
+        Args:
+            answer: the stage as given ("" when none).
+            position: the position as given.
+        """
+        found = self.find(answer)
+        if found is None:
+            stage, guessed = self.resolve(answer, position)
+            return StageReading(stage, guessed)
+        if len(self.tracks) < 2:
+            return StageReading(found)
+        by_position = self.guess(position)
+        if (
+            by_position is None
+            or by_position.track == found.track
+            or self.guess(position, track=found.track) is not None
+        ):
+            return StageReading(found)
+        moved = self._at_level(by_position.track, found.level, by_position) or by_position
+        return StageReading(moved, True, found)
+
+    def _at_level(self, track: str, level: int, preferred: Stage | None) -> Stage | None:
+        """The stage of ``track`` at ``level``: ``preferred`` if it is one, else the first."""
+        there = [s for s in self.stages if s.track == track and s.level == level]
+        if preferred is not None and preferred in there:
+            return preferred
+        return there[0] if there else None
+
+    def _by_number(self, answer: str, position: str) -> Stage | None:
+        """The stage a grade's number alone gives ("7" → level 7 on the position's track)."""
+        number = _GRADE_NUMBER.match(stage_words(answer))
+        if number is None or not self._counts_in_grades:
+            return None
+        level = int(number[1])
+        by_position = self.guess(position)
+        if by_position is not None:
+            return self._at_level(by_position.track, level, by_position) or by_position
+        return self.find(f"grade {level}") or next(
+            (s for s in self.stages if s.level == level and len(self.tracks) == 1), None
+        )
 
 
 def parse_stages(text: str) -> tuple[Stage, ...]:
@@ -308,197 +413,61 @@ _SERVICE_HEADS: tuple[str, ...] = (
 )  # fmt: skip
 
 ACADEMIC_STAGES: tuple[Stage, ...] = (
-    Stage(
-        "Doctoral candidate",
-        _ACADEMIC_TRACK,
-        1,
-        (
-            "phd",
-            "phd student",
-            "phd candidate",
-            "doctoral student",
-            "doctoral researcher",
-            "doctorant",
-            "doctorante",
-            "etudiant en doctorat",
-            "etudiante en doctorat",
-            "doktorand",
-            "doktorandin",
-            "promovend",
-            "promovendin",
-        ),
-    ),
-    Stage(
-        "Research assistant",
-        _ACADEMIC_TRACK,
-        2,
-        (
-            "research assistant",
-            "assistant de recherche",
-            "assistante de recherche",
-            "ingenieur de recherche",
-            "ingenieure de recherche",
-            "wissenschaftlicher mitarbeiter",
-            "wissenschaftliche mitarbeiterin",
-        ),
-    ),
-    Stage(
-        "Postdoctoral researcher",
-        _ACADEMIC_TRACK,
-        3,
-        (
-            "postdoc",
-            "post doc",
-            "postdoctoral",
-            "post doctoral",
-            "postdoctoral research",
-            "research associate",
-            "research fellow",
-            "postdoctorant",
-            "postdoctorante",
-            "chercheur postdoctoral",
-            "chercheuse postdoctorale",
-            "postdoktorand",
-            "postdoktorandin",
-        ),
-    ),
-    Stage(
-        "Research scientist",
-        _ACADEMIC_TRACK,
-        4,
-        (
-            "research scientist",
-            "scientist",
-            "senior research fellow",
-            "senior researcher",
-            "chercheur",
-            "chercheuse",
-            "charge de recherche",
-            "chargee de recherche",
-            "wissenschaftler",
-            "wissenschaftlerin",
-            "forscher",
-            "forscherin",
-        ),
-    ),
-    Stage(
-        "Assistant professor",
-        _ACADEMIC_TRACK,
-        5,
-        (
-            "assistant professor",
-            "lecturer",
-            "maitre de conferences",
-            "professeur assistant",
-            "professeure assistante",
-            "juniorprofessor",
-            "juniorprofessorin",
-            "tenure track",
-        ),
-    ),
-    Stage(
-        "Associate professor",
-        _ACADEMIC_TRACK,
-        6,
-        (
-            "associate professor",
-            "senior lecturer",
-            "reader",
-            "professeur associe",
-            "professeure associee",
-            "w2 professor",
-            "w2 professorin",
-            "ausserordentlicher professor",
-            "ausserordentliche professorin",
-            "directeur de recherche",
-            "directrice de recherche",
-        ),
-    ),
-    Stage(
-        "Full professor",
-        _ACADEMIC_TRACK,
-        7,
-        (
-            "professor",
-            "full professor",
-            "chair",
-            "professeur",
-            "professeure",
-            "professeur des universites",
-            "professeur ordinaire",
-            "professeur titulaire",
-            "professorin",
-            "w3 professor",
-            "w3 professorin",
-            "ordentlicher professor",
-            *_ACADEMIC_LEADERS,
-        ),
-    ),
-    Stage(
-        "Administrative or technical officer",
-        _PROFESSIONAL,
-        3,
-        (
-            "technician",
-            "lab technician",
-            "laboratory technician",
-            "administrator",
-            "research administrator",
-            "administrative assistant",
-            "administrative officer",
-            "officer",
-            "coordinator",
-            "secretary",
-            "engineer",
-            "technicien",
-            "technicienne",
-            "gestionnaire",
-            "assistant administratif",
-            "assistante administrative",
-            "techniker",
-            "technikerin",
-            "sachbearbeiter",
-            "sachbearbeiterin",
-        ),
-    ),
-    Stage(
-        "Senior officer or manager",
-        _PROFESSIONAL,
-        5,
-        (
-            "senior technician",
-            "senior administrator",
-            "senior officer",
-            "manager",
-            "project manager",
-            "research manager",
-            "senior engineer",
-            "responsable",
-            "chef de projet",
-            "cheffe de projet",
-            "referent",
-            "referentin",
-        ),
-    ),
-    Stage(
-        "Head of service",
-        _PROFESSIONAL,
-        7,
-        (
-            "head of",
-            "head of service",
-            "director of",
-            "chef de service",
-            "cheffe de service",
-            "directeur administratif",
-            "directrice administrative",
-            "leiter",
-            "leiterin",
-            "abteilungsleiter",
-            "abteilungsleiterin",
-        ),
-    ),
-)
+    Stage("Doctoral candidate", _ACADEMIC_TRACK, 1, (
+        "phd", "phd student", "phd candidate", "doctoral student", "doctoral researcher",
+        "doctorant", "doctorante", "etudiant en doctorat", "etudiante en doctorat", "doktorand",
+        "doktorandin", "promovend", "promovendin",
+    )),
+    Stage("Research assistant", _ACADEMIC_TRACK, 2, (
+        "research assistant", "assistant de recherche", "assistante de recherche",
+        "ingenieur de recherche", "ingenieure de recherche", "wissenschaftlicher mitarbeiter",
+        "wissenschaftliche mitarbeiterin",
+    )),
+    Stage("Postdoctoral researcher", _ACADEMIC_TRACK, 3, (
+        "postdoc", "post doc", "postdoctoral", "post doctoral", "postdoctoral research",
+        "research associate", "research fellow", "postdoctorant", "postdoctorante",
+        "chercheur postdoctoral", "chercheuse postdoctorale", "postdoktorand", "postdoktorandin",
+    )),
+    Stage("Research scientist", _ACADEMIC_TRACK, 4, (
+        "research scientist", "scientist", "senior research fellow", "senior researcher",
+        "chercheur", "chercheuse", "charge de recherche", "chargee de recherche",
+        "wissenschaftler", "wissenschaftlerin", "forscher", "forscherin",
+    )),
+    Stage("Assistant professor", _ACADEMIC_TRACK, 5, (
+        "assistant professor", "lecturer", "maitre de conferences", "professeur assistant",
+        "professeure assistante", "juniorprofessor", "juniorprofessorin", "tenure track",
+    )),
+    Stage("Associate professor", _ACADEMIC_TRACK, 6, (
+        "associate professor", "senior lecturer", "reader", "professeur associe",
+        "professeure associee", "w2 professor", "w2 professorin", "ausserordentlicher professor",
+        "ausserordentliche professorin",
+    )),
+    Stage("Full professor", _ACADEMIC_TRACK, 7, (
+        "professor", "full professor", "chair", "professeur", "professeure",
+        "professeur des universites", "professeur ordinaire", "professeur titulaire",
+        "professorin", "w3 professor", "w3 professorin", "ordentlicher professor",
+        "directeur de recherche", "directrice de recherche", "directeur de recherches",
+        "directrice de recherches", "forschungsdirektor", "forschungsdirektorin",
+        *_ACADEMIC_LEADERS,
+    )),
+    Stage("Administrative or technical officer", _PROFESSIONAL, 3, (
+        "technician", "lab technician", "laboratory technician", "administrator",
+        "research administrator", "administrative assistant", "administrative officer", "officer",
+        "coordinator", "secretary", "engineer", "technicien", "technicienne", "gestionnaire",
+        "assistant administratif", "assistante administrative", "techniker", "technikerin",
+        "sachbearbeiter", "sachbearbeiterin",
+    )),
+    Stage("Senior officer or manager", _PROFESSIONAL, 5, (
+        "senior technician", "senior administrator", "senior officer", "manager",
+        "project manager", "research manager", "senior engineer", "responsable", "chef de projet",
+        "cheffe de projet", "referent", "referentin",
+    )),
+    Stage("Head of service", _PROFESSIONAL, 7, (
+        "head of", "head of service", "director of", "chef de service", "cheffe de service",
+        "directeur administratif", "directrice administrative", "leiter", "leiterin",
+        "abteilungsleiter", "abteilungsleiterin",
+    )),
+)  # fmt: skip
 
 _SERVICES_TRACK = "Technical and professional services"
 
@@ -581,106 +550,29 @@ STAFF_SCHEME_STAGES: tuple[Stage, ...] = (
 )  # fmt: skip
 
 COMMITTEE_STAGES: tuple[Stage, ...] = (
-    Stage(
-        "Student or fellow",
-        "",
-        1,
-        (
-            "student",
-            "fellow",
-            "phd",
-            "doctoral student",
-            "doctorant",
-            "doctorante",
-            "doktorand",
-            "doktorandin",
-            "postdoc",
-            "post doc",
-            "postdoctoral",
-            "intern",
-            "trainee",
-            "apprentice",
-            "technical student",
-            "summer student",
-            "research fellow",
-            "senior fellow",
-        ),
-    ),
-    Stage(
-        "Junior staff",
-        "",
-        2,
-        (
-            "junior",
-            "junior engineer",
-            "junior technician",
-            "graduate engineer",
-            "junior scientist",
-        ),
-    ),
-    Stage(
-        "Staff",
-        "",
-        3,
-        (
-            "staff",
-            "staff member",
-            "engineer",
-            "physicist",
-            "scientist",
-            "research scientist",
-            "technician",
-            "lab technician",
-            "administrator",
-            "research administrator",
-            "officer",
-            "ingenieur",
-            "ingenieure",
-            "physicien",
-            "physicienne",
-        ),
-    ),
-    Stage(
-        "Senior staff",
-        "",
-        4,
-        (
-            "senior",
-            "senior staff",
-            "senior engineer",
-            "senior physicist",
-            "senior scientist",
-            "senior technician",
-            "senior administrator",
-        ),
-    ),
-    Stage(
-        "Section leader",
-        "",
-        5,
-        (
-            "section leader",
-            "section head",
-            "team leader",
-            "project leader",
-            "project manager",
-            "manager",
-            "chef de section",
-        ),
-    ),
-    Stage(
-        "Group leader",
-        "",
-        6,
-        (
-            "group leader",
-            "head of",
-            "deputy group leader",
-            "department head",
-            "director",
-            "chef de groupe",
-            "gruppenleiter",
-            "gruppenleiterin",
-        ),
-    ),
-)
+    Stage("Student or fellow", "", 1, (
+        "student", "fellow", "phd", "doctoral student", "doctorant", "doctorante", "doktorand",
+        "doktorandin", "postdoc", "post doc", "postdoctoral", "intern", "trainee", "apprentice",
+        "technical student", "summer student", "research fellow", "senior fellow",
+    )),
+    Stage("Junior staff", "", 2, (
+        "junior", "junior engineer", "junior technician", "graduate engineer", "junior scientist",
+    )),
+    Stage("Staff", "", 3, (
+        "staff", "staff member", "engineer", "physicist", "scientist", "research scientist",
+        "technician", "lab technician", "administrator", "research administrator", "officer",
+        "ingenieur", "ingenieure", "physicien", "physicienne",
+    )),
+    Stage("Senior staff", "", 4, (
+        "senior", "senior staff", "senior engineer", "senior physicist", "senior scientist",
+        "senior technician", "senior administrator",
+    )),
+    Stage("Section leader", "", 5, (
+        "section leader", "section head", "team leader", "project leader", "project manager",
+        "manager", "chef de section",
+    )),
+    Stage("Group leader", "", 6, (
+        "group leader", "head of", "deputy group leader", "department head", "director",
+        "chef de groupe", "gruppenleiter", "gruppenleiterin",
+    )),
+)  # fmt: skip

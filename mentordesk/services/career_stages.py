@@ -53,16 +53,21 @@ class StageInput:
 class StageReport:
     """The applicants of a programme whose stage needs a look.
 
+    Both lists read each person's stage as matching does
+    (:meth:`~mentordesk.domain.stages.Ladder.resolve`): ``unknown`` holds
+    exactly the people a matching run says it could not check.
+
     Attributes:
-        guessed: ``(person_id, name, position, stage)`` of those whose stage was
-            guessed from their position and not yet confirmed.
+        guessed: ``(person_id, name, position, stage)`` of those whose stage is a
+            guess, to confirm: guessed from their position and not yet confirmed,
+            or given as a text the list lacks and read as one of its stages.
         unknown: ``(person_id, name, position, stage_text)`` of those whose stage
-            is unknown: none given and none to guess, or a name not in the list
-            (then the text says so: "Grade 4 (not in this list; the position
-            suggests Grade 5)").
-        notes: for each unknown stage whose text carries an explanation, by
-            person_id, the stage as given and the explanation alone
-            (``("Grade 4", "not in this list; the position suggests Grade 5")``).
+            is unknown: none given and none to guess from it or the position
+            (then the text says so: "Grade 4 (not in this list)").
+        notes: by person_id, the stage as given and why it reads as it does, for
+            a stage text the list lacks: ``("7", "“7” is not in this list; read as
+            Research fellow (grade 7)")`` for a guess, ``("Grade 4", "not in this
+            list")`` for an unknown stage.
     """
 
     guessed: list[tuple[int, str, str, str]] = field(default_factory=list)
@@ -185,10 +190,11 @@ def checked_stages(stages: Sequence[Stage | StageInput]) -> tuple[Stage, ...]:
 def stage_problems(session: Session, programme_id: int) -> StageReport:
     """The programme's applicants whose stage was guessed (to confirm) or is unknown.
 
-    A stage name that is not in the programme's list (one from another list, or
-    a stage since removed) is unknown, even when the position suggests a stage:
-    the entry says the suggestion, for someone to set. Applicants who withdrew
-    or were declined are left out; each person is listed once, by last name.
+    A stage text the programme's list lacks (one from another list, a grade's
+    number, a stage since removed) is read as matching reads it: a guess from
+    the text or the position, to confirm, with a note saying so; unknown only
+    when nothing can be guessed. Applicants who withdrew or were declined are
+    left out; each person is listed once, by last name.
 
     Raises:
         NotFound: the programme is not in the file.
@@ -198,28 +204,21 @@ def stage_problems(session: Session, programme_id: int) -> StageReport:
     for person in _applicants(session, programme_id):
         row = (person.id, person.full_name, person.position)
         typed = person.stage.strip()
-        if typed and ladder.find(typed) is None:
-            note = _not_in_list(ladder, typed, person.position)
-            report.unknown.append((*row, f"{typed} ({note})"))
-            report.notes[person.id] = (typed, note)
-            continue
-        stage, guessed = ladder.resolve(person.stage, person.position)
+        stage, guessed = ladder.resolve(typed, person.position)
         if stage is None:
-            report.unknown.append((*row, person.stage))
+            if typed:
+                report.unknown.append((*row, f"{typed} (not in this list)"))
+                report.notes[person.id] = (typed, "not in this list")
+            else:
+                report.unknown.append((*row, ""))
         elif guessed or person.stage_guessed:
             report.guessed.append((*row, stage.name))
+            if guessed and typed:
+                report.notes[person.id] = (
+                    typed,
+                    f"“{typed}” is not in this list; read as {stage.name}",
+                )
     return report
-
-
-def _not_in_list(ladder: Ladder, typed: str, position: str) -> str:
-    """Why a stage name the list lacks is unknown: "not in this list; the position suggests …"."""
-    from_position = ladder.guess(position)
-    if from_position is not None:
-        return f"not in this list; the position suggests {from_position.name}"
-    from_name = ladder.guess(typed)
-    if from_name is not None:
-        return f"not in this list; perhaps {from_name.name}"
-    return "not in this list"
 
 
 def guess_missing_stages(session: Session, programme_id: int) -> int:

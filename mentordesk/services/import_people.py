@@ -1,9 +1,13 @@
 """What an import settles about people once every row is read: career stages and line managers.
 
 A stage column's answer is read against the programme's list of stages: a
-stage the list names is stored under the list's name; other text is kept as
-typed and reported. Without a stage, it is guessed from the position and
-marked as a guess for the coordinator to confirm.
+stage the list names is stored under the list's name, unless the position
+clearly belongs to another track ("Grade 7" for a "Lecturer in Chemistry"):
+then the stage of that level on the position's track is stored, marked as a
+guess. Other text is kept as typed and reported, as a guess when the list
+reads it as one of its stages ("7" with the position), else as unknown.
+Without a stage, it is guessed from the position and marked as a guess for
+the coordinator to confirm.
 
 A line manager is found by email among the people in the file and in the
 import itself (a manager may be a row further down), or by a full name only
@@ -22,8 +26,9 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from mentordesk.domain.enums import ApplicationStatus, Role
-from mentordesk.domain.stages import Ladder
+from mentordesk.domain.stages import Ladder, StageReading
 from mentordesk.formats.columns import normalise
+from mentordesk.formats.text import plural
 from mentordesk.services.applicants import ApplicationInput, PersonInput
 from mentordesk.services.career_stages import NOT_LISTED
 from mentordesk.services.other_answers import OtherAnswer
@@ -48,6 +53,8 @@ _Row = TypeVar("_Row", bound=PersonRow)
 #: The question a line manager that could not be set is kept under, with the application.
 LINE_MANAGER_QUESTION = "Line manager"
 _CHUNK = 500
+#: The stages read on another track that a report names; the others are counted.
+_SHOWN_MOVES = 5
 
 
 # Career stages ----------------------------------------------------------------------------
@@ -55,12 +62,15 @@ _CHUNK = 500
 
 @dataclass(frozen=True)
 class StageOutcome:
-    """What became of one person's stage: ``kind`` is "guessed", "unknown" or "unplaced".
+    """What became of one person's stage.
 
     Attributes:
-        kind: "guessed" (from the position), "unknown" (typed, not in the list)
-            or "unplaced" (no stage given and none fits the position).
-        text: the position (guessed, unplaced) or the stage as typed (unknown).
+        kind: "guessed" (from the position, or a stage typed that the list
+            lacks read as one of its stages), "moved" (a stage of the list read
+            on the track the position names), "unknown" (typed, not in the list,
+            nothing to guess) or "unplaced" (no stage given and none fits the position).
+        text: the position (guessed, unplaced), the stage as typed (unknown, a
+            guess from a typed stage), or "“Grade 7” → Lecturer (grade 7)" (moved).
     """
 
     kind: str
@@ -77,11 +87,13 @@ class StageTally:
     counted in ``guessed_left_out``).
 
     Attributes:
-        guessed: people whose stage was guessed from their position.
+        guessed: people whose stage is a guess to confirm (those in ``moved`` too).
         unknown: stages as typed that the programme's list does not name → people.
         unplaced: positions no stage of the list fits → people.
         listed: whether the programme has a list of stages at all.
         guessed_left_out: applicants declined or withdrawn whose stage was guessed.
+        moved: stages read on the track the position names ("“Grade 7” →
+            Lecturer (grade 7)") → people.
     """
 
     guessed: int = 0
@@ -89,6 +101,7 @@ class StageTally:
     unplaced: dict[str, int] = field(default_factory=dict)
     listed: bool = True
     guessed_left_out: int = 0
+    moved: dict[str, int] = field(default_factory=dict)
 
 
 class StageSettler:
@@ -97,7 +110,7 @@ class StageSettler:
     def __init__(self, ladder: Ladder) -> None:
         """Read stages against ``ladder``."""
         self.ladder = ladder
-        self._typed: dict[str, str | None] = {}
+        self._read: dict[tuple[str, str], StageReading] = {}
         self._guessed: dict[str, str | None] = {}
 
     def settle(self, person: PersonInput, typed: bool) -> tuple[PersonInput, StageOutcome | None]:
@@ -113,11 +126,7 @@ class StageSettler:
             worth reporting, or None.
         """
         if typed and person.stage:
-            found = self._find(person.stage)
-            if found is not None:
-                return replace(person, stage=found, stage_guessed=False), None
-            unknown = StageOutcome("unknown", person.stage) if self.ladder.stages else None
-            return replace(person, stage_guessed=False), unknown
+            return self._settle_typed(person)
         if person.stage or not self.ladder.stages:
             return person, None
         guess = self._guess(person.position)
@@ -127,11 +136,24 @@ class StageSettler:
             )
         return person, StageOutcome("unplaced", person.position) if person.position else None
 
-    def _find(self, text: str) -> str | None:
-        if text not in self._typed:
-            found = self.ladder.find(text)
-            self._typed[text] = found.name if found else None
-        return self._typed[text]
+    def _settle_typed(self, person: PersonInput) -> tuple[PersonInput, StageOutcome | None]:
+        key = (person.stage, person.position)
+        if key not in self._read:
+            self._read[key] = self.ladder.read(person.stage, person.position)
+        reading = self._read[key]
+        stage = reading.stage
+        if stage is None:
+            unknown = StageOutcome("unknown", person.stage) if self.ladder.stages else None
+            return replace(person, stage_guessed=False), unknown
+        if reading.named is not None:
+            moved = f"“{person.stage}” → {stage.name}"
+            return replace(person, stage=stage.name, stage_guessed=True), StageOutcome(
+                "moved", moved
+            )
+        if reading.guessed:
+            # Kept as typed: the list reads it as this stage, to confirm, as matching does.
+            return replace(person, stage_guessed=False), StageOutcome("guessed", person.stage)
+        return replace(person, stage=stage.name, stage_guessed=False), None
 
     def _guess(self, position: str) -> str | None:
         if position not in self._guessed:
@@ -164,6 +186,7 @@ def stage_tally(
     guessed = left_out = 0
     unknown: dict[str, int] = {}
     unplaced: dict[str, int] = {}
+    moved: dict[str, int] = {}
     for row in rows:
         outcome = row.stage_outcome
         if outcome is None or row.person is None or not writes_person(row):
@@ -172,13 +195,42 @@ def stage_tally(
             continue
         seen.add(row.person.email)
         if _who(row.person_id, row.person) not in listed_after:
-            left_out += 1 if outcome.kind == "guessed" else 0
-        elif outcome.kind == "guessed":
+            left_out += 1 if outcome.kind in ("guessed", "moved") else 0
+        elif outcome.kind in ("guessed", "moved"):
             guessed += 1
+            if outcome.kind == "moved":
+                moved[outcome.text] = moved.get(outcome.text, 0) + 1
         else:
             counted = unknown if outcome.kind == "unknown" else unplaced
             counted[outcome.text] = counted.get(outcome.text, 0) + 1
-    return StageTally(guessed, _by_count(unknown), _by_count(unplaced), listed, left_out)
+    return StageTally(
+        guessed, _by_count(unknown), _by_count(unplaced), listed, left_out, _by_count(moved)
+    )
+
+
+def moved_lines(tally: StageTally, *, done: bool = True) -> list[str]:
+    """What the import said about stages read on the track the position names.
+
+    "2 stages were read on the track their position names (“Grade 7” →
+    Lecturer (grade 7) for 2 people): …", or nothing when there were none.
+
+    Args:
+        tally: the import's career stages.
+        done: the import is written (False: a dry run or a preview).
+    """
+    if not tally.moved:
+        return []
+    count = sum(tally.moved.values())
+    were = ("was" if count == 1 else "were") if done else "would be"
+    shown = list(tally.moved.items())[:_SHOWN_MOVES]
+    said = ", ".join(f"{text} for {plural(n, 'person', 'people')}" for text, n in shown)
+    if len(tally.moved) > len(shown):
+        said += f" and {len(tally.moved) - len(shown)} more"
+    return [
+        f"{plural(count, 'stage')} {were} read on the track their position names ({said}): "
+        "the stage given is on another track of the list, so the stage of the same level on "
+        "the position's track is taken, as a guess to confirm."
+    ]
 
 
 def _who(person_id: int | None, person: PersonInput) -> int | str:

@@ -98,7 +98,7 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
 ) -> None:
     rows = table(
         ("Ada Lovelace", "ada@x.example", "Research fellow", "postdoctoral RESEARCHER", "", None),
-        ("Bo Chen", "bo@x.example", "Lecturer", "Lecturer B", "", None),
+        ("Bo Chen", "bo@x.example", "Beekeeper", "Band Z", "", None),
         ("Cy Diaz", "cy@x.example", "PhD student in physics", "", "", None),
         ("Di Egan", "di@x.example", "Doktorandin", None, "", None),
         ("Ed Fox", "ed@x.example", "Gardener", "", "", None),
@@ -109,7 +109,7 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
     assert summary.added == 5
     assert people(programme_file) == {
         "ada@x.example": ("Postdoctoral researcher", False, ""),
-        "bo@x.example": ("Lecturer B", False, ""),
+        "bo@x.example": ("Band Z", False, ""),
         "cy@x.example": ("Doctoral candidate", True, ""),
         "di@x.example": ("Doctoral candidate", True, ""),
         "ed@x.example": ("", False, ""),
@@ -120,7 +120,7 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
         "No career stage of the programme's list fits the position of 1 person, so their stage "
         "is unknown: “Gardener” (1 person). Set each with `mentordesk-cli person set EMAIL --stage "
         "NAME`, or add the wording to a stage in Programme ▸ Career stages.",
-        "1 stage is not in the programme's list: “Lecturer B” (1 person); kept as typed. Add it "
+        "1 stage is not in the programme's list: “Band Z” (1 person); kept as typed. Add it "
         "to the list in Programme ▸ Career stages, or set each person's stage with "
         "`mentordesk-cli person set EMAIL --stage NAME`.",
     ]
@@ -130,7 +130,7 @@ def test_a_stage_column_is_read_against_the_programmes_list_and_the_rest_guessed
         "No career stage of the programme's list fits the position of 1 person, so their stage "
         "is unknown: “Gardener” (1 person). Set each in their applicant form (Applicants tab), "
         "or add the wording to a stage in Programme ▸ Career stages.",
-        "1 stage is not in the programme's list: “Lecturer B” (1 person); kept as typed. Add it "
+        "1 stage is not in the programme's list: “Band Z” (1 person); kept as typed. Add it "
         "to the list in Programme ▸ Career stages, or set each person's stage in their "
         "applicant form (Applicants tab).",
     ]
