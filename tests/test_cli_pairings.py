@@ -236,3 +236,66 @@ def test_publish_of_an_empty_programme_says_how_drafts_are_made(
     assert run(office_db, "pairings", "publish") == 0
     assert "Nothing to publish: Pilot 2026 has no draft proposals" in capsys.readouterr().out
     assert listed(office_db, capsys) == []
+
+
+def _accept(db: Path, strand: str, *people: tuple[str, Role]) -> None:
+    """Accept these people (first name, role) to a strand of Pilot 2026."""
+    with ProgrammeFile.open(db, PASSPHRASE) as opened, opened.session() as s:
+        programme = find_programme(s, "Pilot 2026")
+        strand_id = next(c.id for c in strand_choices(s, programme.id) if c.name == strand)
+        for first, role in people:
+            person = add_person(s, PersonInput(first, "Tester", f"{first.lower()}@example.org"))
+            add_application(
+                s, person, ApplicationInput(strand_id, role, status=ApplicationStatus.ACCEPTED)
+            )
+
+
+def test_match_says_earlier_drafts_were_replaced_only_when_there_were_some(
+    office_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(office_db, "match", "--apply") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("Pilot 2026, optimal mode: 1 proposal, 0 unmatched") for line in out)
+    assert out[-1] == "Saved 1 draft proposal; nobody sees it until you publish it."
+
+    assert run(office_db, "match", "--apply") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "Saved 1 draft proposal in place of 1 earlier draft; nobody sees it until you publish it."
+    )
+    assert run(office_db, "match", "--publish") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"Published 1 proposal in place of 1 earlier draft: the mentors' answers are due on "
+        f"{in_days(7)}."
+    )
+    # Ada is proposed now: nobody is left to propose, and nothing was replaced.
+    assert run(office_db, "match", "--publish") == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "No proposal to save."
+
+
+def test_match_publish_of_a_first_run_replaces_nothing_and_counts_in_words(
+    office_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(office_db, "programme", "edit", "Pilot 2026", "--mentees-per-mentor", "1") == 0
+    _accept(office_db, "Fellows", ("Bea", Role.MENTEE), ("Cy", Role.MENTEE))
+    capsys.readouterr()
+
+    assert run(office_db, "match", "--publish") == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert any(
+        line.startswith("Pilot 2026, optimal mode: 2 proposals, 1 unmatched") for line in out
+    )
+    assert out[-2] == f"Published 2 proposals: the mentors' answers are due on {in_days(7)}."
+    assert out[-1] == "1 mentee left unmatched is on the waitlist, offered first."
+
+
+def test_match_circles_counts_one_circle_in_words(
+    office_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _accept(office_db, "Circles", ("Dee", Role.MENTEE), ("Eve", Role.MENTEE), ("Fay", Role.MENTOR))
+
+    assert run(office_db, "match", "--mode", "circles", "--publish") == 0
+
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == "Pilot 2026, Circles, circles of at most 5: 1 circle, 2 placed, 0 not placed."
+    assert out[-1] == f"Published 1 circle: the facilitators' answers are due on {in_days(7)}."

@@ -333,6 +333,11 @@ def test_create_help_says_strands_named_replace_the_templates(
         main(["programme", "create", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "the strands named replace the template's" in text
+    # Each template's sentence ends once, with no stray punctuation after it.
+    assert ".;" not in text
+    assert ". (" not in text
+    for key, template in TEMPLATES.items():
+        assert f"{key}: {template.description}" in text
 
 
 def test_edit_changes_each_option_and_prints_each_change(

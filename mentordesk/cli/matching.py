@@ -26,6 +26,8 @@ from mentordesk.cli.common import (
 )
 from mentordesk.domain.enums import StrandFormat
 from mentordesk.domain.errors import InvalidInput, NotFound
+from mentordesk.formats.text import plural
+from mentordesk.services.pairings import pairing_rows
 from mentordesk.services.programmes import (
     ProgrammeSummary,
     StrandChoice,
@@ -130,26 +132,57 @@ def _match(args: argparse.Namespace) -> int:
         if not args.json:
             _print_proposals(programme, result)
         published: dt.date | None = None
+        replaced = 0
         if args.apply:
+            # save_proposals replaces every one-to-one draft of the programme.
+            replaced = _drafts(s, programme, strand_format=StrandFormat.ONE_TO_ONE)
             ids = save_proposals(s, programme.id, result.proposals, unmatched=result.unmatched)
             published = _publish(s, programme, ids) if args.publish else None
         if args.json:
             saved = _proposals_json(programme, result, saved=bool(args.apply))
             print_json({**saved, "published": bool(args.publish), "answer_due": iso(published)})
             return 0
-    if published:
-        print(
-            f"Published {len(result.proposals)} proposals in place of earlier drafts: the "
-            f"mentors' answers are due on {published.isoformat()}."
-        )
-    elif args.apply:
-        print(
-            f"Saved {len(result.proposals)} draft proposals in place of earlier drafts; "
-            "nobody sees them until you publish them."
-        )
+    if args.apply:
+        print(_saved(len(result.proposals), "proposal", replaced, published, "mentors'"))
     if args.apply and result.unmatched:
-        print(f"The {len(result.unmatched)} unmatched are on the waitlist, offered first.")
+        left = len(result.unmatched)
+        print(
+            f"{plural(left, 'mentee')} left unmatched {'is' if left == 1 else 'are'} on the "
+            "waitlist, offered first."
+        )
     return 0
+
+
+def _drafts(
+    s: Session,
+    programme: ProgrammeSummary,
+    *,
+    strand_format: StrandFormat | None = None,
+    strand: str | None = None,
+) -> int:
+    """How many drafts a save is about to replace: those in strands of this format or name."""
+    return sum(
+        row.draft and strand_format in (None, row.format) and strand in (None, row.strand)
+        for row in pairing_rows(s, programme.id)
+    )
+
+
+def _saved(count: int, noun: str, replaced: int, published: dt.date | None, whose: str) -> str:
+    """What saving (and publishing) ``count`` proposals or circles did, in a sentence."""
+    instead = f" in place of {plural(replaced, 'earlier draft')}" if replaced else ""
+    if not count:
+        removed = f"; {plural(replaced, 'earlier draft')} removed" if replaced else ""
+        return f"No {noun} to save{removed}."
+    if published:
+        return (
+            f"Published {plural(count, noun)}{instead}: the {whose} answers are due on "
+            f"{published.isoformat()}."
+        )
+    them = "it" if count == 1 else "them"
+    return (
+        f"Saved {plural(count, 'draft ' + noun)}{instead}; nobody sees {them} until you "
+        f"publish {them}."
+    )
 
 
 def _publish(s: Session, programme: ProgrammeSummary, ids: list[int]) -> dt.date | None:
@@ -218,8 +251,8 @@ def _print_proposals(programme: ProgrammeSummary, result: MatchResult) -> None:
     for left in result.unmatched:
         print(f"unmatched: {left.mentee.name}: {left.reason}")
     print(
-        f"{programme.name}, {result.mode} mode: {len(result.proposals)} proposals, "
-        f"{len(result.unmatched)} unmatched, total score {result.total:.1f}."
+        f"{programme.name}, {result.mode} mode: {plural(len(result.proposals), 'proposal')}, "
+        f"{len(result.unmatched):,} unmatched, total score {result.total:.1f}."
     )
     if result.stage_note:
         print(f"{result.stage_note}.")
@@ -228,7 +261,7 @@ def _print_proposals(programme: ProgrammeSummary, result: MatchResult) -> None:
 def _match_circles(args: argparse.Namespace) -> int:
     from mentordesk.services.matching import circle_pool, form_circles, save_circles
 
-    saved = 0
+    saved = replaced = 0
     published: dt.date | None = None
     listing: list[dict[str, object]] = []
     with open_session(args) as s:
@@ -241,6 +274,8 @@ def _match_circles(args: argparse.Namespace) -> int:
             else:
                 _print_circles(programme, strand, result, args.circle_size)
             if args.apply:
+                # save_circles replaces the strand's drafts.
+                replaced += _drafts(s, programme, strand=strand.name)
                 ids = save_circles(s, programme.id, strand.id, result)
                 saved += len(ids)
                 if args.publish:
@@ -258,16 +293,8 @@ def _match_circles(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    if published:
-        print(
-            f"Published {saved} circles in place of earlier circle drafts: the facilitators' "
-            f"answers are due on {published.isoformat()}."
-        )
-    elif args.apply:
-        print(
-            f"Saved {saved} draft circles in place of earlier circle drafts; "
-            "nobody sees them until you publish them."
-        )
+    if args.apply:
+        print(_saved(saved, "circle", replaced, published, "facilitators'"))
     return 0
 
 
@@ -297,7 +324,8 @@ def _print_circles(
     placed = sum(len(c.mentees) for c in result.circles)
     print(
         f"{programme.name}, {strand.name}, circles of at most {size}: "
-        f"{len(result.circles)} circles, {placed} placed, {len(result.unplaced)} not placed."
+        f"{plural(len(result.circles), 'circle')}, {placed:,} placed, "
+        f"{len(result.unplaced):,} not placed."
     )
 
 

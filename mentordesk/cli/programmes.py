@@ -57,9 +57,9 @@ def add_programme(programme: Commands) -> None:
         "--template",
         choices=list(TEMPLATES),
         default="blank",
-        help="what it starts from: "
-        + "; ".join(f"{key}: {t.description}" for key, t in TEMPLATES.items())
-        + " (default: blank)",
+        # Each description is a sentence of its own, full stop included.
+        help="what it starts from (default: blank). "
+        + " ".join(f"{key}: {t.description}" for key, t in TEMPLATES.items()),
     )
     _add_settings(create, editing=False)
     edit = programme.command(
