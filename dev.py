@@ -170,9 +170,9 @@ def ensure_screen(action: str) -> str:
     return platform or "xcb"
 
 
-def run(command: list[str], **env: str) -> int:
-    """Run a command from .venv with extra environment variables; return its exit status."""
-    return subprocess.run(command, cwd=ROOT, env={**os.environ, **env}, check=False).returncode
+def run(command: list[str], *, cwd: Path = ROOT, **env: str) -> int:
+    """Run a command from .venv in ``cwd`` with extra environment variables; return its status."""
+    return subprocess.run(command, cwd=cwd, env={**os.environ, **env}, check=False).returncode
 
 
 def _from_here(argument: str) -> str:
@@ -197,7 +197,8 @@ def main(argv: list[str]) -> int:
         ensure_screen(action)
         return run([str(BIN / "mentordesk"), *(_from_here(arg) for arg in rest)])
     if action == "cli":
-        return run([str(BIN / "mentordesk-cli"), *rest])
+        # From where dev.py was run, so that "--db programme.mentordesk" means the file there.
+        return run([str(BIN / "mentordesk-cli"), *rest], cwd=Path.cwd())
     ensure_qt_libraries("offscreen")
     if action in {"test", "bench"}:
         ensure_pdf_renderer()

@@ -62,3 +62,24 @@ def test_dev_py_names_the_command_when_it_cannot_install_pdftoppm(
     dev.ensure_pdf_renderer()
     out = capsys.readouterr().out
     assert "sudo apt-get install -y --no-install-recommends poppler-utils" in out
+
+
+def test_dev_py_cli_runs_from_where_it_was_run_so_relative_files_mean_the_ones_there(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: list[tuple[list[str], object]] = []
+    monkeypatch.setattr(dev, "ensure_environment", lambda: None)
+    monkeypatch.setattr(
+        dev.subprocess,
+        "run",
+        lambda command, cwd, env, check: seen.append((command, cwd)) or _Done(),
+    )
+    monkeypatch.chdir(tmp_path)
+    assert dev.main(["cli", "info", "--db", "programme.mentordesk"]) == 0
+    assert seen == [
+        ([str(dev.BIN / "mentordesk-cli"), "info", "--db", "programme.mentordesk"], tmp_path)
+    ]
+
+
+class _Done:
+    returncode = 0
