@@ -115,14 +115,15 @@ def test_an_email_nobody_has_exits_1_saying_what_to_do(office_db: Path) -> None:
     assert nobody.returncode == 1
     assert nobody.stderr == (
         "mentordesk-cli: Nobody in this file has the email eve@example.org: check it, or add "
-        "the person first (import their application, or add them on the Applicants tab).\n"
+        "the person first (import their application, add them on the Applicants tab, or "
+        "mentordesk-cli person add).\n"
     )
     manager = person_set(office_db, "ada@example.org", "--line-manager", "eve@example.org")
     assert manager.returncode == 1
     assert manager.stderr == (
         "mentordesk-cli: The line manager eve@example.org is not in this file: add them first "
-        "(import their application, or add them on the Applicants tab), then set them as line "
-        "manager.\n"
+        "(import their application, add them on the Applicants tab, or with mentordesk-cli "
+        "person add), then set them as line manager.\n"
     )
     assert stored(office_db, "ada@example.org")[0] == ""
 
@@ -181,6 +182,77 @@ def test_the_organisation_and_several_details_change_in_one_command(office_db: P
 def test_nothing_to_change_is_a_usage_error(office_db: Path) -> None:
     done = person_set(office_db, "ada@example.org")
     assert done.returncode == 2
-    assert "say what to change: --line-manager EMAIL, --stage NAME or --organisation" in (
+    assert "say what to change: --line-manager EMAIL, --stage NAME, --organisation NAME or " in (
         done.stderr
     )
+
+
+def person_add(db: Path, email: str, *options: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mentordesk-cli person add EMAIL OPTIONS --db DB`` in a child process."""
+    env = {**os.environ, "MENTORDESK_PASSPHRASE": PASSPHRASE}
+    return run_in_child(["person", "add", email, *options, "--db", db], env)
+
+
+def test_someone_without_an_application_is_added_and_a_reporting_line_runs_through_them(
+    office_db: Path,
+) -> None:
+    head = person_add(
+        office_db, "Mark.Owen@example.org", "--name", "Mary Ann Owen", "--organisation",
+        "Uni", "--department", "Physics", "--position", "Head of School",
+    )  # fmt: skip
+    assert head.returncode == 0, head.stderr
+    assert head.stdout == "Added Mary Ann Owen <mark.owen@example.org>.\n"
+    deputy = person_add(
+        office_db, "dee@example.org", "--name", "Dee", "--line-manager", "MARK.OWEN@example.org"
+    )
+    assert deputy.stdout == (
+        "Added Dee <dee@example.org>, reporting to Mary Ann Owen <mark.owen@example.org>.\n"
+    )
+    assert person_set(office_db, "ada@example.org", "--line-manager", "dee@example.org")
+
+    with ProgrammeFile.open(office_db, PASSPHRASE) as opened, opened.session() as s:
+        owen = find_by_email(s, "mark.owen@example.org")
+        assert owen is not None
+        assert (owen.first_name, owen.last_name, owen.organisation, owen.department) == (
+            "Mary Ann", "Owen", "Uni", "Physics",
+        )  # fmt: skip
+        assert (owen.position, owen.applications) == ("Head of School", [])
+        ada = find_by_email(s, "ada@example.org")
+        assert ada is not None
+        assert ada.line_manager is not None
+        assert ada.line_manager.line_manager is owen
+
+
+def test_adding_someone_already_in_the_file_or_under_a_manager_nobody_is_says_what_to_do(
+    office_db: Path,
+) -> None:
+    again = person_add(office_db, "GRACE@example.org", "--name", "Grace Hopper")
+    assert (again.returncode, again.stdout) == (1, "")
+    assert again.stderr == (
+        "mentordesk-cli: Grace Hopper <grace@example.org> is already in this file: change their "
+        "details with mentordesk-cli person set grace@example.org instead.\n"
+    )
+    nobody = person_add(office_db, "dee@example.org", "--name", "Dee", "--line-manager", "x@y.org")
+    assert nobody.returncode == 1
+    assert nobody.stderr == (
+        "mentordesk-cli: The line manager x@y.org is not in this file: add them first "
+        "(mentordesk-cli person add, or import their application).\n"
+    )
+    nameless = person_add(office_db, "dee@example.org", "--name", " ")
+    assert nameless.stderr == "mentordesk-cli: A name is required: type a first or a last name.\n"
+    with ProgrammeFile.open(office_db, PASSPHRASE) as opened, opened.session() as s:
+        assert find_by_email(s, "dee@example.org") is None
+
+
+def test_a_department_is_set_beside_the_organisation(office_db: Path) -> None:
+    done = person_set(
+        office_db, "ada@example.org", "--department", "Beams", "--organisation", "CERN"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Organisation: CERN (was none).\nDepartment: Beams (was none).\n"
+    again = person_set(office_db, "ada@example.org", "--department", "Beams")
+    assert again.stdout == "Nothing changed: ada@example.org already has those details.\n"
+    with ProgrammeFile.open(office_db, PASSPHRASE) as opened, opened.session() as s:
+        ada = find_by_email(s, "ada@example.org")
+        assert ada is not None
+        assert (ada.department, ada.organisation) == ("Beams", "CERN")

@@ -39,3 +39,16 @@ def name_key(name: str) -> str:
         else:
             break
     return " ".join(words[start:])
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """A full name as typed, split into a first and a last name on its last space.
+
+    Args:
+        text: "Mary Ann Smith", "Smith".
+
+    Returns:
+        ``("Mary Ann", "Smith")``; a single word is a first name: ``("Smith", "")``.
+    """
+    first, _, last = text.strip().rpartition(" ")
+    return (first, last) if first else (last, "")

@@ -20,19 +20,16 @@ from mentordesk.domain.enums import (
 )
 from mentordesk.domain.errors import Conflict, InvalidInput, NotFound
 from mentordesk.services.audit import record_added, record_change, record_edited
-from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.collation import sort_key
 from mentordesk.services.line_managers import (
     check_reporting_line,
     find_by_email,
     manager_text,
-    new_line_manager,
 )
 from mentordesk.services.other_answers import answers_text, other_answers_in_programme
 from mentordesk.services.pairings import OPEN_CHECK_INS, check_in_states
 from mentordesk.services.programmes import retired_strand
 from mentordesk.services.validation import (
-    email_key,
     normalise_email,
     optional_count,
     optional_text,
@@ -227,88 +224,6 @@ def _manager_id(
     if person is not None:
         check_reporting_line(session, person, manager)
     return manager.id
-
-
-def set_person(
-    session: Session,
-    email: str,
-    *,
-    line_manager: str | None = None,
-    stage: str | None = None,
-    organisation: str | None = None,
-) -> list[str]:
-    """Change a person's line manager, career stage or organisation (``person set``).
-
-    Args:
-        session: the open transaction.
-        email: the person's email, any case.
-        line_manager: the manager's email; "none" (or "") clears it; None leaves it.
-        stage: a career stage; one that none of the person's programmes lists is
-            kept as typed, with a warning; "" clears it; None leaves it.
-        organisation: the organisation as it should be written; None leaves it.
-
-    Returns:
-        What changed, a sentence each; a line beginning "Warning:" says what to check.
-
-    Raises:
-        NotFound: nobody in the file has that email.
-        InvalidInput: the manager is not in the file, or would make a loop.
-    """
-    person = find_by_email(session, email_key(email))
-    if person is None:
-        raise NotFound(
-            f"Nobody in this file has the email {email_key(email)}: check it, or add the person "
-            "first (import their application, or add them on the Applicants tab)."
-        )
-    values: dict[str, object] = {}
-    said: list[str] = []
-    if line_manager is not None:
-        said += new_line_manager(session, person, line_manager, values)
-    if stage is not None:
-        said += _new_stage(session, person, stage, values)
-    if organisation is not None:
-        text = optional_text(organisation, "Organisation")
-        if text != person.organisation:
-            values["organisation"] = text
-            said.append(f"Organisation: {text or 'none'} (was {person.organisation or 'none'}).")
-    if values:
-        record_edited(session, person, values, "person", ", ".join(sorted(values)))
-    return said
-
-
-def _new_stage(
-    session: Session, person: Person, wanted: str, values: dict[str, object]
-) -> list[str]:
-    text = optional_text(wanted, "Career stage", max_length=120)
-    said: list[str] = []
-    programmes = session.execute(
-        select(Programme.id, Programme.name)
-        .join(Strand, Strand.programme_id == Programme.id)
-        .join(Application, Application.strand_id == Strand.id)
-        .where(Application.person_id == person.id)
-        .distinct()
-        .order_by(Programme.name)
-    ).all()
-    if text:
-        found = [stage for pid, _ in programmes if (stage := ladder_of(session, pid).find(text))]
-        if found:
-            text = found[0].name
-        else:
-            where = ", ".join(name for _, name in programmes)
-            said.append(
-                f"Warning: “{text}” is not a career stage of {where}; it is kept as typed. Add "
-                "it to the list in Programme ▸ Career stages or with mentordesk-cli programme "
-                "edit --stages, or give a stage the list names."
-                if where
-                else f"Warning: {person.full_name} has applied to no programme, so “{text}” "
-                "is checked against no list of stages; it is kept as typed."
-            )
-    if text == person.stage and not person.stage_guessed:
-        return said
-    values["stage"], values["stage_guessed"] = text, False
-    if text == person.stage:
-        return [f"Career stage confirmed: {text} (it was guessed from the position).", *said]
-    return [f"Career stage: {text or 'none'} (was {person.stage or 'none'}).", *said]
 
 
 def delete_person(session: Session, person_id: int) -> None:

@@ -33,6 +33,7 @@ from mentordesk.formats.columns import (
     yes_or_no,
 )
 from mentordesk.formats.dates import DayOrder, day_order, parse_date
+from mentordesk.formats.person_names import split_full_name
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text, column_letters
 from mentordesk.formats.text import clean_text
 from mentordesk.services.other_answers import MAX_ANSWER, MAX_QUESTION, OtherAnswer
@@ -284,9 +285,7 @@ def _read_names(ctx: ReadingContext, readings: RowReadings) -> None:
     if full is not None:
         for index, (text, column) in enumerate(zip(*full, strict=True)):
             if text:
-                first, _, last = text.rpartition(" ")
-                if not first:
-                    first, last = text, ""
+                first, last = split_full_name(text)
                 problems = readings.problems[index]
                 firsts[index] = _checked(first, headers[column], 100, problems)
                 lasts[index] = _checked(last, headers[column], 100, problems)

@@ -140,7 +140,8 @@ def new_line_manager(
     if manager is None:
         raise InvalidInput(
             f"The line manager {email_key(wanted)} is not in this file: add them first (import "
-            "their application, or add them on the Applicants tab), then set them as line manager."
+            "their application, add them on the Applicants tab, or with mentordesk-cli person "
+            "add), then set them as line manager."
         )
     check_reporting_line(session, person, manager)
     if manager.id == person.line_manager_id:
