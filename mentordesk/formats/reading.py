@@ -60,6 +60,9 @@ _TOTALS = frozenset(
         "somme",
     }
 )
+#: A label and a count in one cell, as a coordinator types a totals row: "Total: 11",
+#: "Summe 11", "Responses: 11" (compared case-folded, spaces squeezed).
+_LABELLED_COUNT = re.compile(r"(?P<label>[^\W\d_]+(?: [^\W\d_]+)*)\.? ?:? ?(?P<count>\d[\d .,']*)")
 #: At most this many totals rows are looked for at the bottom (Total, then Grand total).
 _MOST_TOTALS_ROWS = 3
 #: A column whose first answers repeat at least this often (roles, strands, yes or no)
@@ -336,8 +339,10 @@ def _leave_out_totals(rows: list[tuple[CellValue, ...]], row_numbers: list[int])
     """Take totals rows off the bottom of a coordinator's sheet; a notice for each.
 
     A totals row starts with "Total", "Sum", "Gesamt", "Total général" and the
-    like, and holds nothing else but numbers, formulas and blanks; a row about a
-    person called Total has their address, role or answers and stays.
+    like (or with the count in the same cell: "Total: 11"), and holds nothing else
+    but numbers, formulas and blanks; a row whose only cell is a word and a number
+    ("Responses: 11") is one too. A row about a person called Total has their
+    address, role or answers and stays.
     """
     notices: list[str] = []
     while rows and len(notices) < _MOST_TOTALS_ROWS:
@@ -345,9 +350,10 @@ def _leave_out_totals(rows: list[tuple[CellValue, ...]], row_numbers: list[int])
         if label is None:
             break
         rows.pop()
+        then = "" if any(c.isdigit() for c in label) else " followed only by numbers"
         notices.append(
-            f"Row {row_numbers.pop()} reads “{label}” followed only by numbers: it is taken "
-            "for a totals row, not answers, and left out."
+            f"Row {row_numbers.pop()} reads “{label}”{then}: it is taken for a totals row, "
+            "not answers, and left out."
         )
     return notices[::-1]
 
@@ -358,7 +364,17 @@ def _totals_label(cells: Sequence[CellValue]) -> str | None:
     if label_at is None:
         return None
     label = cells[label_at]
-    if not isinstance(label, str) or " ".join(label.casefold().split()).rstrip(" :") not in _TOTALS:
+    if not isinstance(label, str):
+        return None
+    text = " ".join(label.casefold().split()).rstrip(" :")
+    counted = _LABELLED_COUNT.fullmatch(text)
+    if counted is not None:
+        # "Total: 11"; any single word with a count ("Responses: 11") when nothing follows.
+        word = counted["label"]
+        alone = all(value is None for value in cells[label_at + 1 :])
+        if word not in _TOTALS and not (alone and " " not in word):
+            return None
+    elif text not in _TOTALS:
         return None
     for value in cells[label_at + 1 :]:
         if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):

@@ -108,8 +108,39 @@ def test_a_totals_row_whose_label_is_not_in_the_first_column(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(
+    ("cells", "label"),
+    [
+        (["Total: 11", None, None, None], "Total: 11"),
+        (["Totals 11", None, None, None], "Totals 11"),
+        (["Summe: 11", None, None, None], "Summe: 11"),
+        (["Total : 11", None, None, None], "Total : 11"),
+        (["  TOTAL:11 ", None, None, None], "TOTAL:11"),  # cells are read trimmed
+        (["Total général : 1 204", None, None, None], "Total général : 1 204"),
+        (["Total: 11", None, None, 7], "Total: 11"),  # a total's cell and a count beside it
+        (["Responses: 11", None, None, None], "Responses: 11"),  # a word and a number alone
+        (["Anzahl 11", None, None, None], "Anzahl 11"),
+    ],
+)
+def test_a_totals_row_with_its_count_in_the_label_cell(
+    tmp_path: Path, cells: list[CellValue], label: str
+) -> None:
+    # The coordinator's CSV: a blank row, then "Total: 11" under the first column.
+    path = write_csv(tmp_path / "sheet.csv", [HEADER, ANA, BEN, [None] * 4, cells])
+    table = read_table(path)
+    assert table.row_numbers == (2, 3)
+    assert table.notices == (
+        f"Row 5 reads “{label}”: it is taken for a totals row, not answers, and left out.",
+    )
+
+
+@pytest.mark.parametrize(
     "last",
     [
+        # A word and a number with anything else in the row is a row of answers.
+        ["Responses: 11", None, "Mentor", None],
+        ["Responses: 11", None, None, 3],
+        ["Total number of participants: 11", None, None, None],
+        ["Ana Silva 2", None, None, None],
         # A person called Total is an applicant, with an address and a role.
         ["Total", "total@example.org", "Mentor", 1],
         ["Total", None, "Mentee", None],
