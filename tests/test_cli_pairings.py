@@ -299,3 +299,57 @@ def test_match_circles_counts_one_circle_in_words(
     out = capsys.readouterr().out.splitlines()
     assert out[-2] == "Pilot 2026, Circles, circles of at most 5: 1 circle, 2 placed, 0 not placed."
     assert out[-1] == f"Published 1 circle: the facilitators' answers are due on {in_days(7)}."
+
+
+def test_a_start_before_the_programme_or_an_end_still_to_come_is_recorded_with_a_warning(
+    office_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(office_db, "programme", "edit", "Pilot 2026", "--starts", in_days(60)) == 0
+    assert run(office_db, "match", "--publish") == 0
+    capsys.readouterr()
+    (proposal,) = listed(office_db, capsys)
+    mentor = proposal["mentor"]["email"]
+    who = f"{proposal['mentor']['name']} with Ada Lovelace"
+    fix = "if the date is wrong, correct it in the window (Pairings tab, Edit pairing)."
+
+    assert run(office_db, "pairings", "status", mentor, ADA, "--status", "active", "--on",
+               in_days(30)) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert f"proposed → active; started {in_days(30)}" in captured.out
+    assert captured.err == (
+        f"mentordesk-cli: warning: {who} started on {in_days(30)}, before Pilot 2026 starts "
+        f"({in_days(60)}); {fix}\n"
+    )
+    # Paused and active again: the start stays, nothing to warn about.
+    for status in ("paused", "active"):
+        assert run(office_db, "pairings", "status", mentor, ADA, "--status", status) == 0
+        assert capsys.readouterr().err == ""
+
+    assert run(office_db, "pairings", "status", mentor, ADA, "--status", "completed", "--on",
+               in_days(90)) == 0  # fmt: skip
+    captured = capsys.readouterr()
+    assert "active → completed." in captured.out
+    assert captured.err == (
+        f"mentordesk-cli: warning: {who} ended on {in_days(90)}, a day still to come; {fix}\n"
+    )
+    (done,) = pairings(office_db)
+    assert (done.status, done.started_on, done.ended_on) == (
+        PairingStatus.COMPLETED,
+        dt.date.fromisoformat(in_days(30)),
+        dt.date.fromisoformat(in_days(90)),
+    )
+
+
+def test_a_start_and_an_end_on_likely_days_are_recorded_without_a_warning(
+    office_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(office_db, "programme", "edit", "Pilot 2026", "--starts", in_days(-30)) == 0
+    assert run(office_db, "match", "--publish") == 0
+    capsys.readouterr()
+    (proposal,) = listed(office_db, capsys)
+    mentor = proposal["mentor"]["email"]
+
+    for status, day in (("active", in_days(-30)), ("completed", in_days(0))):
+        assert run(office_db, "pairings", "status", mentor, ADA, "--status", status, "--on",
+                   day) == 0  # fmt: skip
+        assert capsys.readouterr().err == ""

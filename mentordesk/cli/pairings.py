@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 
 from sqlalchemy.orm import Session
 
@@ -304,7 +305,7 @@ def _status(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         programme = find_programme(s, args.programme)
         pairing = _pairing_of(s, programme, args.mentor, args.mentee)
-        old = pairing.status
+        old, starting = pairing.status, pairing.started_on is None
         change_status(s, [pairing.id], change)
         mentees = ", ".join(m.person.full_name for m in _members(pairing))
         who = f"{pairing.mentor.full_name} with {mentees}"
@@ -313,5 +314,39 @@ def _status(args: argparse.Namespace) -> int:
             dates = f"; started {iso(pairing.started_on)}"
             if pairing.ended_on:
                 dates += f", review {iso(pairing.review_on)}, ends {iso(pairing.ended_on)}"
+        starts_on = pairing.strand.programme.starts_on
+        doubt = _doubtful_day(change, starting, starts_on, who, programme.name)
     print(f"{who}: {old.label.lower()} → {status.label.lower()}{dates}.")
+    if doubt:
+        print(f"mentordesk-cli: warning: {doubt}", file=sys.stderr)
     return 0
+
+
+#: Where a day recorded by mistake is put right: the status cannot be recorded twice.
+_FIX = "if the date is wrong, correct it in the window (Pairings tab, Edit pairing)."
+
+
+def _doubtful_day(
+    change: StatusChange, starting: bool, starts_on: dt.date | None, who: str, programme: str
+) -> str:
+    """Why the day of a status change looks wrong, or "": it is recorded all the same.
+
+    A pairing may start before its programme (a pilot pair) and an end may be
+    entered ahead of time, so neither is refused; a slip of the year is caught here.
+
+    Args:
+        change: the status change made.
+        starting: the change gave the pairing its start date.
+        starts_on: the day the programme starts.
+        who: the pairing, as the warning names it.
+        programme: the programme's name.
+    """
+    day = change.on.isoformat()
+    if change.status is PairingStatus.ACTIVE and starting and starts_on and change.on < starts_on:
+        return (
+            f"{who} started on {day}, before {programme} starts ({starts_on.isoformat()}); " + _FIX
+        )
+    ending = change.status in (PairingStatus.COMPLETED, PairingStatus.ENDED_EARLY)
+    if ending and change.on > dt.date.today():
+        return f"{who} ended on {day}, a day still to come; {_FIX}"
+    return ""
