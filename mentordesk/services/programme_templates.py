@@ -183,10 +183,12 @@ TEMPLATES: dict[str, ProgrammeTemplate] = {
             "committee",
             "Committee scheme",
             "One one-to-one strand pairing people of the same field over six months, "
-            "a staff ladder from student to group leader, training for everyone.",
+            "one mentee per mentor, a staff ladder from student to group leader, training "
+            "for everyone.",
             strands=(("Mentoring", StrandFormat.ONE_TO_ONE, ""),),
             stages=COMMITTEE_STAGES,
             duration_months=6,
+            max_mentees_per_mentor=1,
             field_preference=FieldPreference.SAME,
             training=_EVERYONE_ORIENTATION,
         ),

@@ -159,7 +159,8 @@ def check_hard_rules(pool: Pool, result: MatchResult) -> None:
             assert p.mentor.id not in p.mentee.reporting_line
             assert not p.mentor.paused
             if p.mentee.level is not None and p.mentor.level is not None:
-                assert 0 < p.mentor.level - p.mentee.level <= pool.rules.max_grade_gap
+                gap = p.mentor.level - p.mentee.level
+                assert 0 < gap <= (pool.rules.max_grade_gap or gap)
                 assert p.mentor.track == p.mentee.track or not pool.rules.within_track
     unmatched = {u.mentee.id for u in result.unmatched}
     assert unmatched | set(mentees) == {e.id for e in pool.mentees}
@@ -430,6 +431,7 @@ def matching_programme(
     fellows = strands["Fellows"]
     with programme_file.session() as s:
         set_stages(s, programme_id, ACADEMIC_STAGES)
+        s.get_one(Programme, programme_id).max_grade_gap = 2
         people = {
             "boss": add_someone(s, stage="Associate professor", field="Physics"),
             "prof": add_someone(

@@ -186,3 +186,25 @@ def test_a_retired_strand_is_not_matched_unless_named(
 
 def _why(mentee: Candidate, mentor: Candidate, pool: Pool) -> str | None:
     return allowed(mentee, mentor, pool.rules)
+
+
+def test_an_unset_grade_gap_is_no_limit_but_a_mentor_must_still_be_above(
+    programme_file: ProgrammeFile, programme_id: int, staff_scheme: dict[str, int]
+) -> None:
+    with programme_file.session() as s:
+        s.get_one(Programme, programme_id).max_grade_gap = None
+    with programme_file.session() as s:
+        pool = load_candidates(s, programme_id)
+    assert pool.rules.max_grade_gap is None
+    by_name = {c.name.split()[0]: c for c in (*pool.mentors, *pool.mentees)}
+    # Hal (grade 9) is five grades above Tess (grade 4): refused under a gap of 2, not now.
+    assert allowed(by_name["Tess"], by_name["Hal"], pool.rules) is None
+    # Sam (grade 5) is not above Nia (grade 5), limit or none.
+    assert allowed(by_name["Nia"], by_name["Sam"], pool.rules) == "not senior to the mentee"
+    with programme_file.session() as s:
+        s.get_one(Programme, programme_id).max_grade_gap = 2
+    with programme_file.session() as s:
+        pool = load_candidates(s, programme_id)
+    assert allowed(by_name["Tess"], by_name["Hal"], pool.rules) == (
+        "5 levels above the mentee (at most 2)"
+    )

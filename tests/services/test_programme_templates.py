@@ -123,3 +123,11 @@ def test_an_unknown_template_or_a_stage_named_twice_is_refused_and_nothing_is_wr
         create_programme(s, data)
     with programme_file.session() as s:
         assert list_programmes(s) == []
+
+
+def test_templates_that_want_a_grade_gap_set_it_and_the_committee_one_mentee_per_mentor() -> None:
+    assert TEMPLATES["three-strands"].input("A").max_grade_gap == 2
+    assert TEMPLATES["staff-scheme"].input("B").max_grade_gap == 2
+    committee = TEMPLATES["committee"].input("C")
+    assert (committee.max_mentees_per_mentor, committee.max_grade_gap) == (1, None)
+    assert "one mentee per mentor" in TEMPLATES["committee"].description

@@ -24,7 +24,6 @@ from mentordesk.domain.stages import Ladder
 from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.matching.core import (
     DEFAULT_CAPACITY,
-    DEFAULT_GRADE_GAP,
     DEFAULT_WEIGHTS,
     Candidate,
     Pool,
@@ -56,6 +55,8 @@ CURRENT = (
 def programme_rules(programme: Programme) -> Rules:
     """The limits and weights a programme sets, with the defaults for what it leaves open.
 
+    A grade gap left unset is no limit, as the programme's settings show it.
+
     Raises:
         InvalidInput: the stored weights are not a JSON object of numbers.
     """
@@ -67,9 +68,7 @@ def programme_rules(programme: Programme) -> Rules:
             f"The matching weights of {programme.name} cannot be read; set them again."
         ) from None
     return Rules(
-        max_grade_gap=(
-            DEFAULT_GRADE_GAP if programme.max_grade_gap is None else programme.max_grade_gap
-        ),
+        max_grade_gap=programme.max_grade_gap,
         within_track=bool(programme.within_track),
         field_preference=programme.field_preference or FieldPreference.NONE,
         weights={**DEFAULT_WEIGHTS, **weights},

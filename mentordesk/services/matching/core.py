@@ -147,7 +147,8 @@ class Rules:
     """A programme's limits, weights and the coordinator's pair rules.
 
     Attributes:
-        max_grade_gap: how many levels above the mentee a mentor may be.
+        max_grade_gap: how many levels above the mentee a mentor may be; None for
+            no limit (a mentor must still be above the mentee).
         within_track: mentor and mentee must be on the same career track.
         field_preference: favour the same field/department, different ones, or neither.
         weights: weight of each soft criterion (see ``DEFAULT_WEIGHTS``).
@@ -157,7 +158,7 @@ class Rules:
         declined: (mentor id, mentee id) proposals the mentor declined, not to make again.
     """
 
-    max_grade_gap: int = DEFAULT_GRADE_GAP
+    max_grade_gap: int | None = DEFAULT_GRADE_GAP
     within_track: bool = False
     field_preference: FieldPreference = FieldPreference.NONE
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS), hash=False)
@@ -234,7 +235,7 @@ def allowed(mentee: Candidate, mentor: Candidate, rules: Rules) -> str | None:
         gap = mentor.level - mentee.level
         if gap <= 0:
             return "not senior to the mentee"
-        if gap > rules.max_grade_gap:
+        if rules.max_grade_gap is not None and gap > rules.max_grade_gap:
             return f"{gap} levels above the mentee (at most {rules.max_grade_gap})"
     if pair in rules.earlier:
         return "paired in an earlier cohort"

@@ -17,6 +17,7 @@ from mentordesk.services.matching.candidates import programme_rules
 from mentordesk.services.matching.core import (
     CRITERIA,
     DEFAULT_CAPACITY,
+    DEFAULT_GRADE_GAP,
     DEFAULT_WEIGHTS,
     MAX_WEIGHT,
 )
@@ -87,7 +88,9 @@ def matching_rules(session: Session, programme_id: int) -> MatchingRulesInput:
     rules = programme_rules(programme)
     return MatchingRulesInput(
         max_mentees_per_mentor=programme.max_mentees_per_mentor or DEFAULT_CAPACITY,
-        max_grade_gap=rules.max_grade_gap,
+        # The rules dialog's box takes a number: until it can show "no limit", an unset gap
+        # shows as the default (matching applies no limit; see programme_rules).
+        max_grade_gap=DEFAULT_GRADE_GAP if rules.max_grade_gap is None else rules.max_grade_gap,
         field_preference=rules.field_preference,
         weights={c: rules.weight(c) for c in DEFAULT_WEIGHTS},
         pair_rules=[
