@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from mentordesk.domain.departments import department_key
 from mentordesk.services.matching.core import Candidate, Rules, Scorer, allowed
 from mentordesk.services.matching.modes import Unmatched
 
@@ -61,14 +62,14 @@ def form_circles(
     rules = rules or Rules()
     leaders = [f for f in facilitators if not f.paused and f.capacity > 0]
     count = min(math.ceil(len(mentees) / size), len(leaders))
-    ordered = sorted(mentees, key=lambda m: (m.field.lower(), m.organisation.lower(), m.id))
+    ordered = sorted(mentees, key=lambda m: (department_key(m.field), m.organisation.lower(), m.id))
     placed, left = ordered[: count * size], ordered[count * size :]
     groups: list[list[Candidate]] = [[] for _ in range(count)]
     organisations: list[Counter[str]] = [Counter() for _ in range(count)]
     position = 0
     # Dealt in turn, each field's run of members spreads evenly over the circles; which
     # member takes which of the run's places is an assignment that keeps organisations apart.
-    for _, same_field in itertools.groupby(placed, key=lambda m: m.field.lower()):
+    for _, same_field in itertools.groupby(placed, key=lambda m: department_key(m.field)):
         run = list(same_field)
         slots = [(position + k) % count for k in range(len(run))]
         keys = [m.organisation.strip().lower() for m in run]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from mentordesk.domain.departments import department_key
 from mentordesk.domain.enums import FieldPreference
 from mentordesk.domain.organisations import organisation_key
 
@@ -375,10 +376,9 @@ class Scorer:
         return Score(points, tuple(reasons), parts)
 
     def _field_reason(self, mentee: Candidate, mentor: Candidate) -> str:
-        same_field = bool(mentee.field) and _key(mentee.field) == _key(mentor.field)
-        same_department = bool(mentee.department) and _key(mentee.department) == _key(
-            mentor.department
-        )
+        e, r = self._prep(mentee, mentee=True), self._prep(mentor, mentee=False)
+        same_field = bool(e.field) and e.field == r.field
+        same_department = bool(e.department) and e.department == r.department
         if self.rules.field_preference is FieldPreference.SAME:
             if same_field:
                 return f"same field: {mentee.field}"
@@ -410,8 +410,9 @@ class _Prepared:
 
     def __init__(self, c: Candidate) -> None:
         self.candidate = c
-        self.field = _key(c.field)
-        self.department = _key(c.department)
+        # "Beams" and "Beams Department", "Experimental Physics (EP)" and "Experimental Physics".
+        self.field = department_key(c.field)
+        self.department = department_key(c.department)
         self.organisation = organisation_key(c.organisation)
         self.gender = _key(c.gender)
         self.preferred_gender = _key(c.preferred_gender)
