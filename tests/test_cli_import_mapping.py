@@ -147,8 +147,13 @@ def test_a_usage_error_of_map_value_in_a_child_process(db: Path, tmp_path: Path)
     env = {**os.environ, "MENTORDESK_PASSPHRASE": PASSPHRASE}
     for value, expected in [
         (f"Strand:Staff peer groups={CANARY}", "its strands are Circles, Fellows"),
-        (CANARY, "argument --map-value: expects Strand:ANSWER=STRAND or Role:ANSWER=mentor"),
-        (f"Grade:{CANARY}=x", "expects Strand:ANSWER=STRAND"),
+        (
+            CANARY,
+            "argument --map-value: expects FIELD:ANSWER=VALUE, where FIELD is one of the "
+            "fields whose answers can be mapped (Strand, Role, Status)",
+        ),
+        (f"Grade:{CANARY}=x", "Status:ANSWER=waitlisted (or another decision)"),
+        (f"Status:Reserve list={CANARY}", "is not a decision (one of: received, shortlisted"),
     ]:
         result = run_in_child(
             ["import", "applicants", source, "--db", db, "--map-value", value], env
@@ -156,6 +161,54 @@ def test_a_usage_error_of_map_value_in_a_child_process(db: Path, tmp_path: Path)
         assert result.returncode == 2, result.stderr
         assert expected in result.stderr
         assert CANARY.lower() not in (result.stdout + result.stderr).lower()
+
+
+DECIDED = ["Name", "Email", "Role", "Committee decision"]
+
+
+def test_decisions_in_the_committees_words_are_read_and_mapped_by_hand(
+    pilot_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        ["Ana Silva", "ana@uni.example", "Mentor", "Accepted"],
+        ["Ben Okafor", "ben@uni.example", "Mentee", "Reserve list"],
+        ["Cy Diaz", "cy@uni.example", "Mentee", "Liste d'attente"],
+        ["Di Egan", "di@uni.example", "Mentee", "Pending"],
+        ["Ed Fox", "ed@uni.example", "Mentee", "pending"],
+        ["Flo Gray", "flo@uni.example", "Mentee", "To review"],
+        ["Gus Hall", "gus@uni.example", "Mentee", "Received"],
+        ["Hal Ives", "hal@uni.example", "Mentee", "Second round"],
+    ]
+    source = plain_workbook(tmp_path / "committee.xlsx", DECIDED, rows)
+    strand = ("--programme", PROGRAMME, "--strand", "Fellows")
+
+    assert cli(pilot_db, source, *strand, "--dry-run") == 1
+    refused = capsys.readouterr().err
+    assert "“Second round” is not one of" in refused
+    assert '--map-value "Status:Second round=STATUS"' in refused
+
+    mapped = ("--map-value", "Status:SECOND ROUND=shortlisted")
+    assert cli(pilot_db, source, *strand, *mapped) == 0
+    out = capsys.readouterr().out
+    assert (
+        "3 decisions read as received (no decision yet): “Pending” (2), “To review” (1). Decide "
+        'on them later, or say what they mean with --map-value "Status:ANSWER=STATUS".'
+    ) in out
+    with ProgrammeFile.open(pilot_db, PASSPHRASE) as opened, opened.session() as session:
+        status = {
+            p.email: a.status.value
+            for a, p in session.execute(select(Application, Person).join(Person))
+        }
+    assert status == {
+        "ana@uni.example": "accepted",
+        "ben@uni.example": "waitlisted",
+        "cy@uni.example": "waitlisted",
+        "di@uni.example": "received",
+        "ed@uni.example": "received",
+        "flo@uni.example": "received",
+        "gus@uni.example": "received",
+        "hal@uni.example": "shortlisted",
+    }
 
 
 # --map-value, --save-mapping, --mapping --------------------------------------------------

@@ -56,6 +56,8 @@ from mentordesk.services.import_report import (
     missing_fields,
     notice_lines,
     problem_lines,
+    read_as_received,
+    received_line,
     stage_lines,
     unknown_answers,
     unreadable_dates,
@@ -73,7 +75,7 @@ from mentordesk.services.importing import (
 from mentordesk.services.programmes import ProgrammeSummary, find_programme, strand_choices
 
 _FIELDS = ", ".join(f.value for f in ApplicantField)
-_MAPPED_VALUES = " or ".join(f.label for f in VALUE_MAPPED)
+_MAPPED_VALUES = ", ".join(f.label for f in VALUE_MAPPED)
 
 
 def add_import_applicants(importing: Commands) -> None:
@@ -109,9 +111,9 @@ def add_import_applicants(importing: Commands) -> None:
         type=_value_map,
         default=[],
         metavar="FIELD:ANSWER=VALUE",
-        help="read a form's answer as a strand or a role (e.g. "
-        '"Strand:Early-career researchers (postdocs)=Fellows", "Role:Offering my time=mentor"); '
-        "repeatable",
+        help="read a form's answer as a strand, a role or a decision (e.g. "
+        '"Strand:Early-career researchers (postdocs)=Fellows", "Role:Offering my time=mentor", '
+        '"Status:Reserve list=waitlisted"); repeatable',
     )
     applicants.add_argument(
         "--save-mapping",
@@ -158,13 +160,15 @@ def _column_map(text: str) -> tuple[ApplicantField, str]:
 
 
 def _value_map(text: str) -> tuple[ApplicantField, str, str]:
-    """``--map-value FIELD:ANSWER=VALUE``: a form's answer read as a strand or a role."""
+    """``--map-value FIELD:ANSWER=VALUE``: a form's answer read as a strand, role or status."""
     name, colon, rest = text.partition(":")
     answer, equals, value = rest.rpartition("=")
     wanted = field_named(name)
     if not (colon and equals and answer.strip() and value.strip()) or wanted not in VALUE_MAPPED:
         raise argparse.ArgumentTypeError(
-            "expects Strand:ANSWER=STRAND or Role:ANSWER=mentor (or =mentee)"
+            f"expects FIELD:ANSWER=VALUE, where FIELD is one of the fields whose answers can be "
+            f"mapped ({_MAPPED_VALUES}): Strand:ANSWER=STRAND, Role:ANSWER=mentor (or =mentee), "
+            "Status:ANSWER=waitlisted (or another decision)"
         )
     return wanted, answer.strip(), value.strip()
 
@@ -384,6 +388,7 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
             f"{preview.to_skip} to skip, {len(preview.rejected)} rejected; nothing written."
         )
         _print_people(preview.late, preview.closes_on, preview.stages, done=False)
+        _print_received(run.checked.reading, table, done=False)
         if args.save_mapping:
             print("The mapping was not saved either (a dry run writes nothing).")
         return 0
@@ -396,6 +401,7 @@ def _import(args: argparse.Namespace, table: SheetTable) -> int:
     if summary.line_managers:
         print(f"Linked {plural(summary.line_managers, 'person', 'people')} to their line manager.")
     _print_people(summary.late, summary.closes_on, summary.stages)
+    _print_received(run.checked.reading, table)
     if args.save_mapping:
         print(f"Saved the mapping “{args.save_mapping.strip()}”: use --mapping with it next time.")
     return 0
@@ -409,6 +415,14 @@ def _print_kept(summary: ImportSummary) -> None:
             f"Kept {plural(total, 'answer')} to {plural(len(summary.other_answers), 'question')} "
             "as other answers, with each application (see the columns above)."
         )
+
+
+def _print_received(reading: _Reading, table: SheetTable, *, done: bool = True) -> None:
+    """The decisions read as received because they say none was taken yet ("Pending")."""
+    status_map = reading.plan.value_map.get(ApplicantField.STATUS, {})
+    line = received_line(read_as_received(table, reading.choices, status_map), done=done)
+    if line:
+        print(line)
 
 
 def _print_people(

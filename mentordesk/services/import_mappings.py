@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mentordesk.domain.enums import ApplicantField, Role
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus, Role
 from mentordesk.domain.errors import InvalidInput, NotFound
-from mentordesk.formats.columns import normalise
+from mentordesk.formats.columns import normalise, normalise_choice
 from mentordesk.services.audit import record_change
 from mentordesk.services.import_reading import VALUE_MAPPED
 from mentordesk.services.importing import PROBLEM_HEADER
@@ -250,15 +250,17 @@ def column_named(headers: Sequence[str], header: str) -> int | None:
 def value_for(
     wanted: ApplicantField, text: str, strand_names: Sequence[str]
 ) -> tuple[str | None, str]:
-    """What a form's answer is mapped to by hand: a strand's name or a role's value.
+    """What a form's answer is mapped to by hand: a strand's name, a role's or a status's value.
 
     Args:
-        wanted: STRAND or ROLE.
-        text: the programme's value as typed ("Fellows", "mentor", "Mentee").
+        wanted: STRAND, ROLE or STATUS.
+        text: the programme's value as typed ("Fellows", "mentor", "Mentee", "waitlisted",
+            "waiting list").
         strand_names: the programme's strands.
 
     Returns:
-        The strand's name or the role's value, or None with the reason in plain words.
+        The strand's name or the role's (status's) value, or None with the reason in plain
+        words.
     """
     key = normalise(text)
     if wanted is ApplicantField.STRAND:
@@ -268,4 +270,8 @@ def value_for(
     if wanted is ApplicantField.ROLE:
         role = next((r for r in Role if key in (normalise(r.value), normalise(r.label))), None)
         return (role.value, "") if role else (None, "not a role (mentor or mentee)")
-    return None, "only the answers of the strand and the role columns can be mapped"
+    if wanted is ApplicantField.STATUS:
+        status = normalise_choice(text, ApplicationStatus)
+        listed = ", ".join(status.value for status in ApplicationStatus)
+        return (status.value, "") if status else (None, f"not a decision (one of: {listed})")
+    return None, "only the answers of the strand, role and status columns can be mapped"

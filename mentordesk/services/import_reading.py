@@ -63,7 +63,7 @@ APPLICATION_TEXT = {
     F.AVAILABILITY: ("availability", 5000),
 }
 #: Value maps are kept for these fields: a form's own wording → the programme's value.
-VALUE_MAPPED = (F.STRAND, F.ROLE)
+VALUE_MAPPED = (F.STRAND, F.ROLE, F.STATUS)
 #: The fields a person's name is read from; FULL_NAME stands for them all where a
 #: field a row cannot do without is named.
 NAME_FIELDS = (F.FULL_NAME, F.FIRST_NAME, F.LAST_NAME)
@@ -88,7 +88,8 @@ class ReadingContext:
         columns: each field's columns, leftmost first (the first non-empty one wins).
         other_columns: the columns kept as other answers, in order.
         strands: the programme's strands, by name in lower case: (id, name).
-        value_map: for STRAND and ROLE, a normalised answer → strand name or role value.
+        value_map: for STRAND, ROLE and STATUS, a normalised answer → strand name, role
+            value or status (value or wording).
         default_strand_id: the strand of rows without one.
         default_role: the role of rows without one.
         today: the day consent is given on when a row has no submission date.
@@ -349,7 +350,8 @@ def _read_choice(
     found = _first_texts(ctx, wanted)
     if found is None:
         return
-    member_of = _once(lambda text: normalise_choice(text, enum_type))
+    mapped = ctx.value_map.get(wanted, {})
+    member_of = _once(lambda text: normalise_choice(mapped.get(normalise(text), text), enum_type))
     values: list[_E | None] = []
     for index, (text, column) in enumerate(zip(*found, strict=True)):
         member = member_of(text) if text else None
@@ -392,6 +394,11 @@ def say_retired(ctx: ReadingContext, readings: RowReadings, retired: list[str]) 
             at = next((i for i, p in enumerate(problems) if p.startswith(unknown)), -1)
             if at >= 0 and (named := strand_named(text, retired, mapped)):
                 problems[at] = f"{header}: {retired_strand(named)}"
+
+
+def status_named(text: str, value_map: Mapping[str, str]) -> ApplicationStatus | None:
+    """The decision a form's answer names: through the value map, else in any of its wordings."""
+    return normalise_choice(value_map.get(normalise(text), text), ApplicationStatus)
 
 
 def role_named(text: str, value_map: Mapping[str, str]) -> Role | None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from mentordesk.domain.enums import ApplicantField
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus
 from mentordesk.formats.column_guess import ColumnGuess, likely_column
 from mentordesk.formats.columns import normalise
 from mentordesk.formats.tables import SheetTable, cell_text, column_letters
@@ -25,6 +25,7 @@ from mentordesk.services.import_reading import (
     is_missing_problem,
     question_of,
     role_named,
+    status_named,
     strand_named,
 )
 from mentordesk.services.importing import PreviewRow
@@ -330,6 +331,8 @@ def unknown_answers(
                     written[text] = written.get(text, 0) + 1
     if wanted is F.STRAND:
         named = {t for t in written if strand_named(t, strand_names, value_map) is not None}
+    elif wanted is F.STATUS:
+        named = {t for t in written if status_named(t, value_map) is not None}
     else:
         named = {t for t in written if role_named(t, value_map) is not None}
     # Each answer under its most frequent wording (the first met among equals).
@@ -353,6 +356,9 @@ def value_map_hint(
     if wanted is F.STRAND:
         what = f"strand of this programme ({', '.join(sorted(strand_names)) or 'none yet'})"
         value, each = "STRAND", "the strand it means"
+    elif wanted is F.STATUS:
+        statuses = ", ".join(status.value for status in ApplicationStatus)
+        what, value, each = f"decision ({statuses})", "STATUS", "the decision it means"
     else:
         what, value, each = "role (mentor or mentee)", "ROLE", "mentor or mentee"
     shown = list(unknown.items())[:_SHOWN_ANSWERS]
@@ -363,6 +369,55 @@ def value_map_hint(
         f"These answers name no {what}: {answers}"
         + (f" and {more} more" if more > 0 else "")
         + f". Say what each stands for: {options} (each {value} replaced with {each})."
+    )
+
+
+def read_as_received(
+    table: SheetTable, choices: Sequence[ColumnChoice], value_map: Mapping[str, str]
+) -> dict[str, int]:
+    """The decisions that say none was taken yet ("Pending", "To review"), read as received.
+
+    Args:
+        table: the table imported.
+        choices: where each column goes.
+        value_map: the status answers mapped by hand (normalised → status), which
+            are the coordinator's own reading and not counted.
+
+    Returns:
+        Each such answer as written, with the number of rows giving it, most
+        frequent first.
+    """
+    found: dict[str, int] = {}  # by normalised answer
+    written: dict[str, dict[str, int]] = {}  # its wordings
+    for choice in choices:
+        if choice.field is F.STATUS:
+            for row in table.rows:
+                text = cell_text(row[choice.column])
+                key = normalise(text)
+                if not text or key in value_map or key == ApplicationStatus.RECEIVED.value:
+                    continue
+                if status_named(text, value_map) is ApplicationStatus.RECEIVED:
+                    found[key] = found.get(key, 0) + 1
+                    wordings = written.setdefault(key, {})
+                    wordings[text] = wordings.get(text, 0) + 1
+            break  # the first status column is the one read
+    # Each answer under its most frequent wording (the first met among equals).
+    named = {max(written[key].items(), key=lambda i: i[1])[0]: n for key, n in found.items()}
+    return dict(sorted(named.items(), key=lambda item: -item[1]))
+
+
+def received_line(found: Mapping[str, int], *, done: bool = True) -> str:
+    """Say which decisions were read as received, or "" when there are none."""
+    if not found:
+        return ""
+    shown = list(found.items())[:_SHOWN_ANSWERS]
+    answers = ", ".join(f"“{text}” ({count})" for text, count in shown)
+    more = f" and {len(found) - len(shown)} more" if len(found) > len(shown) else ""
+    verb = "read" if done else "would be read"
+    return (
+        f"{plural(sum(found.values()), 'decision')} {verb} as received (no decision yet): "
+        f"{answers}{more}. Decide on them later, or say what they mean with "
+        '--map-value "Status:ANSWER=STATUS".'
     )
 
 
