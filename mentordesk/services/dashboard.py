@@ -685,6 +685,7 @@ class _Participant:
     gender: str
     stage: str
     organisation: str
+    position: str
 
 
 def _accepted(session: Session, programme_id: int) -> list[_Participant]:
@@ -697,6 +698,7 @@ def _accepted(session: Session, programme_id: int) -> list[_Participant]:
         Person.gender,
         Person.stage,
         Person.organisation,
+        Person.position,
     )
     return [_Participant(*row) for row in session.execute(query)]
 
@@ -737,7 +739,8 @@ def _participation_figures(
         return Breakdown(tuple(sorted(groups, key=order)), group(dimension, "", by_value[""]))
 
     def stage(p: _Participant) -> str:
-        found = ladder.find(p.stage)
+        # Read as matching and the list of stages to confirm read it.
+        found, _guessed = ladder.resolve(p.stage, p.position)
         return found.name if found else " ".join(p.stage.split())
 
     ranks = {s.name: rank for rank, s in enumerate(ladder.stages)}
