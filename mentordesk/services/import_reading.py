@@ -202,6 +202,7 @@ def read_rows(ctx: ReadingContext) -> RowReadings:
     _read_choice(ctx, readings, readings.application, F.STATUS, "status", ApplicationStatus)
     _read_strands(ctx, readings)
     _read_roles(ctx, readings)
+    _share_by_role(ctx, readings)
     _read_dates(ctx, readings)
     _read_consent(ctx, readings)
     _read_capacity(ctx, readings)
@@ -455,6 +456,50 @@ def _read_roles(ctx: ReadingContext, readings: RowReadings) -> None:
             readings.problems[index].append(
                 "Role: missing; choose a default role (mentor or mentee)"
             )
+
+
+#: The fields only one role has (what a mentor offers, what a mentee needs), with where they
+#: are kept and at most how long; a column of one of them answered by both roles is shared.
+_ROLE_ONLY: dict[ApplicantField, tuple[Role, str, str, int]] = {
+    F.EXPERTISE: (Role.MENTOR, "person", "expertise", 2000),
+    F.DEVELOPMENT_NEEDS: (Role.MENTEE, "application", "development_needs", 5000),
+}
+
+
+def shared_by_role(columns: Mapping[ApplicantField, Sequence[int]]) -> ApplicantField | None:
+    """The role-only field read without its counterpart (expertise without needs), if any.
+
+    Its column holds what each role answered: a mentor's answer is their expertise,
+    a mentee's their development needs (see :func:`_share_by_role`).
+    """
+    read = [f for f in _ROLE_ONLY if columns.get(f)]
+    return read[0] if len(read) == 1 else None
+
+
+def _share_by_role(ctx: ReadingContext, readings: RowReadings) -> None:
+    """Keep each answer of a column both roles answered in the field of the row's role.
+
+    A column of expertise (or of needs) that mentors and mentees both answered
+    asks both at once ("Areas where I would like support / can offer support"):
+    a mentee's answer is their development needs, a mentor's their expertise.
+    """
+    wanted = shared_by_role(ctx.columns)
+    if wanted is None:
+        return
+    role, _, key, _ = _ROLE_ONLY[wanted]
+    other = next(f for f in _ROLE_ONLY if f is not wanted)
+    _, other_target, other_key, other_limit = _ROLE_ONLY[other]
+    source = (readings.person if wanted is F.EXPERTISE else readings.application).get(key)
+    if source is None:
+        return
+    answered = {who for text, who in zip(source, readings.roles, strict=True) if text and who}
+    if len(answered) < len(Role):
+        return  # one role answered it: their own field, or their own answers as they are
+    target = readings.person if other_target == "person" else readings.application
+    moved = target.setdefault(other_key, [""] * len(source))
+    for index, (text, who) in enumerate(zip(source, readings.roles, strict=True)):
+        if text and who is not None and who is not role and len(text) <= other_limit:
+            moved[index], source[index] = text, ""
 
 
 def _read_dates(ctx: ReadingContext, readings: RowReadings) -> None:

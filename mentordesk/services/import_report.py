@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from mentordesk.domain.enums import ApplicantField, ApplicationStatus
+from mentordesk.domain.enums import ApplicantField, ApplicationStatus, Role
 from mentordesk.formats.column_guess import ColumnGuess, likely_column
 from mentordesk.formats.columns import normalise
 from mentordesk.formats.tables import SheetTable, cell_text, column_letters
@@ -25,6 +25,7 @@ from mentordesk.services.import_reading import (
     is_missing_problem,
     question_of,
     role_named,
+    shared_by_role,
     status_named,
     strand_named,
 )
@@ -147,6 +148,29 @@ def column_choices(
     return choices
 
 
+def _shared_reason(table: SheetTable, choices: Sequence[ColumnChoice]) -> tuple[int, str] | None:
+    """The column of expertise (or needs) both roles answered, and what became of it.
+
+    The import keeps each answer in the field of its row's role (see
+    :func:`~mentordesk.services.import_reading.shared_by_role`); roles are
+    read here in the words a form uses, without the answers mapped by hand.
+    """
+    read = {c.field: [c.column] for c in choices if c.field not in _GOES}
+    shared = shared_by_role(read)
+    roles = read.get(F.ROLE)
+    if shared is None or not roles:
+        return None
+    column = read[shared][0]
+    answered = {
+        role_named(cell_text(row[roles[0]]), {}) for row in table.rows if cell_text(row[column])
+    }
+    if not {Role.MENTOR, Role.MENTEE} <= answered:
+        return None
+    if shared is F.DEVELOPMENT_NEEDS:
+        return column, "answered by both roles: a mentor's answer is kept as their expertise"
+    return column, "answered by both roles: a mentee's answer is kept as their development needs"
+
+
 def mapping_of(choices: Sequence[ColumnChoice]) -> dict[int, ApplicantField]:
     """The mapping an import reads the columns with."""
     return {choice.column: choice.field for choice in choices}
@@ -175,12 +199,16 @@ def column_report(
         other answers: 52 answers (no field fits the header or the answers)``.
     """
     lines = []
+    shared = _shared_reason(table, choices)
     for choice in choices:
         goes = _goes(choice.field)
         if choice.field is F.OTHER and kept is not None:
             count = kept.get(question_of(table.headers[choice.column], choice.column), 0)
             goes += f": {plural(count, 'answer')}"
-        lines.append(f"{choice.name} → {goes} ({choice.reason})")
+        reason = choice.reason
+        if shared is not None and shared[0] == choice.column:
+            reason += f"; {shared[1]}"
+        lines.append(f"{choice.name} → {goes} ({reason})")
     return lines
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from mentordesk.domain.enums import ApplicantField as F
 from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.stages import ACADEMIC_STAGES
+from mentordesk.formats.column_guess import recognise_columns
 from mentordesk.formats.tables import SheetTable
 from mentordesk.services.applicants import (
     ApplicationInput,
@@ -19,7 +20,7 @@ from mentordesk.services.applicants import (
     applicant_rows,
 )
 from mentordesk.services.career_stages import set_stages, stage_problems
-from mentordesk.services.import_report import late_line, stage_lines
+from mentordesk.services.import_report import column_choices, column_report, late_line, stage_lines
 from mentordesk.services.importing import (
     ExistingPerson,
     ImportPlan,
@@ -413,3 +414,60 @@ def test_a_manager_named_whose_own_row_is_rejected_is_said_by_name_too(
     assert notice.startswith(
         "Line manager: “Dr Olav Berg” is in this import but their own row was rejected (row 2: "
     )
+
+
+def test_one_column_for_both_roles_keeps_each_answer_in_the_field_of_its_role(
+    programme_file: ProgrammeFile, academic: int
+) -> None:
+    headers = ("Name", "Email", "Role", "Areas where I would like support / can offer support")
+    rows = table(
+        ("Marie Schmit", "marie@x.example", "Mentor", "grant writing, leadership"),
+        ("Anna Müller", "anna@x.example", "Mentee", "grant writing"),
+        ("Bo Chen", "bo@x.example", "Mentee", ""),
+        headers=headers,
+    )
+    areas = {0: F.FULL_NAME, 1: F.EMAIL, 2: F.ROLE, 3: F.EXPERTISE}
+
+    run(programme_file, academic, plan(rows, areas))
+
+    with programme_file.session() as session:
+        held = {
+            p.email: (p.expertise, a.development_needs)
+            for a, p in session.execute(select(Application, Person).join(Person))
+        }
+    assert held == {
+        "marie@x.example": ("grant writing, leadership", ""),
+        "anna@x.example": ("", "grant writing"),
+        "bo@x.example": ("", ""),
+    }
+    # Read the other way round: a needs column puts a mentor's answer in their expertise.
+    needs = {**areas, 3: F.DEVELOPMENT_NEEDS}
+    again = table(
+        ("Marie Schmit", "marie@x.example", "Mentor", "Leadership"),
+        ("Cy Diaz", "cy@x.example", "Mentee", "Networking"),
+        headers=headers,
+    )
+    run(programme_file, academic, plan(again, needs))
+    with programme_file.session() as session:
+        marie = session.scalars(select(Person).where(Person.email == "marie@x.example")).one()
+        assert marie.expertise == "Leadership"
+        cy = session.scalars(select(Application).join(Person).where(Person.email == "cy@x.example"))
+        assert cy.one().development_needs == "Networking"
+
+
+def test_the_column_report_says_a_shared_column_keeps_each_role_apart() -> None:
+    headers = ("Name", "Email", "Role", "Areas")
+    both = table(
+        ("Ana", "ana@x.example", "Mentor", "x"), ("Bo", "bo@x.example", "Mentee", "y"),
+        headers=headers,
+    )  # fmt: skip
+    chosen = column_choices(
+        recognise_columns(both), chosen={3: F.EXPERTISE}, chosen_reason="as --map says"
+    )
+    assert column_report(both, chosen)[3] == (
+        "D “Areas” → Expertise (as --map says; answered by both roles: a mentee's answer is "
+        "kept as their development needs)"
+    )
+    mentees = table(("Bo", "bo@x.example", "Mentee", "y"), headers=headers)
+    alone = column_choices(recognise_columns(mentees), chosen={3: F.EXPERTISE})
+    assert column_report(mentees, alone)[3] == "D “Areas” → Expertise (as chosen)"
