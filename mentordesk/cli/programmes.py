@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shlex
 import sys
+from collections.abc import Callable
 
 from mentordesk.cli.common import (
     Commands,
@@ -20,6 +21,7 @@ from mentordesk.domain.enums import FieldPreference, StrandFormat
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.domain.stages import parse_stages
 from mentordesk.formats.text import plural
+from mentordesk.services.matching.rules import MAX_CAPACITY, MAX_GRADE_GAP
 from mentordesk.services.programme_copy import alumni, copy_programme
 from mentordesk.services.programme_templates import TEMPLATES, ProgrammeInput, StrandInput
 from mentordesk.services.programmes import (
@@ -129,15 +131,17 @@ def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
     )
     command.add_argument(
         "--mentees-per-mentor",
-        type=whole_number(1, 100),
-        metavar="N",
-        help="the most mentees one mentor takes",
+        type=_limit(1, MAX_CAPACITY),
+        metavar="N|none",
+        help="the most mentees one mentor takes; none for no limit (a mentor then takes "
+        "as many as they offer)",
     )
     command.add_argument(
         "--grade-gap",
-        type=whole_number(0, 20),
-        metavar="N",
-        help="the most career stage levels a mentor may be above their mentee",
+        type=_limit(0, MAX_GRADE_GAP),
+        metavar="N|none",
+        help="the most career stage levels a mentor may be above their mentee; none for no "
+        "limit (a mentor must still be above the mentee)",
     )
     command.add_argument(
         "--field-preference",
@@ -287,8 +291,8 @@ def _programme_lines(p: Programme, names: dict[int, str]) -> list[str]:
         "  Duration: "
         + (plural(p.duration_months, "month") if p.duration_months else "not set")
         + f"; mentors answer within {plural(p.response_days, 'day')}",
-        f"  Mentees per mentor: {_limit(p.max_mentees_per_mentor)}; "
-        f"grade gap: {_limit(p.max_grade_gap)}",
+        f"  Mentees per mentor: {_limit_text(p.max_mentees_per_mentor)}; "
+        f"grade gap: {_limit_text(p.max_grade_gap)}",
         f"  Same career track only: {'yes' if p.within_track else 'no'}; "
         f"field or department: {_FIELD_WORDS[p.field_preference]}",
         f"  Career stages: {stages}; {', '.join(made)}",
@@ -302,8 +306,32 @@ def _programme_lines(p: Programme, names: dict[int, str]) -> list[str]:
     ]
 
 
-def _limit(value: int | None) -> str:
+def _limit_text(value: int | None) -> str:
     return "no limit" if value is None else str(value)
+
+
+#: What ``--grade-gap`` and ``--mentees-per-mentor`` take for no limit.
+_NO_LIMIT = "none"
+
+
+def _limit(low: int, high: int) -> Callable[[str], int | str]:
+    """A ``type=`` for a limit: a whole number from ``low`` to ``high``, or "none" to clear it.
+
+    The error names the range, never the value typed (it could be a passphrase).
+    """
+    number = whole_number(low, high)
+
+    def parse(text: str) -> int | str:
+        if text.strip().casefold() in (_NO_LIMIT, "no limit"):
+            return _NO_LIMIT
+        try:
+            return number(text)
+        except argparse.ArgumentTypeError:
+            raise argparse.ArgumentTypeError(
+                f"expects a whole number from {low:,} to {high:,}, or none for no limit"
+            ) from None
+
+    return parse
 
 
 def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
@@ -325,7 +353,7 @@ def _apply_options(args: argparse.Namespace, data: ProgrammeInput) -> None:
     ):
         value = getattr(args, option, None)
         if value is not None:
-            setattr(data, attr, value)
+            setattr(data, attr, None if value == _NO_LIMIT else value)
     if getattr(args, "within_track", None) is not None:
         data.within_track = _YES_NO[args.within_track]
     if args.field_preference is not None:

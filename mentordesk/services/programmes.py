@@ -269,8 +269,14 @@ _SETTINGS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _shown(value: object) -> str:
+#: Settings whose unset value is no limit, as matching, the settings and `programme list` say.
+_LIMITS = frozenset({"max_mentees_per_mentor", "max_grade_gap"})
+
+
+def _shown(value: object, setting: str = "") -> str:
     """A setting's value as a change line shows it."""
+    if value is None and setting in _LIMITS:
+        return "no limit"
     if value is None or value == "":
         return "not set"
     if isinstance(value, bool):
@@ -322,7 +328,7 @@ def edit_programme(session: Session, programme_id: int, changes: ProgrammeInput)
         if attr == "description":
             lines.append("Description changed")
         else:
-            lines.append(f"{label}: {_shown(old)} → {_shown(new)}")
+            lines.append(f"{label}: {_shown(old, attr)} → {_shown(new, attr)}")
     if programme.logo != old_logo:
         changed = "removed" if not programme.logo else "changed" if old_logo else "added"
         lines.append(f"Logo {changed}")
