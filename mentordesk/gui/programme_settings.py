@@ -56,7 +56,9 @@ from mentordesk.gui.form_values import (
     set_count,
     set_date,
 )
+from mentordesk.gui.limit_boxes import limit_spin, limit_value, set_limit
 from mentordesk.gui.ops import run_op
+from mentordesk.services.matching.rules import MAX_CAPACITY, MAX_GRADE_GAP
 from mentordesk.services.programmes import (
     ProgrammeInput,
     StrandInput,
@@ -348,10 +350,14 @@ class RulesFields(QWidget):
     def __init__(self, parent: QWidget | None = None, *, full: bool = True) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
-        self.max_mentees = _count_spin(self, "max_mentees_per_mentor", 50, "no limit")
+        self.max_mentees = limit_spin(
+            self, "max_mentees_per_mentor", lowest=1, highest=MAX_CAPACITY
+        )
         form.addRow("&Mentees per mentor:", self.max_mentees)
-        self.max_grade_gap = _count_spin(self, "max_grade_gap", 20, "no limit")
-        self.max_grade_gap.setSuffix(" levels")
+        # A gap of 0 is a limit (nobody can be paired), so "no limit" sits below it.
+        self.max_grade_gap = limit_spin(
+            self, "max_grade_gap", lowest=0, highest=MAX_GRADE_GAP, suffix=" levels"
+        )
         form.addRow("Largest &grade gap:", self.max_grade_gap)
         form.addRow(
             "",
@@ -381,8 +387,8 @@ class RulesFields(QWidget):
 
     def show_values(self, values: ProgrammeInput) -> None:
         """Show ``values`` in the fields."""
-        set_count(self.max_mentees, values.max_mentees_per_mentor)
-        set_count(self.max_grade_gap, values.max_grade_gap)
+        set_limit(self.max_mentees, values.max_mentees_per_mentor)
+        set_limit(self.max_grade_gap, values.max_grade_gap)
         self.within_track.setChecked(bool(values.within_track))
         self.response_days.setValue(values.response_days)
         select_value(self.field_preference, values.field_preference)
@@ -391,8 +397,8 @@ class RulesFields(QWidget):
         """``values`` with what the fields hold."""
         shown = replace(
             values,
-            max_mentees_per_mentor=count_value(self.max_mentees),
-            max_grade_gap=count_value(self.max_grade_gap),
+            max_mentees_per_mentor=limit_value(self.max_mentees),
+            max_grade_gap=limit_value(self.max_grade_gap),
         )
         if self.within_track.isHidden():
             return shown
@@ -561,6 +567,14 @@ class SettingsDialog(RecordDialog):
         layout.addStretch(1)
         return holder
 
+    def stops_applications(self) -> bool:
+        """Whether the strands shown leave none taking applications where one did before.
+
+        Saving is still allowed (a programme may close for good), with a warning.
+        """
+        before = any(not strand.retired for strand in self.original.strands)
+        return before and all(strand.retired for strand in self.strands.strands())
+
     def values(self) -> ProgrammeInput:
         """The settings as the dialog shows them."""
         shown = self.general.read_into(self.original)
@@ -570,18 +584,30 @@ class SettingsDialog(RecordDialog):
         return self.letterhead.read_into(shown)
 
 
-def changes_text(changes: list[str]) -> str:
-    """What the status bar says once settings are saved."""
-    if not changes:
-        return "Nothing was changed."
-    return "Changed: " + "; ".join(changes) + "."
+#: What the status bar adds when the settings saved leave no strand taking applications.
+NO_STRAND_TAKING = (
+    "No strand takes applications now: none can be added or imported until a strand is "
+    "restored or added (Programme ▸ Settings… ▸ Strands)."
+)
+
+
+def changes_text(changes: list[str], *, stops_applications: bool = False) -> str:
+    """What the status bar says once settings are saved.
+
+    Args:
+        changes: the changes made, in plain words.
+        stops_applications: no strand takes applications any more, where one did.
+    """
+    text = "Changed: " + "; ".join(changes) + "." if changes else "Nothing was changed."
+    return f"{text} {NO_STRAND_TAKING}" if stops_applications else text
 
 
 def open_settings(context: WindowContext, on_saved: Callable[[int], None]) -> None:
     """Load the programme shown's settings, then open the Settings dialog on them.
 
     ``on_saved`` is called with the programme's id once changes are saved (its
-    name may have changed); the status bar says what changed.
+    name may have changed); the status bar says what changed, and warns (until
+    replaced) when no strand takes applications any more.
     """
     programme, programme_file = context.programme(), context.programme_file
     if programme is None or programme_file is None:
@@ -592,7 +618,10 @@ def open_settings(context: WindowContext, on_saved: Callable[[int], None]) -> No
         dialog = SettingsDialog(context.widget(), programme_file, programme_id, values)
 
         def saved(changes: list[str]) -> None:
-            context.show_status(changes_text(changes))
+            if dialog.stops_applications():
+                context.show_status(changes_text(changes, stops_applications=True), 0)
+            else:
+                context.show_status(changes_text(changes))
             on_saved(programme_id)
 
         dialog.saved.connect(saved)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.gui.folders import LOGO_FOLDER, remembered_folder
 from mentordesk.gui.main_window import MainWindow
-from mentordesk.gui.programme_settings import SettingsDialog, open_settings
+from mentordesk.gui.programme_settings import NO_STRAND_TAKING, SettingsDialog, open_settings
 from mentordesk.services.programmes import programme_settings
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -232,3 +232,45 @@ def test_the_explanations_under_the_fields_are_readable_and_softer_than_the_valu
         assert soft != value
         assert abs(soft.lightness() - background.lightness()) >= 80
     dialog.reject()
+
+
+def test_retiring_every_strand_saves_with_a_warning_kept_in_the_status_bar(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    for name in ("Fellows", "Circles"):
+        dialog.strands.table.setCurrentCell(_row(dialog, name), 0)
+        dialog.strands.retire_or_restore()
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    message = pilot_window.statusBar().currentMessage()
+    assert message.startswith("Changed: Strand “Circles” retired")
+    assert message.endswith(NO_STRAND_TAKING)
+    with programme_file.session() as session:
+        assert all(s.retired for s in programme_settings(session, programme_id).strands)
+    # Nothing was taking applications before: saving again says nothing more.
+    dialog = _settings(qtbot, pilot_window)
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert pilot_window.statusBar().currentMessage() == "Nothing was changed."
+
+
+def test_the_limits_show_no_limit_and_a_grade_gap_of_0_apart_from_it(
+    qtbot: QtBot, pilot_window: MainWindow, programme_file: ProgrammeFile, programme_id: int
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    assert dialog.rules.max_grade_gap.text() == dialog.rules.max_mentees.text() == "no limit"
+    dialog.rules.max_grade_gap.stepUp()
+    assert dialog.rules.max_grade_gap.text() == "0 levels"
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert "Grade gap: no limit → 0" in pilot_window.statusBar().currentMessage()
+    with programme_file.session() as session:
+        assert programme_settings(session, programme_id).max_grade_gap == 0
+    dialog = _settings(qtbot, pilot_window)
+    assert dialog.rules.max_grade_gap.text() == "0 levels"
+    dialog.rules.max_grade_gap.stepDown()
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    with programme_file.session() as session:
+        assert programme_settings(session, programme_id).max_grade_gap is None

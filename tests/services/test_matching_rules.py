@@ -62,8 +62,9 @@ def test_a_programme_without_rules_reads_the_defaults(
 ) -> None:
     with programme_file.session() as s:
         rules = matching_rules(s, programme_id)
-    assert rules.max_mentees_per_mentor == 4
-    assert rules.max_grade_gap == 2
+    # Limits left unset read None: no limit, as matching applies them.
+    assert rules.max_mentees_per_mentor is None
+    assert rules.max_grade_gap is None
     assert rules.field_preference is FieldPreference.NONE
     assert rules.weights == dict(DEFAULT_WEIGHTS)
     assert rules.pair_rules == []
@@ -111,6 +112,34 @@ def test_saved_rules_are_read_back_and_used_by_the_engine(
     # Bo offered 6 places but the programme's limit is now 3.
     assert {m.id: m.capacity for m in pool.mentors} == {people["bo"]: 3, people["cy"]: 3}
     assert "2 pair rules" in audit.summary
+
+
+def test_limits_put_back_to_no_limit_are_saved_unset_and_matching_applies_none(
+    programme_file: ProgrammeFile, programme_id: int, people: dict[str, int]
+) -> None:
+    with programme_file.session() as s:
+        set_matching_rules(
+            s, programme_id, MatchingRulesInput(max_mentees_per_mentor=3, max_grade_gap=1)
+        )
+        set_matching_rules(
+            s, programme_id, MatchingRulesInput(max_mentees_per_mentor=None, max_grade_gap=None)
+        )
+    with programme_file.session() as s:
+        programme = s.get_one(Programme, programme_id)
+        pool = load_candidates(s, programme_id)
+        audit = s.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == "matching rules")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert (programme.max_mentees_per_mentor, programme.max_grade_gap) == (None, None)
+    assert pool.rules.max_grade_gap is None
+    # Bo offered 6 places and keeps them; Cy offered none and has more than any programme needs.
+    capacity = {m.id: m.capacity for m in pool.mentors}
+    assert capacity[people["bo"]] == 6
+    assert capacity[people["cy"]] > 1000
+    assert audit is not None
+    assert "no limit on mentees, no limit on the grade gap" in audit.summary
 
 
 @pytest.mark.parametrize(

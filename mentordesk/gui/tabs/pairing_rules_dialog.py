@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from mentordesk.domain.enums import FieldPreference, PairRuleKind
 from mentordesk.gui.dialogs import RecordDialog, save_buttons
 from mentordesk.gui.form_values import combo_value, fill_combo, fill_enum_combo, select_value
+from mentordesk.gui.limit_boxes import limit_spin, limit_value, set_limit
 from mentordesk.store.programme_file import ProgrammeFile
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ class MatchingRulesDialog(RecordDialog):
     """Edit the matching rules of a programme; the engine reads them on its next run.
 
     Attributes:
-        capacity, grade_gap, field_preference, answer_days: the limits.
+        capacity, grade_gap, field_preference, answer_days: the limits (capacity and
+            grade_gap show "no limit" below their lowest number, for a limit left open).
         weights: one spin box per soft criterion (each with a slider beside it).
         pairs: the fixed and blocked pairs, one line each.
     """
@@ -115,8 +117,13 @@ class MatchingRulesDialog(RecordDialog):
         from mentordesk.services.matching.rules import MAX_CAPACITY, MAX_GRADE_GAP
 
         box = QGroupBox("Hard rules", self)
-        self.capacity = self._spin("capacity", 1, MAX_CAPACITY, " mentees")
-        self.grade_gap = self._spin("grade_gap", 0, MAX_GRADE_GAP, " levels")
+        self.capacity = limit_spin(
+            self, "capacity", lowest=1, highest=MAX_CAPACITY, suffix=" mentees"
+        )
+        # A gap of 0 is a limit (nobody can be paired), so "no limit" sits below it.
+        self.grade_gap = limit_spin(
+            self, "grade_gap", lowest=0, highest=MAX_GRADE_GAP, suffix=" levels"
+        )
         self.field_preference = QComboBox(self)
         self.field_preference.setObjectName("field_preference")
         fill_combo(self.field_preference, FIELD_PREFERENCES)
@@ -193,8 +200,8 @@ class MatchingRulesDialog(RecordDialog):
 
     def fill(self, rules: MatchingRulesInput) -> None:
         """Show ``rules``' limits, preference and weights."""
-        self.capacity.setValue(rules.max_mentees_per_mentor)
-        self.grade_gap.setValue(rules.max_grade_gap)
+        set_limit(self.capacity, rules.max_mentees_per_mentor)
+        set_limit(self.grade_gap, rules.max_grade_gap)
         select_value(self.field_preference, rules.field_preference)
         self.answer_days.setValue(rules.response_days)
         for criterion, spin in self.weights.items():
@@ -270,8 +277,8 @@ class MatchingRulesDialog(RecordDialog):
 
         return RulesValues(
             MatchingRulesInput(
-                max_mentees_per_mentor=self.capacity.value(),
-                max_grade_gap=self.grade_gap.value(),
+                max_mentees_per_mentor=limit_value(self.capacity),
+                max_grade_gap=limit_value(self.grade_gap),
                 field_preference=FieldPreference(combo_value(self.field_preference)),
                 weights={c: float(spin.value()) for c, spin in self.weights.items()},
                 pair_rules=self._pair_rules(),

@@ -23,7 +23,6 @@ from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.domain.stages import Ladder
 from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.matching.core import (
-    DEFAULT_CAPACITY,
     DEFAULT_WEIGHTS,
     Candidate,
     Pool,
@@ -75,6 +74,11 @@ def programme_rules(programme: Programme) -> Rules:
     )
 
 
+#: A mentor's places when neither the programme nor the mentor sets a limit: more than any
+#: programme has mentees, so the engine never runs out.
+NO_LIMIT = 1_000_000
+
+
 @dataclass
 class Standing:
     """What the hard rules need to know of a programme beyond its applications.
@@ -82,7 +86,8 @@ class Standing:
     Attributes:
         rules: the programme's limits, weights and pair rules (fixed, blocked,
             earlier cohorts, declined proposals).
-        limit: the most mentees a mentor may have at once.
+        limit: the most mentees a mentor may have at once; None for no limit (a mentor
+            then takes as many as they offer).
         load: the mentees each mentor has in the programme's current pairings.
         paired: the mentees with a published pairing in the programme that has not
             ended early (so they are not matched again).
@@ -94,7 +99,7 @@ class Standing:
     """
 
     rules: Rules
-    limit: int
+    limit: int | None
     load: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     paired: set[int] = field(default_factory=set)
     mentor_of: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -116,9 +121,10 @@ class Standing:
         """How many more mentees a mentor can take now.
 
         That is the programme's limit (or the mentor's own, if lower) less the
-        mentees they already have.
+        mentees they already have; with neither, as many as there could be.
         """
-        limit = self.limit if stated is None else min(self.limit, stated)
+        limits = [n for n in (self.limit, stated) if n is not None]
+        limit = min(limits) if limits else NO_LIMIT
         return max(0, limit - self.load[person_id])
 
 
@@ -138,7 +144,7 @@ def standing(session: Session, programme_id: int, *, ignoring: Collection[int] =
     programme = get_programme(session, programme_id)
     found = Standing(
         programme_rules(programme),
-        programme.max_mentees_per_mentor or DEFAULT_CAPACITY,
+        programme.max_mentees_per_mentor,
         ladder=ladder_of(session, programme_id),
         organisation=merged_names(session),
     )

@@ -61,16 +61,18 @@ class MatchingRulesInput:
     """A programme's matching rules as the rules dialog edits them.
 
     Attributes:
-        max_mentees_per_mentor: a mentor's capacity unless they offer fewer.
-        max_grade_gap: how many levels of the career stages above the mentee a mentor may be.
+        max_mentees_per_mentor: a mentor's capacity unless they offer fewer; None for no
+            limit (a mentor then takes as many as they offer).
+        max_grade_gap: how many levels of the career stages above the mentee a mentor may
+            be; None for no limit (a mentor must still be above the mentee).
         field_preference: same field/department, different, or no preference.
         weights: each soft criterion's weight, 0 (ignored) to ``MAX_WEIGHT``.
         pair_rules: the pairs fixed or blocked.
         response_days: the days a mentor has to answer a published proposal.
     """
 
-    max_mentees_per_mentor: int = DEFAULT_CAPACITY
-    max_grade_gap: int = 2
+    max_mentees_per_mentor: int | None = DEFAULT_CAPACITY
+    max_grade_gap: int | None = DEFAULT_GRADE_GAP
     field_preference: FieldPreference = FieldPreference.NONE
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     pair_rules: list[PairRuleInput] = field(default_factory=list)
@@ -78,7 +80,9 @@ class MatchingRulesInput:
 
 
 def matching_rules(session: Session, programme_id: int) -> MatchingRulesInput:
-    """A programme's matching rules, with the defaults for what it leaves open.
+    """A programme's matching rules, with the defaults for the weights it leaves open.
+
+    A limit left unset reads None: no limit, as matching applies it.
 
     Raises:
         NotFound: the programme is not in the file.
@@ -87,10 +91,8 @@ def matching_rules(session: Session, programme_id: int) -> MatchingRulesInput:
     programme = get_programme(session, programme_id)
     rules = programme_rules(programme)
     return MatchingRulesInput(
-        max_mentees_per_mentor=programme.max_mentees_per_mentor or DEFAULT_CAPACITY,
-        # The rules dialog's box takes a number: until it can show "no limit", an unset gap
-        # shows as the default (matching applies no limit; see programme_rules).
-        max_grade_gap=DEFAULT_GRADE_GAP if rules.max_grade_gap is None else rules.max_grade_gap,
+        max_mentees_per_mentor=programme.max_mentees_per_mentor,
+        max_grade_gap=rules.max_grade_gap,
         field_preference=rules.field_preference,
         weights={c: rules.weight(c) for c in DEFAULT_WEIGHTS},
         pair_rules=[
@@ -175,12 +177,15 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
             names one person twice, repeats a pair or fixes a mentee with two mentors.
     """
     programme = get_programme(session, programme_id)
-    if not 1 <= data.max_mentees_per_mentor <= MAX_CAPACITY:
-        raise InvalidInput(f"A mentor takes between 1 and {MAX_CAPACITY} mentees.")
-    if not 0 <= data.max_grade_gap <= MAX_GRADE_GAP:
+    capacity, gap = data.max_mentees_per_mentor, data.max_grade_gap
+    if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
+        raise InvalidInput(
+            f"A mentor takes between 1 and {MAX_CAPACITY} mentees, or leave it at no limit."
+        )
+    if gap is not None and not 0 <= gap <= MAX_GRADE_GAP:
         raise InvalidInput(
             "The grade gap counts how many levels of the career stages a mentor may be "
-            f"above a mentee: a whole number between 0 and {MAX_GRADE_GAP}."
+            f"above a mentee: a whole number between 0 and {MAX_GRADE_GAP}, or no limit."
         )
     if not 1 <= data.response_days <= MAX_RESPONSE_DAYS:
         raise InvalidInput(
@@ -188,8 +193,8 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
         )
     weights = _checked_weights(data.weights)
     pair_rules = _checked_pair_rules(session, data.pair_rules)
-    programme.max_mentees_per_mentor = data.max_mentees_per_mentor
-    programme.max_grade_gap = data.max_grade_gap
+    programme.max_mentees_per_mentor = capacity
+    programme.max_grade_gap = gap
     programme.field_preference = data.field_preference
     programme.response_days = data.response_days
     programme.matching_weights = json.dumps(weights, sort_keys=True)
@@ -205,14 +210,15 @@ def set_matching_rules(session: Session, programme_id: int, data: MatchingRulesI
         for r in pair_rules
     )
     session.flush()
+    mentees = "no limit on mentees" if capacity is None else f"at most {capacity} mentees"
+    levels = "no limit on the grade gap" if gap is None else f"{gap} levels apart"
     record_change(
         session,
         "matching rules",
         "programme",
         programme_id,
-        f"at most {data.max_mentees_per_mentor} mentees, {data.max_grade_gap} levels apart, "
-        f"field {data.field_preference.label.lower()}; {len(pair_rules)} pair rules; "
-        f"mentors answer within {data.response_days} days",
+        f"{mentees}, {levels}, field {data.field_preference.label.lower()}; "
+        f"{len(pair_rules)} pair rules; mentors answer within {data.response_days} days",
     )
 
 
