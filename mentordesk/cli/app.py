@@ -92,7 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     file.add_backup(top)
     file.add_restore(top)
     person = top.group(
-        "person", "One person: change their line manager, stage or organisation; export or erase."
+        "person",
+        "One person: add someone without an application; change their line manager, stage, "
+        "organisation or department; export or erase.",
     )
     people.add_person_set(person)
     privacy.add_person(person)

@@ -104,8 +104,8 @@ def _stages(args: argparse.Namespace) -> int:
         for pid, name, position, guess in report.guessed:
             # A stage text the list lacks says how it was read: "“7” is not in this list; …".
             note = report.notes.get(pid, ("", ""))[1]
-            said = f"position: {position or 'not given'}" + (f"; {note}" if note else "")
-            print(f"  {name}: {guess} ({said})")
+            why = f"position: {position or 'not given'}" + (f"; {note}" if note else "")
+            print(f"  {name}: {guess} ({why})")
     if report.unknown:
         print(
             f"{plural(len(report.unknown), 'applicant')} with no known career stage: seniority "

@@ -1,4 +1,4 @@
-"""What an import settles about people once every row is read: career stages and line managers.
+"""What an import settles about people's career stages once every row is read.
 
 A stage column's answer is read against the programme's list of stages: a
 stage the list names is stored under the list's name, unless the position
@@ -9,11 +9,7 @@ reads it as one of its stages ("7" with the position), else as unknown.
 Without a stage, it is guessed from the position and marked as a guess for
 the coordinator to confirm.
 
-A line manager is found by email among the people in the file and in the
-import itself (a manager may be a row further down), or by a full name only
-one of them has. Anything else, and a manager who would close a loop in the
-reporting line, is said in plain words and the answer is kept as an other
-answer "Line manager", never dropped.
+Line managers are settled in :mod:`~mentordesk.services.line_managers`.
 """
 
 from __future__ import annotations
@@ -22,18 +18,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol, TypeVar
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session, aliased
-
 from mentordesk.domain.enums import ApplicationStatus, Role
 from mentordesk.domain.stages import Ladder, StageReading
-from mentordesk.formats.columns import normalise
 from mentordesk.formats.text import plural
 from mentordesk.services.applicants import ApplicationInput, PersonInput
 from mentordesk.services.career_stages import NOT_LISTED
 from mentordesk.services.other_answers import OtherAnswer
 from mentordesk.services.validation import email_key
-from mentordesk.store.models import Application, Person
+from mentordesk.store.models import Application
 
 
 class PersonRow(Protocol):
@@ -50,9 +42,6 @@ class PersonRow(Protocol):
 
 _Row = TypeVar("_Row", bound=PersonRow)
 
-#: The question a line manager that could not be set is kept under, with the application.
-LINE_MANAGER_QUESTION = "Line manager"
-_CHUNK = 500
 #: The stages read on another track that a report names; the others are counted.
 _SHOWN_MOVES = 5
 
@@ -254,175 +243,3 @@ def _listed_afterwards(
 
 def _by_count(counts: dict[str, int]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
-
-
-# Line managers ----------------------------------------------------------------------------
-
-
-def manager_changes(existing: Person, text: str) -> bool:
-    """Whether a row's line manager (an email or a name) differs from the one stored."""
-    if not text:
-        return False
-    manager = existing.line_manager
-    if manager is None:
-        return True
-    if "@" in text:
-        return email_key(text) != manager.email.lower()
-    return normalise(text) != normalise(manager.full_name)
-
-
-def settle_line_managers(
-    session: Session,
-    rows: Sequence[_Row],
-    texts: Sequence[str],
-    header: str,
-    writes_person: Callable[[_Row], bool],
-) -> None:
-    """Find each row's line manager, or say why not and keep the answer as an other answer.
-
-    Sets ``line_manager`` (the manager's email) on the rows whose manager is
-    found; a row that names no one, someone nobody or several people are,
-    or someone who would close a loop in the reporting line gets a notice and
-    keeps the answer under :data:`LINE_MANAGER_QUESTION`.
-
-    Args:
-        session: the open transaction (only read).
-        rows: the preview's rows, in the file's order.
-        texts: each row's line manager as written ("" for none).
-        header: the column the managers are read from, for the notices.
-        writes_person: whether a row writes its person's details.
-    """
-    wanted: dict[str, tuple[_Row, str]] = {}
-    in_import: dict[str, str] = {}
-    for row, text in zip(rows, texts, strict=True):
-        if row.person is None or not writes_person(row):
-            continue
-        in_import[row.person.email] = f"{row.person.first_name} {row.person.last_name}".strip()
-        if text:
-            wanted[row.person.email] = (row, text)
-    if not wanted:
-        return
-    texts_given = [text for _, text in wanted.values()]
-    known = _people_named(session, texts_given, in_import)
-    links = _links(session)
-    for email, (row, text) in wanted.items():
-        manager, problem = _manager_of(text, known)
-        if manager is not None:
-            problem = _loop(email, manager, links, known.names)
-        if manager is not None and not problem:
-            links[email] = manager
-            row.line_manager = manager
-            continue
-        row.notices.append(
-            f"{header}: {problem}; the answer is kept as the other answer “{LINE_MANAGER_QUESTION}”"
-        )
-        if not any(a.question == LINE_MANAGER_QUESTION for a in row.other_answers):
-            row.other_answers.append(OtherAnswer(LINE_MANAGER_QUESTION, text))
-
-
-@dataclass
-class _Known:
-    """The people a line manager may be: by email (lower case) their name, and by name emails."""
-
-    names: dict[str, str]
-    by_name: dict[str, set[str]]
-
-
-def _people_named(session: Session, texts: Sequence[str], in_import: dict[str, str]) -> _Known:
-    names = dict(in_import)
-    emails = sorted({email_key(t) for t in texts if "@" in t} - set(names))
-    for start in range(0, len(emails), _CHUNK):
-        query = select(Person.email, Person.first_name, Person.last_name).where(
-            func.lower(Person.email).in_(emails[start : start + _CHUNK])
-        )
-        for email, first, last in session.execute(query):
-            names[email.lower()] = f"{first} {last}".strip()
-    by_name: dict[str, set[str]] = {}
-    if any("@" not in text for text in texts):
-        # Names are compared without case or accents, which SQL cannot do: everyone is read.
-        everyone = select(Person.email, Person.first_name, Person.last_name)
-        for email, first, last in session.execute(everyone):
-            names.setdefault(email.lower(), f"{first} {last}".strip())
-        for email, name in names.items():
-            by_name.setdefault(normalise(name), set()).add(email)
-    return _Known(names, by_name)
-
-
-def _manager_of(text: str, known: _Known) -> tuple[str | None, str]:
-    """The manager's email a row's answer names, or None and why not in plain words."""
-    if "@" in text:
-        email = email_key(text)
-        if email in known.names:
-            return email, ""
-        return None, f"“{text}” is neither in this file nor in this import"
-    found = known.by_name.get(normalise(text), set())
-    if len(found) == 1:
-        return next(iter(found)), ""
-    if not found:
-        return None, (
-            f"nobody in this file or this import is called “{text}”: give the line manager's email"
-        )
-    return None, (
-        f"{len(found)} people in this file or this import are called “{text}”: give the line "
-        "manager's email"
-    )
-
-
-def _links(session: Session) -> dict[str, str]:
-    """Every reporting line the file holds: a person's email → their manager's (lower case)."""
-    manager = aliased(Person)
-    query = select(Person.email, manager.email).join(manager, Person.line_manager_id == manager.id)
-    return {email.lower(): boss.lower() for email, boss in session.execute(query)}
-
-
-def _loop(email: str, manager: str, links: dict[str, str], names: dict[str, str]) -> str:
-    """Why ``manager`` cannot manage ``email`` (themselves, or a loop), or ""."""
-    person = names.get(email) or email
-    if manager == email:
-        return f"{person} cannot be their own line manager"
-    seen = {manager}
-    current = manager
-    while current in links:
-        current = links[current]
-        if current == email:
-            boss = names.get(manager) or manager
-            return (
-                f"{boss} already reports to {person}, directly or up the line, so cannot be "
-                f"{person}'s line manager: a reporting line cannot go round in a loop"
-            )
-        if current in seen:
-            break
-        seen.add(current)
-    return ""
-
-
-def write_line_managers(session: Session, rows: Sequence[PersonRow]) -> int:
-    """Link the people an import wrote to the line managers found for them; returns how many.
-
-    Run after every new person is in the file: a manager may be one of them.
-    """
-    links = {
-        row.person.email.lower(): row.line_manager
-        for row in rows
-        if row.person is not None and row.line_manager
-    }
-    if not links:
-        return 0
-    wanted = sorted(set(links) | set(links.values()))
-    ids: dict[str, int] = {}
-    for start in range(0, len(wanted), _CHUNK):
-        query = select(Person.email, Person.id).where(
-            func.lower(Person.email).in_(wanted[start : start + _CHUNK])
-        )
-        ids.update((email.lower(), number) for email, number in session.execute(query))
-    table = Person.__table__
-    statement = (
-        table.update()  # type: ignore[attr-defined]
-        .where(table.c.id == bindparam("person"))
-        .values(line_manager_id=bindparam("manager"))
-    )
-    session.connection().execute(
-        statement,
-        [{"person": ids[email], "manager": ids[boss]} for email, boss in links.items()],
-    )
-    return len(links)

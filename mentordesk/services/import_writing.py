@@ -26,7 +26,7 @@ from mentordesk.store.models import Application, ApplicationAnswer, Person, utcn
 _INSERT_CHUNK = 5_000
 
 #: The attributes of a person and of an application, named as the file's columns are
-#: (a person's line manager is a link, set once every new person is in; see import_people).
+#: (a person's line manager is a link, set once every new person is in; see line_managers).
 PERSON_COLUMNS = [f.name for f in fields(PersonInput) if f.name != "line_manager_email"]
 APPLICATION_COLUMNS = [f.name for f in fields(ApplicationInput)]
 #: A person's or an application's values as a tuple, in the order of the names above.
