@@ -40,6 +40,7 @@ from mentordesk.services.documents.common import (
     sign_off,
     write_batch,
 )
+from mentordesk.services.matching.core import fit_reasons
 from mentordesk.services.pairings import WITH_PEOPLE, get_pairing, pairings_to_introduce
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.training import MissingTraining, missing_training
@@ -227,6 +228,25 @@ def _person_facts(person: Person, *, with_email: bool = True) -> list[tuple[str,
     return facts
 
 
+def _why_matched(explanation: str, *, group: bool) -> str:
+    """What a letter says under "Why you were matched"; "" leaves the section out.
+
+    A pairing explained only by facts ("2 levels apart") or the coordinator's notes
+    gives no reason, and the letter then gives none rather than a fact as one.
+    """
+    if explanation.strip():
+        return fit_reasons(explanation)
+    if group:
+        return (
+            "The programme team formed this circle so that its members, at a similar stage of "
+            "their careers, learn from each other as well as from the facilitator."
+        )
+    return (
+        "The programme team matched you on what you both wrote in your applications: the "
+        "mentee's goals and development needs, and the mentor's experience."
+    )
+
+
 def _letter(session: Session, diary: _Diary, pairing: Pairing, person: Person) -> Document:
     """One person's introduction letter for one pairing."""
     programme, strand = diary.programme, pairing.strand
@@ -307,19 +327,9 @@ def _letter(session: Session, diary: _Diary, pairing: Pairing, person: Person) -
         facts.insert(5, ("Experience", mentor.expertise))
         document.key_values(facts, skip_empty=True)
 
-    document.heading("Why you were matched", level=2)
-    if pairing.match_explanation.strip():
-        document.paragraph(pairing.match_explanation)
-    elif group:
-        document.paragraph(
-            "The programme team formed this circle so that its members, at a similar stage of "
-            "their careers, learn from each other as well as from the facilitator."
-        )
-    else:
-        document.paragraph(
-            "The programme team matched you on what you both wrote in your applications: the "
-            "mentee's goals and development needs, and the mentor's experience."
-        )
+    if why := _why_matched(pairing.match_explanation, group=group):
+        document.heading("Why you were matched", level=2)
+        document.paragraph(why)
     if pairing.goals.strip():
         document.key_values([("Goals agreed so far", pairing.goals)])
 

@@ -24,6 +24,7 @@ from mentordesk.services.matching.circles import Circle, CircleResult, form_circ
 from mentordesk.services.matching.core import (
     CRITERIA,
     DEFAULT_WEIGHTS,
+    NO_CRITERION,
     STAGE_UNKNOWN,
     Candidate,
     Pool,
@@ -31,6 +32,7 @@ from mentordesk.services.matching.core import (
     Score,
     Scorer,
     allowed,
+    fit_reasons,
     score,
 )
 from mentordesk.services.matching.modes import (
@@ -78,6 +80,7 @@ __all__ = [
     "CRITERIA",
     "DEFAULT_RESPONSE_DAYS",
     "DEFAULT_WEIGHTS",
+    "NO_CRITERION",
     "STAGE_UNKNOWN",
     "Candidate",
     "Circle",
@@ -103,6 +106,7 @@ __all__ = [
     "check_swap",
     "circle_pool",
     "export_shortlist",
+    "fit_reasons",
     "form_circles",
     "greedy",
     "load_candidates",

@@ -42,6 +42,8 @@ DEFAULT_CAPACITY = 4
 DEFAULT_GRADE_GAP = 2
 #: What a pair's reasons say when either career stage is unknown (the run lists who).
 STAGE_UNKNOWN = "career stage unknown: seniority not checked"
+#: What a pair's explanation says, before the facts, when no soft criterion scored.
+NO_CRITERION = "no matching criterion met"
 #: The highest weight a criterion can be given.
 MAX_WEIGHT = 100.0
 
@@ -183,7 +185,8 @@ class Score:
 
     Attributes:
         points: 0 to 100, the weighted share of the criteria met.
-        reasons: plain words, one per criterion that scored, then facts worth knowing.
+        reasons: plain words, one per criterion that scored, then the fact worth
+            knowing (how many levels apart, or that a stage is unknown) last.
         parts: the points each criterion contributed; they add up to ``points``.
     """
 
@@ -193,8 +196,14 @@ class Score:
 
     @property
     def explanation(self) -> str:
-        """The reasons as one line for the coordinator."""
-        return "; ".join(self.reasons) if self.reasons else "no criterion met"
+        """The reasons as one line for the coordinator.
+
+        When no criterion scored, it says so before the fact, so that "2 levels apart"
+        never reads as the reason: "no matching criterion met; 2 levels apart".
+        """
+        if self.parts:
+            return "; ".join(self.reasons)
+        return "; ".join((*self.reasons[:-1], NO_CRITERION, *self.reasons[-1:]))
 
 
 @dataclass(frozen=True)
@@ -421,6 +430,34 @@ class _Prepared:
         self.needs = tuple(subject_keys(x) for x in c.needs)
         self.choice_rank = {m: i + 1 for i, m in enumerate(c.choices)}
         self.total_weight = -1.0
+
+
+# What a saved explanation holds beside the reasons a pair fits: the facts, the note that
+# no criterion scored (also as written before), and how the coordinator made the pair.
+_NOT_A_REASON = re.compile(
+    rf"-?\d+ levels? apart|{re.escape(STAGE_UNKNOWN)}|{NO_CRITERION}|no criterion met"
+    r"|fixed by the coordinator\b.*"
+)
+_MADE_BY = re.compile(r"(?:paired by hand|swapped|re-matched)(?:: |$)")
+
+
+def fit_reasons(explanation: str) -> str:
+    """The reasons a saved match explanation gives for the fit, without the facts.
+
+    What an introduction letter says under "Why you were matched": a gap in levels,
+    an unknown stage, "no matching criterion met" and the coordinator's notes ("paired
+    by hand", "fixed by the coordinator …") are left out. Explanations saved before
+    the note existed ("2 levels apart" alone) are read the same way.
+
+    Returns:
+        The reasons joined by "; ", or "" when the explanation gives none.
+    """
+    kept = []
+    for piece in explanation.split("; "):
+        piece = _MADE_BY.sub("", piece.strip(), count=1).strip()
+        if piece and not _NOT_A_REASON.fullmatch(piece):
+            kept.append(piece)
+    return "; ".join(kept)
 
 
 def _matching_tag(words: frozenset[str], expertise: tuple[str, ...]) -> str:
