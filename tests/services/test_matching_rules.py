@@ -22,6 +22,7 @@ from mentordesk.services.matching import (
     remove_pair_rule,
     set_matching_rules,
 )
+from mentordesk.services.matching.core import DEFAULT_CAPACITY
 from mentordesk.store.models import AuditEntry, PairRule, Programme
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -134,10 +135,11 @@ def test_limits_put_back_to_no_limit_are_saved_unset_and_matching_applies_none(
         ).first()
     assert (programme.max_mentees_per_mentor, programme.max_grade_gap) == (None, None)
     assert pool.rules.max_grade_gap is None
-    # Bo offered 6 places and keeps them; Cy offered none and has more than any programme needs.
+    # Bo offered 6 places and keeps them (no programme limit caps him); Cy offered
+    # none and gets a mentor's default, never every mentee of the programme.
     capacity = {m.id: m.capacity for m in pool.mentors}
     assert capacity[people["bo"]] == 6
-    assert capacity[people["cy"]] > 1000
+    assert capacity[people["cy"]] == DEFAULT_CAPACITY
     assert audit is not None
     assert "no limit on mentees, no limit on the grade gap" in audit.summary
 

@@ -23,6 +23,7 @@ from mentordesk.domain.errors import InvalidInput, NotFound
 from mentordesk.domain.stages import Ladder
 from mentordesk.services.career_stages import ladder_of
 from mentordesk.services.matching.core import (
+    DEFAULT_CAPACITY,
     DEFAULT_WEIGHTS,
     Candidate,
     Pool,
@@ -74,11 +75,6 @@ def programme_rules(programme: Programme) -> Rules:
     )
 
 
-#: A mentor's places when neither the programme nor the mentor sets a limit: more than any
-#: programme has mentees, so the engine never runs out.
-NO_LIMIT = 1_000_000
-
-
 @dataclass
 class Standing:
     """What the hard rules need to know of a programme beyond its applications.
@@ -120,11 +116,13 @@ class Standing:
     def capacity(self, person_id: int, stated: int | None) -> int:
         """How many more mentees a mentor can take now.
 
-        That is the programme's limit (or the mentor's own, if lower) less the
-        mentees they already have; with neither, as many as there could be.
+        That is the mentor's own number (``DEFAULT_CAPACITY`` when they gave
+        none), or the programme's limit if lower, less the mentees they already
+        have. A programme with no limit caps nobody: a mentor who offered six
+        places may take six.
         """
-        limits = [n for n in (self.limit, stated) if n is not None]
-        limit = min(limits) if limits else NO_LIMIT
+        own = DEFAULT_CAPACITY if stated is None else stated
+        limit = own if self.limit is None else min(own, self.limit)
         return max(0, limit - self.load[person_id])
 
 
