@@ -98,7 +98,7 @@ def test_a_mapping_saved_with_the_old_grade_field_reads_it_as_the_career_stage()
     assert ApplicantField("grade") is ApplicantField.STAGE
     assert ApplicantField.STAGE.label == "Career stage"
     assert ApplicantField.LINE_MANAGER.label == "Line manager"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="rank"):
         ApplicantField("rank")
 
 

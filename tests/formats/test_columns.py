@@ -304,7 +304,13 @@ def test_normalise_choice_finds_the_member(text: str, enum_type: type, member: o
 
 @pytest.mark.parametrize(
     ("text", "enum_type"),
-    [("", Role), ("Both", Role), ("Professor", Role), ("Mentee", ApplicationStatus), ("Maybe", ContractType)],
+    [
+        ("", Role),
+        ("Both", Role),
+        ("Professor", Role),
+        ("Mentee", ApplicationStatus),
+        ("Maybe", ContractType),
+    ],
 )
 def test_normalise_choice_does_not_guess(text: str, enum_type: type) -> None:
     assert normalise_choice(text, enum_type) is None
