@@ -396,7 +396,7 @@ class StagesDialog(QDialog):
         programme_id = self.programme_id
 
         def work(session: Session) -> tuple[int, StagesData]:
-            count = confirm_stages(session, person_ids)
+            count = confirm_stages(session, person_ids, programme_id=programme_id)
             session.flush()
             return count, load_stages(session, programme_id)
 

@@ -7,15 +7,22 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from mentordesk.domain.enums import ApplicationStatus, Role
-from mentordesk.domain.stages import ACADEMIC_STAGES
+from mentordesk.domain.stages import ACADEMIC_STAGES, STAFF_SCHEME_STAGES
 from mentordesk.gui.main_window import MainWindow
 from mentordesk.gui.stages_dialog import StagesDialog
 from mentordesk.services.applicants import ApplicationInput, PersonInput, add_applicant
-from mentordesk.services.career_stages import guess_missing_stages, ladder_of, stage_problems
+from mentordesk.services.career_stages import (
+    guess_missing_stages,
+    ladder_of,
+    set_stages,
+    stage_problems,
+)
 from mentordesk.services.programme_templates import TEMPLATES
 from mentordesk.services.programmes import create_programme, strand_choices
+from mentordesk.store.models import Person
 from mentordesk.store.programme_file import ProgrammeFile
 
 #: Applicants' positions: three guessed, two unknown.
@@ -160,3 +167,30 @@ def test_the_stages_names_are_shown_whole(stages_dialog: StagesDialog) -> None:
     metrics = table.fontMetrics()
     widest = max(metrics.horizontalAdvance(name) for name in _column(table, StagesDialog.NAME))
     assert table.columnWidth(StagesDialog.NAME) > widest + 8  # "Research scientist" …
+
+
+def test_confirming_a_stage_read_from_a_grade_number_gives_the_lists_stage(
+    qtbot: QtBot, programme_file: ProgrammeFile, academic_id: int
+) -> None:
+    # A list of UK grades, and an applicant who typed only "7" as their stage.
+    with programme_file.session() as session:
+        set_stages(session, academic_id, STAFF_SCHEME_STAGES)
+        strand_id = strand_choices(session, academic_id)[0].id
+        lee = PersonInput("Lee", "Fellow", "lee@uni.example", position="Research Fellow")
+        lee.stage = "7"
+        add_applicant(
+            session, lee, ApplicationInput(strand_id, Role.MENTEE, ApplicationStatus.ACCEPTED)
+        )
+    dialog = StagesDialog(None, programme_file, academic_id, "ADVANCE 2026")
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: "Lee Fellow" in _column(dialog.guessed, 0), timeout=10_000)
+    dialog.confirm_all()
+    qtbot.waitUntil(lambda: "confirmed" in dialog.status.text(), timeout=10_000)
+    assert _column(dialog.guessed, 0) == []
+    with programme_file.session() as session:
+        stage = session.execute(
+            select(Person.stage, Person.stage_guessed).where(Person.first_name == "Lee")
+        ).one()
+        assert tuple(stage) == ("Research fellow (grade 7)", False)
+        assert stage_problems(session, academic_id).guessed == []
