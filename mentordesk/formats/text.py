@@ -71,3 +71,46 @@ def clean_text(value: str) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """A count and its noun: ``1 application``, ``2 applications``, ``3 people`` (``nouns``)."""
     return f"{count:,} {noun if count == 1 else nouns or noun + 's'}"
+
+
+#: Numbers one to ten written as words in English, French and German, as answered in a form.
+_NUMBER_WORDS = {
+    word: number
+    for number, words in enumerate(
+        (
+            ("one", "un", "une", "eins", "ein", "eine"),
+            ("two", "deux", "zwei"),
+            ("three", "trois", "drei"),
+            ("four", "quatre", "vier"),
+            ("five", "cinq", "fünf", "fuenf"),
+            ("six", "sechs"),
+            ("seven", "sept", "sieben"),
+            ("eight", "huit", "acht"),
+            ("nine", "neuf", "neun"),
+            ("ten", "dix", "zehn"),
+        ),
+        start=1,
+    )
+    for word in words
+}
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a short answer gives: ``4``, ``4.0``, ``four``, ``quatre``, ``Vier``.
+
+    Number words one to ten are read in English, French and German, in any case.
+
+    Args:
+        text: the answer as read from a cell.
+
+    Returns:
+        The number, or None when the answer is not a whole number of zero or more.
+    """
+    text = clean_text(text).casefold().rstrip(".")
+    if text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[text]
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return int(number) if number >= 0 and number.is_integer() else None

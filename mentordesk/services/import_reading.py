@@ -35,7 +35,7 @@ from mentordesk.formats.columns import (
 from mentordesk.formats.dates import DayOrder, day_order, parse_date
 from mentordesk.formats.person_names import split_full_name
 from mentordesk.formats.tables import CellValue, SheetTable, cell_text, column_letters
-from mentordesk.formats.text import clean_text
+from mentordesk.formats.text import clean_text, whole_number
 from mentordesk.services.other_answers import MAX_ANSWER, MAX_QUESTION, OtherAnswer
 from mentordesk.services.programmes import retired_strand
 from mentordesk.services.validation import join_tags, normalise_email, optional_text
@@ -579,16 +579,16 @@ def _read_capacity(ctx: ReadingContext, readings: RowReadings) -> None:
         if not text:
             continue
         header = ctx.table.headers[column]
-        try:
-            number = float(text)
-        except ValueError:
-            number = -1.0
-        if number < 0 or not number.is_integer():
-            readings.problems[index].append(f"{header}: “{text}” is not a whole number of mentees")
-        elif readings.roles[index] is not Role.MENTOR:
+        number = whole_number(text)
+        if readings.roles[index] is not Role.MENTOR:
             readings.notices[index].append(f"{header}: left out, as only mentors have a capacity")
+        elif number is None:
+            # A capacity is the mentor's own to set later: the application is kept without it.
+            readings.notices[index].append(
+                f"{header}: “{text}” is not a number of mentees: left empty; set it in the form"
+            )
         else:
-            values[index] = int(number)
+            values[index] = number
     readings.application["capacity"] = values
 
 

@@ -403,7 +403,7 @@ def test_row_problems_name_their_column(programme_file, programme_id):
     table = sheet(
         row("Ada Lovelace", "jane@", "Fellowz"),
         row("", "grace@example.org", role="Sponsor"),
-        row("Mary Somerville", "mary@example.org", role="Mentor", cap="three"),
+        row("Mary Somerville", "mary@example.org", role="Mentor", cap="2.5"),
         row("Emmy Noether", "emmy@example.org", cap=2),
         row("", "", strand=None, role=None),
     )
@@ -415,11 +415,45 @@ def test_row_problems_name_their_column(programme_file, programme_id):
         "Strand: “Fellowz” is not a strand of this programme (its strands are Circles, Fellows)",
     ]
     assert problems[1] == ["Role: “Sponsor” is not one of: Mentor, Mentee"]
-    assert problems[2] == ["Capacity: “three” is not a whole number of mentees"]
+    assert problems[2] == []
+    assert result.rows[2].notices == [
+        "Capacity: “2.5” is not a number of mentees: left empty; set it in the form"
+    ]
+    assert result.rows[2].application.capacity is None
     assert problems[3] == []
     assert result.rows[3].notices == ["Capacity: left out, as only mentors have a capacity"]
     assert result.rows[3].application.capacity is None
     assert len(problems[4]) == 3
+
+
+def test_capacities_in_words_are_read_and_others_left_empty(programme_file, programme_id):
+    table = sheet(
+        row("Ada Lovelace", "ada@example.org", role="Mentor", cap="four"),
+        row("Grace Hopper", "grace@example.org", role="Mentor", cap="Quatre"),
+        row("Mary Somerville", "mary@example.org", role="Mentor", cap="vier "),
+        row("Emmy Noether", "emmy@example.org", role="Mentor", cap="zwei"),
+        row("Lise Meitner", "lise@example.org", role="Mentor", cap="a few"),
+    )
+    assert preview(programme_file, programme_id, table).rows[4].notices == [
+        "Capacity: “a few” is not a number of mentees: left empty; set it in the form"
+    ]
+    summary = run_import(programme_file, programme_id, table)
+
+    assert (summary.added, summary.rejected) == (5, [])
+    with programme_file.session() as session:
+        capacities = {
+            person.email: application.capacity
+            for application, person in session.execute(
+                select(Application, Person).join(Person, Application.person_id == Person.id)
+            )
+        }
+    assert capacities == {
+        "ada@example.org": 4,
+        "grace@example.org": 4,
+        "mary@example.org": 4,
+        "emmy@example.org": 2,
+        "lise@example.org": None,
+    }
 
 
 def test_a_new_person_needs_a_name(programme_file, programme_id):
