@@ -106,6 +106,7 @@ class StagesDialog(QDialog):
         self.programme_id = programme_id
         self.modified = False
         self._filling = False
+        self._report_text = ""
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._stages_box())
         splitter.addWidget(self._people_box())
@@ -121,6 +122,10 @@ class StagesDialog(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
+        # Enter in a Level box or a name must not press a button ("Add" made a stray stage).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.resize(960, 660)
 
     # Building ----------------------------------------------------------------
@@ -256,11 +261,18 @@ class StagesDialog(QDialog):
                 table.setItem(row, 0, _read_only(name, person_id))
                 table.setItem(row, 1, _read_only(position or "—"))
                 table.setItem(row, 2, _read_only(stage or "—"))
-        self.status.setText(
+        self._report_text = (
             f"{plural(len(report.guessed), 'stage')} guessed, "
             f"{plural(len(report.unknown), 'applicant')} with no known stage."
         )
+        self._show_status()
         self._update_buttons()
+
+    def _show_status(self, news: str = "") -> None:
+        """Say ``news`` (what was just done) and the applicants to check; unsaved changes first."""
+        if self.modified:
+            news = "The list has changes not saved yet. "
+        self.status.setText(news + self._report_text)
 
     # Editing the list -----------------------------------------------------------
 
@@ -297,6 +309,7 @@ class StagesDialog(QDialog):
     def _changed(self) -> None:
         if not self._filling:
             self.modified = True
+            self._show_status()
             self._update_buttons()
 
     def _show_wordings(self, row: int) -> None:
@@ -366,7 +379,7 @@ class StagesDialog(QDialog):
 
     def _saved(self, data: StagesData) -> None:
         self.show_data(data)
-        self.status.setText("The list is saved. " + self.status.text())
+        self._show_status("The list is saved. ")
 
     def _save_failed(self, error: BaseException) -> None:
         self._update_buttons()
@@ -403,7 +416,7 @@ class StagesDialog(QDialog):
         def done(result: tuple[int, StagesData]) -> None:
             count, data = result
             self.show_report(data.report)
-            self.status.setText(f"{plural(count, 'stage')} confirmed. " + self.status.text())
+            self._show_status(f"{plural(count, 'stage')} confirmed. ")
 
         run_op(self.programme_file, work, parent=self, on_success=done)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -194,3 +195,28 @@ def test_confirming_a_stage_read_from_a_grade_number_gives_the_lists_stage(
         ).one()
         assert tuple(stage) == ("Research fellow (grade 7)", False)
         assert stage_problems(session, academic_id).guessed == []
+
+
+def test_enter_in_a_level_box_adds_no_stage_and_unsaved_changes_are_said(
+    qtbot: QtBot, stages_dialog: StagesDialog
+) -> None:
+    pushed = [b for b in stages_dialog.findChildren(QPushButton) if b.isVisible()]
+    assert pushed
+    assert not [b.text() for b in pushed if b.autoDefault() or b.isDefault()]
+    rows = stages_dialog.table.rowCount()
+    level = stages_dialog.table.cellWidget(2, StagesDialog.LEVEL)
+    assert isinstance(level, QSpinBox)
+    level.setFocus()
+    level.setValue(level.value() + 1)
+    qtbot.keyClick(level, Qt.Key.Key_Return)
+    assert stages_dialog.table.rowCount() == rows
+    assert "New stage" not in _column(stages_dialog.table, StagesDialog.NAME)
+    assert stages_dialog.isVisible()
+    assert stages_dialog.modified
+    assert "not saved" in stages_dialog.status.text()
+    stages_dialog.save_stages()
+    qtbot.waitUntil(lambda: not stages_dialog.modified, timeout=10_000)
+    assert stages_dialog.status.text().startswith("The list is saved.")
+    stages_dialog.table.item(0, StagesDialog.NAME).setText("Research or teaching assistant")
+    assert "The list is saved." not in stages_dialog.status.text()
+    assert "not saved" in stages_dialog.status.text()
