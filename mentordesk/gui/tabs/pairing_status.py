@@ -157,6 +157,11 @@ class StatusDialog(QDialog):
                 form.addRow("&Why:", self.end_reason)
             if status is PairingStatus.ACTIVE:
                 hint = "A pairing that had started keeps its first start date."
+        # The fields this status does not ask for are kept (``change`` reads them) but
+        # hidden: shown outside the form they would be drawn over its first row.
+        fields = (self.on, self.end_reason, self.review_on, self.ended_on)
+        for field in fields:
+            field.setVisible(form.indexOf(field) >= 0)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
