@@ -182,12 +182,13 @@ def test_publishing_clears_draft_and_rejecting_deletes(
     _select(tab, {to_publish})
     with qtbot.waitSignal(tab.changed, timeout=10_000):
         tab.publish_action.trigger()
-    qtbot.waitUntil(lambda: to_publish not in {r.pairing_id for r in _shown(tab)})
+    qtbot.waitUntil(lambda: to_publish in {r.pairing_id for r in _shown(tab) if not r.draft})
     with demo_file.session() as session:
         assert session.get_one(Pairing, to_publish).draft is False
     assert _drafts_in_file(demo_file) == {to_reject, *kept}
-    published = next(r for r in _all_rows(tab) if r.pairing_id == to_publish)
-    assert not published.draft
+    # "Show drafts only" is off again: the pairing just published is in the list, with the rest.
+    assert not tab.drafts_only.isChecked()
+    assert len(_shown(tab)) == len(_all_rows(tab))
 
     _select(tab, {to_reject})
     with qtbot.waitSignal(tab.changed, timeout=10_000):
@@ -197,6 +198,25 @@ def test_publishing_clears_draft_and_rejecting_deletes(
         assert session.get(Pairing, to_reject) is None
         assert session.get(Pairing, to_publish) is not None
     assert _drafts_in_file(demo_file) == kept
+
+
+def test_when_no_draft_is_left_every_pairing_is_shown(
+    qtbot: QtBot, demo_window: MainWindow, demo_file: ProgrammeFile
+) -> None:
+    tab = _tab(demo_window)
+    _propose(qtbot, tab, "optimal")
+    assert tab.proposals_message is not None
+    tab.proposals_message.close()
+    assert tab.drafts_only.isChecked()
+    drafts = _drafts_in_file(demo_file)
+    # Rejecting every draft leaves none: the list shows the published pairings.
+    _select(tab, drafts)
+    with qtbot.waitSignal(tab.changed, timeout=10_000):
+        tab.reject_action.trigger()
+    qtbot.waitUntil(lambda: not any(r.draft for r in _all_rows(tab)))
+    assert not tab.drafts_only.isChecked()
+    assert _shown(tab)
+    assert len(_shown(tab)) == len(_all_rows(tab))
 
 
 def test_reject_leaves_a_published_pairing_alone(

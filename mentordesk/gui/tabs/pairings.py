@@ -227,6 +227,12 @@ class PairingsTab(RecordTab[PairingRow]):
         count = self.proxy.rowCount()
         return f"{count} pairing{' needs' if count == 1 else 's need'} attention"
 
+    def _show_rows(self, rows: list[PairingRow]) -> None:
+        if self.drafts_only.isChecked() and not any(r.draft for r in rows):
+            # No draft left (all published or rejected): the filter would show nothing.
+            self.drafts_only.setChecked(False)
+        super()._show_rows(rows)
+
     def _show_drafts_only(self, checked: bool) -> None:
         self.proxy.set_filter("draft", True if checked else None)
         self.loaded.emit()
@@ -336,7 +342,12 @@ class PairingsTab(RecordTab[PairingRow]):
         """Publish the selected draft proposals."""
         ids = self.selected_draft_ids()
         if ids:
-            self.run(lambda s: _publish_drafts(s, ids), lambda _count: self._changed())
+            self.run(lambda s: _publish_drafts(s, ids), lambda _count: self._published())
+
+    def _published(self) -> None:
+        # The pairings just published are no longer drafts: show them, not an empty list.
+        self.drafts_only.setChecked(False)
+        self._changed()
 
     def reject_selected(self) -> None:
         """Delete the selected draft proposals (nobody has seen them yet)."""
