@@ -596,14 +596,14 @@ def test_copy_carries_the_set_up_over_and_alumni_lists_who_took_part(
     assert main(["programme", "alumni", "ADVANCE 2027", "--db", str(empty_db)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "ADVANCE 2026:",
-        "  mentor  Ana Lima <ana@uni.example>, Fellows: Completed",
-        "  mentee  Ben Ode <ben@uni.example>, Fellows: Completed",
+        "  mentor  Ana Lima <ana@uni.example>, Fellows: Completed with Ben Ode",
+        "  mentee  Ben Ode <ben@uni.example>, Fellows: Completed with Ana Lima",
     ]
     assert main(["programme", "alumni", "ADVANCE 2027", "--db", str(empty_db), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [(r["email"], r["role"], r["outcome"]) for r in listed] == [
-        ("ana@uni.example", "mentor", "Completed"),
-        ("ben@uni.example", "mentee", "Completed"),
+        ("ana@uni.example", "mentor", "Completed with Ben Ode"),
+        ("ben@uni.example", "mentee", "Completed with Ana Lima"),
     ]
     assert main(["programme", "alumni", "ADVANCE 2026", "--db", str(empty_db)]) == 0
     assert "has no alumni" in capsys.readouterr().out

@@ -64,10 +64,11 @@ class AlumnusRow:
         programme: the earlier programme's name.
         role: mentor or mentee.
         strand: the strand they took part in.
-        outcome: their pairing's status ("Completed", "Ended early (conflict)";
-            a proposal with the mentor's answer: "Proposed, mentor accepted";
+        outcome: each pairing's status with the partner ("Completed with Ada
+            Lovelace", "Ended early with John Smith (conflict)"; a proposal with
+            the mentor's answer: "Proposed with John Smith, mentor accepted";
             "Declined a proposal", "Proposal declined by the mentor"), several
-            pairings' joined, the most meaningful first ("Active with John Smith;
+            joined, the most meaningful first ("Active with John Smith;
             declined a proposal"), or "Accepted, not paired" for an accepted
             applicant with no pairing.
     """
@@ -249,9 +250,6 @@ class _Part:
     detail: str
     partner: str
 
-    def alone(self) -> str:
-        return self.status + self.detail
-
     def joined(self) -> str:
         return f"{self.status} with {self.partner}{self.detail}"
 
@@ -287,9 +285,9 @@ def _part(pairing: Pairing, role: Role) -> _Part:
 def _outcome(parts: list[_Part], role: Role) -> str:
     """Someone's outcome in one strand: the most meaningful first, each pairing said once.
 
-    A single pairing reads as its status ("Completed", "Proposed, mentor
-    accepted"); several name the partner of each ("Active with John Smith;
-    declined a proposal"), the proposals the mentor declined last.
+    Each pairing names its partner, one alone as several ("Active with John
+    Smith"; "Completed with Ada Lovelace; declined a proposal"), the proposals
+    the mentor declined last, said without a name.
     """
     ordered = sorted(parts, key=lambda part: part.rank)
     kept = [part for part in ordered if part.rank != _DECLINED_RANK]
@@ -302,8 +300,6 @@ def _outcome(parts: list[_Part], role: Role) -> str:
         )
     else:
         declined = f"{plural(declines, 'proposal')} declined by their mentors"
-    if len(kept) == 1 and not declines:
-        return kept[0].alone()
     said = [part.joined() for part in kept] + ([declined] if declines else [])
     text = "; ".join(said[:1] + [s[:1].lower() + s[1:] for s in said[1:]])
     return text[:1].upper() + text[1:]

@@ -182,9 +182,16 @@ def test_women_in_technology_alumni_show_how_each_pairing_went(
     run = women_in_technology
     outcome = outcomes(run.ran["alumni"])
     declined, accepted, started_pair = run.pairs("match")[:3]
-    assert outcome[(started_pair.mentor.email, "mentor")] == "Active"
-    assert outcome[(started_pair.mentee.email, "mentee")] == "Active"
-    assert outcome[(accepted.mentee.email, "mentee")] == "Proposed, mentor accepted"
+    # One pairing names its partner, as several do.
+    assert outcome[(started_pair.mentor.email, "mentor")] == (
+        f"Active with {started_pair.mentee.name}"
+    )
+    assert outcome[(started_pair.mentee.email, "mentee")] == (
+        f"Active with {started_pair.mentor.name}"
+    )
+    assert outcome[(accepted.mentee.email, "mentee")] == (
+        f"Proposed with {accepted.mentor.name}, mentor accepted"
+    )
     rematch = run.pairs("rematch")
     rematched = {p.mentee.email for p in rematch}
     # Offered another mentor, who has not answered yet: both proposals are said, the decline last.

@@ -210,10 +210,12 @@ def test_alumni_are_the_people_of_the_programmes_before_with_their_outcome(
         third = copy_programme(s, second, "ADVANCE 2028")
         rows = alumni(s, third)
         assert alumni(s, advance["programme"]) == []
+        mentor, mentee = (s.get_one(Person, advance[k]).full_name for k in ("mentor", "mentee"))
 
+    # One pairing names its partner, as several do.
     assert [(r.programme, r.person_id, r.role, r.strand, r.outcome) for r in rows] == [
-        ("ADVANCE 2026", advance["mentor"], Role.MENTOR, "Fellows", "Completed"),
-        ("ADVANCE 2026", advance["mentee"], Role.MENTEE, "Fellows", "Completed"),
+        ("ADVANCE 2026", advance["mentor"], Role.MENTOR, "Fellows", f"Completed with {mentee}"),
+        ("ADVANCE 2026", advance["mentee"], Role.MENTEE, "Fellows", f"Completed with {mentor}"),
         ("ADVANCE 2026", advance["waiting"], Role.MENTEE, "Fellows", "Accepted, not paired"),
     ]
 
@@ -237,18 +239,24 @@ def test_alumni_of_a_proposal_say_the_mentors_answer(
                 # As a workbook written elsewhere may hold it: still a proposal, answered so.
                 s.get_one(Pairing, pairing).mentor_response = response
             proposals[response] = (mentor, mentee)
+        names = {
+            person: s.get_one(Person, person).full_name
+            for pair in proposals.values()
+            for person in pair
+        }
     with programme_file.session() as s:
         rows = alumni(s, copy_programme(s, advance["programme"], "ADVANCE 2027"))
     said = {(r.person_id, r.role): r.outcome for r in rows}
     expected = {
-        MentorResponse.NONE: "Proposed, no answer yet",
-        MentorResponse.ACCEPTED: "Proposed, mentor accepted",
-        MentorResponse.DECLINED: "Proposed, mentor declined",
-        MentorResponse.NO_ANSWER: "Proposed, mentor did not answer",
+        MentorResponse.NONE: "no answer yet",
+        MentorResponse.ACCEPTED: "mentor accepted",
+        MentorResponse.DECLINED: "mentor declined",
+        MentorResponse.NO_ANSWER: "mentor did not answer",
     }
     for response, (mentor, mentee) in proposals.items():
-        assert said[(mentor, Role.MENTOR)] == expected[response]
-        assert said[(mentee, Role.MENTEE)] == expected[response]
+        answer = expected[response]
+        assert said[(mentor, Role.MENTOR)] == f"Proposed with {names[mentee]}, {answer}"
+        assert said[(mentee, Role.MENTEE)] == f"Proposed with {names[mentor]}, {answer}"
 
 
 def test_alumni_with_several_pairings_in_a_strand_show_them_all_the_most_meaningful_first(
@@ -281,7 +289,7 @@ def test_alumni_with_several_pairings_in_a_strand_show_them_all_the_most_meaning
     said = {(r.person_id, r.role): r.outcome for r in rows}
     assert len(rows) == len(said)  # one line per person and role in the strand
     assert said[(mentor, Role.MENTOR)] == "Active with John Smith; declined a proposal"
-    assert said[(john, Role.MENTEE)] == "Active"
+    assert said[(john, Role.MENTEE)] == "Active with Mark Owen"
     assert said[(li, Role.MENTEE)] == "Proposal declined by the mentor"
     assert said[(kim, Role.MENTEE)] == (
         f"Proposed with {other}, no answer yet; a proposal declined by its mentor"
