@@ -334,9 +334,10 @@ _DEFAULTS: dict[str, tuple[str, str, str]] = {
         "Invitation back",
         "Would you mentor again in {programme}?",
         "Dear {first_name},\n\n"
-        "Thank you again for the time and care you gave to an earlier round of our "
-        "mentoring programme. {programme} runs from {programme_start} to {programme_end}, "
-        "and we would be delighted to have you with us again as a mentor.\n\n"
+        # Said of everyone accepted then, paired or not: "taking part", not "the time you gave".
+        "Thank you again for taking part in an earlier round of our mentoring programme. "
+        "{programme} runs from {programme_start} to {programme_end}, and we would be "
+        "delighted to have you with us as a mentor.\n\n"
         "Would you mentor again? Simply reply to this message with yes or no. If yes, tell "
         "us anything that has changed in your role or in the time you can give, and we will "
         "send you the application form.\n\n" + _SIGNATURE,

@@ -95,6 +95,9 @@ def test_each_alumnus_gets_a_warm_draft_with_the_dates_and_how_to_answer(
     assert plain is not None
     body = plain.get_content().replace("\r\n", "\n")
     assert body.startswith("Dear Hélène,")
+    # Hélène was accepted but never paired: the thanks hold for her too.
+    assert "Thank you again for taking part in an earlier round" in body
+    assert "time and care" not in body
     assert "Pilot 2027 runs from 1 February 2027 to 30 November 2027" in body
     assert "reply to this message with yes or no" in body
     assert body.rstrip().endswith("Bureau ADVANCE\nOffice for Equal Opportunities")
