@@ -12,6 +12,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
 from mentordesk.domain.enums import FieldPreference, StrandFormat
 from mentordesk.domain.errors import InvalidInput
 from mentordesk.formats.pdf import check_logo
+from mentordesk.formats.text import plural
 from mentordesk.gui.charts import muted_text
 from mentordesk.gui.context import WindowContext
 from mentordesk.gui.dialogs import RecordDialog, save_buttons
@@ -591,15 +594,47 @@ NO_STRAND_TAKING = (
 )
 
 
+#: The longest single change the status bar says whole; longer ones, or several, get a window.
+STATUS_FITS = 90
+
+
+def changes_listed(changes: list[str]) -> bool:
+    """Whether the changes are too many or too long for the status bar, and get a window."""
+    return len(changes) > 1 or any(len(change) > STATUS_FITS for change in changes)
+
+
 def changes_text(changes: list[str], *, stops_applications: bool = False) -> str:
-    """What the status bar says once settings are saved.
+    """What the status bar says once settings are saved: short enough to read whole.
 
     Args:
         changes: the changes made, in plain words.
         stops_applications: no strand takes applications any more, where one did.
     """
-    text = "Changed: " + "; ".join(changes) + "." if changes else "Nothing was changed."
+    if not changes:
+        text = "Nothing was changed."
+    elif not changes_listed(changes):
+        text = f"Changed: {changes[0]}."
+    else:
+        text = f"{plural(len(changes), 'change')} saved (listed in the “Settings saved” window)."
     return f"{text} {NO_STRAND_TAKING}" if stops_applications else text
+
+
+def show_changes(
+    parent: QWidget, changes: list[str], *, stops_applications: bool = False
+) -> QMessageBox:
+    """Open a "Settings saved" window listing every change whole, one per line."""
+    box = QMessageBox(parent)
+    box.setObjectName("settings_changes")
+    box.setWindowTitle("Settings saved")
+    box.setIcon(QMessageBox.Icon.Warning if stops_applications else QMessageBox.Icon.Information)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    items = "".join(f"<li>{escape(change)}</li>" for change in changes)
+    warning = f"<p><b>{escape(NO_STRAND_TAKING)}</b></p>" if stops_applications else ""
+    box.setText(f"<p>{escape(plural(len(changes), 'change'))} saved:</p><ul>{items}</ul>{warning}")
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def open_settings(context: WindowContext, on_saved: Callable[[int], None]) -> None:
@@ -607,7 +642,8 @@ def open_settings(context: WindowContext, on_saved: Callable[[int], None]) -> No
 
     ``on_saved`` is called with the programme's id once changes are saved (its
     name may have changed); the status bar says what changed, and warns (until
-    replaced) when no strand takes applications any more.
+    replaced) when no strand takes applications any more; several or long changes
+    are listed whole in a "Settings saved" window.
     """
     programme, programme_file = context.programme(), context.programme_file
     if programme is None or programme_file is None:
@@ -618,10 +654,13 @@ def open_settings(context: WindowContext, on_saved: Callable[[int], None]) -> No
         dialog = SettingsDialog(context.widget(), programme_file, programme_id, values)
 
         def saved(changes: list[str]) -> None:
-            if dialog.stops_applications():
+            stops = dialog.stops_applications()
+            if stops:
                 context.show_status(changes_text(changes, stops_applications=True), 0)
             else:
                 context.show_status(changes_text(changes))
+            if changes_listed(changes):
+                show_changes(context.widget(), changes, stops_applications=stops)
             on_saved(programme_id)
 
         dialog.saved.connect(saved)

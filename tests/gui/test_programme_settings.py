@@ -12,7 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from mentordesk.gui.folders import LOGO_FOLDER, remembered_folder
 from mentordesk.gui.main_window import MainWindow
-from mentordesk.gui.programme_settings import NO_STRAND_TAKING, SettingsDialog, open_settings
+from mentordesk.gui.programme_settings import (
+    NO_STRAND_TAKING,
+    SettingsDialog,
+    changes_text,
+    open_settings,
+)
 from mentordesk.services.programmes import programme_settings
 from mentordesk.store.programme_file import ProgrammeFile
 
@@ -32,6 +37,25 @@ def _row(dialog: SettingsDialog, name: str) -> int:
 
 def _save(dialog: SettingsDialog) -> None:
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def _changes_box(qtbot: QtBot, window: MainWindow) -> QMessageBox:
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "settings_changes") is not None)
+    box = window.findChild(QMessageBox, "settings_changes")
+    assert isinstance(box, QMessageBox)
+    assert box.windowTitle() == "Settings saved"
+    return box
+
+
+def test_one_short_change_is_said_in_the_status_bar_and_opens_no_window(
+    qtbot: QtBot, pilot_window: MainWindow
+) -> None:
+    dialog = _settings(qtbot, pilot_window)
+    dialog.rules.response_days.setValue(dialog.rules.response_days.value() + 1)
+    with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
+        _save(dialog)
+    assert pilot_window.statusBar().currentMessage().startswith("Changed: ")
+    assert pilot_window.findChild(QMessageBox, "settings_changes") is None
 
 
 def test_settings_show_the_programme_and_save_each_change(
@@ -57,10 +81,19 @@ def test_settings_show_the_programme_and_save_each_change(
     dialog.letterhead.signature_line.setText("The Pilot team")
     with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
         _save(dialog)
+    # Many changes: the status bar says how many, the "Settings saved" window lists them whole.
     message = pilot_window.statusBar().currentMessage()
-    assert message.startswith("Changed: ")
-    assert "Grade gap" in message
-    assert "Research fellows" in message
+    assert message.startswith("10 changes saved")
+    assert message == changes_text(["change"] * 10)
+    assert len(message) < 80
+    box = _changes_box(qtbot, pilot_window)
+    listed = box.text()
+    assert listed.startswith("<p>10 changes saved:</p><ul><li>")
+    assert listed.count("<li>") == 10
+    assert "Grade gap" in listed
+    assert "Research fellows" in listed
+    assert "…" not in listed
+    box.close()
     assert pilot_window.windowTitle().startswith("Pilot 2026–27")
     with programme_file.session() as session:
         saved = programme_settings(session, programme_id)
@@ -244,8 +277,13 @@ def test_retiring_every_strand_saves_with_a_warning_kept_in_the_status_bar(
     with qtbot.waitSignal(pilot_window.programme_shown, timeout=10_000):
         _save(dialog)
     message = pilot_window.statusBar().currentMessage()
-    assert message.startswith("Changed: Strand “Circles” retired")
+    assert message.startswith("2 changes saved")
     assert message.endswith(NO_STRAND_TAKING)
+    box = _changes_box(qtbot, pilot_window)
+    assert "<li>Strand “Circles” retired" in box.text()
+    assert "Fellows" in box.text()
+    assert NO_STRAND_TAKING in box.text()
+    box.close()
     with programme_file.session() as session:
         assert all(s.retired for s in programme_settings(session, programme_id).strands)
     # Nothing was taking applications before: saving again says nothing more.
