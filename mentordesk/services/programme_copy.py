@@ -27,6 +27,7 @@ from mentordesk.domain.enums import (
 from mentordesk.formats.text import plural
 from mentordesk.services.audit import record_change
 from mentordesk.services.collation import person_key, sort_key
+from mentordesk.services.programme_templates import ProgrammeInput
 from mentordesk.services.programmes import (
     StrandInput,
     add_months,
@@ -84,11 +85,25 @@ class AlumnusRow:
 
 
 def _mover(old_start: dt.date | None, new_start: dt.date | None) -> Callable[[dt.date], dt.date]:
-    """How the copy's dates move: by a year, or so that the programme starts on ``new_start``."""
-    if new_start is not None and old_start is not None:
-        delta = new_start - old_start
-        return lambda day: day + delta
-    return lambda day: add_months(day, 12)
+    """How the copy's dates move: by a year, or so that the programme starts on ``new_start``.
+
+    A new start on the same day of the month moves every date by whole months, as
+    a duration does (1 June 2026 to 1 June 2027 moves 1 June 2027 to 1 June 2028,
+    not to 31 May across a 29 February); any other start moves them by its days.
+    """
+    if new_start is None or old_start is None:
+        return lambda day: add_months(day, 12)
+    if new_start.day == old_start.day:
+        months = (new_start.year - old_start.year) * 12 + new_start.month - old_start.month
+        return lambda day: add_months(day, months)
+    delta = new_start - old_start
+    return lambda day: day + delta
+
+
+def _derived_end(settings: ProgrammeInput) -> bool:
+    """Whether the programme ends its duration after its start, as New programme ends it."""
+    start, months = settings.starts_on, settings.duration_months
+    return bool(start and months and settings.ends_on == add_months(start, months))
 
 
 def copy_programme(
@@ -97,7 +112,8 @@ def copy_programme(
     """Make next year's programme from this one and return its id.
 
     Copied: the settings (dates moved a year on, or so that it starts on
-    ``starts_on``), the strands not retired, the career stages, the matching
+    ``starts_on``; an end the duration gave is the new start plus the duration,
+    as New programme gives it), the strands not retired, the career stages, the matching
     rules and weights and blocked pairs, the training rules, the programme's own
     message wording and its survey questions. Not copied: applications,
     pairings, events, notes, messages sent and survey answers.
@@ -119,7 +135,8 @@ def copy_programme(
         name=new_name,
         template="",
         starts_on=starts_on or moved(settings.starts_on),
-        ends_on=moved(settings.ends_on),
+        # An end the duration gave is given again from the new start, by create_programme.
+        ends_on=None if _derived_end(settings) else moved(settings.ends_on),
         applications_open_on=moved(settings.applications_open_on),
         applications_close_on=moved(settings.applications_close_on),
         strands=[

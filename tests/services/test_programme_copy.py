@@ -195,6 +195,41 @@ def test_dates_move_so_the_copy_starts_on_the_day_given(
     )
 
 
+@pytest.mark.parametrize(
+    "starts_on", [None, dt.date(2027, 6, 1), dt.date(2027, 9, 1), dt.date(2027, 6, 2)]
+)
+def test_a_copy_ends_where_new_programme_would_end_it(
+    programme_file: ProgrammeFile, starts_on: dt.date | None
+) -> None:
+    data = TEMPLATES["blank"].input("Pilot 2026")
+    data.starts_on, data.duration_months = dt.date(2026, 6, 1), 12
+    with programme_file.session() as s:
+        pid = create_programme(s, data)
+        copy = programme_settings(s, copy_programme(s, pid, "Pilot 2027", starts_on))
+        data = TEMPLATES["blank"].input("Pilot 2027 by hand")
+        data.starts_on, data.duration_months = copy.starts_on, 12
+        by_hand = programme_settings(s, create_programme(s, data))
+        assert programme_settings(s, pid).ends_on == dt.date(2027, 6, 1)
+    # Not 2028-05-31: a year of days after 1 June 2027 falls short across 29 February 2028.
+    start = starts_on or dt.date(2027, 6, 1)
+    assert copy.starts_on == start
+    assert copy.ends_on == by_hand.ends_on == dt.date(start.year + 1, start.month, start.day)
+
+
+def test_a_start_given_a_year_on_moves_every_date_a_year_on(
+    programme_file: ProgrammeFile,
+) -> None:
+    data = TEMPLATES["blank"].input("Pilot 2026")
+    data.starts_on, data.ends_on = dt.date(2026, 6, 1), dt.date(2027, 5, 31)
+    data.applications_close_on = dt.date(2026, 3, 31)
+    with programme_file.session() as s:
+        pid = create_programme(s, data)
+        copy = programme_settings(s, copy_programme(s, pid, "Pilot 2027", dt.date(2027, 6, 1)))
+    # As with no start given; 365 days on would end it on 30 May 2028.
+    assert copy.ends_on == dt.date(2028, 5, 31)
+    assert copy.applications_close_on == dt.date(2027, 3, 31)
+
+
 def test_a_copy_cannot_take_a_name_in_use(
     programme_file: ProgrammeFile, advance: dict[str, int]
 ) -> None:
