@@ -61,7 +61,6 @@ from mentordesk.gui.form_values import (
 )
 from mentordesk.gui.limit_boxes import limit_spin, limit_value, set_limit
 from mentordesk.gui.ops import run_op
-from mentordesk.services.matching.rules import MAX_CAPACITY, MAX_GRADE_GAP
 from mentordesk.services.programmes import (
     ProgrammeInput,
     StrandInput,
@@ -351,6 +350,10 @@ class RulesFields(QWidget):
     """The matching rules: mentees per mentor, grade gap, same track, answer days, field."""
 
     def __init__(self, parent: QWidget | None = None, *, full: bool = True) -> None:
+        # Here, not at the top: the matching package brings SciPy, which the window's
+        # start must not wait for.
+        from mentordesk.services.matching.rules import MAX_CAPACITY, MAX_GRADE_GAP
+
         super().__init__(parent)
         form = QFormLayout(self)
         self.max_mentees = limit_spin(

@@ -40,7 +40,6 @@ from mentordesk.services.documents.common import (
     sign_off,
     write_batch,
 )
-from mentordesk.services.matching.core import fit_reasons
 from mentordesk.services.pairings import WITH_PEOPLE, get_pairing, pairings_to_introduce
 from mentordesk.services.programmes import get_programme
 from mentordesk.services.training import MissingTraining, missing_training
@@ -235,6 +234,10 @@ def _why_matched(explanation: str, *, group: bool) -> str:
     gives no reason, and the letter then gives none rather than a fact as one.
     """
     if explanation.strip():
+        # Here, not at the top: the matching package brings SciPy, which the window's
+        # start (and every letter module's user) must not wait for.
+        from mentordesk.services.matching.core import fit_reasons
+
         return fit_reasons(explanation)
     if group:
         return (
