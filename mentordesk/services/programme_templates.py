@@ -43,6 +43,10 @@ class StrandInput:
     retired: bool = False
 
 
+#: The time zone of a programme when neither the coordinator nor its template gives one.
+DEFAULT_TIMEZONE = "Europe/Luxembourg"
+
+
 @dataclass
 class ProgrammeInput:
     """A programme's settings as typed in a form.
@@ -69,7 +73,7 @@ class ProgrammeInput:
     ends_on: dt.date | None = None
     applications_open_on: dt.date | None = None
     applications_close_on: dt.date | None = None
-    timezone: str = "Europe/Luxembourg"
+    timezone: str = DEFAULT_TIMEZONE
     max_mentees_per_mentor: int | None = None
     max_grade_gap: int | None = None
     duration_months: int | None = None
@@ -104,6 +108,8 @@ class ProgrammeTemplate:
         strands: (name, format, description) of each strand.
         stages: the career stages.
         training: who must complete which training.
+        timezone: the time zone its programmes are in unless another is chosen
+            (None: :data:`DEFAULT_TIMEZONE`).
     """
 
     key: str
@@ -117,11 +123,13 @@ class ProgrammeTemplate:
     within_track: bool = False
     field_preference: FieldPreference = FieldPreference.NONE
     training: tuple[TrainingRule, ...] = ()
+    timezone: str | None = None
 
     def input(self, name: str = "") -> ProgrammeInput:
         """A new programme's settings as this template fills them, to adjust before saving."""
         return ProgrammeInput(
             name=name,
+            timezone=self.timezone or DEFAULT_TIMEZONE,
             max_mentees_per_mentor=self.max_mentees_per_mentor,
             max_grade_gap=self.max_grade_gap,
             duration_months=self.duration_months,
@@ -178,6 +186,7 @@ TEMPLATES: dict[str, ProgrammeTemplate] = {
             max_grade_gap=2,
             within_track=True,
             training=(TrainingRule(EventKind.MENTOR_TRAINING, Role.MENTOR),),
+            timezone="Europe/London",
         ),
         ProgrammeTemplate(
             "committee",

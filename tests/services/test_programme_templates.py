@@ -84,6 +84,20 @@ def test_staff_scheme_is_one_step_beyond_like(programme_file: ProgrammeFile) -> 
     assert _training(programme_file, pid) == {(EventKind.MENTOR_TRAINING, Role.MENTOR)}
 
 
+def test_the_uk_staff_scheme_is_on_london_time_unless_another_zone_is_chosen(
+    programme_file: ProgrammeFile,
+) -> None:
+    chosen = TEMPLATES["staff-scheme"].input("One Step Beyond Dublin")
+    chosen.timezone = "Europe/Dublin"
+    with programme_file.session() as s:
+        london = create_programme(s, TEMPLATES["staff-scheme"].input("One Step Beyond"))
+        dublin = create_programme(s, chosen)
+        zones = {p: get_programme(s, p).timezone for p in (london, dublin)}
+    assert zones == {london: "Europe/London", dublin: "Europe/Dublin"}
+    others = {key: t.input("X").timezone for key, t in TEMPLATES.items() if key != "staff-scheme"}
+    assert set(others.values()) == {"Europe/Luxembourg"}
+
+
 def test_committee_pairs_the_same_field_for_six_months(programme_file: ProgrammeFile) -> None:
     with programme_file.session() as s:
         pid = create_programme(s, TEMPLATES["committee"].input("WIT 2027"))
