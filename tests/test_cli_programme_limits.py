@@ -70,3 +70,17 @@ def test_a_limit_neither_a_number_in_range_nor_none_is_a_usage_error(
     err = capsys.readouterr().err
     assert "--mentees-per-mentor" in err
     assert "expects a whole number from 1 to 50, or none for no limit" in err
+
+
+def test_create_takes_the_templates_time_zone_unless_one_is_given(empty_db: Path) -> None:
+    for name, extra in (("OSB", []), ("ADV", []), ("Paris", ["--timezone", "Europe/Paris"])):
+        template = "three-strands" if name == "ADV" else "staff-scheme"
+        assert (
+            main(
+                ["programme", "create", name, "--template", template, "--db", str(empty_db), *extra]
+            )
+            == 0
+        )
+    with ProgrammeFile.open(empty_db, PASSPHRASE) as opened, opened.session() as s:
+        zones = {p.name: p.timezone for p in list_programmes(s)}
+    assert zones == {"OSB": "Europe/London", "ADV": "Europe/Luxembourg", "Paris": "Europe/Paris"}

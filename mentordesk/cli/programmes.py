@@ -98,10 +98,15 @@ def _add_settings(command: argparse.ArgumentParser, *, editing: bool) -> None:
     """The options ``create`` and ``edit`` share; ``edit`` has more."""
     command.add_argument(
         "--timezone",
-        default=None if editing else "Europe/Luxembourg",
+        default=None,
         metavar="TZ",
         help="the time zone its events are in"
-        + ("" if editing else " (default: Europe/Luxembourg)"),
+        + (
+            ""
+            if editing
+            else " (default: the template's: Europe/London for staff-scheme, "
+            "otherwise Europe/Luxembourg)"
+        ),
     )
     for option, what in (
         ("--starts", "the day the programme starts"),
