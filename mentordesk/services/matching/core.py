@@ -6,6 +6,7 @@ programme file, a test's random programme and a benchmark of a thousand mentees.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -420,9 +421,9 @@ class _Prepared:
     def __init__(self, c: Candidate) -> None:
         self.candidate = c
         # "Beams" and "Beams Department", "Experimental Physics (EP)" and "Experimental Physics".
-        self.field = department_key(c.field)
-        self.department = department_key(c.department)
-        self.organisation = organisation_key(c.organisation)
+        self.field = _department_key(c.field)
+        self.department = _department_key(c.department)
+        self.organisation = _organisation_key(c.organisation)
         self.gender = _key(c.gender)
         self.preferred_gender = _key(c.preferred_gender)
         self.languages = frozenset(_key(x) for x in c.languages if x.strip())
@@ -430,6 +431,12 @@ class _Prepared:
         self.needs = tuple(subject_keys(x) for x in c.needs)
         self.choice_rank = {m: i + 1 for i, m in enumerate(c.choices)}
         self.total_weight = -1.0
+
+
+# A run prepares a candidate again whenever the engine hands it a changed copy (a mentor
+# with one place fewer): the keys of the same texts are worked out once per process.
+_department_key = functools.lru_cache(maxsize=8192)(department_key)
+_organisation_key = functools.lru_cache(maxsize=8192)(organisation_key)
 
 
 # What a saved explanation holds beside the reasons a pair fits: the facts, the note that
