@@ -184,7 +184,8 @@ class StagesDialog(QDialog):
                 box,
                 "Levels are the scale all tracks share: the grade gap counts in levels. A "
                 "stage's name is unique in the programme. Applicants whose stage was removed "
-                "from the list are listed below as unknown.",
+                "from the list are listed below again: as guessed when their position "
+                "suggests a stage, else as unknown.",
             )
         )
         return box
